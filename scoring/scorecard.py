@@ -1,0 +1,88 @@
+"""The scorecard: three trades, each from weighted criteria with the trainee's own words as evidence.
+
+`Scorecard.to_dict()` is the JSON contract coaches script against (`--scorecard-json`):
+add fields freely, never rename or remove one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TRADES = ("facilitator", "detective", "plumber")
+SCORECARD_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A turn that counted: a quote of the trainee's message, or the action taken."""
+
+    turn: int
+    quote: str | None = None
+    action: str | None = None
+    note: str = ""
+    good: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"turn": self.turn}
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.action is not None:
+            out["action"] = self.action
+        out["note"] = self.note
+        out["good"] = self.good
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    title: str
+    score: float | None
+    """0–1, or None when it does not apply to this conversation."""
+    evidence: tuple[Evidence, ...] = ()
+    tip: str = ""
+    weight: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "score": None if self.score is None else round(self.score * 100),
+            "weight": self.weight,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "tip": self.tip if self.score is not None and self.score < 1 else "",
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TradeScore:
+    trade: str
+    score: int
+    criteria: tuple[Criterion, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "criteria": [c.to_dict() for c in self.criteria]}
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    scenario: str
+    outcome: str | None
+    outcome_kind: str | None
+    summary: str
+    trades: dict[str, TradeScore]
+    tips: tuple[str, ...] = field(default=())
+    turns: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": SCORECARD_VERSION,
+            "scenario": self.scenario,
+            "outcome": self.outcome,
+            "outcome_kind": self.outcome_kind,
+            "summary": self.summary,
+            "turns": self.turns,
+            "trades": {name: self.trades[name].to_dict() for name in TRADES},
+            "tips": list(self.tips),
+        }

@@ -1,0 +1,66 @@
+"""Score a session: a pure function of its events and its scenario's rubric."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from scoring.criteria import CRITERIA
+from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
+from scoring.transcript import digest
+from trainer.engine.events import Event
+from trainer.scenario.models import Scenario
+
+MAX_TIPS = 3
+DEFAULT_WEIGHTS = {"facilitator": {"prompt": 0.5}}
+"""Speed alone is cheap: a fast template is still a template."""
+
+
+def criterion_ids() -> dict[str, tuple[str, ...]]:
+    """Every criterion id per trade (rubric weights may name these)."""
+    return {trade: tuple(fn.__name__ for fn in fns) for trade, fns in CRITERIA.items()}
+
+
+def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
+    transcript = digest(list(events))
+    trades = {}
+    for trade in TRADES:
+        weights = {**DEFAULT_WEIGHTS.get(trade, {}), **scenario.rubric.weights.get(trade, {})}
+        criteria = tuple(
+            replace(c, weight=weights.get(c.id, 1.0))
+            for c in (fn(transcript, scenario) for fn in CRITERIA[trade])
+        )
+        trades[trade] = TradeScore(trade, _trade_score(criteria), criteria)
+    return Scorecard(
+        scenario=scenario.id,
+        outcome=transcript.outcome,
+        outcome_kind=transcript.outcome_kind,
+        summary=transcript.summary,
+        trades=trades,
+        tips=_tips(trades),
+        turns=transcript.last_turn,
+    )
+
+
+def _trade_score(criteria: tuple[Criterion, ...]) -> int:
+    counted = [c for c in criteria if c.score is not None and c.weight > 0]
+    total = sum(c.weight for c in counted)
+    if not total:
+        return 0
+    return round(100 * sum(c.weight * c.score for c in counted) / total)  # type: ignore[operator]
+
+
+def _tips(trades: dict[str, TradeScore]) -> tuple[str, ...]:
+    """The few things that would have gained the most, biggest loss first."""
+    losses = [
+        (c.weight * (1 - c.score) / max(1, len(t.criteria)), c.tip)
+        for t in trades.values()
+        for c in t.criteria
+        if c.score is not None and c.score < 1 and c.tip
+    ]
+    losses.sort(key=lambda x: -x[0])
+    tips: list[str] = []
+    for _, tip in losses:
+        if tip not in tips:
+            tips.append(tip)
+    return tuple(tips[:MAX_TIPS])

@@ -1,0 +1,114 @@
+"""A read-only digest of a session's events: what the scorer's criteria look at."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trainer.engine.events import (
+    ActionTaken,
+    CustomerMessage,
+    Event,
+    FactRevealed,
+    IntentsRecognised,
+    LookedUp,
+    NotUnderstood,
+    SessionEnded,
+    SessionStarted,
+    StateChanged,
+    TraineeMessage,
+)
+from trainer.engine.matching import words
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+QUOTE_MAX = 200
+
+
+@dataclass
+class Turn:
+    """One message of the trainee's, with what the engine recognised in it."""
+
+    turn: int
+    text: str
+    words: tuple[str, ...]
+    response_seconds: float
+    intents: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+    understood: bool = True
+
+    def quote(self, phrase: str | None = None) -> str:
+        """The sentence that holds `phrase` (or the first one), cut to a readable length."""
+        sentences = [s for s in _SENTENCE.split(self.text.strip()) if s] or [self.text]
+        chosen = sentences[0]
+        if phrase:
+            needle = words(phrase.replace("+", " ").replace("*", ""))
+            for sentence in sentences:
+                if needle and needle[0] in words(sentence):
+                    chosen = sentence
+                    break
+        return chosen if len(chosen) <= QUOTE_MAX else chosen[: QUOTE_MAX - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Done:
+    turn: int
+    name: str
+    amount: float | None
+    ok: bool
+
+    @property
+    def label(self) -> str:
+        return self.name if self.amount is None else f"{self.name} {self.amount:g}"
+
+
+@dataclass
+class Transcript:
+    scenario: str = ""
+    language: str = "en"
+    messages: list[Turn] = field(default_factory=list)
+    lookups: list[Done] = field(default_factory=list)
+    actions: list[Done] = field(default_factory=list)
+    facts: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """Fact → (turn, source)."""
+    entered: list[tuple[int, str]] = field(default_factory=list)
+    """(turn, state) for the opening state and every state entered."""
+    customer_lines: list[CustomerMessage] = field(default_factory=list)
+    outcome: str | None = None
+    outcome_kind: str | None = None
+    summary: str = ""
+    last_turn: int = 0
+
+    def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
+        return next((m for m in self.messages if set(m.intents) & set(intents)), None)
+
+
+def digest(events: list[Event]) -> Transcript:
+    t = Transcript()
+    by_turn: dict[int, Turn] = {}
+    for e in events:
+        t.last_turn = max(t.last_turn, e.turn)
+        if isinstance(e, SessionStarted):
+            t.scenario, t.language = e.scenario, e.language
+        elif isinstance(e, TraineeMessage):
+            msg = Turn(e.turn, e.text, words(e.text), e.response_seconds)
+            t.messages.append(msg)
+            by_turn[e.turn] = msg
+        elif isinstance(e, IntentsRecognised) and e.turn in by_turn:
+            by_turn[e.turn].intents, by_turn[e.turn].wrong = e.intents, e.wrong
+        elif isinstance(e, NotUnderstood) and e.turn in by_turn:
+            by_turn[e.turn].understood = False
+        elif isinstance(e, LookedUp):
+            t.lookups.append(Done(e.turn, e.tool, None, e.ok))
+        elif isinstance(e, ActionTaken):
+            t.actions.append(Done(e.turn, e.action, e.amount, e.ok))
+        elif isinstance(e, FactRevealed):
+            t.facts.setdefault(e.fact, (e.turn, e.source))
+        elif isinstance(e, StateChanged):
+            t.entered.append((e.turn, e.dest))
+        elif isinstance(e, CustomerMessage):
+            if not t.entered:
+                t.entered.append((0, e.state))
+            t.customer_lines.append(e)
+        elif isinstance(e, SessionEnded):
+            t.outcome, t.outcome_kind, t.summary = e.outcome, e.outcome_kind, e.summary
+    return t

@@ -1,0 +1,29 @@
+"""Shared test set-up: where the built-in scenarios are, and how to run the CLI as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "scenarios"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def run_webcare(tmp_path):
+    """Run `python -m trainer ARGS` in a clean process, with the given standard input."""
+
+    def run(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI", "WEBCARE"))}
+        env["PYTHONIOENCODING"] = "utf-8"
+        return subprocess.run(
+            [sys.executable, "-m", "trainer", *args],
+            input=stdin, capture_output=True, text=True, cwd=cwd or tmp_path, env=env, timeout=60,
+        )
+
+    return run

@@ -1,0 +1,88 @@
+"""A new user's story with the command line: play piped, read the scorecard, check a broken file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SCENARIOS
+from trainer.scenario.loader import load_scenario
+
+
+@pytest.mark.parametrize("scenario_id", ["legroom-en", "legroom-nl"])
+def test_piped_play_of_the_three_playthroughs_gives_scorecards_in_order(run_webcare, tmp_path, scenario_id):
+    scenario = load_scenario(SCENARIOS / f"{scenario_id}.yaml")
+    totals = {}
+    for playthrough in scenario.playthroughs:
+        card_file = tmp_path / f"{playthrough.name}.json"
+        result = run_webcare("play", scenario_id, "--plain", "--scorecard-json", str(card_file),
+                             stdin="\n".join(playthrough.trainee) + "\n")
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "SCORECARD" in result.stdout
+        card = json.loads(card_file.read_text("utf-8"))
+        assert card["outcome"] == playthrough.expect.outcome
+        assert set(card["trades"]) == {"facilitator", "detective", "plumber"}
+        for trade in card["trades"].values():
+            assert 0 <= trade["score"] <= 100
+            for criterion in trade["criteria"]:
+                for evidence in criterion["evidence"]:
+                    assert "turn" in evidence and ("quote" in evidence or "action" in evidence or evidence["note"])
+        totals[playthrough.name] = card["trades"]
+    for trade in ("facilitator", "detective", "plumber"):
+        assert (totals["exemplary"][trade]["score"] > totals["mediocre"][trade]["score"]
+                > totals["copy-paste"][trade]["score"])
+
+
+def test_a_scenario_can_be_played_by_path_and_the_customer_answers(run_webcare):
+    result = run_webcare("play", str(SCENARIOS / "legroom-en.yaml"), "--plain",
+                         stdin="Hi Daniela, so sorry about the legroom. What happened?\n/end\n")
+    assert result.returncode == 0
+    assert "@dani_maduro:" in result.stdout
+    assert "Ruben" in result.stdout  # she told her story because she was asked
+    assert "Outcome: left" in result.stdout
+
+
+def test_mistyped_moves_get_a_hint_and_the_game_goes_on(run_webcare):
+    result = run_webcare("play", "legroom-en", "--plain", stdin="/lookup bookng\n/do voucher\n/dance\n/end\n")
+    assert result.returncode == 0
+    assert "Did you mean /lookup booking?" in result.stdout
+    assert "needs an amount" in result.stdout
+    assert "Unknown command /dance" in result.stdout
+
+
+def test_an_unknown_scenario_is_named_with_a_suggestion(run_webcare):
+    result = run_webcare("play", "legrom-en", "--plain")
+    assert result.returncode == 1
+    assert "Did you mean legroom-en?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_the_built_in_library(run_webcare):
+    result = run_webcare("check")
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s)" in result.stdout
+
+
+def test_check_reports_a_broken_file_with_line_and_column(run_webcare, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    text = (SCENARIOS / "legroom-en.yaml").read_text("utf-8").replace("  mood: 30\n", "  mod: 30\n", 1)
+    broken.write_text(text, "utf-8")
+    line = text.splitlines().index("  mod: 30") + 1
+    result = run_webcare("check", str(broken))
+    assert result.returncode == 1
+    assert f"broken.yaml:{line}:3: unknown key 'mod' in customer" in result.stderr
+    assert "did you mean 'mood'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_test_command_runs_the_playthroughs(run_webcare):
+    result = run_webcare("test", str(SCENARIOS / "legroom-en.yaml"))
+    assert result.returncode == 0, result.stdout
+    assert "3 passed, 0 failed" in result.stdout
+
+
+def test_python_dash_m_and_version(run_webcare):
+    result = run_webcare("--version")
+    assert result.returncode == 0 and result.stdout.startswith("webcare ")

@@ -1,0 +1,49 @@
+"""Every built-in scenario's playthroughs play as pinned: outcome, score ranges, and the order of quality."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SCENARIOS
+from scoring import TRADES
+from trainer.playthrough import run_playthrough
+from trainer.scenario.library import load_library
+
+LIBRARY = load_library([SCENARIOS])
+CASES = [(s, p) for s in LIBRARY.scenarios for p in s.playthroughs]
+
+
+def test_the_library_loads_without_errors():
+    errors = [str(p) for p in LIBRARY.problems if p.severity == "error"]
+    assert errors == []
+    assert {"legroom-en", "legroom-nl"} <= {s.id for s in LIBRARY.scenarios}
+
+
+@pytest.mark.parametrize(("scenario", "playthrough"), CASES, ids=[f"{s.id}:{p.name}" for s, p in CASES])
+def test_playthrough_meets_its_expectation(scenario, playthrough):
+    result = run_playthrough(scenario, playthrough)
+    assert result.failures == []
+    assert result.unplayed == [], "the conversation ended before the script did"
+
+
+@pytest.mark.parametrize("scenario_id", ["legroom-en", "legroom-nl"])
+def test_exemplary_beats_mediocre_beats_copy_paste_on_every_trade(scenario_id):
+    scenario = LIBRARY.get(scenario_id)
+    by_name = {p.name: run_playthrough(scenario, p).scorecard for p in scenario.playthroughs}
+    best, middle, worst = by_name["exemplary"], by_name["mediocre"], by_name["copy-paste"]
+    for trade in TRADES:
+        scores = [card.trades[trade].score for card in (best, middle, worst)]
+        assert scores[0] > scores[1] > scores[2], f"{trade}: {scores}"
+
+
+@pytest.mark.parametrize("scenario_id", ["legroom-en", "legroom-nl"])
+def test_the_copy_paste_reply_is_caught_in_its_own_words(scenario_id):
+    scenario = LIBRARY.get(scenario_id)
+    copy_paste = next(p for p in scenario.playthroughs if p.name == "copy-paste")
+    card = run_playthrough(scenario, copy_paste).scorecard.to_dict()
+    criteria = {c["id"]: c for t in card["trades"].values() for c in t["criteria"]}
+    untrue = criteria["nothing_untrue"]["evidence"]
+    assert untrue and all(e["quote"].rstrip("…") in " ".join(copy_paste.trainee) for e in untrue)
+    voucher = [e for e in criteria["fitting_resolution"]["evidence"] if e.get("action", "").startswith("voucher")]
+    assert voucher and not voucher[0]["good"]
+    assert card["outcome"] in {o for o, v in scenario.outcomes.items() if v.kind == "went_public"}

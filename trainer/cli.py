@@ -1,0 +1,177 @@
+"""The `webcare` command: play, list, check, test and schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from trainer import __version__
+from trainer.errors import ScenarioError, TrainerError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return args.run(args)
+    except ScenarioError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(exc.problems)} problem(s): fix them and try again "
+              "(the format is in docs/scenario-format.md).", file=sys.stderr)
+        return 1
+    except TrainerError as exc:
+        print(f"webcare: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="webcare",
+        description="Webcare Trainer: answer an irate customer, get scored as facilitator, detective and plumber.",
+    )
+    parser.add_argument("--version", action="version", version=f"webcare {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a scenario (the default command)")
+    play.add_argument("scenario", nargs="?", help="a scenario id (see `webcare list`) or a path to a .yaml file")
+    play.add_argument("--plain", action="store_true",
+                      help="plain text, one line per move from standard input (works piped)")
+    play.add_argument("--seed", type=int, default=0, help="varies the customer's lines (default 0)")
+    play.add_argument("--scorecard-json", type=Path, metavar="FILE", help="also write the scorecard as JSON")
+    play.set_defaults(run=_play)
+
+    lst = sub.add_parser("list", help="list the built-in scenarios")
+    lst.set_defaults(run=_list)
+
+    check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones)")
+    check.add_argument("paths", nargs="*", type=Path)
+    check.set_defaults(run=_check)
+
+    test = sub.add_parser("test", help="run the playthroughs of scenarios and compare with what they expect")
+    test.add_argument("paths", nargs="*", type=Path)
+    test.set_defaults(run=_test)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _play(args: argparse.Namespace) -> int:
+    from trainer.plain import play_plain
+    from trainer.scenario.library import find_scenario
+
+    scenario = find_scenario(args.scenario) if args.scenario else _pick()
+    interactive = sys.stdin.isatty()
+    play_plain(
+        scenario,
+        sys.stdin,
+        sys.stdout,
+        seed=args.seed,
+        prompt=interactive,
+        scorecard_json=args.scorecard_json,
+    )
+    return 0
+
+
+def _pick():
+    from trainer.scenario.library import load_library
+
+    library = load_library()
+    if not library.scenarios:
+        raise TrainerError("No scenarios found. Run `webcare check` to see what is wrong.")
+    if not sys.stdin.isatty():
+        ids = ", ".join(s.id for s in library.scenarios)
+        raise TrainerError(f"Name a scenario to play, e.g. `webcare play {library.scenarios[0].id}` ({ids}).")
+    print("Scenarios:")
+    for i, s in enumerate(library.scenarios, 1):
+        print(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}]\n     {s.teaser}")
+    while True:
+        answer = input(f"Play which one? [1-{len(library.scenarios)}, Enter for 1] ").strip()
+        if not answer:
+            return library.scenarios[0]
+        if answer.isdigit() and 1 <= int(answer) <= len(library.scenarios):
+            return library.scenarios[int(answer) - 1]
+        match = library.get(answer)
+        if match:
+            return match
+        print(f"Type a number from 1 to {len(library.scenarios)}.")
+
+
+def _list(args: argparse.Namespace) -> int:
+    from trainer.scenario.library import load_library
+
+    library = load_library()
+    for s in library.scenarios:
+        print(f"{s.id:<20} {s.language}  {s.channel:<8} {s.audience:<8} {s.difficulty:<7} {s.title}")
+    return 0
+
+
+def _recognise(scenario, text):
+    from trainer.engine.intents import Recogniser
+
+    return Recogniser(scenario.intents).recognise(text)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from scoring import criterion_ids
+    from trainer.scenario.library import builtin_dir, load_library, scenario_files
+
+    paths = args.paths or None
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise TrainerError(f"No such file or folder: {missing[0]}")
+    library = load_library(paths, recognise=_recognise)
+    problems = list(library.problems)
+    known = criterion_ids()
+    for s in library.scenarios:
+        for trade, weights in s.rubric.weights.items():
+            for name in weights:
+                if name not in known[trade]:
+                    problems.append(f"{s.path}: rubric weight for unknown {trade} criterion '{name}' "
+                                    f"(known: {', '.join(known[trade])})")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    files = len(scenario_files(paths or [builtin_dir()]))
+    print(f"{files} file(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
+    return 1 if errors else 0
+
+
+def _test(args: argparse.Namespace) -> int:
+    from trainer.playthrough import run_playthrough
+    from trainer.scenario.library import load_library
+
+    library = load_library(args.paths or None)
+    for problem in library.problems:
+        if problem.severity == "error":
+            print(problem, file=sys.stderr)
+    failed = passed = 0
+    for s in library.scenarios:
+        for p in s.playthroughs:
+            result = run_playthrough(s, p)
+            scores = " ".join(f"{t[:4]} {v.score:>3}" for t, v in result.scorecard.trades.items())
+            status = "ok  " if not result.failures else "FAIL"
+            print(f"{status} {s.id} › {p.name:<14} {result.scorecard.outcome:<14} {scores}")
+            for failure in result.failures:
+                print(f"       {failure}")
+            failed += bool(result.failures)
+            passed += not result.failures
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or any(p.severity == "error" for p in library.problems) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from trainer.scenario.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0

@@ -1,0 +1,1 @@
+"""Engine: sessions, moves, intents and events — no UI, storage or network."""

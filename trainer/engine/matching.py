@@ -1,0 +1,101 @@
+"""Forgiving phrase matching: case, accents, punctuation and small typos don't matter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalize(text: str) -> str:
+    """Lower-case, strip accents, drop apostrophes (didn't → didnt)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("'", "").replace("\u2019", "")
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalize(text)))
+
+
+def _typos_allowed(word: str) -> int:
+    """Short words must be spelt right; long ones may have one slip, very long ones two."""
+    if len(word) >= 10:
+        return 2
+    if len(word) >= 4:
+        return 1
+    return 0
+
+
+def _close(pattern: str, word: str) -> bool:
+    """A typo, not another word: the start agrees, and the edits are few (a swap counts once)."""
+    allowed = _typos_allowed(pattern)
+    if not allowed or len(word) < 4 or abs(len(pattern) - len(word)) > allowed:
+        return False
+    keep = 1 if len(pattern) >= 8 else 2
+    if word[:keep] != pattern[:keep]:
+        return False
+    return OSA.distance(pattern, word, score_cutoff=allowed) <= allowed
+
+
+def word_matches(pattern: str, word: str) -> bool:
+    """One pattern word against one text word; `apolog*` matches any ending."""
+    if pattern.endswith("*"):
+        stem = pattern[:-1]
+        return word.startswith(stem) or (len(stem) >= 5 and _close(stem, word[: len(stem)]))
+    return pattern == word or _close(pattern, word)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Consecutive words, e.g. `must have been`."""
+
+    words: tuple[str, ...]
+
+    def find(self, text: tuple[str, ...]) -> int | None:
+        """Index of the first place the phrase occurs in the text's words, if any."""
+        n = len(self.words)
+        for i in range(len(text) - n + 1):
+            if all(word_matches(p, w) for p, w in zip(self.words, text[i : i + n])):
+                return i
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """Phrases that must all occur (`sorry + seat`), anywhere in the message."""
+
+    source: str
+    phrases: tuple[Phrase, ...]
+
+    def matches(self, text: tuple[str, ...]) -> bool:
+        return all(p.find(text) is not None for p in self.phrases)
+
+
+@lru_cache(maxsize=4096)
+def compile_pattern(source: str) -> Pattern:
+    phrases = []
+    for part in source.split("+"):
+        tokens: list[str] = []
+        for raw in part.split():
+            found = _WORD.findall(normalize(raw))
+            if found and raw.endswith("*"):
+                found[-1] += "*"
+            tokens.extend(found)
+        if tokens:
+            phrases.append(Phrase(tuple(tokens)))
+    return Pattern(source, tuple(phrases))
+
+
+def matches_any(patterns: tuple[str, ...], text_words: tuple[str, ...]) -> str | None:
+    """The first pattern that matches, if any."""
+    for source in patterns:
+        pattern = compile_pattern(source)
+        if pattern.phrases and pattern.matches(text_words):
+            return source
+    return None

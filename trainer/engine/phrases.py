@@ -1,0 +1,21 @@
+"""The few things the engine itself says inside a conversation, in the scenario's language."""
+
+from __future__ import annotations
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "needs": "Not yet: first find out {missing}.",
+        "over_limit": "Refused: your mandate for {action} stops at {limit}.",
+        "left": "You ended the conversation before it was settled.",
+    },
+    "nl": {
+        "needs": "Nog niet: zoek eerst uit: {missing}.",
+        "over_limit": "Geweigerd: je mandaat voor {action} gaat tot {limit}.",
+        "left": "Je hebt het gesprek beëindigd voordat het was opgelost.",
+    },
+}
+
+
+def phrase(language: str, key: str, **values: str) -> str:
+    table = PHRASES.get(language, PHRASES["en"])
+    return table[key].format(**values)

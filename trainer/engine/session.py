@@ -1,0 +1,355 @@
+"""A conversation in progress: one call per trainee move, every consequence logged as events."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.engine.channels import CHANNELS
+from trainer.engine.clock import Clock, real_clock
+from trainer.engine.events import (
+    ActionTaken,
+    CustomerMessage,
+    Event,
+    FactRevealed,
+    IntentsRecognised,
+    LookedUp,
+    MoodChanged,
+    NotUnderstood,
+    SessionEnded,
+    SessionStarted,
+    StateChanged,
+    TraineeMessage,
+)
+from trainer.engine.intents import Recogniser
+from trainer.engine.machine import build_machine
+from trainer.engine.moves import Act, End, Help, Lookup, Move, Say
+from trainer.engine.phrases import phrase
+from trainer.errors import MoveError
+from trainer.scenario.models import MOOD_BANDS, Scenario, Step, mood_band
+from trainer.scenario.text import fill
+
+LEFT = "left"
+"""The outcome when the trainee ends the conversation before it is settled."""
+
+SLOW_MOOD, SLOW_PATIENCE = -5, -1
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What the customer must say next; a `Customer` turns it into words."""
+
+    turn: int
+    state: str
+    mood: int
+    band: str
+    lines: tuple[str, ...]
+    """The scenario's lines for this moment and mood: to pick from (scripted) or imitate (LLM)."""
+    outcome: str | None = None
+    facts: tuple[str, ...] = ()
+    """Facts revealed so far, as their text."""
+
+
+@dataclass
+class Conversation:
+    """The model the state machine drives; holds only what the machine needs."""
+
+    state: str = ""
+    pending_lines: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+
+
+class Session:
+    """One trainee against one scenario; pure and synchronous (no UI, storage or network)."""
+
+    def __init__(self, scenario: Scenario, *, seed: int = 0, clock: Clock = real_clock) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.clock = clock
+        self.events: list[Event] = []
+        self.mood = scenario.customer.mood
+        self.patience = scenario.customer.patience
+        self.known: dict[str, int] = {n: 0 for n, f in scenario.facts.items() if f.known}
+        """Facts uncovered, with the turn they came to light."""
+        self.done: dict[str, int] = {}
+        """Actions carried out, with their turn."""
+        self.turn = 0
+        self.turns_here = 0
+        self.outcome: str | None = None
+        self.cue: Cue | None = None
+        self._started = clock()
+        self._last_customer_at = self._started
+        self._recogniser = Recogniser(scenario.intents)
+        self._conversation = Conversation()
+        self._machine = build_machine(scenario, self._conversation, self)
+        self._log(
+            SessionStarted(0, scenario.id, scenario.language, seed, self.mood, self.patience)
+        )
+        self.cue = self._cue(scenario.states[scenario.start].lines)
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._conversation.state
+
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+    def now(self) -> float:
+        return round(self.clock() - self._started, 3)
+
+    # -- the customer's side ---------------------------------------------------------------
+
+    def customer_wrote(self, text: str) -> list[Event]:
+        """Record the customer's line for the pending cue (and the end, if it was the last)."""
+        cue = self._take_cue()
+        start = len(self.events)
+        self._log(CustomerMessage(cue.turn, text, cue.state, cue.mood))
+        self._last_customer_at = self.clock()
+        if cue.outcome:
+            self._end(cue.outcome)
+        return self.events[start:]
+
+    # -- the trainee's side ----------------------------------------------------------------
+
+    def play(self, move: Move) -> list[Event]:
+        """Carry out one trainee move; afterwards `cue` says whether the customer answers."""
+        if self.over:
+            raise MoveError("The conversation is over.")
+        if self.cue is not None:
+            raise MoveError("Wait for the customer to finish.")
+        if isinstance(move, Help):
+            return []
+        start = len(self.events)
+        if isinstance(move, Say):
+            self._say(move.text)
+        elif isinstance(move, Lookup):
+            self._lookup(move)
+        elif isinstance(move, Act):
+            self._act(move)
+        elif isinstance(move, End):
+            self.turn += 1
+            self._end(LEFT)
+            return self.events[start:]
+        self._tick()
+        self._after_move()
+        return self.events[start:]
+
+    def _say(self, text: str) -> None:
+        if not text.strip():
+            raise MoveError("Type a message, or /help for the moves.")
+        self._next_turn()
+        self.turns_here += 1
+        waited = round(self.clock() - self._last_customer_at, 3)
+        self._log(TraineeMessage(self.turn, text, waited))
+        if waited > CHANNELS[self.scenario.channel].reply_within:
+            self._change(SLOW_MOOD, SLOW_PATIENCE, f"kept her waiting {waited / 60:.0f} min")
+        intents = self._recogniser.recognise(text)
+        self._log(IntentsRecognised(self.turn, intents, self._recogniser.wrong(intents)))
+        for name, fact in self.scenario.facts.items():
+            asked = next((i for i in fact.by_asking if i in intents), None)
+            if asked:
+                self._reveal(name, f"asking:{asked}")
+        if not self._conversation.trigger("said", intents=frozenset(intents)):
+            otherwise = self.scenario.states[self.state].otherwise
+            self._log(NotUnderstood(self.turn, self.state))
+            self._change(otherwise.mood, otherwise.patience, "not what she needed")
+            self._conversation.pending_lines = (
+                otherwise.lines or self.scenario.states[self.state].lines
+            )
+
+    def _lookup(self, move: Lookup) -> None:
+        name = self._resolve(move.tool, self.scenario.lookups, "look-up", "/lookup")
+        tool = self.scenario.lookups[name]
+        self._next_turn()
+        missing = [f for f in tool.needs if f not in self.known]
+        if missing:
+            refusal = tool.refusal or self._needs_message(missing)
+            self._log(LookedUp(self.turn, name, move.arg, self._fill(refusal), ok=False))
+            return
+        self._log(LookedUp(self.turn, name, move.arg, self._fill(tool.shows)))
+        self._reveal_found_in(name, f"lookup:{name}")
+        self._conversation.trigger("looked_up", tool=name)
+
+    def _act(self, move: Act) -> None:
+        name = self._resolve(move.action, self.scenario.actions, "action", "/do")
+        action = self.scenario.actions[name]
+        if action.once and name in self.done:
+            raise MoveError(f"You already did {name} at turn {self.done[name]}.")
+        if action.limit is not None and move.amount is None:
+            raise MoveError(f"/do {name} needs an amount, at most {action.limit:g}: /do {name} AMOUNT")
+        if action.limit is None and move.amount is not None:
+            raise MoveError(f"/do {name} takes no amount: /do {name}")
+        self._next_turn()
+        missing = [f for f in action.needs if f not in self.known]
+        if missing:
+            refusal = action.refusal or self._needs_message(missing)
+            self._log(ActionTaken(self.turn, name, move.amount, False, self._fill(refusal)))
+            return
+        if action.limit is not None and move.amount is not None and move.amount > action.limit:
+            result = phrase(self.scenario.language, "over_limit", action=name, limit=f"{action.limit:g}")
+            self._log(ActionTaken(self.turn, name, move.amount, False, result))
+            return
+        self.done[name] = self.turn
+        amount = "" if move.amount is None else f"{move.amount:g}"
+        self._log(
+            ActionTaken(self.turn, name, move.amount, True, self._fill(action.result, amount=amount))
+        )
+        self._reveal_found_in(name, f"action:{name}")
+        self._conversation.trigger("did", action=name, amount=move.amount)
+
+    def _tick(self) -> None:
+        """Steps that wait on mood, facts, time in a state, or patience running out."""
+        if not self.over and self.state in self.scenario.states:
+            self._conversation.trigger("tick")
+
+    def _after_move(self) -> None:
+        lines = self._conversation.pending_lines
+        self._conversation.pending_lines = None
+        outcome = self.state if self.state in self.scenario.outcomes else None
+        if outcome and not lines:
+            self._end(outcome)
+        elif lines:
+            self.cue = self._cue(lines, outcome)
+
+    # -- called by the machine -------------------------------------------------------------
+
+    def fits(self, step: Step, kwargs: dict[str, Any]) -> bool:
+        """Whether a step's conditions hold for the move being played."""
+        if step.said and step.said not in kwargs.get("intents", ()):
+            return False
+        if step.did and step.did != kwargs.get("action"):
+            return False
+        if step.min_amount is not None and (kwargs.get("amount") or 0) < step.min_amount:
+            return False
+        if step.looked_up and step.looked_up != kwargs.get("tool"):
+            return False
+        if any(f not in self.known for f in step.knows):
+            return False
+        if step.mood_below is not None and not self.mood < step.mood_below:
+            return False
+        if step.mood_above is not None and not self.mood > step.mood_above:
+            return False
+        return step.turns_here is None or self.turns_here >= step.turns_here
+
+    def patience_ran_out(self) -> bool:
+        return self.patience <= 0
+
+    def apply(self, step: Step | None, source: str, dest: str) -> None:
+        """A step fired: its effects, then what she will say (the step's lines or the new state's)."""
+        if step is not None:
+            if step.mood or step.patience:
+                self._change(step.mood, step.patience, step.note or f"step in {source}")
+            for fact in step.reveal:
+                self._reveal(fact, "story")
+        lines = step.lines if step is not None else {}
+        if dest != source:
+            self._log(StateChanged(self.turn, source, dest, _trigger_name(step)))
+            self.turns_here = 0
+            arrival = self.scenario.states.get(dest) or self.scenario.outcomes[dest]
+            lines = lines or arrival.lines
+        if lines:
+            self._conversation.pending_lines = lines
+        elif step is not None and step.trigger == "said" and self._conversation.pending_lines is None:
+            self._conversation.pending_lines = self.scenario.states[source].lines
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _next_turn(self) -> None:
+        self.turn += 1
+
+    def _log(self, event: Event) -> None:
+        object.__setattr__(event, "at", self.now())
+        self.events.append(event)
+
+    def _change(self, mood: int, patience: int, reason: str) -> None:
+        new_mood = max(0, min(100, self.mood + mood))
+        new_patience = max(0, self.patience + patience)
+        if (new_mood, new_patience) == (self.mood, self.patience):
+            return
+        self._log(
+            MoodChanged(
+                self.turn, new_mood, new_patience, new_mood - self.mood,
+                new_patience - self.patience, reason,
+            )
+        )
+        self.mood, self.patience = new_mood, new_patience
+
+    def _reveal(self, fact: str, source: str) -> None:
+        if fact not in self.known:
+            self.known[fact] = self.turn
+            self._log(FactRevealed(self.turn, fact, source))
+
+    def _reveal_found_in(self, where: str, source: str) -> None:
+        for name, fact in self.scenario.facts.items():
+            if where in fact.found_in:
+                self._reveal(name, source)
+
+    def _needs_message(self, missing: list[str]) -> str:
+        names = ", ".join(f.replace("_", " ") for f in missing)
+        return phrase(self.scenario.language, "needs", missing=names)
+
+    def _fill(self, text: str, **extra: str) -> str:
+        return fill(text, {**self.scenario.placeholders(), **extra})
+
+    def _resolve(self, name: str, table: dict, what: str, command: str) -> str:
+        if name in table:
+            return name
+        starts = [n for n in table if n.startswith(name)]
+        if len(starts) == 1:
+            return starts[0]
+        close = difflib.get_close_matches(name, list(table), n=1)
+        hint = f" Did you mean {command} {close[0]}?" if close else ""
+        choices = ", ".join(table) or "none"
+        raise MoveError(f"No {what} called {name!r}.{hint} Available: {choices}.")
+
+    def _cue(self, lines: dict[str, tuple[str, ...]], outcome: str | None = None) -> Cue:
+        band = mood_band(self.mood)
+        facts = tuple(self.scenario.facts[f].is_ for f in self.known)
+        return Cue(self.turn, self.state, self.mood, band, lines_for(lines, band), outcome, facts)
+
+    def _take_cue(self) -> Cue:
+        if self.cue is None:
+            raise MoveError("The customer has nothing to say right now.")
+        cue, self.cue = self.cue, None
+        return cue
+
+    def _end(self, outcome: str) -> None:
+        if self.over:
+            return
+        self.outcome = outcome
+        self.cue = None
+        if outcome == LEFT:
+            kind, summary = "unresolved", phrase(self.scenario.language, "left")
+        else:
+            kind = self.scenario.outcomes[outcome].kind
+            summary = self._fill(self.scenario.outcomes[outcome].summary)
+        self._log(SessionEnded(self.turn, outcome, kind, summary))
+
+
+def lines_for(lines: dict[str, tuple[str, ...]], band: str) -> tuple[str, ...]:
+    """The variants for this mood: its own band, else `any`, else the nearest band with lines."""
+    if lines.get(band):
+        return lines[band]
+    if lines.get("any"):
+        return lines["any"]
+    order = [b for b, _ in MOOD_BANDS]
+    here = order.index(band)
+    for b in sorted(order, key=lambda b: abs(order.index(b) - here)):
+        if lines.get(b):
+            return lines[b]
+    return ()
+
+
+def _trigger_name(step: Step | None) -> str:
+    if step is None:
+        return "patience ran out"
+    if step.said:
+        return f"said {step.said}"
+    if step.did:
+        return f"did {step.did}"
+    if step.looked_up:
+        return f"looked up {step.looked_up}"
+    return ", ".join(step.conditions)

@@ -1,0 +1,119 @@
+"""Checks across the file: every name a scenario uses must be defined in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from trainer.scenario.models import Scenario, Step
+from trainer.scenario.problems import Problems, did_you_mean
+from trainer.scenario.text import placeholders_in
+from trainer.scenario.yamlfile import Marked, Path_
+
+LEFT = "left"
+
+
+def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> None:
+    s = scenario
+    where_to = {*s.states, *s.outcomes}
+
+    def ref(path: Path_, name: str | None, table: Iterable[str], what: str) -> None:
+        table = list(table)
+        if name is not None and name not in table:
+            problems.add(*marked.mark(path), f"unknown {what} '{name}'", did_you_mean(name, table))
+
+    def refs(path: Path_, names: tuple[str, ...], table: Iterable[str], what: str) -> None:
+        table = list(table)
+        for i, name in enumerate(names):
+            ref(path + (i,), name, table, what)
+
+    for name in set(s.states) & set(s.outcomes):
+        problems.add(*marked.key_mark(("outcomes", name)),
+                     f"'{name}' is both a state and an outcome", "rename one of them")
+    ref(("start",), s.start, s.states, "state")
+    ref(("when_patience_runs_out",), s.when_patience_runs_out, s.outcomes, "outcome")
+
+    for name, fact in s.facts.items():
+        refs(("facts", name, "found_in"), fact.found_in, [*s.lookups, *s.actions], "look-up or action")
+        refs(("facts", name, "by_asking"), fact.by_asking, s.intents, "intent")
+    for name, lookup in s.lookups.items():
+        refs(("lookups", name, "needs"), lookup.needs, s.facts, "fact")
+    for name, action in s.actions.items():
+        refs(("actions", name, "needs"), action.needs, s.facts, "fact")
+
+    def step(path: Path_, st: Step) -> None:
+        ref(path + ("said",), st.said, s.intents, "intent")
+        ref(path + ("did",), st.did, s.actions, "action")
+        ref(path + ("looked_up",), st.looked_up, s.lookups, "look-up")
+        refs(path + ("knows",), st.knows, s.facts, "fact")
+        refs(path + ("reveal",), st.reveal, s.facts, "fact")
+        ref(path + ("next",), st.next, where_to, "state or outcome")
+        if st.min_amount is not None and not st.did:
+            problems.add(*marked.mark(path + ("min_amount",)), "min_amount needs did: ACTION",
+                         "say which action's amount is meant")
+
+    for name, state in s.states.items():
+        for i, st in enumerate(state.on):
+            step(("states", name, "on", i), st)
+    for i, st in enumerate(s.anywhere):
+        step(("anywhere", i), st)
+
+    r = s.rubric
+    refs(("rubric", "key_facts"), r.key_facts, s.facts, "fact")
+    refs(("rubric", "explains"), r.explains, s.intents, "intent")
+    refs(("rubric", "escalate"), r.escalate, s.actions, "action")
+    for i, q in enumerate(r.questions):
+        refs(("rubric", "questions", i, "asked_in"), q.asked_in, s.states, "state")
+        refs(("rubric", "questions", i, "answered_by"), q.answered_by, s.intents, "intent")
+    for group in ("fitting", "poor"):
+        for i, res in enumerate(getattr(r, group)):
+            ref(("rubric", group, i, "action"), res.action, s.actions, "action")
+            ref(("rubric", group, i, "offer"), res.offer, s.intents, "intent")
+    refs(("rubric", "improve"), r.improve, [*s.actions, *s.intents], "action or intent")
+
+    for i, play in enumerate(s.playthroughs):
+        ref(("playthroughs", i, "expect", "outcome"), play.expect.outcome, [*s.outcomes, LEFT], "outcome")
+        for trade, (low, high) in play.expect.scores.items():
+            if not 0 <= low <= high <= 100:
+                problems.add(*marked.mark(("playthroughs", i, "expect", "scores", trade)),
+                             f"score range [{low}, {high}] for {trade} is not within 0–100, low to high",
+                             "write [lowest, highest], e.g. [60, 100]")
+    names = [p.name for p in s.playthroughs]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            problems.add(*marked.mark(("playthroughs", i, "name")),
+                         f"two playthroughs are called '{name}'", "give each a name of its own")
+
+    _check_placeholders(scenario, marked, problems)
+
+
+def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None:
+    known = set(s.placeholders())
+    texts: list[tuple[Path_, str, set[str]]] = []
+
+    def lines(path: Path_, by_band: dict[str, tuple[str, ...]]) -> None:
+        for band, variants in by_band.items():
+            where = path + (band,) if path + (band,) in marked.values else path
+            for i, line in enumerate(variants):
+                texts.append((where + (i,), line, set()))
+
+    for name, state in s.states.items():
+        lines(("states", name, "lines"), state.lines)
+        lines(("states", name, "otherwise", "lines"), state.otherwise.lines)
+        for i, st in enumerate(state.on):
+            lines(("states", name, "on", i, "lines"), st.lines)
+    for i, st in enumerate(s.anywhere):
+        lines(("anywhere", i, "lines"), st.lines)
+    for name, outcome in s.outcomes.items():
+        lines(("outcomes", name, "lines"), outcome.lines)
+        texts.append((("outcomes", name, "summary"), outcome.summary, set()))
+    for name, lookup in s.lookups.items():
+        texts.append((("lookups", name, "shows"), lookup.shows, set()))
+        if lookup.refusal:
+            texts.append((("lookups", name, "refusal"), lookup.refusal, set()))
+    for name, action in s.actions.items():
+        texts.append((("actions", name, "result"), action.result, {"amount"}))
+    for path, text, extra in texts:
+        for name in placeholders_in(text):
+            if name not in known | extra:
+                problems.add(*marked.mark(path), f"unknown placeholder '{{{name}}}'",
+                             did_you_mean(name, known | extra) + " (placeholders come from details:)")
