@@ -74,13 +74,27 @@ def _play(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     play_plain(
         scenario,
-        sys.stdin,
+        _typed_lines() if interactive else sys.stdin,
         sys.stdout,
         seed=args.seed,
-        prompt=interactive,
+        echo=not interactive,
         scorecard_json=args.scorecard_json,
     )
     return 0
+
+
+def _typed_lines():
+    """Lines typed at a terminal, with line editing and history."""
+    try:
+        import readline  # noqa: F401 - gives input() editing keys and history
+    except ImportError:  # pragma: no cover - not on every platform
+        pass
+    while True:
+        try:
+            yield input("you> ")
+        except EOFError:
+            print()
+            return
 
 
 def _pick():

@@ -38,19 +38,20 @@ def play_plain(
     *,
     seed: int = 0,
     clock: Clock = real_clock,
-    prompt: bool = False,
+    echo: bool = True,
     scorecard_json: Path | None = None,
 ) -> Scorecard:
-    """Play until the conversation ends or input runs out; print and return the scorecard."""
+    """Play until the conversation ends or input runs out; print and return the scorecard.
+
+    `echo` repeats each trainee line in the transcript (for piped input, which a terminal
+    has not shown already).
+    """
     game = Game(scenario, seed=seed, clock=clock)
     view = PlainView(scenario, out)
     view.briefing()
     view.show(game.opening())
     source = iter(lines)
     while not game.session.over:
-        if prompt:
-            out.write("you> ")
-            out.flush()
         try:
             line = next(source)
         except StopIteration:
@@ -65,7 +66,7 @@ def play_plain(
             if isinstance(move, Help):
                 view.help()
                 continue
-            view.show(game.play(move), echo=not prompt)
+            view.show(game.play(move), echo=echo)
         except MoveError as exc:
             view.say(f"! {exc}")
     card = score(game.session.events, scenario)
