@@ -78,9 +78,17 @@ def _play(args: argparse.Namespace) -> int:
         sys.stdout,
         seed=args.seed,
         echo=not interactive,
+        ready=_wait_for_enter if interactive else None,
         scorecard_json=args.scorecard_json,
     )
     return 0
+
+
+def _wait_for_enter() -> None:
+    try:
+        input("Press Enter when you have read the briefing; her clock starts then. ")
+    except EOFError:
+        pass
 
 
 def _typed_lines():
@@ -137,7 +145,6 @@ def _recognise(scenario, text):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from scoring import criterion_ids
     from trainer.scenario.library import builtin_dir, load_library, scenario_files
 
     paths = args.paths or None
@@ -146,19 +153,33 @@ def _check(args: argparse.Namespace) -> int:
         raise TrainerError(f"No such file or folder: {missing[0]}")
     library = load_library(paths, recognise=_recognise)
     problems = list(library.problems)
-    known = criterion_ids()
     for s in library.scenarios:
-        for trade, weights in s.rubric.weights.items():
-            for name in weights:
-                if name not in known[trade]:
-                    problems.append(f"{s.path}: rubric weight for unknown {trade} criterion '{name}' "
-                                    f"(known: {', '.join(known[trade])})")
+        problems.extend(_weight_problems(s))
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    errors = [p for p in problems if p.severity == "error"]
     files = len(scenario_files(paths or [builtin_dir()]))
     print(f"{files} file(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
     return 1 if errors else 0
+
+
+def _weight_problems(scenario) -> list:
+    """Rubric weights must name the scorer's criteria (only the scorer knows them)."""
+    from scoring import criterion_ids
+    from trainer.scenario.problems import Problems, did_you_mean
+
+    known = criterion_ids()
+    text = scenario.path.read_text("utf-8") if scenario.path else ""
+    problems = Problems(scenario.path or "scenario", text)
+    lines = text.splitlines()
+    for trade, weights in scenario.rubric.weights.items():
+        for name in weights:
+            if name not in known[trade]:
+                line = next((i for i, ln in enumerate(lines) if ln.strip().startswith(f"{name}:")), 0)
+                column = len(lines[line]) - len(lines[line].lstrip()) if lines else 0
+                problems.add(line, column, f"the scorer has no {trade} criterion '{name}'",
+                             did_you_mean(name, known[trade]))
+    return problems.items
 
 
 def _test(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -39,16 +39,19 @@ def play_plain(
     seed: int = 0,
     clock: Clock = real_clock,
     echo: bool = True,
+    ready: Callable[[], object] | None = None,
     scorecard_json: Path | None = None,
 ) -> Scorecard:
     """Play until the conversation ends or input runs out; print and return the scorecard.
 
     `echo` repeats each trainee line in the transcript (for piped input, which a terminal
-    has not shown already).
+    has not shown already); `ready` waits until the trainee has read the briefing.
     """
-    game = Game(scenario, seed=seed, clock=clock)
     view = PlainView(scenario, out)
     view.briefing()
+    if ready is not None:
+        ready()
+    game = Game(scenario, seed=seed, clock=clock)  # her clock starts once the briefing is read
     view.show(game.opening())
     source = iter(lines)
     while not game.session.over:
@@ -152,7 +155,8 @@ class PlainView:
     def _panel(self, title: str, body: str, ok: bool) -> None:
         self.say(f"  ┌─ {title}{'' if ok else ' (refused)'}")
         for line in body.strip().splitlines():
-            self.say(f"  │ {line}")
+            for part in textwrap.wrap(line, WIDTH - 4) or [""]:
+                self.say(f"  │ {part}")
         self.say("  └─")
 
     def _length(self, text: str) -> None:

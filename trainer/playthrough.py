@@ -32,6 +32,9 @@ class PlaythroughResult:
     def failures(self) -> list[str]:
         """What differs from the expectation, one line each (empty: it passed)."""
         out = list(self.errors)
+        if self.unplayed:
+            out.append(f"the conversation ended with {len(self.unplayed)} move(s) unplayed, "
+                       f"from {self.unplayed[0]!r}")
         expect = self.playthrough.expect
         if self.scorecard.outcome != expect.outcome:
             out.append(f"outcome: expected {expect.outcome}, got {self.scorecard.outcome}")

@@ -11,7 +11,7 @@ from trainer.scenario.models import Scenario, Step
 if TYPE_CHECKING:
     from trainer.engine.session import Conversation, Session
 
-TRIGGERS = ("said", "did", "looked_up", "tick")
+TRIGGERS = ("said", "did", "looked_up", "tick", "patience_out")
 """Every trigger the machine knows; a step's trigger is derived from its conditions."""
 
 
@@ -34,7 +34,7 @@ def build_machine(scenario: Scenario, model: Conversation, session: Session) -> 
         machine.add_transition(trigger, scenario.start, None, conditions=[lambda _: False])
 
     def add(step: Step | None, source: str) -> None:
-        trigger = step.trigger if step else "tick"
+        trigger = step.trigger if step else "patience_out"
         dest = (step.next if step else scenario.when_patience_runs_out) or None
 
         def fits(event: EventData) -> bool:

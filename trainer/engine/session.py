@@ -75,6 +75,8 @@ class Session:
         """Actions carried out, with their turn."""
         self.turn = 0
         self.turns_here = 0
+        """Messages the trainee has sent since arriving in the current state."""
+        self._waited: set[int] = set()
         self.outcome: str | None = None
         self.cue: Cue | None = None
         self._started = clock()
@@ -193,7 +195,7 @@ class Session:
             self._log(ActionTaken(self.turn, name, move.amount, False, result))
             return
         self.done[name] = self.turn
-        amount = "" if move.amount is None else f"{move.amount:g}"
+        amount = "" if move.amount is None else money(move.amount)
         self._log(
             ActionTaken(self.turn, name, move.amount, True, self._fill(action.result, amount=amount))
         )
@@ -201,9 +203,11 @@ class Session:
         self._conversation.trigger("did", action=name, amount=move.amount)
 
     def _tick(self) -> None:
-        """Steps that wait on mood, facts, time in a state, or patience running out."""
+        """Steps that wait on mood, facts or time in a state; then patience running out."""
         if not self.over and self.state in self.scenario.states:
             self._conversation.trigger("tick")
+        if not self.over and self.state in self.scenario.states:
+            self._conversation.trigger("patience_out")
 
     def _after_move(self) -> None:
         lines = self._conversation.pending_lines
@@ -232,7 +236,10 @@ class Session:
             return False
         if step.mood_above is not None and not self.mood > step.mood_above:
             return False
-        return step.turns_here is None or self.turns_here >= step.turns_here
+        if step.turns_here is not None and self.turns_here < step.turns_here:
+            return False
+        # A waiting step that stays put fires once per visit, or it would fire on every move.
+        return not (step.trigger == "tick" and not step.next and id(step) in self._waited)
 
     def patience_ran_out(self) -> bool:
         return self.patience <= 0
@@ -240,6 +247,8 @@ class Session:
     def apply(self, step: Step | None, source: str, dest: str) -> None:
         """A step fired: its effects, then what she will say (the step's lines or the new state's)."""
         if step is not None:
+            if step.trigger == "tick":
+                self._waited.add(id(step))
             if step.mood or step.patience:
                 self._change(step.mood, step.patience, step.note or f"step in {source}")
             for fact in step.reveal:
@@ -248,8 +257,11 @@ class Session:
         if dest != source:
             self._log(StateChanged(self.turn, source, dest, _trigger_name(step)))
             self.turns_here = 0
+            self._waited.clear()
             arrival = self.scenario.states.get(dest) or self.scenario.outcomes[dest]
             lines = lines or arrival.lines
+            if not lines:  # nothing to say on arrival: don't leave an earlier line pending
+                self._conversation.pending_lines = None
         if lines:
             self._conversation.pending_lines = lines
         elif step is not None and step.trigger == "said" and self._conversation.pending_lines is None:
@@ -327,6 +339,11 @@ class Session:
             kind = self.scenario.outcomes[outcome].kind
             summary = self._fill(self.scenario.outcomes[outcome].summary)
         self._log(SessionEnded(self.turn, outcome, kind, summary))
+
+
+def money(amount: float) -> str:
+    """160 → "160", 80.5 → "80.50"."""
+    return f"{amount:.0f}" if amount == int(amount) else f"{amount:.2f}"
 
 
 def lines_for(lines: dict[str, tuple[str, ...]], band: str) -> tuple[str, ...]:

@@ -154,7 +154,7 @@ class Step(Model):
     mood_below: int | None = Field(None, ge=0, le=101, description="Her mood is below this.")
     mood_above: int | None = Field(None, ge=-1, le=100, description="Her mood is above this.")
     turns_here: int | None = Field(
-        None, ge=1, description="The trainee has spent at least this many turns in this state."
+        None, ge=1, description="The trainee has sent at least this many messages in this state."
     )
     mood: int = Field(0, ge=-100, le=100, description="Change to her mood.")
     patience: int = Field(0, ge=-50, le=50, description="Change to her patience.")

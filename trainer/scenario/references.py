@@ -29,6 +29,11 @@ def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> 
     for name in set(s.states) & set(s.outcomes):
         problems.add(*marked.key_mark(("outcomes", name)),
                      f"'{name}' is both a state and an outcome", "rename one of them")
+    for table in ("states", "outcomes"):
+        if LEFT in getattr(s, table):
+            problems.add(*marked.key_mark((table, LEFT)),
+                         f"'{LEFT}' is reserved: it is the outcome when the trainee ends with /end",
+                         "choose another name")
     ref(("start",), s.start, s.states, "state")
     ref(("when_patience_runs_out",), s.when_patience_runs_out, s.outcomes, "outcome")
 
@@ -112,6 +117,11 @@ def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None
             texts.append((("lookups", name, "refusal"), lookup.refusal, set()))
     for name, action in s.actions.items():
         texts.append((("actions", name, "result"), action.result, {"amount"}))
+        if action.refusal:
+            texts.append((("actions", name, "refusal"), action.refusal, set()))
+    texts.append((("briefing",), s.briefing, set()))
+    for i, item in enumerate(s.mandate):
+        texts.append((("mandate", i), item, set()))
     for path, text, extra in texts:
         for name in placeholders_in(text):
             if name not in known | extra:
