@@ -19,6 +19,13 @@ def test_the_library_loads_without_errors():
     assert {"legroom-en", "legroom-nl"} <= {s.id for s in LIBRARY.scenarios}
 
 
+def test_the_library_is_lint_clean_and_every_intent_example_is_recognised():
+    from trainer.engine.intents import Recogniser
+
+    linted = load_library([SCENARIOS], recognise=lambda s, text: Recogniser(s.intents).recognise(text))
+    assert [str(p) for p in linted.problems] == []
+
+
 @pytest.mark.parametrize(("scenario", "playthrough"), CASES, ids=[f"{s.id}:{p.name}" for s, p in CASES])
 def test_playthrough_meets_its_expectation(scenario, playthrough):
     result = run_playthrough(scenario, playthrough)
