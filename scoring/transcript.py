@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scoring.scorecard import Evidence
 from trainer.engine.events import (
     ActionTaken,
     CustomerMessage,
@@ -18,7 +19,7 @@ from trainer.engine.events import (
     StateChanged,
     TraineeMessage,
 )
-from trainer.engine.matching import words
+from trainer.engine.matching import compile_pattern, words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 QUOTE_MAX = 200
@@ -41,9 +42,10 @@ class Turn:
         sentences = [s for s in _SENTENCE.split(self.text.strip()) if s] or [self.text]
         chosen = sentences[0]
         if phrase:
-            needle = words(phrase.replace("+", " ").replace("*", ""))
+            pattern = compile_pattern(phrase)
             for sentence in sentences:
-                if needle and needle[0] in words(sentence):
+                found = words(sentence)
+                if any(part.find(found) is not None for part in pattern.phrases):
                     chosen = sentence
                     break
         return chosen if len(chosen) <= QUOTE_MAX else chosen[: QUOTE_MAX - 1] + "…"
@@ -80,6 +82,18 @@ class Transcript:
 
     def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
         return next((m for m in self.messages if set(m.intents) & set(intents)), None)
+
+    def evidence_at(self, turn: int, note: str, good: bool = False) -> Evidence:
+        """Evidence for whatever the trainee did at `turn`: the message quoted, or the move."""
+        message = next((m for m in self.messages if m.turn == turn), None)
+        if message:
+            return Evidence(turn, message.quote(), note=note, good=good)
+        done = next((d for d in (*self.actions, *self.lookups) if d.turn == turn), None)
+        if done:
+            kind = "lookup " if done in self.lookups else ""
+            return Evidence(turn, action=kind + done.label, note=note, good=good)
+        return Evidence(turn, action="end" if self.outcome_kind == "unresolved" else "no reply",
+                        note=note, good=good)
 
 
 def digest(events: list[Event]) -> Transcript:

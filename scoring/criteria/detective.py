@@ -5,6 +5,7 @@ from __future__ import annotations
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
 from scoring.transcript import Transcript
+from trainer.engine.matching import matches_any
 from trainer.scenario.models import Scenario
 
 
@@ -26,7 +27,7 @@ def checks_first(t: Transcript, s: Scenario) -> Criterion:
         return Criterion("checks_first", title, 0.0, evidence, tip)
     if conclusion is None or looked[0].turn < conclusion:
         return Criterion("checks_first", title, 1.0, evidence, tip)
-    late = Evidence(conclusion, note="concluded before looking anything up", good=False)
+    late = t.evidence_at(conclusion, "concluded before looking anything up")
     return Criterion("checks_first", title, 0.4, (late, *evidence), tip)
 
 
@@ -80,7 +81,8 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
     if not t.messages:
         return Criterion("nothing_untrue", title, 0.0, (), tip)
     evidence = tuple(
-        Evidence(m.turn, m.quote(s.intents[w].match[0]), note=s.intents[w].wrong or "", good=False)
+        Evidence(m.turn, m.quote(matches_any(s.intents[w].match, m.words)), note=s.intents[w].wrong or "",
+                 good=False)
         for m in t.messages
         for w in m.wrong
     )
@@ -106,7 +108,8 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
             evidence.append(Evidence(reply.turn, reply.quote(), note=f"answers “{q.ask}”"))
         else:
             open_questions.append(q.ask)
-            evidence.append(Evidence(when, note=f"she asked “{q.ask}” — never answered", good=False))
+            after = next((m.turn for m in t.messages if m.turn > when), when + 1)
+            evidence.append(t.evidence_at(after, f"she had asked “{q.ask}” — never answered"))
     tip = "Answer her question" + ("s: " if len(open_questions) > 1 else ": ") + " ".join(
         f"“{q}”" for q in open_questions
     )

@@ -74,7 +74,8 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
         for wrong in m.wrong:
             penalty += 0.3
             why = s.intents[wrong].wrong or ""
-            evidence.append(Evidence(m.turn, m.quote(), note=f"not about her: {why}", good=False))
+            claim = matches_any(s.intents[wrong].match, m.words)
+            evidence.append(Evidence(m.turn, m.quote(claim), note=f"not about her: {why}", good=False))
         if not m.understood:
             penalty += 0.1
             evidence.append(Evidence(m.turn, m.quote(), note="did not answer what she had just said", good=False))

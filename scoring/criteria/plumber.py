@@ -18,9 +18,11 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
         return Criterion("fitting_resolution", title, None)
     best, evidence = 0.0, []
     for res in r.fitting:
+        total = 0.0
         for a in t.actions:
             if a.ok and a.name == res.action:
-                full = res.min_amount is None or (a.amount or 0) >= res.min_amount
+                total += a.amount or 0
+                full = res.min_amount is None or total >= res.min_amount
                 best = max(best, 1.0 if full else 0.5)
                 note = res.why if full else f"less than fits: {res.why}"
                 evidence.append(Evidence(a.turn, action=a.label, note=note, good=full))
@@ -100,7 +102,8 @@ def closes_loop(t: Transcript, s: Scenario) -> Criterion:
     title = "Closes the loop"
     value = OUTCOME_VALUE.get(t.outcome_kind or "unresolved", 0.2)
     note = t.summary or "the conversation is still open"
-    evidence = (Evidence(t.last_turn, note=note, good=value >= 0.7),)
+    outcome = f"outcome: {t.outcome}" if t.outcome else "still open"
+    evidence = (Evidence(t.last_turn, action=outcome, note=note, good=value >= 0.7),)
     return Criterion("closes_loop", title, value, evidence, "Stay until it is settled and she says so.")
 
 

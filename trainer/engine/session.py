@@ -72,7 +72,9 @@ class Session:
         self.known: dict[str, int] = {n: 0 for n, f in scenario.facts.items() if f.known}
         """Facts uncovered, with the turn they came to light."""
         self.done: dict[str, int] = {}
-        """Actions carried out, with their turn."""
+        """Actions carried out, with their (last) turn."""
+        self.given: dict[str, float] = {}
+        """Total amount given so far per action: the mandate's limit holds for the total."""
         self.turn = 0
         self.turns_here = 0
         """Messages the trainee has sent since arriving in the current state."""
@@ -181,7 +183,8 @@ class Session:
         if action.once and name in self.done:
             raise MoveError(f"You already did {name} at turn {self.done[name]}.")
         if action.limit is not None and move.amount is None:
-            raise MoveError(f"/do {name} needs an amount, at most {action.limit:g}: /do {name} AMOUNT")
+            left = money(action.limit - self.given.get(name, 0.0))
+            raise MoveError(f"/do {name} needs an amount, at most {left}: /do {name} AMOUNT")
         if action.limit is None and move.amount is not None:
             raise MoveError(f"/do {name} takes no amount: /do {name}")
         self._next_turn()
@@ -190,17 +193,22 @@ class Session:
             refusal = action.refusal or self._needs_message(missing)
             self._log(ActionTaken(self.turn, name, move.amount, False, self._fill(refusal)))
             return
-        if action.limit is not None and move.amount is not None and move.amount > action.limit:
-            result = phrase(self.scenario.language, "over_limit", action=name, limit=f"{action.limit:g}")
+        given = self.given.get(name, 0.0)
+        if action.limit is not None and move.amount is not None and given + move.amount > action.limit:
+            key = "over_limit_total" if given else "over_limit"
+            result = phrase(self.scenario.language, key, action=name,
+                            limit=money(action.limit), given=money(given))
             self._log(ActionTaken(self.turn, name, move.amount, False, result))
             return
         self.done[name] = self.turn
+        if move.amount is not None:
+            self.given[name] = given + move.amount
         amount = "" if move.amount is None else money(move.amount)
         self._log(
             ActionTaken(self.turn, name, move.amount, True, self._fill(action.result, amount=amount))
         )
         self._reveal_found_in(name, f"action:{name}")
-        self._conversation.trigger("did", action=name, amount=move.amount)
+        self._conversation.trigger("did", action=name, amount=self.given.get(name))
 
     def _tick(self) -> None:
         """Steps that wait on mood, facts or time in a state; then patience running out."""

@@ -115,7 +115,7 @@ class Action(Model):
 
     label: str = Field(description="What the action is called.", examples=["Refund"])
     limit: float | None = Field(
-        None, gt=0, description="Largest amount the mandate allows; set it and an amount is required."
+        None, gt=0, description="Largest total the mandate allows over every use; set it and an amount is required."
     )
     needs: Names = Field((), description="Facts the trainee must know before doing it.")
     refusal: str | None = Field(None, description="What the back office says while `needs` is not met.")
@@ -148,7 +148,7 @@ class Step(Model):
     did: Name | None = Field(None, description="The trainee did this action.")
     looked_up: Name | None = Field(None, description="The trainee used this look-up.")
     min_amount: float | None = Field(
-        None, ge=0, description="With `did`: the amount given was at least this."
+        None, ge=0, description="With `did`: the total given with that action so far is at least this."
     )
     knows: Names = Field((), description="The trainee has uncovered all these facts.")
     mood_below: int | None = Field(None, ge=0, le=101, description="Her mood is below this.")
