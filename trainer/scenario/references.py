@@ -123,7 +123,9 @@ def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None
     for i, item in enumerate(s.mandate):
         texts.append((("mandate", i), item, set()))
     for path, text, extra in texts:
+        if not isinstance(text, str):
+            continue  # an invalid value, already reported
         for name in placeholders_in(text):
             if name not in known | extra:
-                problems.add(*marked.mark(path), f"unknown placeholder '{{{name}}}'",
+                problems.add(*marked.find(path, f"{{{name}}}"), f"unknown placeholder '{{{name}}}'",
                              did_you_mean(name, known | extra) + " (placeholders come from details:)")

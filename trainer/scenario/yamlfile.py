@@ -2,12 +2,16 @@
 
 Only PyYAML's composer runs on the text: nodes are turned into Python values here, so no
 tag can construct an object, aliases are counted (an alias bomb stops at a limit), and
-duplicate keys are reported instead of silently overwritten.
+duplicate keys are reported instead of silently overwritten. Every way the text can be
+wrong ends as a problem with a line, a column and a hint in plain words, never as an
+exception.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,25 +24,76 @@ from trainer.scenario.problems import Problems
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+MAX_CHARACTER_PROBLEMS = 10
 
 Path_ = tuple[str | int, ...]
 
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
-}
+_YAML = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+_EMPTY = "start from the annotated example in docs/scenario-format.md"
+
+
+def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """PyYAML's implicit types, made closer to YAML 1.2 so that values stay as authors wrote them.
+
+    Only true/false are booleans (`on:`, `no`, `yes` stay words); `11:05` is not 665 (base 60),
+    `012345` is not an octal number, and `2024-01-01` is text, not a date object.
+    """
+    dropped = {_YAML + t for t in ("bool", "int", "float", "timestamp", "value")}
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in dropped]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    added = [
+        (_YAML + "bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        (_YAML + "int", r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0o[0-7][0-7_]*|0x[0-9a-fA-F][0-9a-fA-F_]*)$",
+         "-+0123456789"),
+        (_YAML + "float",
+         r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?"
+         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+         "-+0123456789."),
+    ]
+    for tag, rx, firsts in added:
+        for first in firsts:
+            table.setdefault(first, []).append((tag, re.compile(rx)))
+    return table
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__("too deep")
+        self.mark = mark
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false, so `on:`, `no` and `yes` stay words."""
+    """PyYAML's pure-Python parser: slower, but its error messages are the ones translated below.
+
+    It stops at MAX_DEPTH levels: its scanner slows down with every open '[' (a file of
+    100,000 of them would take hours), and its composer recurses.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_Loader.yaml_implicit_resolvers = _resolvers()
+
+_CLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        """libyaml's parser, fifteen times faster; on any error the Python parser reads again."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _CLoader = _FastLoader
 
 
 @dataclass
@@ -48,6 +103,11 @@ class Marked:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Where each value ends (exclusive)."""
+    bad: set[Path_] = field(default_factory=set)
+    """Values already reported (a forbidden tag): later checks say nothing more about them."""
+    text: str = ""
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Where `path` is, or its nearest enclosing value that exists in the file."""
@@ -59,9 +119,38 @@ class Marked:
     def key_mark(self, path: Path_) -> tuple[int, int]:
         return self.keys.get(path) or self.mark(path)
 
+    def find(self, path: Path_, needle: str) -> tuple[int, int]:
+        """Where `needle` is written inside the value at `path`; else where that value starts."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                path = path[:end]
+                break
+        else:
+            return (0, 0)
+        start, stop = self.values[path], self.ends.get(path)
+        if not self.text or stop is None:
+            return start
+        starts = self._line_starts()
+        begin = starts[start[0]] + start[1] if start[0] < len(starts) else len(self.text)
+        finish = starts[stop[0]] + stop[1] if stop[0] < len(starts) else len(self.text)
+        at = self.text.find(needle, begin, finish)
+        if at < 0:
+            return start
+        line = bisect.bisect_right(starts, at) - 1
+        return (line, at - starts[line])
+
+    def _line_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            cached = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
+            self.__dict__["_starts"] = cached
+        return cached
+
 
 class _TooBig(Exception):
-    pass
+    def __init__(self, node: Node, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.node, self.message, self.hint = node, message, hint
 
 
 def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
@@ -70,55 +159,367 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
         problems.add(0, 0, f"the file is {len(raw):,} bytes; a scenario may be at most {MAX_BYTES:,}",
                      "split it, or check that this is the right file")
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n")
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1)
-        problems.add(line, column, "this is not UTF-8 text", "save the file as UTF-8 (any editor can)")
+    text = _decode(raw, problems)
+    if text is None or not _check_characters(text, problems):
         return None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        problems.add(0, 0, "the file is empty",
-                     "start from the annotated example in docs/scenario-format.md")
+    lines = [ln.strip() for ln in re.split(r"\r\n|\r|\n", text)]
+    if not any(lines):
+        problems.add(0, 0, "the file is empty", _EMPTY)
+        return None
+    if all(not ln or ln.startswith("#") for ln in lines):
+        problems.add(0, 0, "the file has only comments, no scenario", _EMPTY)
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = (exc.problem or "this is not valid YAML").strip()
-        if exc.context:
-            message = f"{exc.context.strip()}: {message}"
-        problems.add(mark.line if mark else 0, mark.column if mark else 0, message, _yaml_hint(message))
+        problems.add(*_syntax_problem(exc, text))
+        return None
+    except yaml.reader.ReaderError as exc:  # _check_characters catches these first
+        line, column = _line_column(text, exc.position)
+        problems.add(line, column, "this character cannot be in a scenario", "delete it")
+        return None
+    except _TooDeep as exc:
+        problems.add(exc.mark.line, exc.mark.column, f"the values nest more than {MAX_DEPTH} levels deep",
+                     "a scenario nests only a few levels; check the indentation and the [ ] and { }")
+        return None
+    except RecursionError:
+        line, column = _too_deep(text)
+        problems.add(line, column, f"the values nest more than {MAX_DEPTH} levels deep",
+                     "a scenario nests only a few levels; check the indentation and the [ ] and { }")
         return None
     except yaml.YAMLError as exc:
-        problems.add(0, 0, f"this is not valid YAML: {exc}", "check the file in a YAML-aware editor")
+        problems.add(0, 0, f"this is not valid YAML ({exc})", "check the file in a YAML-aware editor")
         return None
     if node is None:
-        problems.add(0, 0, "the file is empty", "start from the annotated example in docs/scenario-format.md")
+        problems.add(0, 0, "the file has no scenario in it", _EMPTY)
         return None
-    marked = Marked(None)
+    marked = Marked(None, text=text)
     try:
         marked.data = _Builder(marked, problems).build(node, (), 0)
     except _TooBig as exc:
-        problems.add(0, 0, str(exc), "anchors and aliases may not repeat the file thousands of times")
+        problems.add(exc.node.start_mark.line, exc.node.start_mark.column, exc.message, exc.hint)
         return None
     return marked
 
 
-def _yaml_hint(message: str) -> str:
-    if "tab" in message:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in message:
-        return "a value with ': ' inside needs quotes, e.g. text: \"Note: this\""
-    if "could not find expected ':'" in message or "simple key" in message:
-        return "each entry needs 'key: value'; is a ':' or an indentation missing?"
-    if "found character" in message or "special characters" in message:
-        return "put text that starts with @, `, %, | or > between quotes"
-    if "expected <block end>" in message:
-        return "check the indentation: items of one list or mapping line up"
-    return "check the indentation and quotes around this point"
+def _compose(text: str) -> Node | None:
+    if _CLoader is not None:
+        try:
+            return yaml.compose(text, Loader=_CLoader)
+        except (yaml.YAMLError, RecursionError):
+            pass  # read again below, for PyYAML's messages
+    return yaml.compose(text, Loader=_Loader)
+
+
+# ── Bytes and characters ────────────────────────────────────────────────────────────────
+
+
+def _decode(raw: bytes, problems: Problems) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(0, 0, "the file is saved as UTF-16 text; scenarios are UTF-8",
+                     "save it again with the encoding UTF-8 (in most editors: Save As… → Encoding)")
+        return None
+    if b"\x00" in raw[:8192] and (raw.count(b"\x00") > MAX_CHARACTER_PROBLEMS or not _is_utf8(raw)):
+        problems.add(0, 0, "this is not a text file (it contains zero bytes, like images and documents do)",
+                     "a scenario is a text file ending in .yaml; check that this is the right file")
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    found = 0
+    for number, line in enumerate(raw.split(b"\n")):
+        try:
+            line[start:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(line[start : start + exc.start].decode("utf-8", "replace"))
+            problems.add(number, column,
+                         f"this line is not UTF-8 text (byte 0x{line[start + exc.start]:02X})",
+                         "save the file with the encoding UTF-8 (in most editors: Save As… → "
+                         "Encoding); it was probably saved as Latin-1 or Windows-1252")
+            found += 1
+            if found == MAX_CHARACTER_PROBLEMS:
+                break
+        start = 0
+    return None
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_characters(text: str, problems: Problems) -> bool:
+    """Control characters and Unicode line separators (which PyYAML counts as line breaks)."""
+    found = 0
+    for match in _FORBIDDEN.finditer(text):
+        char = match.group()
+        line, column = _line_column(text, match.start())
+        name = unicodedata.name(char, "")
+        label = f"U+{ord(char):04X}" + (f" {name}" if name else " (a control character)")
+        if char in "\x85\u2028\u2029":
+            hint = ("it is an invisible line separator, often pasted from a web page or a word "
+                    "processor; delete it, or press Enter for a real new line")
+        else:
+            hint = "delete it; is this really a scenario file, or was it damaged?"
+        problems.add(line, column, f"the invisible character {label} cannot be in a scenario", hint)
+        found += 1
+        if found == MAX_CHARACTER_PROBLEMS:
+            break
+    return not found
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    breaks = list(re.finditer(r"\r\n|\r|\n", before))
+    return len(breaks), index - (breaks[-1].end() if breaks else 0)
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Where the values first nest deeper than MAX_DEPTH (found with the event stream, no recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_CLoader or _Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line, event.start_mark.column
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            return mark.line, mark.column
+    return 0, 0
+
+
+# ── Syntax errors, in plain words ───────────────────────────────────────────────────────
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """(line, column, message, hint) for a YAML syntax error, pointing where the fix goes."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    here = (mark.line, mark.column) if mark else (0, 0)
+    there = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else here
+
+    quote = _unclosed_quote(text, here[0])
+    if quote is not None:
+        line, column, char = quote
+        return (line, column, f"the quote {char} that starts here is not closed on this line",
+                f"end the value with a closing {char} on the same line")
+    if "quoted scalar" in context and "end of stream" in problem:
+        char = _char_at(lines, there)[1:-1]
+        return (*there, f"the quote {char} that starts here is never closed",
+                f"end the value with a closing {char}")
+
+    if "'\\t'" in problem or "tab character" in problem:
+        return (*here, "a tab is used here; YAML lines are indented with spaces only",
+                "replace the tab with spaces (most editors can insert spaces when you press Tab)")
+
+    if "cannot start any token" in problem:
+        char = _char_at(lines, here)
+        return (*here, f"a value cannot start with {char}",
+                f"put the value between quotes, e.g. {_quoted_example(lines, here)}")
+
+    if "could not find expected ':'" in problem:
+        return (*there, "this line has no ':' between a key and its value",
+                "write 'key: value' (a colon, then a space); if the line continues the text "
+                "above it, indent it or put the whole text between quotes")
+
+    if "mapping values are not allowed" in problem:
+        return _colon_problem(lines, here)
+
+    if "unknown escape character" in problem:
+        backslash = lines[here[0]].rfind("\\", 0, here[1] + 1) if here[0] < len(lines) else -1
+        return (here[0], backslash if backslash >= 0 else here[1], "a backslash \\ inside double quotes must start an escape such as \\n",
+                "use single quotes around text with a backslash, or write \\\\ for one backslash")
+
+    if "while scanning a tag" in context:
+        return (*there, "a value cannot start with '!' (YAML reads it as a tag)",
+                f"put the value between quotes, e.g. {_quoted_example(lines, there)}")
+
+    if "while scanning a directive" in context or "unknown directive" in problem:
+        return (*there, "a line cannot start with '%'",
+                "put the value between quotes, or if it is a note for authors, start it with '#'")
+
+    if "while scanning an alias" in context or "while scanning an anchor" in context:
+        char = _char_at(lines, there)
+        return (*there, f"a value cannot start with {char} followed by a space",
+                f"put the value between quotes, e.g. {_quoted_example(lines, there)}")
+
+    if "found undefined alias" in problem:
+        name = _word_after(lines, here)
+        return (*here, f"'*{name}' refers to an anchor '&{name}' that is not defined above",
+                "if the '*' belongs to the text (a match pattern like *sorry), put the value "
+                f"between quotes, e.g. {_quoted_example(lines, here)}")
+
+    if "duplicate anchor" in context or "duplicate anchor" in problem:
+        return (*here, "this anchor '&…' has the same name as one above",
+                "give every anchor its own name")
+
+    if "while scanning a block scalar" in context:
+        return (*there, "text after '|' or '>' must start on the next line, indented",
+                "move the text to the next line, or put the whole value between quotes")
+
+    if "single document" in context or "another document" in problem:
+        return (*here, "a second document starts here ('---'); a scenario file holds one",
+                "remove the '---' line, or put each scenario in a file of its own")
+
+    if "while parsing a flow" in context:
+        opener = _char_at(lines, there).strip("'")
+        closer = {"[": "]", "{": "}"}.get(opener, "]")
+        if "<stream end>" in problem or here[0] > there[0]:
+            return (*there, f"the '{opener}' that opens here is not closed on this line",
+                    f"close it with '{closer}' on the same line, e.g. match: [sorry, apolog*]")
+        return (*here, f"items between '{opener}' and '{closer}' are separated by commas",
+                "add a ',' between the items, or put an item with ',' or ': ' in it between quotes")
+
+    if "expected <block end>" in problem:
+        return _indentation_problem(lines, here, problem)
+
+    if "node content" in problem:
+        return (*here, "a value is missing here", "check for a stray ',', ':' or '-'")
+
+    if "document start" in problem:
+        return (*here, "the file goes on after its end (a line '...' or a stray value above)",
+                "remove the '...' line, or check the line above this one")
+
+    return (*here, f"this is not valid YAML here ({problem or context or 'no details'})",
+            "check the indentation and quotes around this point")
+
+
+def _char_at(lines: list[str], at: tuple[int, int]) -> str:
+    line, column = at
+    if line < len(lines) and column < len(lines[line]):
+        return f"'{lines[line][column]}'"
+    return "'\"'"
+
+
+def _word_after(lines: list[str], at: tuple[int, int]) -> str:
+    line, column = at
+    found = re.match(r"\*?([^\s,\[\]{}]*)", lines[line][column:]) if line < len(lines) else None
+    return found.group(1) if found else ""
+
+
+def _quoted_example(lines: list[str], at: tuple[int, int]) -> str:
+    """The line as it should be: `handle: "@anna"`."""
+    line, column = at
+    if line >= len(lines):
+        return 'text: "…"'
+    head, value = lines[line][:column].strip(), lines[line][column:].split(" #")[0].strip()
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{head} "{value}"'.strip()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _line_above(lines: list[str], line: int) -> int | None:
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
+
+
+def _colon_problem(lines: list[str], at: tuple[int, int]) -> tuple[int, int, str, str]:
+    """'mapping values are not allowed here': a line indented too far, or ': ' inside a value."""
+    line, column = at
+    text = lines[line] if line < len(lines) else ""
+    above = _line_above(lines, line)
+    first_key = _KEY.match(text)
+    if first_key and first_key.end(1) == column and above is not None:
+        above_text = lines[above]
+        if _indent(text) > _indent(above_text):
+            key = first_key.group(1).strip()
+            return (line, _indent(text), "this line is indented more than the line above it",
+                    f"start '{key}:' in the same column as the line above "
+                    f"(line {above + 1}), unless it belongs inside that value")
+        if not _KEY.match(above_text) and not above_text.rstrip().endswith(":"):
+            return (above, _indent(above_text), "this line is not 'key: value' (the ':' is missing)",
+                    "add the ':' after the key, or remove the line")
+    key_part = _KEY.match(text)
+    if key_part:
+        key = text[: key_part.end(1)].strip()
+        value = text[key_part.end():].split(" #")[0].strip()
+        quote = "'" + value.replace("'", "''") + "'" if '"' in value else f'"{value}"'
+        return (line, column, "this value contains ': ', which YAML reads as the start of a new key",
+                f"put the value between quotes: {key}: {quote}")
+    return (line, column, "a ':' here is not allowed",
+            "a value with ': ' inside needs quotes, e.g. text: \"Note: this\"")
+
+
+def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) -> tuple[int, int, str, str]:
+    line, column = at
+    text = lines[line] if line < len(lines) else ""
+    before = text[:column].rstrip()
+    if before.endswith(("'", '"')):
+        return (line, column, "there is more text after the closing quote",
+                "put the whole value between quotes; inside '…' write a ' as '' (it''s), "
+                "inside \"…\" write \\\"")
+    if before.strip() and not before.strip().startswith("#") and column > _indent(text):
+        return (line, column, "there is more here after a complete value",
+                "put the whole value between quotes, or move this to a line of its own")
+    above = _line_above(lines, line)
+    where = ""
+    if above is not None and _indent(lines[above]) != _indent(text):
+        where = (f" (line {above + 1} starts in column {_indent(lines[above]) + 1}, "
+                 f"this one in column {_indent(text) + 1})")
+    if above is not None and _indent(lines[above]) < _indent(text) and _KEY.match(lines[above]):
+        two_above = _line_above(lines, above)
+        if two_above is not None and _indent(lines[two_above]) == _indent(text):
+            return (above, _indent(lines[above]), "this line is indented less than the lines around it",
+                    f"start it in column {_indent(text) + 1}, like lines {two_above + 1} and {line + 1}")
+    in_list = above is not None and lines[above].lstrip().startswith("- ")
+    if ("'?'" in problem or "<block mapping start>" in problem) and in_list and _indent(text) == _indent(lines[above]):
+        return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
+                "start it with '- ' if it is a new item, or indent it under the item it "
+                f"belongs to{where}")
+    if "'-'" in problem:
+        return (line, _indent(text), "a list item ('- ') appears among 'key: value' lines",
+                f"indent it under the key it belongs to{where}")
+    return (line, _indent(text) if text.strip() else column,
+            "this line does not line up with the lines above it",
+            f"the keys of one mapping, and the items of one list, start in the same column{where}")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """A quoted value that runs on over later lines that look like keys: its quote was not closed."""
+    try:
+        for token in yaml.scan(text, Loader=_CLoader or _Loader):
+            if token.start_mark.line > error_line:
+                return None
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and token.end_mark.line > token.start_mark.line
+                and re.search(r"\n\s*(?:- |[\w-]+:(?:\s|$))", text[token.start_mark.index : token.end_mark.index])
+            ):
+                return token.start_mark.line, token.start_mark.column, token.style
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+# ── Nodes to values ─────────────────────────────────────────────────────────────────────
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
 
 
 class _Builder:
@@ -127,21 +528,41 @@ class _Builder:
         self.problems = problems
         self.count = 0
         self.scalars = SafeConstructor()
+        self.seen: set[int] = set()
+        self.aliased = False
 
     def build(self, node: Node, path: Path_, depth: int) -> Any:
         self.count += 1
+        if id(node) in self.seen and not isinstance(node, ScalarNode):
+            self.aliased = True
+        self.seen.add(id(node))
         if self.count > MAX_NODES:
-            raise _TooBig(f"the file expands to more than {MAX_NODES:,} values")
+            if self.aliased:
+                raise _TooBig(node, f"the anchors (&) and aliases (*) expand to more than {MAX_NODES:,} values",
+                              "a scenario needs no aliases that repeat each other; write the values out")
+            raise _TooBig(node, f"the file has more than {MAX_NODES:,} values; a scenario has far fewer",
+                          "check that this is the right file, or split it")
         if depth > MAX_DEPTH:
-            raise _TooBig(f"the file nests deeper than {MAX_DEPTH} levels")
-        self.marked.values.setdefault(path, (node.start_mark.line, node.start_mark.column))
+            hint = ("an alias (*) seems to repeat the value it is part of; remove it"
+                    if self.aliased else "a scenario nests only a few levels; check the indentation")
+            raise _TooBig(node, f"the values nest more than {MAX_DEPTH} levels deep", hint)
+        start, end = node.start_mark, node.end_mark
+        self.marked.values.setdefault(path, (start.line, start.column))
+        self.marked.ends.setdefault(path, (end.line, end.column))
+        if node.tag == _YAML + "merge" and isinstance(node, ScalarNode):
+            return node.value  # '<<' as a value: just text
         if node.tag not in _STANDARD_TAGS:
-            self.problems.add(node.start_mark.line, node.start_mark.column,
-                              f"the tag {node.tag} is not allowed in a scenario",
-                              "remove the '!…' tag; write plain text, numbers and lists")
+            self.marked.bad.add(path)
+            self.problems.add(start.line, start.column,
+                              f"the tag {_tag_name(node.tag)} is not allowed in a scenario",
+                              "remove the '!…' part; a scenario holds only text, numbers, lists "
+                              "and 'key: value' lines")
             return None
         if isinstance(node, ScalarNode):
-            return self.scalars.construct_object(node)
+            try:
+                return self.scalars.construct_object(node)
+            except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+                return node.value
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -152,13 +573,18 @@ class _Builder:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             start = key_node.start_mark
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _YAML + "merge":
                 self.problems.add(start.line, start.column, "'<<' merge keys are not supported",
                                   "write the keys out in full")
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.problems.add(start.line, start.column, "a key must be a plain word",
                                   "write 'name: value'")
+                continue
+            if key_node.tag not in _STANDARD_TAGS:
+                self.problems.add(start.line, start.column,
+                                  f"the tag {_tag_name(key_node.tag)} is not allowed in a scenario",
+                                  "remove the '!…' part from the key")
                 continue
             key = str(key_node.value)
             if key in out:
