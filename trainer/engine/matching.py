@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,8 +20,22 @@ def normalize(text: str) -> str:
     return stripped.replace("'", "").replace("\u2019", "")
 
 
-def words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(normalize(text)))
+class Words(tuple):
+    """A message's normalised words, indexed by first letter: every match agrees on it."""
+
+    @property
+    def by_initial(self) -> dict[str, list[int]]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for i, word in enumerate(self):
+                index.setdefault(word[0], []).append(i)
+            self.__dict__["_index"] = index
+        return index
+
+
+def words(text: str) -> Words:
+    return Words(_WORD.findall(normalize(text)))
 
 
 def _typos_allowed(word: str) -> int:
@@ -43,6 +58,7 @@ def _close(pattern: str, word: str) -> bool:
     return OSA.distance(pattern, word, score_cutoff=allowed) <= allowed
 
 
+@lru_cache(maxsize=65536)
 def word_matches(pattern: str, word: str) -> bool:
     """One pattern word against one text word; `apolog*` matches any ending."""
     if pattern.endswith("*"):
@@ -59,8 +75,15 @@ class Phrase:
 
     def find(self, text: tuple[str, ...]) -> int | None:
         """Index of the first place the phrase occurs in the text's words, if any."""
-        n = len(self.words)
-        for i in range(len(text) - n + 1):
+        n, first = len(self.words), self.words[0]
+        last = len(text) - n
+        if isinstance(text, Words) and not first.startswith("*"):
+            starts: Iterable[int] = text.by_initial.get(first[0], ())
+        else:
+            starts = range(last + 1)
+        for i in starts:
+            if i > last:
+                break
             if all(word_matches(p, w) for p, w in zip(self.words, text[i : i + n])):
                 return i
         return None
