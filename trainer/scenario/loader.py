@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from trainer.errors import ScenarioError
 from trainer.scenario.lint import Recognise, lint
 from trainer.scenario.models import Scenario, Step
-from trainer.scenario.problems import Problems, did_you_mean
+from trainer.scenario.problems import MAX_PROBLEMS, Problems, did_you_mean
 from trainer.scenario.references import check_references
 from trainer.scenario.yamlfile import MAX_BYTES, Marked, Path_, read_yaml
 
@@ -40,7 +40,7 @@ def check_file(path: Path | str, recognise: Recognise | None = None) -> tuple[Sc
                 problems = Problems(path)
                 problems.add(0, 0, f"the file is {max(size, len(raw)):,} bytes; "
                              f"a scenario may be at most {MAX_BYTES:,}",
-                             "split it, or check that this is the right file")
+                             "split it, or check that this is the right file", quote=False)
                 return None, problems
     except OSError as exc:
         problems = Problems(path)
@@ -127,6 +127,7 @@ _KINDS = {
 
 def _report_all(errors: list[dict[str, Any]], marked: Marked, problems: Problems) -> None:
     data = marked.data
+    errors = errors[: 4 * MAX_PROBLEMS]  # only so many are shown; the rest would only cost time
     for error in errors:
         error["path"], error["is_key"] = _data_path(error, data)
     errors = [e for e in errors if not any(e["path"][: len(b)] == b for b in marked.bad)]

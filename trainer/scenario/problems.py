@@ -73,11 +73,14 @@ class Problems:
         self._seen: set[Problem] = set()
 
     def add(
-        self, line: int, column: int, message: str, hint: str = "", severity: Severity = "error"
+        self, line: int, column: int, message: str, hint: str = "", severity: Severity = "error",
+        *, quote: bool = True,
     ) -> None:
-        """Record a problem at a 0-based line and column (as PyYAML marks give them)."""
+        """Record a problem at a 0-based line and column (as PyYAML marks give them).
+
+        `quote=False` leaves out the source line (for a binary file it is only noise)."""
         line, column = max(line, 0), max(column, 0)
-        source = self._lines[line] if line < len(self._lines) else ""
+        source = self._lines[line] if quote and line < len(self._lines) else ""
         problem = Problem(self.path, line + 1, column + 1, message, hint, severity, source)
         if problem in self._seen or self.full:
             return

@@ -157,7 +157,7 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
     """Parse `raw`; on failure, add problems and return None."""
     if len(raw) > MAX_BYTES:
         problems.add(0, 0, f"the file is {len(raw):,} bytes; a scenario may be at most {MAX_BYTES:,}",
-                     "split it, or check that this is the right file")
+                     "split it, or check that this is the right file", quote=False)
         return None
     text = _decode(raw, problems)
     if text is None or not _check_characters(text, problems):
@@ -217,11 +217,11 @@ def _compose(text: str) -> Node | None:
 def _decode(raw: bytes, problems: Problems) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(0, 0, "the file is saved as UTF-16 text; scenarios are UTF-8",
-                     "save it again with the encoding UTF-8 (in most editors: Save As… → Encoding)")
+                     "save it again with the encoding UTF-8 (in most editors: Save As… → Encoding)", quote=False)
         return None
     if b"\x00" in raw[:8192] and (raw.count(b"\x00") > MAX_CHARACTER_PROBLEMS or not _is_utf8(raw)):
         problems.add(0, 0, "this is not a text file (it contains zero bytes, like images and documents do)",
-                     "a scenario is a text file ending in .yaml; check that this is the right file")
+                     "a scenario is a text file ending in .yaml; check that this is the right file", quote=False)
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -242,6 +242,8 @@ def _decode(raw: bytes, problems: Problems) -> str | None:
             if found == MAX_CHARACTER_PROBLEMS:
                 break
         start = 0
+    if not found:
+        problems.add(0, 0, "the file is not UTF-8 text", "save the file with the encoding UTF-8")
     return None
 
 
@@ -317,7 +319,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
         line, column, char = quote
         return (line, column, f"the quote {char} that starts here is not closed on this line",
                 f"end the value with a closing {char} on the same line")
-    if "quoted scalar" in context and "end of stream" in problem:
+    if "quoted scalar" in context and ("end of stream" in problem or "document separator" in problem):
         char = _char_at(lines, there)[1:-1]
         return (*there, f"the quote {char} that starts here is never closed",
                 f"end the value with a closing {char}")
@@ -339,16 +341,25 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
     if "mapping values are not allowed" in problem:
         return _colon_problem(lines, here)
 
-    if "unknown escape character" in problem:
+    if "sequence entries are not allowed" in problem or "mapping keys are not allowed" in problem:
+        char = "'- '" if "sequence" in problem else "'?'"
+        if lines[here[0]][: here[1]].rstrip().endswith(("'", '"')) if here[0] < len(lines) else False:
+            return (*here, "there is more text after the closing quote",
+                    "put the whole value between quotes, or remove what follows the quote")
+        return (*here, f"a {char} in the middle of a line is not allowed here",
+                "put the value between quotes, or start a list item ('- ') on a line of its own")
+
+    if "unknown escape character" in problem or "escape sequence" in problem:
         backslash = lines[here[0]].rfind("\\", 0, here[1] + 1) if here[0] < len(lines) else -1
-        return (here[0], backslash if backslash >= 0 else here[1], "a backslash \\ inside double quotes must start an escape such as \\n",
+        return (here[0], backslash if backslash >= 0 else here[1],
+                "a backslash \\ inside double quotes must start an escape such as \\n",
                 "use single quotes around text with a backslash, or write \\\\ for one backslash")
 
-    if "while scanning a tag" in context:
+    if "while scanning a tag" in context or "while parsing a tag" in context or "tag handle" in problem:
         return (*there, "a value cannot start with '!' (YAML reads it as a tag)",
                 f"put the value between quotes, e.g. {_quoted_example(lines, there)}")
 
-    if "while scanning a directive" in context or "unknown directive" in problem:
+    if "directive" in context or "directive" in problem or "incompatible YAML document" in problem:
         return (*there, "a line cannot start with '%'",
                 "put the value between quotes, or if it is a note for authors, start it with '#'")
 
