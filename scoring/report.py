@@ -22,6 +22,8 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
     out.append(f"Outcome: {card.outcome} ({card.outcome_kind}) after {card.turns} turns")
     if card.summary:
         out.append(f"  {card.summary}")
+    if card.mode == "practice":
+        out.append(f"Practice mode: {card.hints} hint(s) used")
     for trade in TRADES:
         t = card.trades[trade]
         out += ["", f"{trade.upper():<12} {bar(t.score)} {t.score:>3}/100   {TRADE_LINES[trade]}"]

@@ -74,6 +74,9 @@ class Scorecard:
     trades: dict[str, TradeScore]
     tips: tuple[str, ...] = field(default=())
     turns: int = 0
+    mode: str = "practice"
+    hints: int = 0
+    """Hints the trainee asked for (practice mode)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +86,8 @@ class Scorecard:
             "outcome_kind": self.outcome_kind,
             "summary": self.summary,
             "turns": self.turns,
+            "mode": self.mode,
+            "hints": self.hints,
             "trades": {name: self.trades[name].to_dict() for name in TRADES},
             "tips": list(self.tips),
         }

@@ -39,6 +39,8 @@ def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
         trades=trades,
         tips=_tips(trades),
         turns=transcript.last_turn,
+        mode=transcript.mode,
+        hints=transcript.hints,
     )
 
 

@@ -11,6 +11,7 @@ from trainer.engine.events import (
     CustomerMessage,
     Event,
     FactRevealed,
+    HintShown,
     IntentsRecognised,
     LookedUp,
     NotUnderstood,
@@ -77,6 +78,8 @@ class Transcript:
     customer_lines: list[CustomerMessage] = field(default_factory=list)
     outcome: str | None = None
     outcome_kind: str | None = None
+    mode: str = "practice"
+    hints: int = 0
     summary: str = ""
     last_turn: int = 0
 
@@ -102,7 +105,9 @@ def digest(events: list[Event]) -> Transcript:
     for e in events:
         t.last_turn = max(t.last_turn, e.turn)
         if isinstance(e, SessionStarted):
-            t.scenario, t.language = e.scenario, e.language
+            t.scenario, t.language, t.mode = e.scenario, e.language, e.mode
+        elif isinstance(e, HintShown):
+            t.hints += 1
         elif isinstance(e, TraineeMessage):
             msg = Turn(e.turn, e.text, words(e.text), e.response_seconds)
             t.messages.append(msg)

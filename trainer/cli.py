@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--plain", action="store_true",
                       help="plain text, one line per move from standard input (works piped)")
     play.add_argument("--seed", type=int, default=0, help="varies the customer's lines (default 0)")
+    play.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
+                      help="test mode: no hints (default: practice mode, hints counted)")
     play.add_argument("--scorecard-json", type=Path, metavar="FILE", help="also write the scorecard as JSON")
     play.set_defaults(run=_play)
 
@@ -77,6 +79,7 @@ def _play(args: argparse.Namespace) -> int:
         _typed_lines() if interactive else sys.stdin,
         sys.stdout,
         seed=args.seed,
+        mode=args.mode,
         echo=not interactive,
         ready=_wait_for_enter if interactive else None,
         scorecard_json=args.scorecard_json,

@@ -18,8 +18,9 @@ class Game:
         seed: int = 0,
         clock: Clock = real_clock,
         customer: Customer | None = None,
+        mode: str = "practice",
     ) -> None:
-        self.session = Session(scenario, seed=seed, clock=clock)
+        self.session = Session(scenario, seed=seed, clock=clock, mode=mode)
         self.customer = customer or ScriptedCustomer(scenario, seed)
 
     def opening(self) -> list[Event]:

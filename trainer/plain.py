@@ -22,7 +22,7 @@ from trainer.engine.events import (
     SessionEnded,
     TraineeMessage,
 )
-from trainer.engine.moves import USAGE, Help, parse_move
+from trainer.engine.moves import USAGE, Help, Hint, parse_move
 from trainer.errors import MoveError
 from trainer.game import Game
 from trainer.scenario.models import Scenario
@@ -39,6 +39,7 @@ def play_plain(
     seed: int = 0,
     clock: Clock = real_clock,
     echo: bool = True,
+    mode: str = "practice",
     ready: Callable[[], object] | None = None,
     scorecard_json: Path | None = None,
 ) -> Scorecard:
@@ -51,7 +52,7 @@ def play_plain(
     view.briefing()
     if ready is not None:
         ready()
-    game = Game(scenario, seed=seed, clock=clock)  # her clock starts once the briefing is read
+    game = Game(scenario, seed=seed, clock=clock, mode=mode)  # her clock starts once the briefing is read
     view.show(game.opening())
     source = iter(lines)
     while not game.session.over:
@@ -68,6 +69,10 @@ def play_plain(
             move = parse_move(line)
             if isinstance(move, Help):
                 view.help()
+                continue
+            if isinstance(move, Hint):
+                text = game.session.hint()
+                view.say(f"  💡 {text}" if text else "  (no more hints for this moment)")
                 continue
             view.show(game.play(move), echo=echo)
         except MoveError as exc:

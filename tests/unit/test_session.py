@@ -56,7 +56,7 @@ def session(legroom):
 def test_the_session_starts_with_her_mood_and_patience_from_the_yaml(session):
     assert [e.to_dict() for e in session.events] == [
         {"kind": "session_started", "turn": 0, "at": 0.0, "scenario": "legroom-en",
-         "language": "en", "seed": 0, "mood": 30, "patience": 6},
+         "language": "en", "seed": 0, "mood": 30, "patience": 6, "mode": "practice"},
     ]
     assert (session.mood, session.patience, session.state, session.turn) == (30, 6, "complaint", 0)
 
@@ -592,7 +592,7 @@ def test_different_seeds_may_vary_her_lines(game):
 
 def test_every_event_round_trips_through_a_dict_and_json(game):
     played = game()
-    played.play(SORRY, "Thank you for your email.", NONSENSE, "/do refund_seats 160", *EXEMPLARY[1:])
+    played.play("/hint", SORRY, "Thank you for your email.", NONSENSE, "/do refund_seats 160", *EXEMPLARY[1:])
     kinds = {e.kind for e in played.events}
     assert kinds == set(EVENT_TYPES)  # every kind of event is in this log
     for event in played.events:
@@ -617,3 +617,26 @@ def test_the_conversation_runs_on_a_transitions_machine(game, legroom):
         ("complaint", "telling", "said acknowledge_harm"),
         ("telling", "understood", "said explain_cause"),
     ]
+
+
+# ── hints ────────────────────────────────────────────────────────────────────────────────
+
+
+def test_practice_hints_come_one_at_a_time_from_the_state_and_are_logged(legroom):
+    from trainer.engine.events import HintShown
+    from trainer.engine.session import Session
+
+    session = Session(legroom, clock=FakeClock())
+    first, second, third = session.hint(), session.hint(), session.hint()
+    assert first == legroom.states["complaint"].hints[0]
+    assert second == legroom.states["complaint"].hints[1]
+    assert third is None
+    assert [e.text for e in session.events if isinstance(e, HintShown)] == [first, second]
+
+
+def test_test_mode_has_no_hints(legroom):
+    from trainer.engine.session import Session
+
+    session = Session(legroom, clock=FakeClock(), mode="test")
+    with pytest.raises(MoveError, match="No hints in test mode"):
+        session.hint()

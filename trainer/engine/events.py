@@ -26,6 +26,17 @@ class SessionStarted(Event):
     seed: int
     mood: int
     patience: int
+    mode: str = "practice"
+    """`practice` (hints allowed) or `test`."""
+
+
+@dataclass(frozen=True, slots=True)
+class HintShown(Event):
+    """The trainee asked for a hint (practice mode); the scorecard counts them."""
+
+    kind: ClassVar[str] = "hint_shown"
+    state: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,7 @@ class SessionEnded(Event):
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
-        SessionStarted, TraineeMessage, IntentsRecognised, LookedUp, ActionTaken, FactRevealed,
+        SessionStarted, HintShown, TraineeMessage, IntentsRecognised, LookedUp, ActionTaken, FactRevealed,
         MoodChanged, NotUnderstood, StateChanged, CustomerMessage, SessionEnded,
     )
 }

@@ -35,12 +35,18 @@ class Help:
     pass
 
 
-Move = Say | Lookup | Act | End | Help
+@dataclass(frozen=True, slots=True)
+class Hint:
+    pass
+
+
+Move = Say | Lookup | Act | End | Help | Hint
 
 USAGE = """\
   just type        a message to the customer
   /lookup TOOL     look something up in the back office (e.g. /lookup booking)
   /do ACTION [N]   act for the customer, with an amount if it needs one (e.g. /do refund 160)
+  /hint            what a good agent would consider now (practice mode; counted)
   /end             end the conversation and see your scorecard
   /help            show this help"""
 
@@ -68,6 +74,8 @@ def parse_move(line: str) -> Move:
         return End()
     if command in ("help", "h", "?"):
         return Help()
+    if command == "hint":
+        return Hint()
     raise MoveError(f"Unknown command /{command}. Moves are:\n{USAGE}\n(Start with // to send a message that begins with /.)")
 
 

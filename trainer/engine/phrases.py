@@ -8,12 +8,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "over_limit": "Refused: your mandate for {action} stops at {limit}.",
         "over_limit_total": "Refused: your mandate for {action} stops at {limit} in all; {given} is given already.",
         "left": "You ended the conversation before it was settled.",
+        "no_hints": "No hints in test mode.",
     },
     "nl": {
         "needs": "Nog niet: zoek eerst uit: {missing}.",
         "over_limit": "Geweigerd: je mandaat voor {action} gaat tot {limit}.",
         "over_limit_total": "Geweigerd: je mandaat voor {action} gaat tot {limit} in totaal; {given} is al gegeven.",
         "left": "Je hebt het gesprek beëindigd voordat het was opgelost.",
+        "no_hints": "Geen hints in de toetsmodus.",
     },
 }
 

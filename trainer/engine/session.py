@@ -13,6 +13,7 @@ from trainer.engine.events import (
     CustomerMessage,
     Event,
     FactRevealed,
+    HintShown,
     IntentsRecognised,
     LookedUp,
     MoodChanged,
@@ -24,7 +25,7 @@ from trainer.engine.events import (
 )
 from trainer.engine.intents import Recogniser
 from trainer.engine.machine import build_machine
-from trainer.engine.moves import Act, End, Help, Lookup, Move, Say
+from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
 from trainer.engine.phrases import phrase
 from trainer.errors import MoveError
 from trainer.scenario.models import MOOD_BANDS, Scenario, Step, mood_band
@@ -34,6 +35,7 @@ LEFT = "left"
 """The outcome when the trainee ends the conversation before it is settled."""
 
 SLOW_MOOD, SLOW_PATIENCE = -5, -1
+MODES = ("practice", "test")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,14 @@ class Conversation:
 class Session:
     """One trainee against one scenario; pure and synchronous (no UI, storage or network)."""
 
-    def __init__(self, scenario: Scenario, *, seed: int = 0, clock: Clock = real_clock) -> None:
+    def __init__(
+        self, scenario: Scenario, *, seed: int = 0, clock: Clock = real_clock, mode: str = "practice"
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
         self.scenario = scenario
         self.seed = seed
+        self.mode = mode
         self.clock = clock
         self.events: list[Event] = []
         self.mood = scenario.customer.mood
@@ -87,7 +94,7 @@ class Session:
         self._conversation = Conversation()
         self._machine = build_machine(scenario, self._conversation, self)
         self._log(
-            SessionStarted(0, scenario.id, scenario.language, seed, self.mood, self.patience)
+            SessionStarted(0, scenario.id, scenario.language, seed, self.mood, self.patience, mode)
         )
         self.cue = self._cue(scenario.states[scenario.start].lines)
 
@@ -118,6 +125,19 @@ class Session:
 
     # -- the trainee's side ----------------------------------------------------------------
 
+    def hint(self) -> str | None:
+        """The next hint for this moment (practice mode only), logged; None when none is left."""
+        if self.mode != "practice":
+            raise MoveError(phrase(self.scenario.language, "no_hints"))
+        if self.over or self.state not in self.scenario.states:
+            return None
+        shown = {e.text for e in self.events if isinstance(e, HintShown) and e.state == self.state}
+        hints = (self._fill(h) for h in self.scenario.states[self.state].hints)
+        text = next((h for h in hints if h not in shown), None)
+        if text is not None:
+            self._log(HintShown(self.turn, self.state, text))
+        return text
+
     def play(self, move: Move) -> list[Event]:
         """Carry out one trainee move; afterwards `cue` says whether the customer answers."""
         if self.over:
@@ -127,6 +147,9 @@ class Session:
         if isinstance(move, Help):
             return []
         start = len(self.events)
+        if isinstance(move, Hint):
+            self.hint()
+            return self.events[start:]
         if isinstance(move, Say):
             self._say(move.text)
         elif isinstance(move, Lookup):

@@ -205,6 +205,9 @@ class State(Model):
     lines: Lines
     on: tuple[Step, ...] = Field((), description="Steps, checked top to bottom; the first that fits wins.")
     otherwise: Otherwise = Field(default_factory=Otherwise)
+    hints: Texts = Field(
+        (), description="Practice mode: what a good agent would consider here, one hint per key press."
+    )
 
 
 class Outcome(Model):
