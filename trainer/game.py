@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from trainer.customers import Customer, ScriptedCustomer
-from trainer.engine.clock import Clock, real_clock
-from trainer.engine.events import Event
-from trainer.engine.moves import Move
+from trainer.engine.clock import Clock, ReplayClock, real_clock
+from trainer.engine.events import ActionTaken, Event, HintShown, LookedUp, SessionEnded, TraineeMessage
+from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
 from trainer.engine.session import Session
 from trainer.scenario.models import Scenario
 
@@ -36,3 +36,37 @@ class Game:
         if cue is None:
             return []
         return self.session.customer_wrote(self.customer.write(cue))
+
+
+def moves_of(events: list[Event]) -> list[tuple[int, float, Move]]:
+    """The trainee's moves in a log, as (turn, time, move): what a replay needs."""
+    out: list[tuple[int, float, Move]] = []
+    for e in events:
+        if isinstance(e, TraineeMessage):
+            out.append((e.turn, e.at, Say(e.text)))
+        elif isinstance(e, LookedUp):
+            out.append((e.turn, e.at, Lookup(e.tool, e.arg)))
+        elif isinstance(e, ActionTaken):
+            out.append((e.turn, e.at, Act(e.action, e.amount)))
+        elif isinstance(e, HintShown):
+            out.append((e.turn, e.at, Hint()))
+        elif isinstance(e, SessionEnded) and e.outcome == "left":
+            out.append((e.turn, e.at, End()))
+    return out
+
+
+def rewind(
+    scenario: Scenario, events: list[Event], before_turn: int, *, seed: int = 0, mode: str = "practice",
+    live: Clock = real_clock, customer: Customer | None = None,
+) -> Game:
+    """A new game that has replayed every move before `before_turn`, ready to play on."""
+    clock = ReplayClock(live)
+    game = Game(scenario, seed=seed, clock=clock, mode=mode, customer=customer)
+    game.opening()
+    for turn, at, move in moves_of(events):
+        if turn >= before_turn or game.session.over:
+            break
+        clock.now = at
+        game.play(move)
+    clock.go_live()
+    return game

@@ -23,7 +23,7 @@ from trainer.engine.events import (
     TraineeMessage,
     event_from_dict,
 )
-from trainer.engine.moves import Act, End, Help, Lookup, Say
+from trainer.engine.moves import Act, End, Help, Lookup, Say, parse_move
 from trainer.engine.session import Session
 from trainer.errors import MoveError
 
@@ -640,3 +640,25 @@ def test_test_mode_has_no_hints(legroom):
     session = Session(legroom, clock=FakeClock(), mode="test")
     with pytest.raises(MoveError, match="No hints in test mode"):
         session.hint()
+
+
+# ── rewind ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_rewinding_replays_the_moves_before_a_turn_and_plays_on(legroom):
+    from trainer.game import Game, rewind
+
+    clock = FakeClock()
+    original = Game(legroom, clock=clock)
+    original.opening()
+    for line in ("Hi Daniela, so sorry about the legroom. What happened?", "/lookup booking",
+                 "Thank you for your email."):
+        clock.advance(30)
+        original.play(parse_move(line))
+    again = rewind(legroom, original.session.events, before_turn=3, live=FakeClock(1000))
+    assert again.session.turn == 2 and again.session.state == "telling"
+    assert [e.to_dict() for e in again.session.events] == [
+        e.to_dict() for e in original.session.events if e.turn < 3
+    ]
+    again.play(Say("Let me check the seat record first."))
+    assert again.session.turn == 3

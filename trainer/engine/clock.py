@@ -27,3 +27,19 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+class ReplayClock:
+    """Replays recorded times, then runs on from the last of them with a live clock."""
+
+    def __init__(self, live: Clock = real_clock) -> None:
+        self._live = live
+        self._offset: float | None = None
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now if self._offset is None else self._offset + self._live()
+
+    def go_live(self) -> None:
+        """From now on time runs; it continues from the last replayed moment."""
+        self._offset = self.now - self._live()
