@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play a scenario (the default command)")
     play.add_argument("scenario", nargs="?", help="a scenario id (see `webcare list`) or a path to a .yaml file")
     play.add_argument("--plain", action="store_true",
-                      help="plain text, one line per move from standard input (works piped)")
+                      help="plain text, one line per move from standard input (the default when piped)")
+    play.add_argument("--lang", choices=["en", "nl"],
+                      help="interface language (default: the scenario's)")
     play.add_argument("--seed", type=int, default=0, help="varies the customer's lines (default 0)")
     play.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
                       help="test mode: no hints (default: practice mode, hints counted)")
@@ -69,11 +71,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _play(args: argparse.Namespace) -> int:
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if not args.plain and interactive:
+        return _play_tui(args)
     from trainer.plain import play_plain
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario(args.scenario) if args.scenario else _pick()
-    interactive = sys.stdin.isatty()
     play_plain(
         scenario,
         _typed_lines() if interactive else sys.stdin,
@@ -92,6 +96,17 @@ def _wait_for_enter() -> None:
         input("Press Enter when you have read the briefing; her clock starts then. ")
     except EOFError:
         pass
+
+
+def _play_tui(args: argparse.Namespace) -> int:
+    from trainer.scenario.library import find_scenario
+    from trainer.ui.app import make_app
+    from trainer.ui.options import UiOptions
+
+    if args.scenario:
+        find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
+    make_app(UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode)).run()
+    return 0
 
 
 def _typed_lines():

@@ -1,0 +1,37 @@
+"""Pilot tests: the app built by `make_app`, a fake clock, and a customer who answers at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.engine.clock import FakeClock
+from trainer.ui.app import make_app
+from trainer.ui.options import UiOptions
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app_factory():
+    def build(**options):
+        options.setdefault("typing_speed", 0)
+        options.setdefault("clock", FakeClock())
+        return make_app(UiOptions(**options))
+
+    return build
+
+
+async def type_line(pilot, text: str) -> None:
+    """Type a line into the composer as keys and send it; wait until she has answered."""
+    composer = pilot.app.screen.query_one("#composer")
+    composer.focus()
+    composer.value = ""
+    await pilot.press(*_keys(text), "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _keys(text: str) -> list[str]:
+    names = {" ": "space", "/": "slash", ".": "full_stop", ",": "comma", "?": "question_mark",
+             "'": "apostrophe", ";": "semicolon", "€": "€", "-": "minus", ":": "colon", "!": "exclamation_mark"}
+    return [names.get(ch, ch) for ch in text]

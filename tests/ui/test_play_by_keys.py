@@ -1,0 +1,38 @@
+"""A trainee finishes the legroom case with keys alone and reads a scorecard with evidence."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import SIZE, type_line
+
+
+async def test_a_trainee_plays_the_legroom_case_by_keys_and_reads_the_scorecard(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        assert type(app.screen).__name__ == "PickerScreen"
+        await pilot.press("enter")  # the first scenario: the legroom case in English
+        assert type(app.screen).__name__ == "BriefingScreen"
+        await pilot.press("enter")  # Start
+        assert type(app.screen).__name__ == "ChatScreen"
+        await pilot.pause()
+        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+        await pilot.press("ctrl+b", "enter")  # back office: the booking
+        await pilot.press("down", "enter")  # the seat record
+        await pilot.pause()
+        await type_line(pilot, "Our system released your seats after an aircraft change; our mistake.")
+        await pilot.press("ctrl+b", "tab", "enter")  # actions: refund the seats
+        await pilot.pause()
+        await pilot.press("1", "6", "0", "enter")  # the amount dialog
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await type_line(pilot, "I'm logging the fault so it won't happen to other passengers; I'll DM you by Friday.")
+        await pilot.press("ctrl+b", "tab", "down", "down", "enter")  # log the fault
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        session = app.screen.game.session
+        assert session.outcome == "resolved"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ScorecardScreen"
+        report = str(app.screen.query_one("#report").render())
+        assert "SCORECARD" in report
+        assert "“Our system released your seats after an aircraft change; our mistake.”" in report
