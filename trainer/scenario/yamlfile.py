@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trainer.scenario.problems import Problems
+from trainer.scenario.yamlsyntax import syntax_problem
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -66,7 +67,7 @@ class _TooDeep(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    """PyYAML's pure-Python parser: slower, but its error messages are the ones translated below.
+    """PyYAML's pure-Python parser: slower, but its error messages are the ones yamlsyntax translates.
 
     It stops at MAX_DEPTH levels: its scanner slows down with every open '[' (a file of
     100,000 of them would take hours), and its composer recurses.
@@ -172,7 +173,7 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        problems.add(*_syntax_problem(exc, text))
+        problems.add(*syntax_problem(exc, text, _CLoader or _Loader))
         return None
     except yaml.reader.ReaderError as exc:  # _check_characters catches these first
         line, column = _line_column(text, exc.position)
@@ -300,230 +301,6 @@ def _too_deep(text: str) -> tuple[int, int]:
         if mark is not None:
             return mark.line, mark.column
     return 0, 0
-
-
-# ── Syntax errors, in plain words ───────────────────────────────────────────────────────
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
-    """(line, column, message, hint) for a YAML syntax error, pointing where the fix goes."""
-    lines = re.split(r"\r\n|\r|\n", text)
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    mark = exc.problem_mark or exc.context_mark
-    here = (mark.line, mark.column) if mark else (0, 0)
-    there = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else here
-
-    quote = _unclosed_quote(text, here[0])
-    if quote is not None:
-        line, column, char = quote
-        return (line, column, f"the quote {char} that starts here is not closed on this line",
-                f"end the value with a closing {char} on the same line")
-    if "quoted scalar" in context and ("end of stream" in problem or "document separator" in problem):
-        char = _char_at(lines, there)[1:-1]
-        return (*there, f"the quote {char} that starts here is never closed",
-                f"end the value with a closing {char}")
-
-    if "'\\t'" in problem or "tab character" in problem:
-        return (*here, "a tab is used here; YAML lines are indented with spaces only",
-                "replace the tab with spaces (most editors can insert spaces when you press Tab)")
-
-    if "cannot start any token" in problem:
-        char = _char_at(lines, here)
-        return (*here, f"a value cannot start with {char}",
-                f"put the value between quotes, e.g. {_quoted_example(lines, here)}")
-
-    if "could not find expected ':'" in problem:
-        return (*there, "this line has no ':' between a key and its value",
-                "write 'key: value' (a colon, then a space); if the line continues the text "
-                "above it, indent it or put the whole text between quotes")
-
-    if "mapping values are not allowed" in problem:
-        return _colon_problem(lines, here)
-
-    if "sequence entries are not allowed" in problem or "mapping keys are not allowed" in problem:
-        char = "'- '" if "sequence" in problem else "'?'"
-        if lines[here[0]][: here[1]].rstrip().endswith(("'", '"')) if here[0] < len(lines) else False:
-            return (*here, "there is more text after the closing quote",
-                    "put the whole value between quotes, or remove what follows the quote")
-        return (*here, f"a {char} in the middle of a line is not allowed here",
-                "put the value between quotes, or start a list item ('- ') on a line of its own")
-
-    if "unknown escape character" in problem or "escape sequence" in problem:
-        backslash = lines[here[0]].rfind("\\", 0, here[1] + 1) if here[0] < len(lines) else -1
-        return (here[0], backslash if backslash >= 0 else here[1],
-                "a backslash \\ inside double quotes must start an escape such as \\n",
-                "use single quotes around text with a backslash, or write \\\\ for one backslash")
-
-    if "while scanning a tag" in context or "while parsing a tag" in context or "tag handle" in problem:
-        return (*there, "a value cannot start with '!' (YAML reads it as a tag)",
-                f"put the value between quotes, e.g. {_quoted_example(lines, there)}")
-
-    if "directive" in context or "directive" in problem or "incompatible YAML document" in problem:
-        return (*there, "a line cannot start with '%'",
-                "put the value between quotes, or if it is a note for authors, start it with '#'")
-
-    if "while scanning an alias" in context or "while scanning an anchor" in context:
-        char = _char_at(lines, there)
-        return (*there, f"a value cannot start with {char} followed by a space",
-                f"put the value between quotes, e.g. {_quoted_example(lines, there)}")
-
-    if "found undefined alias" in problem:
-        name = _word_after(lines, here)
-        return (*here, f"'*{name}' refers to an anchor '&{name}' that is not defined above",
-                "if the '*' belongs to the text (a match pattern like *sorry), put the value "
-                f"between quotes, e.g. {_quoted_example(lines, here)}")
-
-    if "duplicate anchor" in context or "duplicate anchor" in problem:
-        return (*here, "this anchor '&…' has the same name as one above",
-                "give every anchor its own name")
-
-    if "while scanning a block scalar" in context:
-        return (*there, "text after '|' or '>' must start on the next line, indented",
-                "move the text to the next line, or put the whole value between quotes")
-
-    if "single document" in context or "another document" in problem:
-        return (*here, "a second document starts here ('---'); a scenario file holds one",
-                "remove the '---' line, or put each scenario in a file of its own")
-
-    if "while parsing a flow" in context:
-        opener = _char_at(lines, there).strip("'")
-        closer = {"[": "]", "{": "}"}.get(opener, "]")
-        if "<stream end>" in problem or here[0] > there[0]:
-            return (*there, f"the '{opener}' that opens here is not closed on this line",
-                    f"close it with '{closer}' on the same line, e.g. match: [sorry, apolog*]")
-        return (*here, f"items between '{opener}' and '{closer}' are separated by commas",
-                "add a ',' between the items, or put an item with ',' or ': ' in it between quotes")
-
-    if "expected <block end>" in problem:
-        return _indentation_problem(lines, here, problem)
-
-    if "node content" in problem:
-        return (*here, "a value is missing here", "check for a stray ',', ':' or '-'")
-
-    if "document start" in problem:
-        return (*here, "the file goes on after its end (a line '...' or a stray value above)",
-                "remove the '...' line, or check the line above this one")
-
-    return (*here, f"this is not valid YAML here ({problem or context or 'no details'})",
-            "check the indentation and quotes around this point")
-
-
-def _char_at(lines: list[str], at: tuple[int, int]) -> str:
-    line, column = at
-    if line < len(lines) and column < len(lines[line]):
-        return f"'{lines[line][column]}'"
-    return "'\"'"
-
-
-def _word_after(lines: list[str], at: tuple[int, int]) -> str:
-    line, column = at
-    found = re.match(r"\*?([^\s,\[\]{}]*)", lines[line][column:]) if line < len(lines) else None
-    return found.group(1) if found else ""
-
-
-def _quoted_example(lines: list[str], at: tuple[int, int]) -> str:
-    """The line as it should be: `handle: "@anna"`."""
-    line, column = at
-    if line >= len(lines):
-        return 'text: "…"'
-    head, value = lines[line][:column].strip(), lines[line][column:].split(" #")[0].strip()
-    value = value.replace("\\", "\\\\").replace('"', '\\"')
-    return f'{head} "{value}"'.strip()
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _line_above(lines: list[str], line: int) -> int | None:
-    for number in range(min(line, len(lines)) - 1, -1, -1):
-        stripped = lines[number].strip()
-        if stripped and not stripped.startswith("#"):
-            return number
-    return None
-
-
-_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
-
-
-def _colon_problem(lines: list[str], at: tuple[int, int]) -> tuple[int, int, str, str]:
-    """'mapping values are not allowed here': a line indented too far, or ': ' inside a value."""
-    line, column = at
-    text = lines[line] if line < len(lines) else ""
-    above = _line_above(lines, line)
-    first_key = _KEY.match(text)
-    if first_key and first_key.end(1) == column and above is not None:
-        above_text = lines[above]
-        if _indent(text) > _indent(above_text):
-            key = first_key.group(1).strip()
-            return (line, _indent(text), "this line is indented more than the line above it",
-                    f"start '{key}:' in the same column as the line above "
-                    f"(line {above + 1}), unless it belongs inside that value")
-        if not _KEY.match(above_text) and not above_text.rstrip().endswith(":"):
-            return (above, _indent(above_text), "this line is not 'key: value' (the ':' is missing)",
-                    "add the ':' after the key, or remove the line")
-    key_part = _KEY.match(text)
-    if key_part:
-        key = text[: key_part.end(1)].strip()
-        value = text[key_part.end():].split(" #")[0].strip()
-        quote = "'" + value.replace("'", "''") + "'" if '"' in value else f'"{value}"'
-        return (line, column, "this value contains ': ', which YAML reads as the start of a new key",
-                f"put the value between quotes: {key}: {quote}")
-    return (line, column, "a ':' here is not allowed",
-            "a value with ': ' inside needs quotes, e.g. text: \"Note: this\"")
-
-
-def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) -> tuple[int, int, str, str]:
-    line, column = at
-    text = lines[line] if line < len(lines) else ""
-    before = text[:column].rstrip()
-    if before.endswith(("'", '"')):
-        return (line, column, "there is more text after the closing quote",
-                "put the whole value between quotes; inside '…' write a ' as '' (it''s), "
-                "inside \"…\" write \\\"")
-    if before.strip() and not before.strip().startswith("#") and column > _indent(text):
-        return (line, column, "there is more here after a complete value",
-                "put the whole value between quotes, or move this to a line of its own")
-    above = _line_above(lines, line)
-    where = ""
-    if above is not None and _indent(lines[above]) != _indent(text):
-        where = (f" (line {above + 1} starts in column {_indent(lines[above]) + 1}, "
-                 f"this one in column {_indent(text) + 1})")
-    if above is not None and _indent(lines[above]) < _indent(text) and _KEY.match(lines[above]):
-        two_above = _line_above(lines, above)
-        if two_above is not None and _indent(lines[two_above]) == _indent(text):
-            return (above, _indent(lines[above]), "this line is indented less than the lines around it",
-                    f"start it in column {_indent(text) + 1}, like lines {two_above + 1} and {line + 1}")
-    in_list = above is not None and lines[above].lstrip().startswith("- ")
-    if ("'?'" in problem or "<block mapping start>" in problem) and in_list and _indent(text) == _indent(lines[above]):
-        return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
-                "start it with '- ' if it is a new item, or indent it under the item it "
-                f"belongs to{where}")
-    if "'-'" in problem:
-        return (line, _indent(text), "a list item ('- ') appears among 'key: value' lines",
-                f"indent it under the key it belongs to{where}")
-    return (line, _indent(text) if text.strip() else column,
-            "this line does not line up with the lines above it",
-            f"the keys of one mapping, and the items of one list, start in the same column{where}")
-
-
-def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
-    """A quoted value that runs on over later lines that look like keys: its quote was not closed."""
-    try:
-        for token in yaml.scan(text, Loader=_CLoader or _Loader):
-            if token.start_mark.line > error_line:
-                return None
-            if (
-                isinstance(token, yaml.ScalarToken)
-                and token.style in ("'", '"')
-                and token.end_mark.line > token.start_mark.line
-                and re.search(r"\n\s*(?:- |[\w-]+:(?:\s|$))", text[token.start_mark.index : token.end_mark.index])
-            ):
-                return token.start_mark.line, token.start_mark.column, token.style
-    except yaml.YAMLError:
-        pass
-    return None
 
 
 # ── Nodes to values ─────────────────────────────────────────────────────────────────────

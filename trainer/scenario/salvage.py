@@ -1,0 +1,102 @@
+"""Salvage: the valid parts of an invalid file, so that the names it uses can still be cross-checked."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from trainer.scenario.models import Scenario, Step
+
+
+def tables_readable(data: dict[str, Any]) -> bool:
+    """Whether every table of names (states:, facts:, details: …) is there to look names up in;
+    if one is missing or is not 'name: …' lines, every use of its names would look unknown."""
+    for name, info in Scenario.model_fields.items():
+        if typing.get_origin(_inner(info.annotation)) is dict:
+            key = info.alias or name
+            if key in data and not isinstance(data[key], dict):
+                return False
+            if key not in data and info.is_required():
+                return False
+    return True
+
+
+def salvage(cls: type[BaseModel], data: Any) -> Any:
+    """An instance of `cls` built from the parts of `data` that are valid, without validating
+    the whole: invalid fields become empty, invalid entries of name tables become empty stubs
+    (so their names still count as defined). None when even that fails."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError:
+        pass
+    except Exception:  # noqa: BLE001 - a validator that fails otherwise: nothing to build on
+        return None
+    try:
+        obj = cls.model_construct()
+        values = data if isinstance(data, dict) else {}
+        for name, info in cls.model_fields.items():
+            key = info.alias or name
+            if key in values:
+                try:
+                    cls.__pydantic_validator__.validate_assignment(obj, name, values[key])
+                    continue
+                except ValidationError:
+                    pass
+                salvaged = _salvage_value(info.annotation, values[key])
+                if salvaged is not _NOTHING:
+                    obj.__dict__[name] = salvaged
+                    continue
+            if name in obj.__dict__ and key not in values:
+                continue  # default from model_construct
+            obj.__dict__[name] = _empty(info.annotation)
+        if isinstance(obj, Scenario):
+            customer = obj.__dict__.get("customer")
+            if not isinstance(getattr(customer, "name", None), str) or not customer.name.split():
+                obj.__dict__["customer"] = _Nobody()
+        return obj
+    except Exception:  # noqa: BLE001 - salvage is best-effort; the caller copes with None
+        return None
+
+
+class _Nobody:
+    name = first_name = handle = "-"
+    call_me = None
+
+
+_NOTHING = object()
+
+
+def _salvage_value(annotation: Any, value: Any) -> Any:
+    """The valid part of a table of names or a list of steps; _NOTHING for anything else."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is dict and len(args) == 2 and isinstance(value, dict):
+        item = _inner(args[1])
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return {k: salvage(item, v) for k, v in value.items() if isinstance(k, str)}
+        if set(typing.get_args(item)) <= {str, int, float}:  # details: names count, values may be wrong
+            return {k: v if isinstance(v, (str, int, float)) else "" for k, v in value.items()
+                    if isinstance(k, str)}
+        return _NOTHING
+    if origin is tuple and args and isinstance(value, list) and _inner(args[0]) is Step:
+        return tuple(salvage(Step, v) for v in value)
+    return _NOTHING
+
+
+def _inner(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _empty(annotation: Any) -> Any:
+    origin = typing.get_origin(_inner(annotation))
+    if origin is dict:
+        return {}
+    if origin is tuple:
+        return ()
+    annotation = _inner(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return salvage(annotation, {})
+    return None
