@@ -4,19 +4,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test check lint clean help
+.PHONY: play test check bench lint clean help
 
 help:
 	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
 	@echo "make test   - create .venv, install, and run the test suite"
 	@echo "make check  - validate and lint the built-in scenarios"
+	@echo "make bench  - measure first frame, transcript, engine, scoring and loading; print the ratios"
 	@echo "make clean  - remove .venv and caches"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Webcare Trainer needs Python 3.11 or newer; set PYTHON=python3.12 or similar")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,serve]'
 	@touch $(STAMP)
 
 play: $(STAMP)
@@ -27,6 +28,9 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/webcare check
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,4 +1,4 @@
-"""The `webcare` command: play, list, check, test and schema."""
+"""The `webcare` command: play, serve, list, check, test and schema."""
 
 from __future__ import annotations
 
@@ -52,7 +52,20 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
                       help="test mode: no hints (default: practice mode, hints counted)")
     play.add_argument("--scorecard-json", type=Path, metavar="FILE", help="also write the scorecard as JSON")
+    play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
     play.set_defaults(run=_play)
+
+    serve = sub.add_parser("serve", help="play in a web browser: serve the game with textual-serve")
+    serve.add_argument("scenario", nargs="?", help="a scenario id or a path to a .yaml file (default: the list)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address browsers use, when it differs (a proxy, or --host 0.0.0.0)")
+    serve.add_argument("--lang", choices=["en", "nl"], help="interface language (default: the scenario's)")
+    serve.add_argument("--seed", type=int, default=0, help="varies the customer's lines (default 0)")
+    serve.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
+                       help="test mode: no hints (default: practice mode, hints counted)")
+    serve.set_defaults(run=_serve)
 
     lst = sub.add_parser("list", help="list the built-in scenarios")
     lst.set_defaults(run=_list)
@@ -72,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _play(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    if not args.plain and interactive:
+    if args.tui or (not args.plain and interactive):
         return _play_tui(args)
     from trainer.plain import play_plain
     from trainer.scenario.library import find_scenario
@@ -107,6 +120,35 @@ def _play_tui(args: argparse.Namespace) -> int:
         find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
     make_app(UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode)).run()
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError as exc:
+        raise TrainerError("`webcare serve` needs textual-serve: pip install 'webcare-trainer[serve]'") from exc
+    from trainer.scenario.library import find_scenario
+
+    if args.scenario:
+        find_scenario(args.scenario)  # a wrong name is told here, not in every browser tab
+    Server(serve_command(args), host=args.host, port=args.port, title="Webcare Trainer",
+           public_url=args.public_url).serve()
+    return 0
+
+
+def serve_command(args: argparse.Namespace) -> str:
+    """The shell command textual-serve runs for each browser tab: this Python, so the venv's."""
+    import shlex
+
+    command = [sys.executable, "-m", "trainer", "play", "--tui", "--seed", str(args.seed)]
+    if args.lang:
+        command += ["--lang", args.lang]
+    if args.mode == "test":
+        command.append("--test")
+    if args.scenario:
+        scenario = Path(args.scenario)
+        command.append(str(scenario.resolve()) if scenario.exists() else args.scenario)
+    return shlex.join(command)
 
 
 def _typed_lines():

@@ -33,5 +33,5 @@ async def type_line(pilot, text: str) -> None:
 
 def _keys(text: str) -> list[str]:
     names = {" ": "space", "/": "slash", ".": "full_stop", ",": "comma", "?": "question_mark",
-             "'": "apostrophe", ";": "semicolon", "€": "€", "-": "minus", ":": "colon", "!": "exclamation_mark"}
+             "'": "apostrophe", "_": "underscore", ";": "semicolon", "€": "€", "-": "minus", ":": "colon", "!": "exclamation_mark"}
     return [names.get(ch, ch) for ch in text]

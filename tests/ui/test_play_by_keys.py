@@ -33,6 +33,6 @@ async def test_a_trainee_plays_the_legroom_case_by_keys_and_reads_the_scorecard(
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ScorecardScreen"
-        report = str(app.screen.query_one("#report").render())
-        assert "SCORECARD" in report
-        assert "“Our system released your seats after an aircraft change; our mistake.”" in report
+        assert app.screen.card.outcome == "resolved"
+        quotes = [item.evidence.quote for item in app.screen.query("EvidenceItem")]
+        assert "Our system released your seats after an aircraft change; our mistake." in quotes

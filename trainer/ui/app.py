@@ -6,8 +6,8 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 
-from scoring import TRADES, score
-from trainer.game import Game
+from scoring import TRADES, Scorecard, score
+from trainer.game import Game, rewind
 from trainer.scenario.library import Library, find_scenario, load_library
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
@@ -15,8 +15,10 @@ from trainer.ui.messages import SessionFinished, StartSession
 from trainer.ui.options import UiOptions
 from trainer.ui.screens.briefing import BriefingScreen
 from trainer.ui.screens.chat import ChatScreen
+from trainer.ui.screens.compare import CompareScreen
 from trainer.ui.screens.help import HelpScreen
 from trainer.ui.screens.picker import PickerScreen
+from trainer.ui.screens.rewind import RewindScreen
 from trainer.ui.screens.scorecard import ScorecardScreen
 
 
@@ -66,7 +68,24 @@ class WebcareApp(App[None]):
         game = event.game
         card = score(game.session.events, game.session.scenario)
         self._remember(game.session.scenario.id, {t: card.trades[t].score for t in TRADES})
+        if event.rewound_from is None:
+            self.show_scorecard(game, card)
+        else:
+            first = event.rewound_from
+            first_card = score(first.session.events, first.session.scenario)
+            self.switch_screen(CompareScreen((first, first_card), (game, card), self.language))
+
+    def show_scorecard(self, game: Game, card: Scorecard) -> None:
         self.switch_screen(ScorecardScreen(game, card, self.language))
+
+    @on(RewindScreen.Chosen)
+    def _rewind(self, event: RewindScreen.Chosen) -> None:
+        """Replay the first game up to the chosen turn; the chat takes the place of its scorecard."""
+        s = event.game.session
+        game = rewind(s.scenario, s.events, before_turn=event.before_turn, seed=s.seed, mode=s.mode,
+                      live=self.options.clock)
+        self.pop_screen()  # the list of turns
+        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, rewound_from=event.game))
 
     def _remember(self, scenario_id: str, scores: dict[str, int]) -> None:
         best = self.best.get(scenario_id)

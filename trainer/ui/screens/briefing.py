@@ -6,60 +6,86 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioSet
+from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioSet, Static
 
-from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 from trainer.ui.i18n import tr
 from trainer.ui.messages import StartSession
-from trainer.ui.widgets.transcript import followers
+from trainer.ui.screens.picker import PickerScreen
+from trainer.ui.widgets.briefing_card import BriefingCard
+from trainer.ui.widgets.score_keys import bind_keys
+
+MODES = ("practice", "test")
 
 
 def briefing_markdown(scenario: Scenario, language: str) -> str:
-    s, c = scenario, scenario.customer
-    values = s.placeholders()
-    out = [f"# {s.title}", "", f"*{s.teaser}*", ""]
-    out += [f"**{tr(language, 'briefing.channel')}:** {CHANNELS[s.channel].label} · {s.audience} · {s.difficulty}", ""]
-    out += [fill(s.briefing, values).strip(), ""]
-    out += [f"## {tr(language, 'briefing.customer')}", "",
-            f"**{c.name}** ({c.handle}, {tr(language, 'chat.followers', n=followers(c.followers))})", ""]
-    if s.mandate:
+    """What the trainee knows (the briefing) and may do (the mandate), placeholders filled."""
+    values = scenario.placeholders()
+    out = [f"## {tr(language, 'briefing.know')}", "", fill(scenario.briefing, values).strip(), ""]
+    if scenario.mandate:
         out += [f"## {tr(language, 'briefing.mandate')}", ""]
-        out += [f"- {fill(item, values)}" for item in s.mandate]
+        out += [f"- {fill(item, values)}" for item in scenario.mandate]
     return "\n".join(out)
 
 
 class BriefingScreen(Screen):
-    BINDINGS = [("escape", "back", "Back"), ("ctrl+s", "start", "Start")]
+    """The Start button has the focus, so Enter starts; P and T pick the mode from anywhere on it."""
+
+    AUTO_FOCUS = "#start"
+
+    KEYS = (
+        ("escape", "back", "key.back"),
+        ("p", "practice", "briefing.key.practice"),
+        ("t", "test", "briefing.key.test"),
+        ("ctrl+s", "start", "briefing.key.start"),
+    )
 
     def __init__(self, scenario: Scenario, language: str, mode: str = "practice") -> None:
         super().__init__()
         self.scenario = scenario
         self.language = language
-        self.mode = mode
+        self.mode = mode if mode in MODES else "practice"
+        bind_keys(self, language, self.KEYS)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="briefing"):
-            yield Markdown(briefing_markdown(self.scenario, self.language))
+        language = self.language
+        yield Label(self.scenario.title, classes="screen-title")
+        yield Static(self.scenario.teaser, id="briefing-teaser")
+        with Horizontal(id="briefing-body"):
+            yield BriefingCard(self.scenario, language, id="briefing-card")
+            with VerticalScroll(id="briefing"):
+                yield Markdown(briefing_markdown(self.scenario, language), id="briefing-text")
         with Horizontal(id="briefing-actions"):
-            with RadioSet(id="mode"):
-                yield RadioButton(tr(self.language, "briefing.practice"), value=self.mode == "practice", id="practice")
-                yield RadioButton(tr(self.language, "briefing.test"), value=self.mode == "test", id="test")
-            yield Button(tr(self.language, "briefing.start"), variant="primary", id="start")
+            yield Label(tr(language, "briefing.mode"), id="briefing-mode-label")
+            with RadioSet(id="briefing-mode"):
+                for mode in MODES:
+                    yield RadioButton(tr(language, f"briefing.{mode}"), value=self.mode == mode, id=mode)
+            yield Button(tr(language, "briefing.start"), variant="primary", id="start")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
-
-    @on(RadioSet.Changed, "#mode")
-    def _mode(self, event: RadioSet.Changed) -> None:
+    @on(RadioSet.Changed, "#briefing-mode")
+    def _mode_chosen(self, event: RadioSet.Changed) -> None:
         self.mode = event.pressed.id or "practice"
+
+    def action_practice(self) -> None:
+        self._choose("practice")
+
+    def action_test(self) -> None:
+        self._choose("test")
+
+    def _choose(self, mode: str) -> None:
+        self.mode = mode
+        self.query_one(f"#{mode}", RadioButton).value = True  # the set turns the other one off
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
         self.post_message(StartSession(self.scenario, self.mode))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        """To the picker: the one below, or a new one when the app opened this briefing directly."""
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        if isinstance(below, PickerScreen):
             self.app.pop_screen()
+        else:
+            self.app.show_picker()

@@ -7,31 +7,34 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer, Label
 
+from trainer.customers import ScriptedCustomer
 from trainer.engine.channels import CHANNELS
 from trainer.engine.events import (
     ActionTaken,
     CustomerMessage,
     Event,
     FactRevealed,
+    HintShown,
     LookedUp,
     MoodChanged,
     SessionEnded,
     TraineeMessage,
 )
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_move
-from trainer.engine.session import Cue
+from trainer.engine.session import Cue, money
 from trainer.errors import MoveError
 from trainer.game import Game
 from trainer.ui.i18n import tr
 from trainer.ui.messages import SessionFinished
 from trainer.ui.widgets.amount_dialog import AmountDialog
 from trainer.ui.widgets.back_office import BackOffice
+from trainer.ui.widgets.chat_composer import ChatComposer
+from trainer.ui.widgets.chat_timer import ResponseTimer
 from trainer.ui.widgets.live_line import LiveLine
 from trainer.ui.widgets.mood import MoodMeter
 from trainer.ui.widgets.transcript import Transcript, channel_line
@@ -40,20 +43,23 @@ CHUNK_WORDS = 2
 
 
 def typing_delay(text: str) -> float:
-    """Seconds a person takes to type a line: a little to start, then by length, capped."""
-    return min(4.0, 0.8 + len(text) * 0.015)
+    """Seconds a person takes to type a line: a moment to start, then by length, capped for play."""
+    return min(5.0, 0.8 + len(text) * 0.02)
 
 
 class ChatScreen(Screen):
-    """Drives one `Game`: trainee moves go to the engine; her reply is written in a worker."""
+    """Drives one `Game`: trainee moves go to the engine; her reply is written in a worker, so a slow
+    or failing customer never blocks the screen."""
 
-    BINDINGS = [
-        Binding("f2", "hint", "Hint"),
-        Binding("ctrl+b", "focus_office", "Back office"),
-        Binding("ctrl+o", "focus_composer", "Chat", show=False),
-        Binding("ctrl+e", "end", "End"),
-        Binding("escape", "focus_composer", show=False),
-    ]
+    KEYS = (  # keys, action, footer text (i18n key; "" hides it), priority (ahead of the composer's keys)
+        ("f2", "hint", "key.hint", False),
+        ("ctrl+b", "focus_office", "key.office", False),
+        ("ctrl+e", "end", "key.end", True),
+        ("escape,ctrl+o", "focus_composer", "", False),
+    )
+
+    customer_timeout: float = 60.0
+    """Seconds to wait for the customer's words before her scripted line is used instead."""
 
     @dataclass
     class CustomerStarted(Message):
@@ -74,70 +80,78 @@ class ChatScreen(Screen):
     def __init__(self, game: Game, language: str, typing_speed: float = 1.0,
                  rewound_from: Game | None = None) -> None:
         super().__init__()
+        for keys, action, text, priority in self.KEYS:  # footer text in the interface's language
+            self._bindings.bind(keys, action, tr(language, text) if text else "", show=bool(text), priority=priority)
         self.game = game
         self.scenario = game.session.scenario
         self.language = language
         self.typing_speed = typing_speed
         self.rewound_from = rewound_from
         self.channel = CHANNELS[self.scenario.channel]
-        self._waiting_since: float | None = None
+        self._fallback = ScriptedCustomer(self.scenario, game.session.seed)
+        self._her_last_at: float | None = None
+        """Game time of her last line: the response timer counts from it, as the engine does."""
+        self._held_mood: MoodChanged | None = None
+        """Her reaction to your move, shown on the meter once she answers."""
+        self._hints = 0
 
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        s = self.scenario
-        yield Label(f"{s.title}  ·  {channel_line(s, self.language)}", id="channel-bar")
-        yield MoodMeter(self.language, s.customer.patience, self.channel.reply_within, id="mood")
+        s, t = self.scenario, self.language
+        with Horizontal(id="chat-top"):
+            yield Label(channel_line(s, t), id="channel-bar")
+            yield Label("", id="mode-badge")
+        with Horizontal(id="chat-status"):
+            yield MoodMeter(t, s.customer.patience, id="mood")
+            yield ResponseTimer(t, self.channel.reply_within, self.waited, id="timer")
         with Horizontal(id="chat-body"):
-            with Vertical(id="conversation"):
-                yield Transcript(s, self.language, id="transcript")
+            with Vertical(id="conversation", classes=f"-{s.channel}"):
+                yield Transcript(s, t, id="transcript")
                 yield LiveLine(id="live")
-                with Horizontal(id="composer-row"):
-                    yield Input(placeholder=tr(self.language, "chat.placeholder"), id="composer")
-                    yield Label("", id="counter")
-            yield BackOffice(s, self.language, id="back-office")
+                yield ChatComposer(s, t, id="composer-box")
+            yield BackOffice(s, t, id="back-office")
         yield Footer()
 
     def on_mount(self) -> None:
-        meter = self.query_one(MoodMeter)
-        meter.mood, meter.patience = self.game.session.mood, self.game.session.patience
-        self._show(self.game.session.events)  # a rewound game arrives with its history
-        if self.game.session.cue is not None:
-            cue = self.game.session.cue
-            self._customer_done(self.game.customer.write(cue))  # her opening is already posted
-        self._update_counter("")
-        self.set_interval(1.0, self._tick)
-        self.query_one("#composer", Input).focus()
+        session = self.game.session
+        self.query_one(MoodMeter).set(session.mood, session.patience)
+        self._show(session.events)  # a rewound game arrives with its history
+        if session.cue is not None:
+            self.write_reply(session.cue, typing=False)  # her opening: posted before you arrived
+        self._update_badge()
+        self.action_focus_composer()
 
     # -- trainee moves -----------------------------------------------------------------------
 
-    @on(Input.Changed, "#composer")
-    def _typed(self, event: Input.Changed) -> None:
-        self._update_counter(event.value)
-
-    @on(Input.Submitted, "#composer")
-    def _submit(self, event: Input.Submitted) -> None:
-        if self.game.session.over:
+    @on(ChatComposer.Sent)
+    def _sent(self, event: ChatComposer.Sent) -> None:
+        session, composer = self.game.session, self.query_one(ChatComposer)
+        if session.over:
             self._finish()
             return
-        text = event.value.strip()
-        if not text or self.game.session.cue is not None:
+        text = event.text.strip()
+        if not text:
             return
         try:
             move = parse_move(text)
         except MoveError as exc:
             self.notify(str(exc), severity="error")
             return
-        if isinstance(move, Say) and self.channel.max_chars and len(move.text) > self.channel.max_chars:
-            self.notify(tr(self.language, "chat.too_long", n=len(move.text), limit=self.channel.max_chars),
-                        severity="warning")
+        if session.cue is not None and not isinstance(move, (Help, Hint)):
+            self.notify(tr(self.language, "chat.wait_for_her", name=self.scenario.customer.first_name))
+            return  # she is still typing: what was typed stays in the composer
+        limit = self.channel.max_chars
+        if isinstance(move, Say) and limit and len(move.text) > limit:
+            self.notify(tr(self.language, "chat.too_long", n=len(move.text), limit=limit), severity="warning")
             return
-        if isinstance(move, Act) and move.amount is None:
-            event.input.value = ""
-            self._choose_action(move.action)
+        limited = self._limited(move.action) if isinstance(move, Act) and move.amount is None else None
+        if limited:  # `/do refund` without an amount: ask it in the dialog
+            composer.clear()
+            self._choose_action(limited)
             return
         if self.play(move):
-            event.input.value = ""
+            composer.clear()
 
     def play(self, move: Move) -> bool:
         """Carry out a move; False (and a notice) when the game refused it."""
@@ -147,99 +161,120 @@ class ChatScreen(Screen):
         if isinstance(move, Hint):
             self.action_hint()
             return True
+        session = self.game.session
         try:
-            events = self.game.session.play(move)
+            events = session.play(move)
         except MoveError as exc:
             self.notify(str(exc), severity="error")
             return False
-        self._show(events)
-        cue = self.game.session.cue
-        if cue is not None:
-            self.write_reply(cue)  # the composer stays open: typing ahead is never lost
-        elif self.game.session.over:
+        self._show(events, hold_mood=session.cue is not None)
+        if session.cue is not None:
+            self.write_reply(session.cue)  # the composer stays open: typing ahead is never lost
+        elif session.over:
             self._over()
         return True
 
+    def _can_move(self) -> bool:
+        session = self.game.session
+        if session.cue is not None:
+            self.notify(tr(self.language, "chat.wait_for_her", name=self.scenario.customer.first_name))
+        return session.cue is None and not session.over
+
     @on(BackOffice.LookupChosen)
     def _lookup(self, event: BackOffice.LookupChosen) -> None:
-        if self.game.session.cue is None and not self.game.session.over:
+        if self._can_move():
             self.play(Lookup(event.tool))
 
     @on(BackOffice.ActionChosen)
     def _action(self, event: BackOffice.ActionChosen) -> None:
-        if self.game.session.cue is None and not self.game.session.over:
+        if self._can_move():
             self._choose_action(event.action)
 
-    def _choose_action(self, name: str) -> None:
+    def _limited(self, name: str) -> str | None:
+        """The action `/do NAME` means (a unique prefix will do), when it asks for an amount."""
         actions = self.scenario.actions
-        if name not in actions:  # let the engine say "did you mean"
+        names = [name] if name in actions else [n for n in actions if n.startswith(name)]
+        if len(names) == 1 and actions[names[0]].limit is not None:
+            return names[0]
+        return None
+
+    def _choose_action(self, name: str) -> None:
+        action = self.scenario.actions.get(name)
+        if action is None or action.limit is None:  # no amount needed, or let the engine say "did you mean"
             self.play(Act(name))
             return
-        action = actions[name]
-        if action.limit is None:
-            self.play(Act(name))
-            return
-        left = action.limit - self.game.session.given.get(name, 0.0)
+        given = self.game.session.given.get(name, 0.0)
 
         def chosen(amount: float | None) -> None:
             if amount is not None:
                 self.play(Act(name, amount))
-            self.action_focus_composer()
+            else:
+                self.action_focus_composer()
 
-        self.app.push_screen(AmountDialog(action.label, left, self.language), chosen)
+        self.app.push_screen(AmountDialog(action.label, action.limit, given, self.language), chosen)
 
     def action_hint(self) -> None:
+        """Practice mode: the next hint for this moment (counted on the scorecard). Test mode: none."""
+        if self.game.session.mode != "practice":
+            self.notify(tr(self.language, "chat.no_hints_test"), severity="warning")
+            return
         try:
             text = self.game.session.hint()
         except MoveError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.notify(text or tr(self.language, "chat.no_more_hints"), title=tr(self.language, "chat.hint_title"),
-                    timeout=12)
+        if text is None:
+            self.notify(tr(self.language, "chat.no_more_hints"))
+            return
+        self._show_hint(text)
+        self._update_badge()
 
     def action_end(self) -> None:
-        if self.game.session.over:
+        session = self.game.session
+        if session.over:
             self._finish()
-        elif self.game.session.cue is None:
+        elif self._can_move():
             self.play(End())
 
     def action_focus_office(self) -> None:
         self.query_one("#lookups").focus()
 
     def action_focus_composer(self) -> None:
-        self.query_one("#composer", Input).focus()
+        self.query_one(ChatComposer).focus_field()
 
     # -- her reply, written in a worker ------------------------------------------------------
 
     @work(exclusive=True, group="customer", exit_on_error=False)
-    async def write_reply(self, cue: Cue) -> None:
-        name = self.scenario.customer.first_name
-        self.post_message(self.CustomerStarted(tr(self.language, "chat.typing", name=name)))
-        try:
-            text = self.game.customer.write(cue)
-        except Exception as exc:  # noqa: BLE001 - any customer failure falls back, never ends the game
-            self.post_message(self.CustomerFailed(str(exc)))
+    async def write_reply(self, cue: Cue, typing: bool = True) -> None:
+        """Her words for `cue`, posted as Started / Chunk… / Complete, or Failed."""
+        if typing:
+            self.post_message(self.CustomerStarted(
+                tr(self.language, "chat.typing", name=self.scenario.customer.first_name)))
+        try:  # in a thread: a customer that blocks (a network call) can't freeze the screen
+            text = await asyncio.wait_for(asyncio.to_thread(self.game.customer.write, cue), self.customer_timeout)
+        except Exception as exc:  # noqa: BLE001 - whatever the customer did, her scripted line stands in
+            self.post_message(self.CustomerFailed(f"{type(exc).__name__}: {exc}"))
             return
-        delay = typing_delay(text) * self.typing_speed
-        await asyncio.sleep(delay * 0.6)
+        delay = typing_delay(text) * self.typing_speed if typing else 0.0
+        if delay:
+            await asyncio.sleep(delay * 0.6)
         words = text.split(" ")
-        pause = delay * 0.4 / max(1, len(words) / CHUNK_WORDS)
-        for i in range(0, len(words), CHUNK_WORDS):
-            self.post_message(self.CustomerChunk(" ".join(words[i : i + CHUNK_WORDS]) + " "))
+        chunks = [" ".join(words[i : i + CHUNK_WORDS]) + " " for i in range(0, len(words), CHUNK_WORDS)]
+        pause = delay * 0.4 / len(chunks)
+        for chunk in chunks:
+            self.post_message(self.CustomerChunk(chunk))
             if pause:
                 await asyncio.sleep(pause)
         self.post_message(self.CustomerComplete(text))
 
     @on(CustomerStarted)
     def _started(self, event: CustomerStarted) -> None:
-        self.query_one(LiveLine).typing(event.label)
+        self.query_one(LiveLine).typing(self.scenario.customer.first_name, event.label)
+        self.query_one(ResponseTimer).tick()
 
     @on(CustomerChunk)
     def _chunk(self, event: CustomerChunk) -> None:
-        live = self.query_one(LiveLine)
-        if live._text == "":
-            live.update("")
-        live.append(event.text)
+        self.query_one(LiveLine).append(event.text)
 
     @on(CustomerComplete)
     def _complete(self, event: CustomerComplete) -> None:
@@ -249,60 +284,84 @@ class ChatScreen(Screen):
     @on(CustomerFailed)
     def _failed(self, event: CustomerFailed) -> None:
         self.query_one(LiveLine).clear()
+        self.log.warning(f"customer failed: {event.error}")
         self.notify(tr(self.language, "chat.fallback"), severity="warning")
         cue = self.game.session.cue
-        self._customer_done(cue.lines[0] if cue and cue.lines else "…")
+        self._customer_done(self._fallback.write(cue) if cue is not None else "…")
 
     def _customer_done(self, text: str) -> None:
+        if self.game.session.cue is None:  # the screen was rewound or ended meanwhile
+            return
         self._show(self.game.session.customer_wrote(text))
+        if self._held_mood is not None:
+            self._show_mood(self._held_mood)
+            self._held_mood = None
         if self.game.session.over:
             self._over()
 
     # -- showing events ----------------------------------------------------------------------
 
-    def _show(self, events: list[Event]) -> None:
+    def _show(self, events: list[Event], hold_mood: bool = False) -> None:
         transcript = self.query_one(Transcript)
         office = self.query_one(BackOffice)
-        meter = self.query_one(MoodMeter)
         s = self.scenario
         for e in events:
             if isinstance(e, TraineeMessage):
-                transcript.trainee(e.text, e.turn)
+                transcript.trainee(e.text, e.turn, e.at)
             elif isinstance(e, CustomerMessage):
-                transcript.customer(e.text, e.turn)
-                self._waiting_since = self.game.session.clock()
+                transcript.customer(e.text, e.turn, e.at)
+                self._her_last_at = e.at
             elif isinstance(e, LookedUp):
-                transcript.record(s.lookups[e.tool].label, e.result, e.ok, e.turn)
+                label = s.lookups[e.tool].label
+                office.show_result(label, e.result, e.ok, e.turn, mark="⌕")
+                transcript.record(label, "" if e.ok else e.result, e.ok, e.turn, mark="⌕")
             elif isinstance(e, ActionTaken):
-                amount = f" · {e.amount:g}" if e.amount is not None else ""
-                transcript.record(s.actions[e.action].label + amount, e.result, e.ok, e.turn)
+                label = s.actions[e.action].label + (f" · {money(e.amount)}" if e.amount is not None else "")
+                office.show_result(label, e.result, e.ok, e.turn, mark="✓")
+                transcript.record(label, "" if e.ok else e.result, e.ok, e.turn, mark="✓")
             elif isinstance(e, FactRevealed):
                 office.note(s.facts[e.fact].is_)
+            elif isinstance(e, HintShown):
+                self._show_hint(e.text, e.turn)
             elif isinstance(e, MoodChanged):
-                meter.mood, meter.patience = e.mood, e.patience
+                if hold_mood:
+                    self._held_mood = e
+                else:
+                    self._show_mood(e)
             elif isinstance(e, SessionEnded):
                 transcript.system(f"— {e.summary}", e.turn, style="bold")
-        office.refresh_limits(self.game.session.given, self.game.session.done)
+        session = self.game.session
+        looked_up = {e.tool for e in session.events if isinstance(e, LookedUp) and e.ok}
+        office.refresh_state(looked_up, session.given, session.done)
+        self.query_one(ResponseTimer).tick()
 
-    def _update_counter(self, text: str) -> None:
-        limit = self.channel.max_chars
-        counter = self.query_one("#counter", Label)
-        if limit and limit < 1000:
-            counter.update(f"{len(text)}/{limit}")
-            counter.set_class(len(text) > limit, "-over")
-        else:
-            counter.update(f"{len(text)}")
+    def _show_mood(self, event: MoodChanged) -> None:
+        self.query_one(MoodMeter).set(event.mood, event.patience, event.mood_delta)
 
-    def _tick(self) -> None:
-        meter = self.query_one(MoodMeter)
-        if self._waiting_since is None or self.game.session.over or self.game.session.cue is not None:
-            meter.waited = 0.0
+    def _show_hint(self, text: str, turn: int | None = None) -> None:
+        self._hints += 1
+        self.query_one(Transcript).hint(tr(self.language, "chat.hint_title", n=self._hints), text, turn)
+
+    def _update_badge(self) -> None:
+        session = self.game.session
+        badge = self.query_one("#mode-badge", Label)
+        if session.mode == "practice":
+            n = sum(isinstance(e, HintShown) for e in session.events)
+            badge.update(tr(self.language, "chat.mode_practice", n=n))
         else:
-            meter.waited = self.game.session.clock() - self._waiting_since
+            badge.update(tr(self.language, "chat.mode_test"))
+        badge.set_class(session.mode == "test", "-test")
+
+    def waited(self) -> float | None:
+        """Seconds she has waited for you since her last line; None while she types or when it is over."""
+        session = self.game.session
+        if session.over or session.cue is not None or self._her_last_at is None:
+            return None
+        return max(0.0, session.now() - self._her_last_at)
 
     def _over(self) -> None:
-        self._waiting_since = None
         self.query_one(Transcript).system(tr(self.language, "chat.over"), style="bold")
+        self.query_one(ResponseTimer).tick()
         self.action_focus_composer()
 
     def _finish(self) -> None:

@@ -1,62 +1,137 @@
-"""Pick a scenario: the library as a table, filterable, with your best score so far."""
+"""Pick a scenario: the library as a table, filtered by number keys, with your best score so far."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
+from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
+from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
+
+FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
+"""Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
 
 
 class PickerScreen(Screen):
-    BINDINGS = [("enter", "choose", "Choose")]
+    """Filters are cycled by one key each (all → each value the library has → all), so the table keeps
+    the focus and Enter opens the highlighted scenario at any moment; the chips show every filter's
+    key and value, and a click on a chip cycles it too."""
 
-    def __init__(self, scenarios: list[Scenario], best: dict[str, dict[str, int]], language: str) -> None:
+    AUTO_FOCUS = "#scenarios"
+
+    filters: reactive[Filters] = reactive(Filters, init=False)
+    """What the table shows; changing it fills the table again."""
+
+    def __init__(self, scenarios: list[Scenario], best: Best, language: str) -> None:
         super().__init__()
         self.scenarios = scenarios
         self.best = best
+        """The app's own dict, updated after each session: read afresh whenever the picker is shown."""
         self.language = language
+        bind = self._bindings.bind  # this screen's own copy of the class's map, as in `bind_keys`
+        # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
+        bind("enter", "choose", tr(language, "key.choose"), priority=True)
+        bind("0", "clear_filters", tr(language, "picker.key.clear"))
+        for field, key in FILTER_KEYS.items():
+            # Not in the footer: the chips above the table show these keys with their values.
+            bind(key, f"filter_{field}", tr(language, f"picker.key.{field}"), show=False)
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "picker.title"), classes="screen-title")
-        yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="teaser")
+        with Horizontal(id="picker-filters"):
+            for field, key in FILTER_KEYS.items():
+                yield FilterChip(field, key, self.language)
+            yield Static("", id="picker-count")
+        yield ScenarioTable(self.language, id="scenarios")
+        yield Static("", id="picker-teaser")
+        yield Static("", id="picker-best")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Title", "Lang", "Channel", "Audience", "Level", tr(self.language, "picker.best"))
-        for s in self.scenarios:
-            table.add_row(s.title, s.language, s.channel, s.audience, s.difficulty, self._best(s.id), key=s.id)
-        table.focus()
+        self._show()
 
-    def _best(self, scenario_id: str) -> str:
-        best = self.best.get(scenario_id)
-        if not best:
-            return tr(self.language, "picker.none")
-        return " ".join(f"{t[0].upper()}{v}" for t, v in best.items())
+    def on_screen_resume(self) -> None:
+        """Back from a briefing or a session: the best scores may have changed."""
+        self.app.language = self.language  # the palette and help speak the picker's language again
+        self._show()
 
-    @on(DataTable.RowHighlighted)
-    def _teaser(self, event: DataTable.RowHighlighted) -> None:
-        scenario = self._by_key(event.row_key.value)
-        self.query_one("#teaser", Label).update(scenario.teaser if scenario else "")
+    def watch_filters(self) -> None:
+        self._show()
+        self.refresh_bindings()
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        scenario = self._by_key(event.row_key.value)
-        if scenario:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "Clear filters" only while one is set, and "Choose" only while there is a row."""
+        if action == "clear_filters":
+            return self.filters.active
+        if action == "choose":
+            return bool(self.shown)
+        return True
+
+    @property
+    def shown(self) -> list[Scenario]:
+        return [s for s in self.scenarios if self.filters.matches(s)]
+
+    def _show(self) -> None:
+        shown = self.shown
+        self.query_one(ScenarioTable).show(shown, self.best)
+        for chip in self.query(FilterChip):
+            chip.show(getattr(self.filters, chip.field))
+        count = tr(self.language, "picker.count", shown=len(shown), total=len(self.scenarios))
+        self.query_one("#picker-count", Static).update(count)
+        self._describe(self.query_one(ScenarioTable).highlighted_id)
+
+    def _describe(self, scenario_id: str | None) -> None:
+        """The teaser and best score of the highlighted scenario, or why the table is empty."""
+        teaser = self.query_one("#picker-teaser", Static)
+        scenario = self._by_id(scenario_id)
+        teaser.set_class(scenario is None, "-empty")
+        if scenario is None:
+            teaser.update(tr(self.language, "picker.empty"))
+            self.query_one("#picker-best", Static).update("")
+            return
+        teaser.update(scenario.teaser)
+        self.query_one("#picker-best", Static).update(best_line(self.best.get(scenario.id), self.language))
+
+    @on(DataTable.RowHighlighted, "#scenarios")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe(event.row_key.value)
+
+    @on(DataTable.RowSelected, "#scenarios")
+    def _open_briefing(self, event: DataTable.RowSelected) -> None:
+        scenario = self._by_id(event.row_key.value)
+        if scenario is not None:
             self.app.open_briefing(scenario)
 
+    @on(FilterChip.Pressed)
+    def _chip_pressed(self, event: FilterChip.Pressed) -> None:
+        self.cycle(event.field)
+
+    def cycle(self, field: str) -> None:
+        self.filters = self.filters.cycled(field, choices(self.scenarios, field))
+
+    def action_filter_language(self) -> None:
+        self.cycle("language")
+
+    def action_filter_channel(self) -> None:
+        self.cycle("channel")
+
+    def action_filter_difficulty(self) -> None:
+        self.cycle("difficulty")
+
+    def action_filter_audience(self) -> None:
+        self.cycle("audience")
+
+    def action_clear_filters(self) -> None:
+        self.filters = Filters()
+
     def action_choose(self) -> None:
-        self.query_one(DataTable).action_select_cursor()
+        self.query_one(ScenarioTable).action_select_cursor()
 
-    def _by_key(self, key: str | None) -> Scenario | None:
-        return next((s for s in self.scenarios if s.id == key), None)
-
-    def refresh_best(self) -> None:
-        table = self.query_one(DataTable)
-        for s in self.scenarios:
-            table.update_cell(s.id, table.columns[list(table.columns)[-1]].key, self._best(s.id))
+    def _by_id(self, scenario_id: str | None) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)

@@ -1,30 +1,110 @@
-"""The scorecard at the end: each trade as a bar, each criterion with the quoted evidence."""
+"""The scorecard at the end: each trade as a bar, each criterion with the evidence, and what to try next."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Label, Static
 
-from scoring import Scorecard
-from scoring.report import render_text
+from scoring import TRADES, Criterion, Scorecard
 from trainer.game import Game
+from trainer.ui.i18n import tr
+from trainer.ui.screens.rewind import RewindScreen, rewind_points
+from trainer.ui.screens.transcript_view import TranscriptViewScreen
+from trainer.ui.widgets.score_bar import TradeBar, outcome_name, score_style, trade_name
+from trainer.ui.widgets.score_evidence import EvidenceItem
+from trainer.ui.widgets.score_keys import bind_keys
+
+
+def outcome_line(card: Scorecard, language: str) -> str:
+    return tr(language, "score.outcome", outcome=outcome_name(card.outcome_kind, language), turns=card.turns)
+
+
+def criterion_text(criterion: Criterion) -> Text:
+    """`✘  20  Asks open, relevant questions`, coloured by band."""
+    score = round((criterion.score or 0) * 100)
+    mark = "✔" if score >= 70 else "~" if score >= 40 else "✘"
+    style = score_style(score)
+    return Text.assemble((f"{mark} {score:>3}", f"bold {style}"), "  ", (criterion.title, "bold"))
 
 
 class ScorecardScreen(Screen):
-    BINDINGS = [("n", "new", "New scenario"), ("q", "app.quit", "Quit")]
+    """Read-only: the card comes from `scoring.score`; the evidence opens the transcript at its turn."""
+
+    AUTO_FOCUS = ""  # focused in `on_mount`, without scrolling: Textual centres what it focuses
+
+    KEYS = (
+        ("r", "rewind", "key.rewind"),
+        ("t", "transcript", "key.transcript"),
+        ("n", "new", "key.new"),
+        ("q", "app.quit", "key.quit"),
+    )
 
     def __init__(self, game: Game, card: Scorecard, language: str) -> None:
         super().__init__()
         self.game = game
         self.card = card
         self.language = language
+        bind_keys(self, language, self.KEYS)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="scorecard"):
-            yield Static(render_text(self.card), id="report")
+        card, language = self.card, self.language
+        title = f"{tr(language, 'score.title')} · {self.game.session.scenario.title}"
+        yield Label(title, classes="screen-title")
+        with Horizontal(id="score-body"):
+            with VerticalScroll(id="score-overview", can_focus=False):
+                yield Static(outcome_line(card, language), id="score-outcome")
+                if card.summary:
+                    yield Static(card.summary, id="score-summary")
+                for trade in TRADES:
+                    yield TradeBar(trade, card.trades[trade].score, language, id=f"bar-{trade}")
+                if card.tips:
+                    yield Label(tr(language, "score.tips"), classes="score-heading")
+                    tips = "\n".join(f"{i}. {tip}" for i, tip in enumerate(card.tips, 1))
+                    yield Static(tips, id="score-tips")
+                hints = tr(language, "score.hints", n=card.hints) if card.mode == "practice" else \
+                    tr(language, "score.test_mode")
+                yield Static(hints, id="score-hints")
+            with VerticalScroll(id="score-detail", can_focus=False):
+                yield Label(tr(language, "score.evidence"), classes="score-hint")
+                for trade in TRADES:
+                    yield from self._trade(trade)
         yield Footer()
+
+    def _trade(self, trade: str) -> ComposeResult:
+        t = self.card.trades[trade]
+        yield Label(Text.assemble((trade_name(trade, self.language).upper(), "bold"),
+                                  (f"  {t.score}", f"bold {score_style(t.score)}")), classes="score-heading")
+        for criterion in t.criteria:
+            if criterion.score is None:  # does not apply to this conversation
+                continue
+            yield Static(criterion_text(criterion), classes="score-criterion")
+            for evidence in criterion.evidence:
+                yield EvidenceItem(evidence, self.language, classes="score-evidence")
+
+    def on_mount(self) -> None:
+        items = self.query(EvidenceItem)
+        if items:
+            items.first().focus(scroll_visible=False)
+
+    @on(EvidenceItem.Opened)
+    def _open_turn(self, event: EvidenceItem.Opened) -> None:
+        e = event.evidence
+        what = f"“{e.quote}”" if e.quote else (e.action or "")
+        note = " — ".join(x for x in (what, e.note) if x)
+        self.app.push_screen(TranscriptViewScreen(self.game, self.language, turn=e.turn, note=note))
+
+    def action_transcript(self) -> None:
+        self.app.push_screen(TranscriptViewScreen(self.game, self.language))
+
+    def action_rewind(self) -> None:
+        if not rewind_points(self.game.session.events):
+            self.notify(tr(self.language, "score.nothing_to_rewind"), severity="warning")
+            return
+        self.app.push_screen(RewindScreen(self.game, self.language))
 
     def action_new(self) -> None:
         self.app.show_picker()

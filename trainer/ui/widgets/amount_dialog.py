@@ -1,49 +1,61 @@
-"""Ask for an amount within the mandate's limit."""
+"""Ask for an amount for an action with a limit, showing what is left of the mandate."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from trainer.engine.moves import parse_amount
+from trainer.engine.session import money
 from trainer.errors import MoveError
 from trainer.ui.i18n import tr
 
 
 class AmountDialog(ModalScreen[float | None]):
-    """Dismisses with the amount, or None on Escape."""
+    """Dismisses with the amount typed (Enter alone gives what is left), or None on Escape.
+    An amount over the limit is passed on: the engine refuses it, and the refusal is logged."""
 
-    DEFAULT_CSS = """
-    AmountDialog { align: center middle; }
-    AmountDialog > Vertical { width: 60; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
-    AmountDialog #error { color: $error; height: auto; }
-    """
-    BINDINGS = [("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, label: str, limit: float, language: str) -> None:
+    def __init__(self, label: str, limit: float, given: float, language: str) -> None:
         super().__init__()
         self.label = label
         self.limit = limit
+        self.given = given
         self.language = language
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(tr(self.language, "office.amount", action=self.label, limit=f"{self.limit:g}"))
-            yield Input(placeholder=f"{self.limit:g}", id="amount")
-            yield Label("", id="error")
+    @property
+    def left(self) -> float:
+        return max(0.0, self.limit - self.given)
 
-    @on(Input.Submitted)
+    def compose(self) -> ComposeResult:
+        t = self.language
+        with Vertical(id="amount-box"):
+            yield Label(self.label, id="amount-title")
+            yield Label(tr(t, "office.mandate", limit=money(self.limit), given=money(self.given),
+                           left=money(self.left)), id="amount-mandate")
+            yield Input(placeholder=money(self.left), restrict=r"[0-9.,€$£ ]*", id="amount")
+            yield Label("", id="amount-error")
+            yield Label(tr(t, "office.amount_keys", left=money(self.left)), id="amount-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+
+    @on(Input.Submitted, "#amount")
     def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.query_one("#amount-error", Label)
         try:
-            amount = parse_amount(event.value or f"{self.limit:g}")
-        except MoveError as exc:
-            self.query_one("#error", Label).update(str(exc))
+            amount = parse_amount(event.value or money(self.left))
+        except MoveError:
+            error.update(tr(self.language, "office.amount_bad"))
             return
-        if amount <= 0:  # over the limit is the engine's to refuse: it is logged as an attempt
-            self.query_one("#error", Label).update(tr(self.language, "office.amount_bad", limit=f"{self.limit:g}"))
+        if amount <= 0:
+            error.update(tr(self.language, "office.amount_bad"))
             return
         self.dismiss(amount)
 

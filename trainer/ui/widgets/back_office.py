@@ -1,9 +1,11 @@
-"""The back office beside the chat: look-ups, actions with their limits, and the notebook of facts."""
+"""The back office beside the chat: look-ups, actions with their limits, what they showed, the notebook."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,12 +14,27 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, RichLog
 from textual.widgets.option_list import Option
 
+from trainer.engine.session import money
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
 
 
+def _prompt(mark: str, label: str, sub: Text | None = None) -> Table:
+    """An option: a tick column, then the label with (dimmed, under it) what is left or done."""
+    grid = Table.grid(expand=True)
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    body = Text(label)
+    if sub is not None:
+        body.append("\n")
+        body.append_text(sub)
+    grid.add_row(Text(mark, style="green"), body)
+    return grid
+
+
 class BackOffice(Vertical):
-    """Choosing a look-up or an action posts a request; the chat screen carries it out."""
+    """Choosing a look-up or an action posts a request; the chat screen carries it out and then
+    calls `show_result`, `note` and `refresh_state` with what the engine says."""
 
     @dataclass
     class LookupChosen(Message):
@@ -31,42 +48,92 @@ class BackOffice(Vertical):
         super().__init__(**kwargs)
         self.scenario = scenario
         self.language = language
+        self._looked_up: set[str] = set()
+        self._given: dict[str, float] = {}
+        self._done: dict[str, int] = {}
+        self._results = 0
+        self._notes = 0
 
     def compose(self) -> ComposeResult:
         s = self.scenario
         yield Label(tr(self.language, "office.lookups"), classes="office-heading")
-        yield OptionList(*(Option(tool.label, id=name) for name, tool in s.lookups.items()), id="lookups")
+        yield OptionList(*(Option(self._lookup_prompt(name), id=name) for name in s.lookups), id="lookups")
         yield Label(tr(self.language, "office.actions"), classes="office-heading")
-        yield OptionList(
-            *(Option(self._action_label(name), id=name) for name in s.actions), id="actions"
-        )
+        yield OptionList(*(Option(self._action_prompt(name), id=name) for name in s.actions), id="actions")
+        yield Label(tr(self.language, "office.screen"), classes="office-heading")
+        yield RichLog(id="office-screen", wrap=True, markup=False, min_width=20)
         yield Label(tr(self.language, "office.notes"), classes="office-heading")
         yield RichLog(id="notebook", wrap=True, markup=False, min_width=20)
 
-    def _action_label(self, name: str, given: float = 0.0) -> str:
+    def on_mount(self) -> None:
+        self.query_one("#office-screen", RichLog).write(Text(tr(self.language, "office.screen_empty"), style="dim"))
+        self.query_one("#notebook", RichLog).write(Text(tr(self.language, "office.notes_empty"), style="dim"))
+
+    # -- prompts -------------------------------------------------------------------------------
+
+    def _lookup_prompt(self, name: str) -> Table:
+        return _prompt("✓" if name in self._looked_up else "", self.scenario.lookups[name].label)
+
+    def _action_prompt(self, name: str) -> Table:
         action = self.scenario.actions[name]
-        if action.limit is None:
-            return action.label
-        left = action.limit - given
-        return f"{action.label} (≤ {left:g})"
+        done = name in self._done
+        t = self.language
+        if action.limit is not None:
+            left = max(0.0, action.limit - self._given.get(name, 0.0))
+            sub = Text(tr(t, "office.left", left=money(left), limit=money(action.limit)), "dim" if left else "red")
+        elif action.once:
+            sub = Text(tr(t, "office.done_at", turn=self._done[name]) if done else tr(t, "office.once"), "dim")
+        else:
+            sub = None
+        return _prompt("✓" if done else "", action.label, sub)
+
+    def used_up(self, name: str) -> bool:
+        """Whether an action can't be done again: a once-only action that was done. (An action whose
+        limit is given in full stays open: the engine refuses more, and that attempt is logged.)"""
+        return self.scenario.actions[name].once and name in self._done
+
+    # -- requests ------------------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#lookups")
     def _lookup(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self.post_message(self.LookupChosen(event.option.id or ""))
 
     @on(OptionList.OptionSelected, "#actions")
     def _act(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self.post_message(self.ActionChosen(event.option.id or ""))
 
-    def note(self, text: str) -> None:
-        self.query_one("#notebook", RichLog).write(Text("✎ " + text))
+    # -- what the engine said ------------------------------------------------------------------
 
-    def refresh_limits(self, given: dict[str, float], done: dict[str, int]) -> None:
-        """Show what is left of each limit, and dim actions that can't be done again."""
+    def show_result(self, title: str, body: str, ok: bool, turn: int, mark: str = "⌕") -> None:
+        """What a look-up showed or an action returned, under the earlier ones (scroll back to them)."""
+        screen = self.query_one("#office-screen", RichLog)
+        if self._results == 0:
+            screen.clear()
+        self._results += 1
+        screen.write(Rule(tr(self.language, "office.turn", turn=turn), align="left", style="dim"), expand=True)
+        screen.write(Text(f"{mark if ok else '✗'} {title}", style="bold yellow" if ok else "bold red"))
+        screen.write(Text(body.strip(), style="" if ok else "red"))
+
+    def note(self, text: str) -> None:
+        """A fact uncovered, kept in the notebook."""
+        notebook = self.query_one("#notebook", RichLog)
+        if self._notes == 0:
+            notebook.clear()
+        self._notes += 1
+        notebook.write(Text.assemble(("✎ ", "cyan"), text))
+
+    def refresh_state(self, looked_up: set[str], given: dict[str, float], done: dict[str, int]) -> None:
+        """Tick used look-ups, show what is left of each limit, disable what can't be done again."""
+        self._looked_up, self._given, self._done = set(looked_up), dict(given), dict(done)
+        lookups = self.query_one("#lookups", OptionList)
+        for index, name in enumerate(self.scenario.lookups):
+            lookups.replace_option_prompt_at_index(index, self._lookup_prompt(name))
         actions = self.query_one("#actions", OptionList)
         for index, name in enumerate(self.scenario.actions):
-            action = self.scenario.actions[name]
-            label = self._action_label(name, given.get(name, 0.0))
-            actions.replace_option_prompt_at_index(index, label)
-            if action.once and name in done:
+            actions.replace_option_prompt_at_index(index, self._action_prompt(name))
+            if self.used_up(name):
                 actions.disable_option_at_index(index)
+            else:
+                actions.enable_option_at_index(index)

@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 
 class LiveLine(Static):
     """Holds the one message being written; the transcript gets it whole when it is done."""
 
-    DEFAULT_CSS = """
-    LiveLine { height: auto; max-height: 8; padding: 0 1; color: $text-muted; }
-    LiveLine.-empty { display: none; }
-    """
-
     def __init__(self, **kwargs) -> None:
         super().__init__("", **kwargs)
-        self._text = ""
+        self.text = ""
+        """The words so far."""
+        self.who = ""
         self.add_class("-empty")
 
-    def typing(self, label: str) -> None:
-        self._text = ""
+    def typing(self, who: str, label: str) -> None:
+        """Show that she is typing (nothing of her line yet)."""
+        self.text, self.who = "", who
         self.remove_class("-empty")
-        self.update(f"[i]{label}[/i]")
+        self.update(Text(label, style="italic"))
 
     def append(self, chunk: str) -> None:
-        self._text += chunk
-        self.update(self._text)
+        """Add the next words of her line as they come in."""
+        self.text += chunk
+        self.remove_class("-empty")
+        self.update(Text.assemble((f"{self.who}: ", "bold"), self.text, ("▌", "dim")))
 
     def clear(self) -> None:
-        self._text = ""
+        self.text = ""
         self.update("")
         self.add_class("-empty")

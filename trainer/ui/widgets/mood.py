@@ -1,4 +1,4 @@
-"""Her mood and patience, and how long she has waited for you."""
+"""Her mood and patience, moving as she reacts to you."""
 
 from __future__ import annotations
 
@@ -13,37 +13,34 @@ BAND_STYLE = {"furious": "bold red", "angry": "red", "upset": "yellow", "calm": 
 
 
 class MoodMeter(Widget):
-    """Mood 0–100 as a bar with its band, patience as dots, and her waiting time."""
-
-    DEFAULT_CSS = "MoodMeter { height: 1; }"
+    """Mood 0–100 as a bar with its band and the last change; patience as dots."""
 
     mood: reactive[int] = reactive(50)
     patience: reactive[int] = reactive(5)
-    waited: reactive[float] = reactive(0.0)
-    """Seconds since her last line while she waits for you."""
+    change: reactive[int] = reactive(0)
+    """How much the last reaction moved her mood (0: no change shown)."""
 
-    def __init__(self, language: str, full_patience: int, reply_within: float, **kwargs) -> None:
+    def __init__(self, language: str, full_patience: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.language = language
         self.full_patience = full_patience
-        self.reply_within = reply_within
+
+    def set(self, mood: int, patience: int, change: int = 0) -> None:
+        self.mood, self.patience, self.change = mood, patience, change
 
     def render(self) -> Text:
         band = mood_band(self.mood)
         style = BAND_STYLE[band]
         filled = round(self.mood / 10)
         out = Text.assemble(
-            (f"{tr(self.language, 'chat.mood')} ", "bold"),
+            (f"{tr(self.language, 'mood.label')} ", "bold"),
             ("█" * filled, style), ("░" * (10 - filled), "dim"),
             (f" {tr(self.language, 'mood.' + band)} {self.mood}", style),
-            "   ",
-            (f"{tr(self.language, 'chat.patience')} ", "bold"),
-            ("●" * self.patience, "magenta"), ("○" * max(0, self.full_patience - self.patience), "dim"),
         )
-        if self.waited >= 1:
-            minutes, seconds = divmod(int(self.waited), 60)
-            late = self.waited > self.reply_within
-            out.append("   ")
-            out.append(tr(self.language, "chat.waiting", time=f"{minutes}:{seconds:02d}"),
-                       "bold red" if late else "dim")
+        if self.change:
+            out.append(f" {'▲' if self.change > 0 else '▼'}{self.change:+d}", "green" if self.change > 0 else "red")
+        out.append_text(Text.assemble(
+            "   ", (f"{tr(self.language, 'mood.patience')} ", "bold"),
+            ("●" * self.patience, "magenta"), ("○" * max(0, self.full_patience - self.patience), "dim"),
+        ))
         return out

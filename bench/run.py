@@ -1,0 +1,332 @@
+"""`make bench`: the figures the TUI issue sets goals for, measured in one run, with their ratios.
+
+1. First interactive frame: our picker (built by `make_app`) against a bare Textual `App`, each in
+   a fresh interpreter, from process start to the first frame of that screen; medians of several
+   runs. Also checks that `openai` and `sqlite3` are not imported by then.
+2. Transcript append cost: message 10 against message 500 in the chat's `Transcript` (headless).
+3. Engine turn time at turn 1 and turn 500 (`Game` with a `FakeClock`; mood and patience reset
+   every turn so the conversation never ends).
+4. Scoring throughput: thirty-turn sessions scored per second.
+5. Scenario load + validate time per file.
+
+Run with the venv's Python: `make bench`, or `.venv/bin/python bench/run.py [--quick]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
+
+FIRST_FRAME_GOAL = 1.25
+APPEND_GOAL = 1.5
+CHILD_TIMEOUT = 60.0
+
+# The child: builds the app, then reports the first time its target screen reaches the display.
+# Wrapping `_display` (Textual's one door to the terminal) is how it sees "a frame was drawn";
+# headless, so no terminal is needed, and the same for both apps.
+CHILD = r"""
+import json, sys
+kind, width, height = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+if kind == "bare":
+    from textual.app import App
+    app = App()
+    is_target = lambda screen: True
+else:
+    from trainer.ui.app import make_app
+    from trainer.ui.options import UiOptions
+    app = make_app(UiOptions())
+    is_target = lambda screen: type(screen).__name__ == "PickerScreen"
+display = app._display
+def first_frame(screen, renderable):
+    display(screen, renderable)
+    if renderable is not None and screen is app.screen and is_target(screen):
+        print(json.dumps({m: m in sys.modules for m in ("openai", "sqlite3")}), flush=True)
+        app.exit()
+app._display = first_frame
+app.run(headless=True, size=(width, height))
+"""
+
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    goal: str = ""
+    verdict: str = ""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def ratio_row(name: str, ratio: float, goal: float | None) -> Row:
+    if goal is None:
+        return Row(f"  {name}", f"{ratio:.2f}×")
+    return Row(f"  {name}", f"{ratio:.2f}×", f"≤ {goal:g}×", "ok" if ratio <= goal else "MISSED")
+
+
+# -- 1. first frame ------------------------------------------------------------------------------
+
+def first_frame_once(kind: str) -> tuple[float, dict[str, bool]]:
+    """Milliseconds from starting a fresh interpreter to its first frame of the target screen."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, kind, "100", "30"], cwd=ROOT,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - start) * 1000
+    try:
+        _, err = proc.communicate(timeout=CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    if not line.strip():
+        raise RuntimeError(f"the {kind} app drew no frame:\n{err[-3000:]}")
+    return elapsed, json.loads(line)
+
+
+def bench_first_frame(runs: int, warm: bool = True) -> list[Row]:
+    bare: list[float] = []
+    ours: list[float] = []
+    imported = {"openai": False, "sqlite3": False}
+    if warm:  # fill the file cache for both; not counted
+        first_frame_once("bare")
+        first_frame_once("ours")
+    for _ in range(runs):  # alternate, so drift in the machine's load hits both alike
+        bare.append(first_frame_once("bare")[0])
+        ms, modules = first_frame_once("ours")
+        ours.append(ms)
+        for name, present in modules.items():
+            imported[name] = imported[name] or present
+    ratio = median(ours) / median(bare)
+    heavy = [name for name, present in imported.items() if present]
+    return [
+        Row("first frame: bare Textual App", f"{median(bare):.0f} ms"),
+        Row("first frame: our picker (make_app)", f"{median(ours):.0f} ms"),
+        ratio_row("ratio, picker / bare", ratio, FIRST_FRAME_GOAL),
+        Row("  openai, sqlite3 imported by then", ", ".join(heavy) or "neither", "neither",
+            "ok" if not heavy else "MISSED"),
+    ]
+
+
+# -- 2. transcript append ------------------------------------------------------------------------
+
+CUSTOMER_LINE = ("I paid €80 each for extra legroom, had it confirmed twice, and sat ten hours with my "
+                 "knees against the seat in front. Nobody has told me why. Message {n}.")
+TRAINEE_LINE = "I'm sorry, Daniela. Let me look at your booking and the seat record right now ({n})."
+
+
+async def transcript_costs(messages: int, windows: tuple[int, int], spread: int) -> dict[int, float]:
+    """Median CPU ms to add a message and bring the screen up to date, around each of `windows`."""
+    from trainer.engine.clock import FakeClock
+    from trainer.scenario.library import find_scenario
+    from trainer.ui.app import make_app
+    from trainer.ui.messages import StartSession
+    from trainer.ui.options import UiOptions
+    from trainer.ui.screens.chat import ChatScreen
+    from trainer.ui.widgets.transcript import Transcript
+
+    app = make_app(UiOptions(scenario="legroom-en", typing_speed=0, clock=FakeClock()))
+    scenario = find_scenario("legroom-en")
+    times: dict[int, list[float]] = {w: [] for w in windows}
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.post_message(StartSession(scenario, "practice"))
+        while not isinstance(app.screen, ChatScreen):
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        transcript = app.screen.query_one(Transcript)
+        idle = []  # what a pause costs with nothing to do: taken off each measurement
+        for _ in range(5):
+            await pilot.pause()
+            start = time.process_time()
+            await pilot.pause()
+            idle.append((time.process_time() - start) * 1000)
+        for n in range(1, messages + 1):
+            add: Callable[[str, int], None] = transcript.customer if n % 2 else transcript.trainee
+            text = (CUSTOMER_LINE if n % 2 else TRAINEE_LINE).format(n=n)
+            window = next((w for w in windows if abs(n - w) <= spread), None)
+            if window is None:
+                add(text, n // 2 + 1)
+                if n % 50 == 0:
+                    await pilot.pause()
+                continue
+            await pilot.pause()  # start from a quiet app
+            # CPU time, not wall time: the pause after it idles in 20 ms sleeps, which cost no CPU;
+            # what the append set off (layout, scrolling to the end, drawing) is all counted.
+            start = time.process_time()
+            add(text, n // 2 + 1)
+            await pilot.pause()
+            times[window].append(max(0.0, (time.process_time() - start) * 1000 - median(idle)))
+    return {w: median(t) for w, t in times.items()}
+
+
+def bench_transcript(messages: int, spread: int) -> list[Row]:
+    early, late = 10, messages
+    costs = asyncio.run(transcript_costs(messages + spread, (early, late), spread))
+    return [
+        Row(f"transcript append: message {early}", f"{costs[early]:.2f} ms CPU"),
+        Row(f"transcript append: message {late}", f"{costs[late]:.2f} ms CPU"),
+        ratio_row(f"ratio, message {late} / {early}", costs[late] / costs[early], APPEND_GOAL),
+    ]
+
+
+# -- 3. engine turns -----------------------------------------------------------------------------
+
+NEUTRAL = ("I understand.", "Let me think about that for a moment.", "Could you tell me a bit more?",
+           "Thanks for waiting, I'm still here.")
+
+
+def bench_engine(turns: int, games: int) -> list[Row]:
+    from trainer.engine.clock import FakeClock
+    from trainer.engine.moves import Say
+    from trainer.game import Game
+    from trainer.scenario.library import find_scenario
+
+    scenario = find_scenario("legroom-en")
+    first: list[float] = []
+    last: list[float] = []
+    for seed in range(games):
+        clock = FakeClock()
+        game = Game(scenario, seed=seed, clock=clock)
+        game.opening()
+        for turn in range(1, turns + 1):
+            game.session.mood = scenario.customer.mood  # keep her in the conversation
+            game.session.patience = scenario.customer.patience
+            clock.advance(20)
+            start = time.perf_counter()
+            game.play(Say(NEUTRAL[turn % len(NEUTRAL)]))
+            elapsed = (time.perf_counter() - start) * 1000
+            if game.session.over:
+                raise RuntimeError(f"the session ended at turn {turn}: {game.session.outcome}")
+            if turn <= 10:
+                first.append(elapsed)
+            elif turn > turns - 10:
+                last.append(elapsed)
+    return [
+        Row("engine turn: turns 1–10", f"{median(first):.3f} ms"),
+        Row(f"engine turn: turns {turns - 9}–{turns}", f"{median(last):.3f} ms"),
+        ratio_row(f"ratio, turn {turns} / 1", median(last) / median(first), None),
+    ]
+
+
+# -- 4. scoring ----------------------------------------------------------------------------------
+
+def bench_scoring(seconds: float) -> list[Row]:
+    from scoring import score
+    from trainer.engine.clock import FakeClock
+    from trainer.engine.events import TraineeMessage
+    from trainer.engine.moves import Say
+    from trainer.game import Game
+    from trainer.scenario.library import find_scenario
+
+    scenario = find_scenario("legroom-en")
+    clock = FakeClock()
+    game = Game(scenario, clock=clock)
+    game.opening()
+    for turn in range(30):
+        game.session.mood = scenario.customer.mood
+        game.session.patience = scenario.customer.patience
+        clock.advance(30)
+        game.play(Say(TRAINING_LINES[turn % len(TRAINING_LINES)]))
+    events = game.session.events
+    turns = sum(isinstance(e, TraineeMessage) for e in events)
+    score(events, scenario)  # warm caches; not counted
+    done = 0
+    start = time.perf_counter()
+    while (elapsed := time.perf_counter() - start) < seconds:
+        score(events, scenario)
+        done += 1
+    return [Row(f"scoring: {turns}-turn sessions per second", f"{done / elapsed:.0f} /s")]
+
+
+TRAINING_LINES = (
+    "Hi Daniela, I'm so sorry you sat ten hours without the legroom you paid for.",
+    "What happened at the gate, and did anyone explain the seat change?",
+    "I understand, that must have been awful for Ruben with his knee.",
+    "Let me look at your booking and the seat record right now.",
+    "An aircraft change released your seats and the refund was never made; that's our mistake.",
+    "I'll refund the full €160 to your card today; you'll see it within 3 to 5 working days.",
+    "I'm logging the fault with IT and seat planning so it doesn't happen to anyone else.",
+    "I'll DM you by Friday to confirm the refund has arrived.",
+    "Is there anything else I can do for you?",
+    "Thank you for telling us, Daniela.",
+)
+
+
+# -- 5. scenario loading -------------------------------------------------------------------------
+
+def bench_loading(repeats: int) -> list[Row]:
+    from trainer.scenario.library import builtin_dir, scenario_files
+    from trainer.scenario.loader import check_file
+
+    files = scenario_files([builtin_dir()])
+    per_file: list[float] = []
+    for path in files:
+        check_file(path)  # warm (imports, schema); not counted
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            scenario, problems = check_file(path)
+            times.append((time.perf_counter() - start) * 1000)
+            if scenario is None:
+                raise RuntimeError(f"{path.name} does not load: {problems.errors[:1]}")
+        per_file.append(median(times))
+    return [Row(f"scenario load + validate, per file ({len(files)})", f"{statistics.mean(per_file):.1f} ms")]
+
+
+# -- the table -----------------------------------------------------------------------------------
+
+def table(rows: list[Row]) -> str:
+    head = Row("measure", "value", "goal", "")
+    widths = [max(len(getattr(r, f)) for r in [head, *rows]) for f in ("measure", "value", "goal")]
+    lines = []
+    for i, r in enumerate([head, *rows]):
+        lines.append(f"{r.measure:<{widths[0]}}  {r.value:>{widths[1]}}  {r.goal:<{widths[2]}}  {r.verdict}".rstrip())
+        if i == 0:
+            lines.append("-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a few seconds: fewer runs, shorter logs (a smoke test)")
+    args = parser.parse_args(argv)
+    q = args.quick
+    runs, messages, spread, turns, games = (1, 30, 1, 30, 1) if q else (7, 500, 5, 500, 5)
+    sections: list[tuple[str, Callable[[], list[Row]]]] = [
+        ("first frame", lambda: bench_first_frame(runs, warm=not q)),
+        ("transcript", lambda: bench_transcript(messages, spread)),
+        ("engine", lambda: bench_engine(turns, games)),
+        ("scoring", lambda: bench_scoring(0.3 if q else 2.0)),
+        ("loading", lambda: bench_loading(3 if q else 15)),
+    ]
+    rows: list[Row] = []
+    started = time.perf_counter()
+    for name, run in sections:
+        print(f"measuring {name}…", file=sys.stderr, flush=True)
+        rows.extend(run())
+    print(f"\nWebcare Trainer bench — {'quick, ' if q else ''}{runs} first-frame run(s) each, medians"
+          f" ({time.perf_counter() - started:.0f} s)\n")
+    print(table(rows))
+    missed = [r.measure.strip() for r in rows if r.verdict == "MISSED"]
+    print(f"\n{len(missed)} goal(s) missed" + (": " + "; ".join(missed) if missed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""What if? Pick one of your earlier moves to go back to; the app replays up to it and you play on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList
+from textual.widgets.option_list import Option
+
+from trainer.engine.events import Event
+from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
+from trainer.game import Game, moves_of
+from trainer.scenario.models import Scenario
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.score_keys import bind_keys
+
+SHORT = 90
+
+
+def rewind_points(events: Sequence[Event]) -> list[tuple[int, Move]]:
+    """Each turn with a move of yours, and its first move (a hint alone is no point to go back to)."""
+    points: dict[int, Move] = {}
+    for turn, _at, move in moves_of(list(events)):
+        if turn >= 1 and not isinstance(move, Hint):
+            points.setdefault(turn, move)
+    return sorted(points.items())
+
+
+def move_text(move: Move, scenario: Scenario, language: str) -> str:
+    if isinstance(move, Say):
+        text = move.text if len(move.text) <= SHORT else move.text[: SHORT - 1].rstrip() + "…"
+        return f"“{text}”"
+    if isinstance(move, Lookup):
+        tool = scenario.lookups.get(move.tool)
+        return tr(language, "rewind.lookup", label=tool.label if tool else move.tool)
+    if isinstance(move, Act):
+        action = scenario.actions.get(move.action)
+        amount = f" · {move.amount:g}" if move.amount is not None else ""
+        return (action.label if action else move.action) + amount
+    if isinstance(move, End):
+        return tr(language, "rewind.end")
+    return str(move)
+
+
+class RewindScreen(Screen):
+    """Lists your moves by turn; choosing one posts `Chosen`, and the app builds the replay."""
+
+    @dataclass
+    class Chosen(Message):
+        game: Game
+        """The game to branch from."""
+        before_turn: int
+
+    def __init__(self, game: Game, language: str) -> None:
+        super().__init__()
+        self.game = game
+        self.language = language
+        bind_keys(self, language, (("escape", "app.pop_screen", "key.back"),))
+
+    def compose(self) -> ComposeResult:
+        scenario = self.game.session.scenario
+        yield Label(tr(self.language, "rewind.title"), classes="screen-title")
+        yield Label(tr(self.language, "rewind.pick"), id="rewind-pick")
+        yield Label(tr(self.language, "rewind.explain"), id="rewind-explain")
+        options = [
+            Option(Text.assemble((f"{tr(self.language, 'score.turn', n=turn):<10}", "bold"),
+                                 move_text(move, scenario, self.language)), id=str(turn))
+            for turn, move in rewind_points(self.game.session.events)
+        ]
+        yield OptionList(*options, id="rewind-turns")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#rewind-turns", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#rewind-turns")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.Chosen(self.game, int(event.option.id or 1)))

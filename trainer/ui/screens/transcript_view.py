@@ -1,0 +1,37 @@
+"""A finished conversation read back, opened at the turn a piece of evidence names; Escape returns."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from trainer.game import Game
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.score_evidence import turn_label
+from trainer.ui.widgets.score_keys import bind_keys
+from trainer.ui.widgets.score_transcript import ScoreTranscript
+
+
+class TranscriptViewScreen(Screen):
+    def __init__(self, game: Game, language: str, *, turn: int | None = None, note: str = "") -> None:
+        super().__init__()
+        self.game = game
+        self.language = language
+        self.turn = turn
+        self.note = note
+        bind_keys(self, language, (("escape", "app.pop_screen", "key.back"), ("q", "app.pop_screen", "")))
+
+    def compose(self) -> ComposeResult:
+        scenario = self.game.session.scenario
+        if self.turn is None:
+            title = tr(self.language, "score.transcript")
+        else:
+            title = tr(self.language, "score.transcript_at", turn=turn_label(self.turn, self.language))
+        yield Label(f"{title} · {scenario.title}", classes="screen-title")
+        yield ScoreTranscript(scenario, self.language, self.game.session.events, mark=self.turn, note=self.note,
+                              id="score-transcript")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ScoreTranscript).focus()

@@ -1,0 +1,61 @@
+"""The briefing's card: who the customer is, and where and before whom you will answer her."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.widgets import Static
+
+from trainer.engine.channels import CHANNELS
+from trainer.scenario.models import Scenario
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.chat_styles import followers
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def persona_line(persona: str) -> str:
+    """The persona's first sentence: who she is. The rest tells the customer how to behave, not you."""
+    text = " ".join(persona.split())
+    return SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def wait_time(seconds: float, language: str) -> str:
+    """180 → `3 min`, 90 → `90 s`: how long she waits before a slow answer starts to cost you."""
+    if seconds >= 60 and seconds % 60 == 0:
+        return tr(language, "briefing.minutes", n=int(seconds // 60))
+    return tr(language, "briefing.seconds", n=int(seconds))
+
+
+class BriefingCard(Static):
+    """Her name, handle, followers and who she is; the channel, its audience, the level, the pace."""
+
+    def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+        self.language = language
+        self.border_title = tr(language, "briefing.customer")
+
+    def on_mount(self) -> None:
+        self.update(self.card())
+
+    def card(self) -> Text:
+        s, c, language = self.scenario, self.scenario.customer, self.language
+        reach = tr(language, "briefing.followers", n=followers(c.followers))
+        traits = CHANNELS[s.channel]
+        channel = tr(language, f"briefing.channel.{s.channel}", limit=traits.max_chars)
+        reply = wait_time(traits.reply_within, language)
+        return Text("\n").join([
+            Text(c.name, style="bold"),
+            Text.assemble((c.handle, "cyan"), " · ", reach),
+            Text(persona_line(c.persona), style="italic"),
+            Text(""),
+            self._fact("briefing.channel", channel),
+            self._fact("briefing.audience", tr(language, f"briefing.audience.{s.audience}")),
+            self._fact("briefing.pace", tr(language, "briefing.reply_within", time=reply)),
+            self._fact("briefing.level", tr(language, f"picker.difficulty.{s.difficulty}")),
+        ])
+
+    def _fact(self, heading: str, value: str) -> Text:
+        return Text.assemble((f"{tr(self.language, heading)}: ", "bold"), value)

@@ -1,0 +1,112 @@
+"""Where the trainee writes: one line for tweets, DMs and chat; a multi-line e-mail sent with Ctrl+S."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, Label
+
+from trainer.engine.channels import CHANNELS
+from trainer.scenario.models import Scenario
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.chat_styles import subject
+
+
+class CharCounter(Widget):
+    """Characters typed, against the channel's limit; repaints without a new layout at every key."""
+
+    count: reactive[int] = reactive(0)
+
+    def __init__(self, limit: int | None, language: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.limit = limit
+        self.language = language
+
+    def watch_count(self, count: int) -> None:
+        self.set_class(bool(self.limit) and count > (self.limit or 0), "-over")
+
+    def render(self) -> str:
+        return f"{self.count}/{self.limit}" if self.limit else tr(self.language, "chat.chars", n=self.count)
+
+
+class ChatComposer(Vertical):
+    """Posts `Sent` with the text; the screen decides whether to take it and then calls `clear`.
+    Nothing typed is lost while she is typing or when a message is refused."""
+
+    @dataclass
+    class Sent(Message):
+        text: str
+
+    def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._bindings.bind("ctrl+s", "send", tr(language, "key.send"))  # e-mail only: see check_action
+        self.scenario = scenario
+        self.language = language
+        self.max_chars = CHANNELS[scenario.channel].max_chars
+        self.multiline = scenario.channel == "email"
+
+    def compose(self) -> ComposeResult:
+        channel, c = self.scenario.channel, self.scenario.customer
+        if self.multiline:
+            from textual.widgets import TextArea  # only e-mail needs it; it is slow to import
+
+            yield Label(tr(self.language, "chat.mail_header", name=c.name, subject=subject(self.scenario)),
+                        id="composer-header")
+            yield TextArea(id="composer", soft_wrap=True, show_line_numbers=False,
+                           placeholder=tr(self.language, "chat.placeholder.email", name=c.first_name))
+            with Horizontal(id="composer-foot"):
+                yield Label(tr(self.language, "chat.send_hint.email"), id="composer-hint")
+                yield CharCounter(self.max_chars, self.language, id="counter")
+        else:
+            with Horizontal(id="composer-line"):
+                yield Input(placeholder=tr(self.language, f"chat.placeholder.{channel}", handle=c.handle,
+                                           name=c.first_name), id="composer")
+                yield CharCounter(self.max_chars, self.language, id="counter")
+
+    def on_mount(self) -> None:
+        self._count()
+
+    # -- reading and writing ---------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        field = self.query_one("#composer")
+        return field.text if self.multiline else field.value
+
+    def clear(self) -> None:
+        field = self.query_one("#composer")
+        if self.multiline:
+            field.clear()
+        else:
+            field.value = ""
+        self._count()
+
+    def focus_field(self) -> None:
+        self.query_one("#composer").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.multiline if action == "send" else True
+
+    def action_send(self) -> None:
+        self.post_message(self.Sent(self.text))
+
+    @on(Input.Submitted, "#composer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Sent(event.value))
+
+    @on(Input.Changed, "#composer")
+    def _changed(self) -> None:
+        self._count()
+
+    def on_text_area_changed(self) -> None:
+        self._count()
+
+    def _count(self) -> None:
+        self.query_one(CharCounter).count = len(self.text.strip())

@@ -1,0 +1,157 @@
+"""How a message looks on each channel: a public tweet thread, DM bubbles, e-mails, a live chat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich import box
+from rich.align import Align
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.text import Text
+
+from trainer.engine.channels import CHANNELS
+from trainer.scenario.models import Scenario
+from trainer.ui.i18n import tr
+
+HER, YOU = "cyan", "green"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One item of the transcript, kept as data so it can be drawn again at another width."""
+
+    kind: str
+    """`customer`, `trainee`, `record` (a look-up or action), `hint` or `system`."""
+    text: str
+    turn: int | None = None
+    at: float = 0.0
+    """Game clock (seconds since the start), shown as the message time in live chat."""
+    title: str = ""
+    ok: bool = True
+    mark: str = "✓"
+    """For a record: ⌕ a look-up, ✓ an action (✗ when refused)."""
+    style: str = ""
+
+
+def followers(n: int) -> str:
+    """3800 → 3.8K, 12_000 → 12K, 1_500_000 → 1.5M."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f}M"
+    if n >= 10_000:
+        return f"{n / 1000:.0f}K"
+    if n >= 1000:
+        return f"{n / 1000:.1f}K"
+    return str(n)
+
+
+def clock_time(seconds: float) -> str:
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def brand_handle(scenario: Scenario) -> str | None:
+    """The company's handle the trainee posts as: the first detail that looks like `@name`."""
+    return next((v for v in scenario.details.values() if isinstance(v, str) and v.startswith("@")), None)
+
+
+def subject(scenario: Scenario) -> str:
+    return scenario.title
+
+
+def channel_line(scenario: Scenario, language: str) -> str:
+    """One line naming the channel and audience, for the top of the chat."""
+    c = scenario.customer
+    parts = [tr(language, f"chat.channel.{scenario.channel}"), tr(language, f"chat.audience.{scenario.audience}")]
+    if scenario.channel == "twitter" or scenario.audience == "public":
+        parts.append(f"{c.handle} · {tr(language, 'chat.followers', n=followers(c.followers))}")
+    else:
+        parts.append(f"{c.name} ({c.handle})")
+    if scenario.channel == "email":
+        parts.append(tr(language, "chat.subject", subject=subject(scenario)))
+    return "  ·  ".join(parts)
+
+
+class ChannelStyle:
+    """Draws her messages and yours as the channel shows them; `width` is the transcript's."""
+
+    def __init__(self, scenario: Scenario, language: str) -> None:
+        self.scenario = scenario
+        self.language = language
+        self.customer = scenario.customer
+        self.brand = brand_handle(scenario)
+        self.max_chars = CHANNELS[scenario.channel].max_chars
+
+    def render(self, entry: Entry, width: int, first: bool) -> RenderableType:
+        if entry.kind == "customer":
+            return self.hers(entry, width, first)
+        if entry.kind == "trainee":
+            return self.yours(entry, width, first)
+        if entry.kind == "record":
+            mark, style = (entry.mark, "yellow") if entry.ok else ("✗", "bold red")
+            line = Text.assemble((f"{mark} {entry.title}", style))
+            if entry.text:
+                line.append(f" — {entry.text}", "red" if not entry.ok else "dim")
+            return line
+        if entry.kind == "hint":
+            return Text.assemble((f"{entry.title} ", "bold magenta"), (entry.text, "italic magenta"))
+        return Text(entry.text, style=entry.style or "dim italic")
+
+    # -- her side and yours, per channel -----------------------------------------------------
+
+    def hers(self, entry: Entry, width: int, first: bool) -> RenderableType:
+        c, channel = self.customer, self.scenario.channel
+        if channel == "twitter":
+            head = Text.assemble((c.name, "bold"), " ", (c.handle, "dim"), "  ",
+                                 (tr(self.language, "chat.followers", n=followers(c.followers)), "dim"))
+            return self._threaded(Panel(Group(head, Text(entry.text)), box=box.ROUNDED, border_style=HER), first)
+        if channel == "email":
+            head = [self._field("chat.from", f"{c.name} <{c.handle}>"),
+                    self._field("chat.subject_field", subject(self.scenario))]
+            body = [Text(entry.text), Text(""), Text(c.first_name, style="dim italic")]
+            return Panel(Group(*head, Text(""), *body), box=box.ROUNDED, border_style=HER,
+                         title=tr(self.language, "chat.mail_in"), title_align="left")
+        if channel == "chat":
+            return self._chat_line(c.first_name, entry, HER)
+        return self._bubble(entry.text, c.first_name, HER, width, right=False)
+
+    def yours(self, entry: Entry, width: int, first: bool) -> RenderableType:
+        c, channel, you = self.customer, self.scenario.channel, tr(self.language, "chat.you")
+        if channel == "twitter":
+            head = Text.assemble((self.brand or you, f"bold {YOU}"), "  ",
+                                 (tr(self.language, "chat.replying_to", handle=c.handle), "dim"))
+            foot = Text(f"{len(entry.text)}/{self.max_chars}", style="dim", justify="right") if self.max_chars else Text("")
+            return self._threaded(Panel(Group(head, Text(entry.text), foot), box=box.ROUNDED, border_style=YOU,
+                                        title=f"{you} · {entry.turn}", title_align="right"), first)
+        if channel == "email":
+            head = [self._field("chat.from", you if not self.brand else f"{you} ({self.brand})"),
+                    self._field("chat.to", f"{c.name} <{c.handle}>"),
+                    self._field("chat.subject_field", f"Re: {subject(self.scenario)}")]
+            return Panel(Group(*head, Text(""), Text(entry.text)), box=box.ROUNDED, border_style=YOU,
+                         title=tr(self.language, "chat.mail_out", turn=entry.turn), title_align="right")
+        if channel == "chat":
+            return self._chat_line(you.capitalize(), entry, YOU)
+        return self._bubble(entry.text, f"{you} · {entry.turn}", YOU, width, right=True)
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    def _threaded(self, panel: Panel, first: bool) -> RenderableType:
+        """Tweets in a thread hang together by a line, as replies do on the site."""
+        return panel if first else Group(Text("  │", style="dim"), panel)
+
+    def _field(self, key: str, value: str) -> Text:
+        return Text.assemble((f"{tr(self.language, key)} ", "dim"), (value, "bold"))
+
+    def _chat_line(self, who: str, entry: Entry, colour: str) -> RenderableType:
+        head = Text.assemble((who, f"bold {colour}"), "  ", (clock_time(entry.at), "dim"))
+        return Group(head, Padding(Text(entry.text), (0, 0, 0, 2)))
+
+    def _bubble(self, text: str, title: str, colour: str, width: int, right: bool) -> RenderableType:
+        """A bubble of at most ~3/4 of the width, hers on the left and yours on the right."""
+        widest = max(24, int(width * 0.75))
+        longest = max((Text(line).cell_len for line in text.splitlines() or [""]), default=0)
+        size = min(widest, max(longest + 4, Text(title).cell_len + 6))
+        bubble = Panel(Text(text), box=box.ROUNDED, border_style=colour, title=title,
+                       title_align="right" if right else "left", width=min(size, width))
+        return Align.right(bubble) if right else bubble

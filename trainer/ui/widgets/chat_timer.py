@@ -1,0 +1,51 @@
+"""How long she has waited for you, against what the channel expects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.chat_styles import clock_time
+
+
+class ResponseTimer(Widget):
+    """Reads the game clock once a second; red once she has waited longer than the channel's norm."""
+
+    waited: reactive[float | None] = reactive(None, layout=True)
+    """Seconds since her last line while it is your turn; None when she is not waiting on you."""
+
+    def __init__(self, language: str, norm: float, source: Callable[[], float | None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.language = language
+        self.norm = norm
+        """Seconds the channel expects an answer within (`reply_within`)."""
+        self._source = source
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(1.0, self.tick)
+
+    def tick(self) -> None:
+        """Read the clock again (the interval calls this; so do tests after moving a fake clock)."""
+        self.waited = self._source()
+
+    @property
+    def late(self) -> bool:
+        return self.waited is not None and self.waited > self.norm
+
+    def watch_waited(self) -> None:
+        self.set_class(self.late, "-late")
+
+    def render(self) -> Text:
+        norm = clock_time(self.norm)
+        if self.waited is None:
+            return Text(tr(self.language, "chat.timer_idle", norm=norm), style="dim")
+        time = clock_time(self.waited)
+        if self.late:
+            return Text(tr(self.language, "chat.timer_late", time=time, norm=norm), style="bold red")
+        style = "yellow" if self.waited > self.norm * 2 / 3 else ""
+        return Text(tr(self.language, "chat.timer", time=time, norm=norm), style=style)

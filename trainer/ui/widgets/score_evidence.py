@@ -1,0 +1,61 @@
+"""One piece of evidence on the scorecard: a turn, your words or action, why it counted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Static
+
+from scoring import Evidence
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.score_keys import bind_keys
+
+
+def turn_label(turn: int, language: str) -> str:
+    return tr(language, "score.turn", n=turn) if turn else tr(language, "score.start")
+
+
+def evidence_text(evidence: Evidence, language: str) -> Text:
+    """`+ turn 2  “her words” — the note`, marked green when it helped and red when it hurt."""
+    sign, style = ("+", "green") if evidence.good else ("−", "red")
+    what = f"“{evidence.quote}”" if evidence.quote else (evidence.action or "")
+    text = Text.assemble((f"{sign} ", f"bold {style}"), (turn_label(evidence.turn, language), style), "  ")
+    text.append(what, "italic" if evidence.quote else "bold")
+    if evidence.note:
+        text.append(f" — {evidence.note}", "dim")
+    return text
+
+
+class EvidenceItem(Static, can_focus=True):
+    """Focusable; Enter (or a click) asks to open the transcript at its turn."""
+
+    @dataclass
+    class Opened(Message):
+        evidence: Evidence
+
+    def __init__(self, evidence: Evidence, language: str, **kwargs) -> None:
+        super().__init__(evidence_text(evidence, language), **kwargs)
+        self.evidence = evidence
+        self.set_class(evidence.good, "-good")
+        self.set_class(not evidence.good, "-bad")
+        bind_keys(self, language, (
+            ("enter", "open", "score.key_open"),
+            ("down", "step(1)", ""),
+            ("up", "step(-1)", ""),
+        ))
+
+    def action_open(self) -> None:
+        self.post_message(self.Opened(self.evidence))
+
+    def on_click(self) -> None:
+        self.focus()
+        self.action_open()
+
+    def action_step(self, by: int) -> None:
+        """Up and down move between the pieces of evidence, stopping at the first and the last."""
+        items = list(self.screen.query(EvidenceItem))
+        index = items.index(self) + by
+        if 0 <= index < len(items):
+            items[index].focus()
