@@ -46,7 +46,7 @@ if kind == "bare":
 else:
     from trainer.ui.app import make_app
     from trainer.ui.options import UiOptions
-    app = make_app(UiOptions())
+    app = make_app(UiOptions(read_later=True))  # as the CLI starts it
     is_target = lambda screen: type(screen).__name__ == "PickerScreen"
 display = app._display
 def first_frame(screen, renderable):

@@ -118,7 +118,8 @@ def _play_tui(args: argparse.Namespace) -> int:
 
     if args.scenario:
         find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
-    make_app(UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode)).run()
+    options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True)
+    make_app(options).run()
     return 0
 
 

@@ -36,3 +36,15 @@ async def test_a_trainee_plays_the_legroom_case_by_keys_and_reads_the_scorecard(
         assert app.screen.card.outcome == "resolved"
         quotes = [item.evidence.quote for item in app.screen.query("EvidenceItem")]
         assert "Our system released your seats after an aircraft change; our mistake." in quotes
+
+
+async def test_started_from_the_command_line_the_picker_shows_first_and_fills_when_read(app_factory):
+    app = app_factory(read_later=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert type(app.screen).__name__ == "PickerScreen"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.loading  # no spinner over the table
+        assert [s.id for s in app.screen.shown] == ["legroom-en", "legroom-nl"]
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "BriefingScreen"

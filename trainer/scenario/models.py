@@ -10,13 +10,15 @@ from pydantic.json_schema import SkipJsonSchema
 
 FORMAT = 1
 
-Language = Literal["en", "nl"]
-Channel = Literal["twitter", "dm", "email", "chat"]
-Audience = Literal["public", "private"]
-Difficulty = Literal["easy", "medium", "hard"]
-OutcomeKind = Literal["resolved", "escalated", "churned", "went_public", "viral"]
-Trade = Literal["facilitator", "detective", "plumber"]
-MoodBand = Literal["furious", "angry", "upset", "calm", "happy", "any"]
+from trainer.scenario.kinds import (  # noqa: F401 - re-exported: part of the format
+    Audience,
+    Channel,
+    Difficulty,
+    Language,
+    MoodBand,
+    OutcomeKind,
+    Trade,
+)
 
 #: Upper bounds (exclusive) of each mood band, from 0 (livid) to 100 (delighted).
 MOOD_BANDS: tuple[tuple[str, int], ...] = (

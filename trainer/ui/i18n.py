@@ -8,6 +8,7 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "app.title": "Webcare Trainer",
         "picker.title": "Pick a scenario",
+        "picker.loading": "Reading the scenarios…",
         "picker.best": "Best",
         "picker.none": "—",
         "picker.column.title": "Scenario",
@@ -201,6 +202,7 @@ TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "app.title": "Webcare Trainer",
         "picker.title": "Kies een scenario",
+        "picker.loading": "De scenario's worden gelezen…",
         "picker.best": "Beste",
         "picker.none": "—",
         "picker.column.title": "Scenario",

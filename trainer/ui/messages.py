@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from trainer.game import Game
-from trainer.scenario.models import Scenario
+if TYPE_CHECKING:
+    from trainer.game import Game
+    from trainer.scenario.library import Library
+    from trainer.scenario.models import Scenario
 
 
 @dataclass
@@ -25,3 +28,10 @@ class SessionFinished(Message):
     game: Game
     rewound_from: Game | None = None
     """For a what-if replay: the game it branched from, to compare scorecards."""
+
+
+@dataclass
+class LibraryLoaded(Message):
+    """Event: the scenarios are read and validated (in a worker, after the first frame)."""
+
+    library: Library

@@ -22,3 +22,5 @@ class UiOptions:
     scenario_paths: list[Path] = field(default_factory=list)
     """Where to find scenarios (default: the built-in library)."""
     clock: Clock = real_clock
+    read_later: bool = False
+    """Read the scenario library in a worker after the first frame (the CLI does, for speed)."""

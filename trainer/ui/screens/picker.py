@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -9,10 +11,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
 from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
+
+if TYPE_CHECKING:
+    from trainer.scenario.models import Scenario
 
 FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
 """Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
@@ -28,9 +32,11 @@ class PickerScreen(Screen):
     filters: reactive[Filters] = reactive(Filters, init=False)
     """What the table shows; changing it fills the table again."""
 
-    def __init__(self, scenarios: list[Scenario], best: Best, language: str) -> None:
+    def __init__(self, scenarios: list[Scenario] | None, best: Best, language: str) -> None:
         super().__init__()
-        self.scenarios = scenarios
+        self.scenarios = scenarios or []
+        self.reading = scenarios is None
+        """True until the app hands over the library (it is read after the first frame)."""
         self.best = best
         """The app's own dict, updated after each session: read afresh whenever the picker is shown."""
         self.language = language
@@ -73,6 +79,13 @@ class PickerScreen(Screen):
             return bool(self.shown)
         return True
 
+    def set_scenarios(self, scenarios: list[Scenario]) -> None:
+        """The library has been read: show it."""
+        self.scenarios, self.reading = scenarios, False
+        if self.is_mounted:
+            self._show()
+            self.refresh_bindings()
+
     @property
     def shown(self) -> list[Scenario]:
         return [s for s in self.scenarios if self.filters.matches(s)]
@@ -92,7 +105,7 @@ class PickerScreen(Screen):
         scenario = self._by_id(scenario_id)
         teaser.set_class(scenario is None, "-empty")
         if scenario is None:
-            teaser.update(tr(self.language, "picker.empty"))
+            teaser.update(tr(self.language, "picker.loading" if self.reading else "picker.empty"))
             self.query_one("#picker-best", Static).update("")
             return
         teaser.update(scenario.teaser)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
-from trainer.scenario.models import Audience, Channel, Difficulty, Language, Scenario
+from trainer.scenario.kinds import Audience, Channel, Difficulty, Language
 from trainer.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from trainer.scenario.models import Scenario
 
 ORDER: dict[str, tuple[str, ...]] = {
     "language": get_args(Language),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import DataTable
 
-from scoring import TRADES
-from trainer.scenario.models import Scenario
+from scoring.scorecard import TRADES
 from trainer.ui.i18n import tr
 from trainer.ui.widgets.picker_filters import value_name
+
+if TYPE_CHECKING:
+    from trainer.scenario.models import Scenario
 
 COLUMNS = ("title", "language", "channel", "audience", "difficulty", "best")
 
