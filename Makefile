@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test check bench lint clean help
+.PHONY: play test check bench eval lint clean help
 
 help:
 	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
 	@echo "make test   - create .venv, install, and run the test suite"
 	@echo "make check  - validate and lint the built-in scenarios"
+	@echo "make eval   - the trade detector's figures on the labelled dev data (if present)"
 	@echo "make bench  - measure first frame, transcript, engine, scoring and loading; print the ratios"
 	@echo "make clean  - remove .venv and caches"
 
@@ -31,6 +32,9 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+eval: $(STAMP)
+	$(BIN)/python bench/eval_detector.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
