@@ -9,10 +9,10 @@ from pydantic import ValidationError
 from trainer.errors import ScenarioError
 from trainer.scenario.lint import Recognise, lint
 from trainer.scenario.models import Scenario
-from trainer.scenario.problems import Problems, did_you_mean
+from trainer.scenario.problems import DOCS, Problems, did_you_mean
 from trainer.scenario.references import check_references
 from trainer.scenario.salvage import salvage, tables_readable
-from trainer.scenario.schema_paths import DOCS, allowed_keys
+from trainer.scenario.schema_paths import allowed_keys
 from trainer.scenario.validation import report_all
 from trainer.scenario.yamlfile import MAX_BYTES, read_yaml
 

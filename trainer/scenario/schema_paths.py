@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from trainer.scenario.models import Scenario
+from trainer.scenario.problems import DOCS
+from trainer.scenario.schema import json_schema as _schema
 from trainer.scenario.yamlfile import Path_
-
-DOCS = "docs/scenario-format.md"
-"""Where the format is explained; the help for a place the schema does not describe."""
-
-
-@lru_cache(maxsize=1)
-def _schema() -> dict[str, Any]:
-    return Scenario.model_json_schema(by_alias=True)
 
 
 def _node_at(loc: Path_) -> dict[str, Any] | None:

@@ -19,7 +19,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from trainer.scenario.problems import Problems
+from trainer.scenario.problems import DOCS, Problems
 from trainer.scenario.yamlsyntax import syntax_problem
 
 MAX_BYTES = 1_000_000
@@ -31,7 +31,7 @@ Path_ = tuple[str | int, ...]
 
 _YAML = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
-_EMPTY = "start from the annotated example in docs/scenario-format.md"
+_EMPTY = f"start from the annotated example in {DOCS}"
 
 
 def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
