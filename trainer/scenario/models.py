@@ -8,8 +8,6 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-FORMAT = 1
-
 from trainer.scenario.kinds import (  # noqa: F401 - re-exported: part of the format
     Audience,
     Channel,
