@@ -31,3 +31,12 @@ def test_the_documented_example_plays_as_its_playthroughs_say(tmp_path):
     scenario, _ = check_bytes(_first_yaml_block().encode(), tmp_path / "example.yaml")
     for playthrough in scenario.playthroughs:
         assert run_playthrough(scenario, playthrough).failures == [], playthrough.name
+
+
+def test_the_library_page_shows_every_built_in_scenario_as_it_is_now():
+    from trainer.scenario.catalogue import catalogue
+    from trainer.scenario.library import load_library
+
+    page = ROOT / "docs" / "library.md"
+    expected = catalogue(load_library().scenarios)
+    assert page.read_text("utf-8") == expected, "regenerate: webcare graph --library > docs/library.md"

@@ -11,6 +11,7 @@ from trainer.scenario.library import load_library
 
 LIBRARY = load_library([SCENARIOS])
 CASES = [(s, p) for s in LIBRARY.scenarios for p in s.playthroughs]
+RESULTS = {(s.id, p.name): run_playthrough(s, p) for s, p in CASES}
 
 
 def test_the_library_loads_without_errors():
@@ -28,19 +29,40 @@ def test_the_library_is_lint_clean_and_every_intent_example_is_recognised():
 
 @pytest.mark.parametrize(("scenario", "playthrough"), CASES, ids=[f"{s.id}:{p.name}" for s, p in CASES])
 def test_playthrough_meets_its_expectation(scenario, playthrough):
-    result = run_playthrough(scenario, playthrough)
+    result = RESULTS[(scenario.id, playthrough.name)]
     assert result.failures == []
     assert result.unplayed == [], "the conversation ended before the script did"
 
 
-@pytest.mark.parametrize("scenario_id", ["legroom-en", "legroom-nl"])
-def test_exemplary_beats_mediocre_beats_copy_paste_on_every_trade(scenario_id):
-    scenario = LIBRARY.get(scenario_id)
-    by_name = {p.name: run_playthrough(scenario, p).scorecard for p in scenario.playthroughs}
-    best, middle, worst = by_name["exemplary"], by_name["mediocre"], by_name["copy-paste"]
+POOR = ("poor", "copy-paste")
+"""The name of a scenario's poor playthrough (the legroom case's is the copy-paste e-mail)."""
+
+
+@pytest.mark.parametrize("scenario", LIBRARY.scenarios, ids=[s.id for s in LIBRARY.scenarios])
+def test_exemplary_beats_mediocre_beats_poor_on_every_trade(scenario):
+    names = {p.name for p in scenario.playthroughs}
+    poor = next((n for n in POOR if n in names), None)
+    assert {"exemplary", "mediocre"} <= names and poor, "every scenario has an exemplary, mediocre and poor playthrough"
+    cards = [RESULTS[(scenario.id, name)].scorecard for name in ("exemplary", "mediocre", poor)]
     for trade in TRADES:
-        scores = [card.trades[trade].score for card in (best, middle, worst)]
+        scores = [card.trades[trade].score for card in cards]
         assert scores[0] > scores[1] > scores[2], f"{trade}: {scores}"
+
+
+@pytest.mark.parametrize("scenario", LIBRARY.scenarios, ids=[s.id for s in LIBRARY.scenarios])
+def test_every_state_and_every_outcome_is_reached_by_some_playthrough(scenario):
+    from trainer.engine.events import CustomerMessage, StateChanged
+
+    reached = {scenario.start}
+    for playthrough in scenario.playthroughs:
+        for event in RESULTS[(scenario.id, playthrough.name)].events:
+            if isinstance(event, StateChanged):
+                reached.add(event.dest)
+            elif isinstance(event, CustomerMessage):
+                reached.add(event.state)
+    outcomes = {RESULTS[(scenario.id, p.name)].scorecard.outcome for p in scenario.playthroughs}
+    assert sorted(set(scenario.states) - reached) == [], "states no playthrough reaches"
+    assert sorted(set(scenario.outcomes) - outcomes) == [], "outcomes no playthrough reaches"
 
 
 @pytest.mark.parametrize("scenario_id", ["legroom-en", "legroom-nl"])

@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(run=_schema)
+
+    # Commands that live in trainer/commands/ add themselves below (argparse only; heavy imports in run).
+    from trainer.commands import graph
+
+    graph.add_parser(sub)
     return parser
 
 

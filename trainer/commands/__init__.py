@@ -1,0 +1,1 @@
+"""`webcare` commands that live in a module of their own (the cli registers them)."""
