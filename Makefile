@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test check bench eval lint clean help
+.PHONY: play test check bench eval lint clean help postgres-server
 
 help:
 	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
@@ -24,8 +24,16 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	@$(BIN)/webcare play
 
-test: $(STAMP)
+test: $(STAMP) postgres-server
 	$(BIN)/python -m pytest
+
+# The store's tests start a real PostgreSQL server: Debian's package, installed when missing.
+postgres-server:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  echo "Installing PostgreSQL's server (Debian package postgresql) for the store tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql ) >/dev/null \
+	    || echo "Could not install postgresql: the PostgreSQL tests will be skipped."; }
 
 check: $(STAMP)
 	$(BIN)/webcare check

@@ -1,0 +1,7 @@
+"""What goes wrong with a store, said plainly."""
+
+from trainer.errors import TrainerError
+
+
+class StoreError(TrainerError):
+    """The database can't be used as it is; the message says why and what to do."""

@@ -1,0 +1,94 @@
+"""The store's tables, versioned: each migration runs once, in order; a newer database is never touched."""
+
+from __future__ import annotations
+
+from trainer.store.backends import Backend
+from trainer.store.errors import StoreError
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1 — sessions, their events turn by turn, coaches' notes and overrides
+    (
+        """CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            trainee TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL,
+            channel TEXT NOT NULL DEFAULT '',
+            mode TEXT NOT NULL DEFAULT 'practice',
+            seed INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            ended_at TEXT,
+            turns INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT,
+            outcome_kind TEXT,
+            facilitator INTEGER,
+            detective INTEGER,
+            plumber INTEGER,
+            scorecard TEXT,
+            manifest TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX sessions_by_trainee ON sessions (trainee, started_at)",
+        "CREATE INDEX sessions_by_scenario ON sessions (scenario, started_at)",
+        """CREATE TABLE events (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            turn INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        )""",
+        """CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            turn INTEGER,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE overrides (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            trade TEXT NOT NULL,
+            original INTEGER,
+            score INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+    ),
+)
+VERSION = len(MIGRATIONS)
+
+
+def migrate(db: Backend, where: str) -> int:
+    """Bring the schema up to VERSION; returns the version found before."""
+    with db.transaction():
+        db.lock_for_migration()
+        db.execute("CREATE TABLE IF NOT EXISTS webcare_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = db.execute("SELECT value FROM webcare_meta WHERE key = 'schema_version'")
+        found = int(row[0][0]) if row else 0
+        if found > VERSION:
+            raise StoreError(
+                f"{where} was written by a newer Webcare Trainer (schema {found}; this one knows up to "
+                f"{VERSION}). It was left untouched: upgrade webcare, or choose another database with --db")
+        if not row and _has_foreign_tables(db):
+            raise StoreError(f"{where} holds tables that are not Webcare Trainer's; it was left untouched: "
+                             "choose another database with --db")
+        for version in range(found + 1, VERSION + 1):
+            for statement in MIGRATIONS[version - 1]:
+                db.execute(statement)
+        if found != VERSION:
+            db.execute("INSERT INTO webcare_meta (key, value) VALUES ('schema_version', ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(VERSION),))
+    return found
+
+
+def _has_foreign_tables(db: Backend) -> bool:
+    if db.dialect == "sqlite":
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    else:
+        names = {r[0] for r in db.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    return bool(names & {"sessions", "events", "notes", "overrides"})

@@ -1,0 +1,282 @@
+"""The session store: begin a session, record it turn by turn, finish it with its scorecard, read it back.
+
+Every `record` is one committed transaction, so a session killed at any moment loses no
+turn that was shown as played. Coaches' notes and score overrides are kept beside the
+session; an override never changes the original score.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from trainer.engine.events import Event, event_from_dict
+from trainer.store.backends import Backend, connect
+from trainer.store.errors import StoreError
+from trainer.store.location import Location, locate
+from trainer.store.schema import migrate
+
+TRADES = ("facilitator", "detective", "plumber")
+ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
+       "outcome, outcome_kind, facilitator, detective, plumber")
+SORTABLE = {"started_at", "updated_at", "trainee", "scenario", "outcome", "turns", *TRADES}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One session as a list shows it."""
+
+    id: str
+    trainee: str
+    scenario: str
+    title: str
+    language: str
+    channel: str
+    mode: str
+    seed: int
+    started_at: str
+    updated_at: str
+    ended_at: str | None
+    turns: int
+    outcome: str | None
+    outcome_kind: str | None
+    scores: dict[str, int | None]
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> SessionRow:
+        *head, fac, det, plu = row
+        return cls(*head, scores=dict(zip(TRADES, (fac, det, plu), strict=True)))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: str
+    turn: int | None
+    author: str
+    text: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    id: str
+    trade: str
+    original: int | None
+    score: int
+    reason: str
+    author: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    row: SessionRow
+    events: list[Event]
+    scorecard: dict[str, Any] | None
+    manifest: dict[str, Any]
+    notes: list[Note] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+
+    def score(self, trade: str) -> int | None:
+        """The trade's score as a coach last set it, else as the scorer gave it."""
+        latest = next((o for o in reversed(self.overrides) if o.trade == trade), None)
+        return latest.score if latest else self.row.scores.get(trade)
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioHistory:
+    """A trainee's attempts at one scenario."""
+
+    scenario: str
+    title: str
+    attempts: int
+    finished: int
+    best: dict[str, int | None]
+    latest: dict[str, int | None]
+    first_at: str
+    last_at: str
+    series: tuple[tuple[str, dict[str, int | None]], ...]
+    """(finished at, scores) per finished attempt, oldest first: progress over time."""
+
+
+class Store:
+    def __init__(self, db: Backend, location: Location) -> None:
+        self.db = db
+        self.location = location
+        migrate(db, location.describe())
+
+    # ── playing ────────────────────────────────────────────────────────────────────
+    def begin(self, *, trainee: str, scenario, seed: int = 0, mode: str = "practice",
+              manifest: dict[str, Any] | None = None) -> str:
+        """A new session row; returns its id. `scenario` is a loaded Scenario."""
+        session_id = uuid.uuid4().hex
+        stamp = now()
+        info = {"scenario_hash": scenario_hash(scenario), **(manifest or {})}
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO sessions (id, trainee, scenario, title, language, channel, mode, seed, started_at, "
+                "updated_at, manifest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, trainee, scenario.id, scenario.title, scenario.language, scenario.channel, mode,
+                 seed, stamp, stamp, json.dumps(info, ensure_ascii=False, sort_keys=True)),
+            )
+        return session_id
+
+    def record(self, session_id: str, events: Sequence[Event], since: int) -> int:
+        """Commit events[since:] in one transaction; returns how many are stored now."""
+        fresh = list(events[since:])
+        if not fresh:
+            return since
+        rows = [(session_id, since + i, e.turn, e.kind, json.dumps(e.to_dict(), ensure_ascii=False))
+                for i, e in enumerate(fresh)]
+        with self.db.transaction():
+            self.db.executemany("INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
+                                rows)
+            self.db.execute("UPDATE sessions SET turns = ?, updated_at = ? WHERE id = ?",
+                            (max(e.turn for e in fresh), now(), session_id))
+        return since + len(fresh)
+
+    def finish(self, session_id: str, scorecard: dict[str, Any]) -> None:
+        trades = scorecard.get("trades", {})
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
+                "detective = ?, plumber = ?, scorecard = ? WHERE id = ?",
+                (now(), now(), scorecard.get("outcome"), scorecard.get("outcome_kind"),
+                 *(trades.get(t, {}).get("score") for t in TRADES),
+                 json.dumps(scorecard, ensure_ascii=False), session_id),
+            )
+
+    def discard(self, session_id: str) -> None:
+        """Forget an unfinished session the trainee chose not to resume."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM sessions WHERE id = ? AND ended_at IS NULL", (session_id,))
+
+    # ── reading ────────────────────────────────────────────────────────────────────
+    def load(self, session_id: str) -> StoredSession:
+        rows = self.db.execute(f"SELECT {ROW}, scorecard, manifest FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise StoreError(f"no session {session_id} in {self.location.describe()}")
+        *head, scorecard, manifest = rows[0]
+        events = [event_from_dict(json.loads(data)) for (data,) in self.db.execute(
+            "SELECT data FROM events WHERE session_id = ? ORDER BY seq", (session_id,))]
+        notes = [Note(*r) for r in self.db.execute(
+            "SELECT id, turn, author, text, created_at FROM notes WHERE session_id = ? ORDER BY created_at, id",
+            (session_id,))]
+        overrides = [Override(*r) for r in self.db.execute(
+            "SELECT id, trade, original, score, reason, author, created_at FROM overrides WHERE session_id = ? "
+            "ORDER BY created_at, id", (session_id,))]
+        return StoredSession(SessionRow.of(head), events, json.loads(scorecard) if scorecard else None,
+                             json.loads(manifest or "{}"), notes, overrides)
+
+    def sessions(self, *, trainee: str | None = None, scenario: str | None = None, outcome: str | None = None,
+                 finished: bool | None = None, since: str | None = None, until: str | None = None,
+                 order: str = "started_at", descending: bool = True, limit: int | None = None) -> list[SessionRow]:
+        """Sessions that match every filter given, sorted."""
+        if order not in SORTABLE:
+            raise StoreError(f"can't sort by '{order}'; choose one of: {', '.join(sorted(SORTABLE))}")
+        where, params = [], []
+        for column, value in (("trainee", trainee), ("scenario", scenario), ("outcome", outcome)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if finished is not None:
+            where.append("ended_at IS NOT NULL" if finished else "ended_at IS NULL")
+        if since:
+            where.append("started_at >= ?")
+            params.append(since)
+        if until:
+            where.append("started_at < ?")
+            params.append(until)
+        sql = f"SELECT {ROW} FROM sessions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order} {'DESC' if descending else 'ASC'}, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [SessionRow.of(r) for r in self.db.execute(sql, params)]
+
+    def unfinished(self, trainee: str | None = None) -> list[SessionRow]:
+        """Sessions that stopped before an outcome (closed terminal, crash): the picker offers them."""
+        return self.sessions(trainee=trainee, finished=False, order="updated_at")
+
+    def trainees(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT trainee FROM sessions ORDER BY trainee")]
+
+    def history(self, trainee: str) -> list[ScenarioHistory]:
+        """Attempts per scenario with best and latest scores: a trainee's progress."""
+        by_scenario: dict[str, list[SessionRow]] = {}
+        for row in self.sessions(trainee=trainee, order="started_at", descending=False):
+            by_scenario.setdefault(row.scenario, []).append(row)
+        out = []
+        for scenario, rows in by_scenario.items():
+            done = [r for r in rows if r.finished]
+            best = {t: max((r.scores[t] for r in done if r.scores[t] is not None), default=None) for t in TRADES}
+            latest = done[-1].scores if done else dict.fromkeys(TRADES)
+            out.append(ScenarioHistory(
+                scenario, rows[-1].title, len(rows), len(done), best, latest, rows[0].started_at,
+                rows[-1].updated_at, tuple((r.ended_at or "", r.scores) for r in done),
+            ))
+        return out
+
+    # ── coaching ───────────────────────────────────────────────────────────────────
+    def add_note(self, session_id: str, text: str, *, author: str, turn: int | None = None) -> Note:
+        if not text.strip():
+            raise StoreError("a note needs some text")
+        self._require(session_id)
+        note = Note(uuid.uuid4().hex, turn, author, text.strip(), now())
+        with self.db.transaction():
+            self.db.execute("INSERT INTO notes (id, session_id, turn, author, text, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", (note.id, session_id, turn, author, note.text, note.created_at))
+        return note
+
+    def override(self, session_id: str, trade: str, score: int, *, reason: str, author: str) -> Override:
+        """A coach's score for a trade, with why; the scorer's stays visible as `original`."""
+        if trade not in TRADES:
+            raise StoreError(f"unknown trade '{trade}'; one of: {', '.join(TRADES)}")
+        if not 0 <= score <= 100:
+            raise StoreError(f"a score is 0–100, not {score}")
+        if not reason.strip():
+            raise StoreError("say why you override the score: the trainee and other coaches will read it")
+        row = self._require(session_id)
+        item = Override(uuid.uuid4().hex, trade, row.scores[trade], score, reason.strip(), author, now())
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO overrides (id, session_id, trade, original, score, reason, author, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (item.id, session_id, trade, item.original, score, item.reason, author, item.created_at))
+        return item
+
+    def _require(self, session_id: str) -> SessionRow:
+        rows = self.db.execute(f"SELECT {ROW} FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise StoreError(f"no session {session_id} in {self.location.describe()}")
+        return SessionRow.of(rows[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def scenario_hash(scenario) -> str:
+    """Which version of the scenario was played: the file's bytes when there is a file."""
+    path = getattr(scenario, "path", None)
+    data = path.read_bytes() if path and path.exists() else scenario.model_dump_json().encode()
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def open_store(db: str | None = None, env: dict[str, str] | None = None) -> Store:
+    """The store `--db`, WEBCARE_DATABASE_URL, WEBCARE_DB or the user's data dir points to."""
+    location = locate(db, env)
+    return Store(connect(location), location)
