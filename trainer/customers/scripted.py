@@ -22,3 +22,7 @@ class ScriptedCustomer:
         line = self._random.choice(fresh or list(cue.lines))
         self._said.add(line)
         return fill(line.strip(), self._values)
+
+    def heard(self, cue: Cue, text: str) -> None:
+        """A replayed line: move on exactly as if she had just written it herself."""
+        self.write(cue)

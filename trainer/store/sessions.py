@@ -159,6 +159,12 @@ class Store:
                  json.dumps(scorecard, ensure_ascii=False), session_id),
             )
 
+    def abandon(self, session_id: str) -> None:
+        """Close an unfinished session without a score (it can't be resumed as it was); its turns stay."""
+        with self.db.transaction():
+            self.db.execute("UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = 'abandoned' "
+                            "WHERE id = ? AND ended_at IS NULL", (now(), now(), session_id))
+
     def discard(self, session_id: str) -> None:
         """Forget an unfinished session the trainee chose not to resume."""
         with self.db.transaction():

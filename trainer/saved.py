@@ -1,0 +1,74 @@
+"""Games that last: each turn committed to the store as it is played, and a stopped game resumed.
+
+Resuming replays the trainee's moves at their recorded times and her recorded lines, so
+the game is exactly where it stopped, whoever wrote her lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.customers import Customer, ScriptedCustomer
+from trainer.customers.replay import ReplayCustomer
+from trainer.engine.clock import Clock, real_clock
+from trainer.engine.events import CustomerMessage
+from trainer.game import Game, rewind
+from trainer.scenario.models import Scenario
+from trainer.store import Store, StoreError
+
+
+@dataclass
+class SavedGame:
+    """One game's place in the store; `save` after every move commits what is new."""
+
+    store: Store
+    session_id: str
+    stored: int = 0
+    problem: str | None = field(default=None)
+    """Why saving stopped, when it did (the game goes on; the trainee is told once)."""
+
+    def save(self, game: Game) -> None:
+        if self.problem:
+            return
+        try:
+            self.stored = self.store.record(self.session_id, game.session.events, self.stored)
+        except StoreError as exc:
+            self.problem = str(exc)
+
+    def finish(self, game: Game, scorecard: dict[str, Any]) -> None:
+        self.save(game)
+        if not self.problem:
+            try:
+                self.store.finish(self.session_id, scorecard)
+            except StoreError as exc:
+                self.problem = str(exc)
+
+
+def begin(store: Store, game: Game, *, trainee: str, manifest: dict[str, Any] | None = None) -> SavedGame:
+    s = game.session
+    session_id = store.begin(trainee=trainee, scenario=s.scenario, seed=s.seed, mode=s.mode,
+                             manifest={"customer": type(game.customer).__name__, **(manifest or {})})
+    saved = SavedGame(store, session_id)
+    saved.save(game)
+    return saved
+
+
+def resume(store: Store, session_id: str, scenario: Scenario, *, clock: Clock = real_clock,
+           customer: Customer | None = None) -> tuple[Game, SavedGame]:
+    """The stopped game, replayed to where it stopped, and its place in the store to go on saving."""
+    stored = store.load(session_id)
+    if stored.row.finished:
+        raise StoreError("that session is finished; start a new one")
+    row = stored.row
+    said = [e.text for e in stored.events if isinstance(e, CustomerMessage)]
+    live = customer or ScriptedCustomer(scenario, row.seed)
+    game = rewind(scenario, stored.events, before_turn=10**9, seed=row.seed, mode=row.mode, live=clock,
+                  customer=ReplayCustomer(said, then=live))
+    game.customer = live
+    replayed = game.session.events
+    if replayed[: len(stored.events)] != stored.events:
+        # The scenario changed since: keep the old record as it was, go on in a new one.
+        store.abandon(session_id)
+        return game, begin(store, game, trainee=row.trainee, manifest={"resumed_from": session_id})
+    return game, SavedGame(store, session_id, stored=len(stored.events))
