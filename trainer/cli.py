@@ -82,9 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     # Commands that live in trainer/commands/ add themselves below (argparse only; heavy imports in run).
-    from trainer.commands import graph
+    from trainer.commands import graph, review
 
     graph.add_parser(sub)
+    review.add_parser(sub)
     return parser
 
 

@@ -170,6 +170,37 @@ class Store:
         with self.db.transaction():
             self.db.execute("DELETE FROM sessions WHERE id = ? AND ended_at IS NULL", (session_id,))
 
+    def put(self, s: StoredSession) -> bool:
+        """Store a whole session from elsewhere (an import); False when it is here already.
+
+        Notes and overrides it brings are merged by id, so importing twice changes nothing.
+        """
+        r = s.row
+        with self.db.transaction():
+            known = self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (r.id,))
+            if not known:
+                self.db.execute(
+                    f"INSERT INTO sessions ({ROW}, scorecard, manifest) VALUES ({', '.join('?' * 19)})",
+                    (r.id, r.trainee, r.scenario, r.title, r.language, r.channel, r.mode, r.seed, r.started_at,
+                     r.updated_at, r.ended_at, r.turns, r.outcome, r.outcome_kind,
+                     *(r.scores.get(t) for t in TRADES),
+                     None if s.scorecard is None else json.dumps(s.scorecard, ensure_ascii=False),
+                     json.dumps(s.manifest, ensure_ascii=False, sort_keys=True)))
+                self.db.executemany(
+                    "INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
+                    [(r.id, i, e.turn, e.kind, json.dumps(e.to_dict(), ensure_ascii=False))
+                     for i, e in enumerate(s.events)])
+            for n in s.notes:
+                self.db.execute("INSERT INTO notes (id, session_id, turn, author, text, created_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                                (n.id, r.id, n.turn, n.author, n.text, n.created_at))
+            for o in s.overrides:
+                self.db.execute(
+                    "INSERT INTO overrides (id, session_id, trade, original, score, reason, author, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    (o.id, r.id, o.trade, o.original, o.score, o.reason, o.author, o.created_at))
+        return not known
+
     # ── reading ────────────────────────────────────────────────────────────────────
     def load(self, session_id: str) -> StoredSession:
         rows = self.db.execute(f"SELECT {ROW}, scorecard, manifest FROM sessions WHERE id = ?", (session_id,))
@@ -217,6 +248,14 @@ class Store:
     def unfinished(self, trainee: str | None = None) -> list[SessionRow]:
         """Sessions that stopped before an outcome (closed terminal, crash): the picker offers them."""
         return self.sessions(trainee=trainee, finished=False, order="updated_at")
+
+    def overridden(self) -> dict[str, dict[str, int]]:
+        """Session id → trade → the coach's latest score, for every session a coach has changed."""
+        out: dict[str, dict[str, int]] = {}
+        for session_id, trade, score in self.db.execute(
+                "SELECT session_id, trade, score FROM overrides ORDER BY created_at, id"):
+            out.setdefault(session_id, {})[trade] = score
+        return out
 
     def trainees(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT trainee FROM sessions ORDER BY trainee")]

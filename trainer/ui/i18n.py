@@ -401,3 +401,14 @@ def tr(language: str | None, key: str, **values: object) -> str:
     table = TEXT.get(language or "en", TEXT["en"])
     text = table.get(key) or TEXT["en"].get(key, key)
     return text.format(**values) if values else text
+
+
+def _merge() -> None:
+    """Coach review keeps its text in a module of its own; one table serves `tr`."""
+    from trainer.ui.i18n_review import REVIEW
+
+    for language, table in REVIEW.items():
+        TEXT[language] = {**table, **TEXT[language]}
+
+
+_merge()

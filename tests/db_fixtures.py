@@ -1,4 +1,4 @@
-"""Stores on both databases: SQLite in a temporary file, and a real PostgreSQL server started for the run."""
+"""Store fixtures for any test: SQLite in a temporary file, and a real PostgreSQL server started for the run."""
 
 from __future__ import annotations
 

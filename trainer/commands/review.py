@@ -1,0 +1,195 @@
+"""`webcare review`, `export`, `import` and `history`: the coach's commands over the session store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCARE_DATABASE_URL, WEBCARE_DB, " \
+          "or the user's data folder)"
+
+
+def who(variable: str) -> str:
+    """A name for notes and sessions: the environment's, else the account's."""
+    try:
+        return os.environ.get(variable) or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def add_parser(sub) -> None:
+    review = sub.add_parser("review", help="coach review: browse, annotate, override, compare and export sessions")
+    review.add_argument("--db", help=DB_HELP)
+    review.add_argument("--coach", help="your name on notes and overrides (default: WEBCARE_COACH or your account)")
+    review.add_argument("--lang", choices=["en", "nl"], default="en", help="interface language (default en)")
+    review.set_defaults(run=_review)
+
+    export = sub.add_parser("export", help="write sessions as JSON, CSV, HTML or Markdown")
+    export.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids (default: all that match)")
+    export.add_argument("--db", help=DB_HELP)
+    export.add_argument("--format", choices=["json", "csv", "html", "markdown"], default="json",
+                        help="json (importable), csv (a row per session), html or markdown (default json)")
+    for name in ("trainee", "scenario", "outcome"):
+        export.add_argument(f"--{name}", help=f"only sessions with this {name}")
+    export.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (YYYY-MM-DD)")
+    export.add_argument("-o", "--output", type=Path, metavar="PATH",
+                        help="a file; for html/markdown of several sessions, a folder (default: the screen)")
+    export.set_defaults(run=_export)
+
+    imp = sub.add_parser("import", help="add sessions exported as JSON (from other machines) to the store")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--db", help=DB_HELP)
+    imp.set_defaults(run=_import)
+
+    history = sub.add_parser("history", help="a trainee's attempts, best and latest scores per scenario")
+    history.add_argument("--trainee", help="whose (default: WEBCARE_TRAINEE or your account)")
+    history.add_argument("--db", help=DB_HELP)
+    history.set_defaults(run=_history)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from trainer.store import open_store
+    from trainer.ui.review_app import ReviewApp
+
+    store = open_store(args.db)
+    try:
+        ReviewApp(store, args.coach or who("WEBCARE_COACH"), args.lang).run()
+    finally:
+        store.close()
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from trainer.errors import TrainerError
+    from trainer.review.cohort import cohort_html
+    from trainer.review.export import cohort_csv, html, markdown
+    from trainer.review.sessionjson import session_to_dict
+    from trainer.store import open_store
+
+    store = open_store(args.db)
+    if args.sessions:
+        rows = [store.load(i).row for i in args.sessions]
+    else:
+        rows = store.sessions(trainee=args.trainee, scenario=args.scenario, outcome=args.outcome,
+                              since=args.since, descending=False)
+    if not rows:
+        print("No sessions match.", file=sys.stderr)
+        return 1
+    progress = _progress(len(rows))
+    if args.format == "csv":
+        text = cohort_csv(rows)
+    elif args.format == "json":
+        items = []
+        for i, row in enumerate(rows, 1):
+            items.append(session_to_dict(store.load(row.id)))
+            progress(i)
+        text = json.dumps(items if len(items) > 1 or not args.sessions else items[0], ensure_ascii=False,
+                          indent=1) + "\n"
+    elif len(rows) == 1 or (args.format == "html" and not args.output):
+        render = html if args.format == "html" else markdown
+        text = render(store.load(rows[0].id)) if len(rows) == 1 else cohort_html(store, rows)
+    else:
+        folder = args.output
+        if folder is None:
+            raise TrainerError(f"{len(rows)} sessions as {args.format}: give a folder with -o")
+        folder.mkdir(parents=True, exist_ok=True)
+        render = html if args.format == "html" else markdown
+        suffix = "html" if args.format == "html" else "md"
+        for i, row in enumerate(rows, 1):
+            name = f"{row.trainee}-{row.scenario}-{row.started_at[:10]}-{row.id[:6]}.{suffix}".replace(" ", "_")
+            (folder / name).write_text(render(store.load(row.id)), "utf-8")
+            progress(i)
+        print(f"{len(rows)} sessions written to {folder}", file=sys.stderr)
+        return 0
+    if args.output:
+        args.output.write_text(text, "utf-8")
+        print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _progress(total: int):
+    """A counter on stderr for long exports, when someone is watching."""
+    if total < 20 or not sys.stderr.isatty():
+        return lambda n: None
+
+    def show(n: int) -> None:
+        print(f"\r{n}/{total} sessions", end="" if n < total else "\n", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _import(args: argparse.Namespace) -> int:
+    from trainer.review.sessionjson import SessionFileError, session_from_dict
+    from trainer.store import open_store
+
+    store = open_store(args.db)
+    added = known = failed = 0
+    for path in args.files:
+        try:
+            items = _read_sessions(path)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            print(f"{path}: can't be read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for where, data in items:
+            try:
+                if store.put(session_from_dict(data, where)):
+                    added += 1
+                else:
+                    known += 1
+            except SessionFileError as exc:
+                print(exc, file=sys.stderr)
+                failed += 1
+    print(f"{added} imported, {known} already there" + (f", {failed} failed" if failed else "")
+          + f" ({store.location.describe()})")
+    return 1 if failed else 0
+
+
+def _read_sessions(path: Path) -> list[tuple[str, object]]:
+    """A session, a list of sessions, or one per line (JSONL): each with where it was."""
+    text = path.read_text("utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as first:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) < 2:
+            raise ValueError(f"not JSON (line {first.lineno}, column {first.colno}: {first.msg})") from None
+        out = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    out.append((f"{path}:{number}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"line {number} is not JSON ({exc.msg})") from None
+        return out
+    if isinstance(data, list):
+        return [(f"{path}[{i}]", item) for i, item in enumerate(data)]
+    return [(str(path), data)]
+
+
+def _history(args: argparse.Namespace) -> int:
+    from trainer.store import open_store
+
+    trainee = args.trainee or who("WEBCARE_TRAINEE")
+    history = open_store(args.db).history(trainee)
+    if not history:
+        print(f"No sessions for {trainee} yet.")
+        return 0
+    print(f"{trainee}: {sum(h.attempts for h in history)} attempts at {len(history)} scenarios\n")
+    print(f"{'scenario':<24}{'tries':>6}   {'best F/D/P':<14}{'latest F/D/P':<14}{'last played':<12}")
+    for h in history:
+        print(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}")
+        if len(h.series) > 1:
+            print(" " * 30 + "progress: " + " → ".join(str(sum(v or 0 for v in s.values()) // 3)
+                                                      for _, s in h.series))
+    return 0
+
+
+def _fdp(scores: dict) -> str:
+    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in ("facilitator", "detective", "plumber"))

@@ -1,0 +1,58 @@
+"""A filtered cohort of sessions in one file: CSV for spreadsheets, JSON to merge elsewhere, an HTML overview."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from trainer.review.charts import trade_bars
+from trainer.review.export import STYLE, cohort_csv
+from trainer.review.sessionjson import session_to_dict
+from trainer.store import SessionRow, Store
+
+TRADES = ("facilitator", "detective", "plumber")
+
+
+def write_cohort(store: Store, rows: list[SessionRow], kind: str, path: Path,
+                 progress: Callable[[int], None] = lambda n: None) -> None:
+    if kind == "csv":
+        text = cohort_csv(rows)
+        progress(len(rows))
+    elif kind == "json":
+        sessions = []
+        for i, row in enumerate(rows, 1):
+            sessions.append(session_to_dict(store.load(row.id)))
+            progress(i)
+        text = json.dumps(sessions, ensure_ascii=False, indent=1) + "\n"
+    elif kind == "html":
+        text = cohort_html(store, rows)
+        progress(len(rows))
+    else:
+        raise ValueError(f"unknown export format {kind!r}")
+    Path(path).write_text(text, "utf-8")
+
+
+def cohort_html(store: Store, rows: list[SessionRow]) -> str:
+    """One self-contained page: the class's mean per trade, then a row per session."""
+    overridden = store.overridden()
+
+    def score(r: SessionRow, t: str) -> int | None:
+        return overridden.get(r.id, {}).get(t, r.scores.get(t))
+
+    means = {}
+    for t in TRADES:
+        values = [v for r in rows if (v := score(r, t)) is not None]
+        means[t] = round(sum(values) / len(values)) if values else None
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8"><title>Cohort</title>',
+           f"<style>{STYLE}</style></head><body>", f"<h1>Cohort: {len(rows)} sessions</h1>",
+           '<div class="charts">', trade_bars(means), "</div>",
+           "<table><tr><th>started</th><th>trainee</th><th>scenario</th><th>outcome</th>"
+           + "".join(f"<th>{t}</th>" for t in TRADES) + "</tr>"]
+    for r in rows:
+        cells = [r.started_at[:16].replace("T", " "), r.trainee, r.scenario, r.outcome or "—"]
+        cells += ["–" if score(r, t) is None else str(score(r, t)) for t in TRADES]
+        out.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+    out.append("</table></body></html>")
+    return "\n".join(out) + "\n"

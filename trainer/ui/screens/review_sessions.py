@@ -1,0 +1,227 @@
+"""The coach's list of sessions: filter by trainee, scenario, outcome and period; sort; open; compare; export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+
+from trainer.store import SessionRow, Store
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.review_dialogs import ExportDialog
+from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable
+from trainer.ui.widgets.score_keys import bind_keys
+
+FIELDS = ("trainee", "scenario", "outcome", "period")
+PERIODS = {"today": 1, "week": 7, "month": 30}
+
+
+@dataclass(frozen=True)
+class Filters:
+    trainee: str | None = None
+    scenario: str | None = None
+    outcome: str | None = None
+    period: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f) for f in FIELDS)
+
+    def since(self) -> str | None:
+        if not self.period:
+            return None
+        start = datetime.now(UTC) - timedelta(days=PERIODS[self.period])
+        return start.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class SessionsScreen(Screen):
+    AUTO_FOCUS = "#sessions"
+
+    def __init__(self, store: Store, coach: str, language: str) -> None:
+        super().__init__()
+        self.store = store
+        self.coach = coach
+        self.language = language
+        self.filters = Filters()
+        self.sort = "started"
+        self.descending = True
+        self.marked: list[str] = []
+        self.rows: list[SessionRow] = []
+        self.everything: list[SessionRow] = []
+        bind_keys(self, language, (
+            ("enter", "open", "review.key.open"),
+            ("space", "mark", "review.key.mark"),
+            ("c", "compare", "review.key.compare"),
+            ("s", "sort", "review.key.sort"),
+            ("r", "reverse", "review.key.reverse"),
+            ("e", "export", "review.key.export"),
+            ("x", "export_all", "review.key.export_all"),
+            ("0", "clear_filters", "review.key.clear"),
+            *((str(i + 1), f"filter('{f}')", "") for i, f in enumerate(FIELDS)),
+        ))
+
+    def compose(self) -> ComposeResult:
+        yield Label(tr(self.language, "review.title"), classes="screen-title")
+        with Horizontal(id="review-filters"):
+            for i, field in enumerate(FIELDS):
+                yield Static("", id=f"chip-{field}", classes="review-chip")
+            yield Static("", id="review-count")
+        yield SessionTable(self.language, id="sessions")
+        yield Static("", id="review-status")
+        yield ProgressBar(id="review-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-progress").display = False
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # notes and overrides may have changed
+
+    def reload(self) -> None:
+        f = self.filters
+        self.everything = self.store.sessions()
+        unfinished = f.outcome == "—"
+        self.rows = self.store.sessions(trainee=f.trainee, scenario=f.scenario,
+                                        outcome=None if unfinished else f.outcome,
+                                        finished=False if unfinished else None, since=f.since(),
+                                        order=SORT_BY[self.sort], descending=self.descending)
+        self.query_one(SessionTable).show(self.rows, self.marked, self.store.overridden())
+        t = self.language
+        for field in FIELDS:
+            value = getattr(f, field)
+            shown = tr(t, f"review.period.{value}") if field == "period" and value else value or tr(t, "review.all")
+            chip = self.query_one(f"#chip-{field}", Static)
+            chip.update(f"{FIELDS.index(field) + 1} {tr(t, f'review.filter.{field}')}: {shown}")
+            chip.set_class(bool(value), "-active")
+        self.query_one("#review-count", Static).update(
+            tr(t, "review.count", shown=len(self.rows), total=len(self.everything)))
+        arrow = " ↓" if self.descending else " ↑"
+        status = tr(t, "review.sort", column=tr(t, f"review.column.{self.sort}"), direction=arrow)
+        if not self.everything:
+            status = tr(t, "review.empty")
+        elif not self.rows:
+            status = tr(t, "review.none_match")
+        self.query_one("#review-status", Static).update(status)
+
+    # -- filters and sorting -------------------------------------------------------------------
+
+    def action_filter(self, field: str) -> None:
+        if field == "period":
+            values: list[str | None] = [None, *PERIODS]
+        else:
+            seen = {getattr(r, field) or "—" for r in self.everything}
+            values = [None, *sorted(seen)]
+        now = getattr(self.filters, field)
+        following = values[(values.index(now) + 1) % len(values)] if now in values else None
+        self.filters = replace(self.filters, **{field: following})
+        self.reload()
+
+    def action_clear_filters(self) -> None:
+        self.filters = Filters()
+        self.reload()
+
+    def action_sort(self) -> None:
+        self.sort = COLUMNS[(COLUMNS.index(self.sort) + 1) % len(COLUMNS)]
+        self.descending = self.sort in ("started", "turns", "facilitator", "detective", "plumber")
+        self.reload()
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self.reload()
+
+    @on(DataTable.HeaderSelected, "#sessions")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key in SORT_BY:
+            self.descending = not self.descending if key == self.sort else True
+            self.sort = key
+            self.reload()
+
+    # -- opening, comparing, exporting -----------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self._open(event.row_key.value)
+
+    def action_open(self) -> None:
+        self._open(self.query_one(SessionTable).highlighted_id)
+
+    def _open(self, session_id: str | None) -> None:
+        from trainer.ui.screens.review_session import SessionScreen
+
+        if session_id:
+            self.app.push_screen(SessionScreen(self.store, session_id, self.coach, self.language))
+
+    def action_mark(self) -> None:
+        chosen = self.query_one(SessionTable).highlighted_id
+        if not chosen:
+            return
+        if chosen in self.marked:
+            self.marked.remove(chosen)
+        else:
+            self.marked = [*self.marked, chosen][-2:]
+        self.notify(tr(self.language, "review.marked", n=len(self.marked)))
+        self.reload()
+
+    def action_compare(self) -> None:
+        from trainer.ui.screens.review_compare import AttemptsScreen
+
+        if len(self.marked) != 2:
+            self.notify(tr(self.language, "review.compare_two"), severity="warning")
+            return
+        first, second = (self.store.load(i) for i in self.marked)
+        if first.row.scenario != second.row.scenario:
+            self.notify(tr(self.language, "review.compare_same"), severity="warning")
+            return
+        self.app.push_screen(AttemptsScreen(first, second, self.language))
+
+    def action_export(self) -> None:
+        chosen = self.query_one(SessionTable).highlighted_id
+        if not chosen:
+            return
+        row = next(r for r in self.rows if r.id == chosen)
+
+        def export(choice: tuple | None) -> None:
+            if choice:
+                from trainer.ui.screens.review_session import write_export
+
+                write_export(self, self.store.load(chosen), *choice)
+
+        stem = f"{row.trainee}-{row.scenario}-{row.started_at[:10]}".replace(" ", "_")
+        self.app.push_screen(ExportDialog(("html", "markdown", "json"), stem, self.language), export)
+
+    def action_export_all(self) -> None:
+        if not self.rows:
+            return
+
+        def export(choice: tuple | None) -> None:
+            if choice:
+                self.export_cohort(list(self.rows), *choice)
+
+        stem = "cohort-" + datetime.now(UTC).strftime("%Y-%m-%d")
+        self.app.push_screen(ExportDialog(("csv", "json", "html"), stem, self.language), export)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_cohort(self, rows: list[SessionRow], kind: str, path) -> None:
+        """Write the shown sessions to one file, with a progress bar: a class can be large."""
+        from trainer.review.cohort import write_cohort
+
+        bar = self.query_one("#review-progress", ProgressBar)
+        self.app.call_from_thread(setattr, bar, "display", True)
+        self.app.call_from_thread(bar.update, total=len(rows), progress=0)
+        try:
+            write_cohort(self.store, rows, kind, path,
+                         progress=lambda n: self.app.call_from_thread(bar.update, progress=n))
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, tr(self.language, "review.export_failed", path=path,
+                                                      error=exc.strerror or exc), severity="error")
+        else:
+            self.app.call_from_thread(self.notify, tr(self.language, "review.export_done", path=path))
+        finally:
+            self.app.call_from_thread(setattr, bar, "display", False)

@@ -1,0 +1,141 @@
+"""A coach's small forms: a note, a score override with its reason, where to export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioButton, RadioSet
+
+from trainer.ui.i18n import tr
+
+TRADES = ("facilitator", "detective", "plumber")
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Dismisses with the note's text, or None on Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, language: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="review-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(placeholder=tr(self.language, "review.note_placeholder"), id="note")
+
+    @on(Input.Submitted, "#note")
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
+    """Dismisses with (trade, score, reason); a reason is required, the score must be 0–100."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, scores: dict[str, int | None], language: str) -> None:
+        super().__init__()
+        self.scores = scores
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        t = self.language
+        with Vertical(classes="review-dialog"):
+            yield Label(tr(t, "review.override_title"), classes="dialog-title")
+            yield Label(tr(t, "review.override_trade"))
+            with RadioSet(id="override-trade"):
+                for i, trade in enumerate(TRADES):
+                    now = self.scores.get(trade)
+                    yield RadioButton(f"{tr(t, f'trade.{trade}')} ({'–' if now is None else now})", value=i == 0,
+                                      id=f"trade-{trade}")
+            yield Label(tr(t, "review.override_score"))
+            yield Input(restrict=r"[0-9]*", max_length=3, id="override-score")
+            yield Label(tr(t, "review.override_reason"))
+            yield Input(id="override-reason")
+            yield Label("", id="override-error", classes="dialog-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#override-score", Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.query_one("#override-error", Label)
+        raw = self.query_one("#override-score", Input).value
+        reason = self.query_one("#override-reason", Input).value.strip()
+        if not raw.isdigit() or not 0 <= int(raw) <= 100:
+            error.update(tr(self.language, "review.override_bad_score"))
+            self.query_one("#override-score", Input).focus()
+            return
+        if not reason:
+            error.update(tr(self.language, "review.override_no_reason"))
+            self.query_one("#override-reason", Input).focus()
+            return
+        pressed = self.query_one("#override-trade", RadioSet).pressed_button
+        trade = (pressed.id or "trade-facilitator").removeprefix("trade-") if pressed else TRADES[0]
+        self.dismiss((trade, int(raw), reason))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+    """Dismisses with (format, path); the file name follows the format until the coach edits it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, formats: tuple[str, ...], stem: str, language: str) -> None:
+        super().__init__()
+        self.formats = formats
+        self.stem = stem
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        t = self.language
+        with Vertical(classes="review-dialog"):
+            yield Label(tr(t, "review.export_title"), classes="dialog-title")
+            yield Label(tr(t, "review.export_format"))
+            with RadioSet(id="export-format"):
+                for i, name in enumerate(self.formats):
+                    yield RadioButton(name, value=i == 0, id=f"format-{name}")
+            yield Label(tr(t, "review.export_path"))
+            yield Input(f"{self.stem}.{_suffix(self.formats[0])}", id="export-path")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        name = (event.pressed.id or "").removeprefix("format-")
+        if Path(path.value).stem == self.stem:
+            path.value = f"{self.stem}.{_suffix(name)}"
+
+    @on(Input.Submitted, "#export-path")
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            return
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        name = (pressed.id or "").removeprefix("format-") if pressed else self.formats[0]
+        self.dismiss((name, Path(event.value.strip()).expanduser()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _suffix(name: str) -> str:
+    return {"markdown": "md", "html": "html", "json": "json", "csv": "csv"}[name]
