@@ -16,12 +16,22 @@ SCENARIOS = ROOT / "scenarios"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def own_session_store(tmp_path, monkeypatch):
+    """Every test keeps its sessions in its own database, never in the user's data folder."""
+    for name in ("WEBCARE_DATABASE_URL", "WEBCARE_TRAINEE", "WEBCARE_COACH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WEBCARE_DB", str(tmp_path / "sessions.db"))
+    return tmp_path / "sessions.db"
+
+
 @pytest.fixture
 def run_webcare(tmp_path):
     """Run `python -m trainer ARGS` in a clean process, with the given standard input."""
 
     def run(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI", "WEBCARE"))}
+        env["WEBCARE_DB"] = str(tmp_path / "sessions.db")
         env["PYTHONIOENCODING"] = "utf-8"
         return subprocess.run(
             [sys.executable, "-m", "trainer", *args],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from trainer.engine.clock import FakeClock
@@ -9,6 +11,9 @@ from trainer.ui.app import make_app
 from trainer.ui.options import UiOptions
 
 SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parents[2]
+LEGROOM = [ROOT / "scenarios" / "legroom-en.yaml", ROOT / "scenarios" / "legroom-nl.yaml"]
+"""The library the UI stories and snapshots see: fixed, so a new scenario in scenarios/ changes no screenshot."""
 
 
 @pytest.fixture
@@ -16,6 +21,7 @@ def app_factory():
     def build(**options):
         options.setdefault("typing_speed", 0)
         options.setdefault("clock", FakeClock())
+        options.setdefault("scenario_paths", LEGROOM)
         return make_app(UiOptions(**options))
 
     return build

@@ -12,13 +12,17 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
-from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession
+from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
+from trainer.errors import TrainerError
+from trainer.ui.i18n import tr
 from trainer.ui.options import UiOptions
 
 if TYPE_CHECKING:
     from scoring import Scorecard
     from trainer.game import Game
+    from trainer.saved import SavedGame
     from trainer.scenario.library import Library
+    from trainer.store import SessionRow, Store
     from trainer.scenario.models import Scenario
     from trainer.ui.screens.rewind import RewindScreen
 
@@ -45,14 +49,20 @@ class WebcareApp(App[None]):
         self.library = library
         """None until read (see `make_app`)."""
         self.best: dict[str, dict[str, int]] = {}
-        """Best scores per scenario in this run (the store issue makes them last)."""
+        """Best scores per scenario: the trainee's from the store, and this run's."""
         self.language = options.language or "en"
+        self.store: Store | None = None
+        self.unfinished: list[SessionRow] = []
+        """Sessions that stopped before an outcome: the picker offers to resume the latest."""
 
     def on_mount(self) -> None:
         if self.library is None:
             self.show_picker()
             self.call_after_refresh(self.read_library)  # not before the first frame: it costs CPU
-        elif self.options.scenario:
+            return
+        if self.options.save_sessions:
+            self._store_opened(self.open_store())
+        if self.options.scenario:
             self.open_briefing(self._scenario(self.options.scenario))
         else:
             self.show_picker()
@@ -61,7 +71,39 @@ class WebcareApp(App[None]):
     def read_library(self) -> None:
         from trainer.scenario.library import load_library
 
+        if self.options.save_sessions:
+            self.post_message(self.open_store())
         self.post_message(LibraryLoaded(load_library(self.options.scenario_paths or None)))
+
+    @property
+    def trainee(self) -> str:
+        from trainer.commands.review import who
+
+        return self.options.trainee or who("WEBCARE_TRAINEE")
+
+    def open_store(self) -> StoreOpened:
+        """The store, the trainee's unfinished sessions and best scores; or why sessions won't be saved."""
+        from trainer.store import StoreError, open_store
+
+        try:
+            store = open_store(self.options.db)
+            unfinished = store.unfinished(self.trainee)
+            best = {h.scenario: {t: v for t, v in h.best.items() if v is not None} for h in store.history(self.trainee)}
+        except StoreError as exc:
+            return StoreOpened(None, [], {}, problem=str(exc))
+        return StoreOpened(store, unfinished, {k: v for k, v in best.items() if v})
+
+    @on(StoreOpened)
+    def _store_opened(self, event: StoreOpened) -> None:
+        from trainer.ui.screens.picker import PickerScreen
+
+        self.store, self.unfinished = event.store, event.unfinished
+        for scenario_id, scores in event.best.items():
+            self._remember(scenario_id, scores)
+        if event.problem:
+            self.notify(tr(self.language, "store.not_saving", reason=event.problem), severity="warning", timeout=10)
+        elif isinstance(self.screen, PickerScreen):
+            self.screen.offer_resume(self.unfinished[0] if self.unfinished else None)
 
     @on(LibraryLoaded)
     def _library_loaded(self, event: LibraryLoaded) -> None:
@@ -91,7 +133,12 @@ class WebcareApp(App[None]):
         scenarios = self.library.scenarios if self.library else None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(PickerScreen(scenarios, self.best, self.language))
+        self.push_screen(PickerScreen(scenarios, self.best, self.language,
+                                      resume=self.unfinished[0] if self.unfinished else None))
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
     def open_briefing(self, scenario: Scenario) -> None:
         from trainer.ui.screens.briefing import BriefingScreen
@@ -105,7 +152,42 @@ class WebcareApp(App[None]):
         from trainer.ui.screens.chat import ChatScreen
 
         game = Game(event.scenario, seed=self.options.seed, clock=self.options.clock, mode=event.mode)
-        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed))
+        saved = self.begin_saving(game)
+        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
+
+    def begin_saving(self, game: Game, **manifest) -> SavedGame | None:
+        """A record in the store for this game, committed turn by turn (None when not saving)."""
+        from trainer.saved import begin
+        from trainer.store import StoreError
+
+        if self.store is None:
+            return None
+        try:
+            return begin(self.store, game, trainee=self.trainee, manifest=manifest)
+        except StoreError as exc:
+            self.notify(tr(self.language, "store.not_saving", reason=exc), severity="warning", timeout=10)
+            return None
+
+    def resume(self, row: SessionRow) -> None:
+        """Pick up a stopped session where it was."""
+        from trainer.saved import resume
+        from trainer.store import StoreError
+        from trainer.ui.screens.chat import ChatScreen
+
+        try:
+            scenario = self._scenario(row.scenario)
+            game, saved = resume(self.store, row.id, scenario, clock=self.options.clock)
+        except (StoreError, TrainerError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.unfinished = [r for r in self.unfinished if r.id != row.id]
+        self.language = self.options.language or scenario.language
+        self.push_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
+
+    def discard(self, row: SessionRow) -> None:
+        if self.store is not None:
+            self.store.discard(row.id)
+        self.unfinished = [r for r in self.unfinished if r.id != row.id]
 
     @on(SessionFinished)
     def _finished(self, event: SessionFinished) -> None:
@@ -114,6 +196,8 @@ class WebcareApp(App[None]):
 
         game = event.game
         card = score(game.session.events, game.session.scenario)
+        if event.saved is not None:
+            event.saved.finish(game, card.to_dict())
         self._remember(game.session.scenario.id, {t: card.trades[t].score for t in TRADES})
         if event.rewound_from is None:
             self.show_scorecard(game, card)
@@ -135,8 +219,10 @@ class WebcareApp(App[None]):
         s = event.game.session
         game = rewind(s.scenario, s.events, before_turn=event.before_turn, seed=s.seed, mode=s.mode,
                       live=self.options.clock)
+        saved = self.begin_saving(game, rewound_at_turn=event.before_turn)
         self.pop_screen()  # the list of turns
-        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, rewound_from=event.game))
+        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, rewound_from=event.game,
+                                      saved=saved))
 
     def _remember(self, scenario_id: str, scores: dict[str, int]) -> None:
         best = self.best.get(scenario_id)

@@ -8,6 +8,10 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "app.title": "Webcare Trainer",
         "picker.title": "Pick a scenario",
+        "picker.resume": "⏸ You stopped “{title}” at turn {turn} ({when} UTC): r resumes it, x forgets it.",
+        "picker.key.resume": "Resume",
+        "picker.key.forget": "Forget",
+        "store.not_saving": "Sessions are not being saved: {reason}",
         "picker.loading": "Reading the scenarios…",
         "picker.best": "Best",
         "picker.none": "—",
@@ -202,6 +206,10 @@ TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "app.title": "Webcare Trainer",
         "picker.title": "Kies een scenario",
+        "picker.resume": "⏸ Je stopte “{title}” bij beurt {turn} ({when} UTC): r hervat het, x vergeet het.",
+        "picker.key.resume": "Hervatten",
+        "picker.key.forget": "Vergeten",
+        "store.not_saving": "Sessies worden niet bewaard: {reason}",
         "picker.loading": "De scenario's worden gelezen…",
         "picker.best": "Beste",
         "picker.none": "—",

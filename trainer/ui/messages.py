@@ -9,6 +9,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from trainer.game import Game
+    from trainer.saved import SavedGame
+    from trainer.store import SessionRow, Store
     from trainer.scenario.library import Library
     from trainer.scenario.models import Scenario
 
@@ -28,6 +30,8 @@ class SessionFinished(Message):
     game: Game
     rewound_from: Game | None = None
     """For a what-if replay: the game it branched from, to compare scorecards."""
+    saved: SavedGame | None = None
+    """Its record in the store, to finish with the scorecard."""
 
 
 @dataclass
@@ -35,3 +39,14 @@ class LibraryLoaded(Message):
     """Event: the scenarios are read and validated (in a worker, after the first frame)."""
 
     library: Library
+
+
+@dataclass
+class StoreOpened(Message):
+    """Event: the session store is open (in a worker); with the trainee's unfinished sessions and best scores."""
+
+    store: Store | None
+    unfinished: list[SessionRow]
+    best: dict[str, dict[str, int]]
+    problem: str | None = None
+    """Why sessions are not being saved, when the store could not be opened."""

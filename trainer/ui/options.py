@@ -24,3 +24,9 @@ class UiOptions:
     clock: Clock = real_clock
     read_later: bool = False
     """Read the scenario library in a worker after the first frame (the CLI does, for speed)."""
+    db: str | None = None
+    """The session database (a file or a postgresql:// URL); None: WEBCARE_DATABASE_URL, WEBCARE_DB, data dir."""
+    trainee: str | None = None
+    """Whose sessions these are; None: WEBCARE_TRAINEE, else the account's name."""
+    save_sessions: bool = True
+    """Keep every session in the store, turn by turn (off: nothing is written anywhere)."""

@@ -29,6 +29,7 @@ from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_
 from trainer.engine.session import Cue, money
 from trainer.errors import MoveError
 from trainer.game import Game
+from trainer.saved import SavedGame
 from trainer.ui.i18n import tr
 from trainer.ui.messages import SessionFinished
 from trainer.ui.widgets.amount_dialog import AmountDialog
@@ -78,8 +79,10 @@ class ChatScreen(Screen):
         error: str
 
     def __init__(self, game: Game, language: str, typing_speed: float = 1.0,
-                 rewound_from: Game | None = None) -> None:
+                 rewound_from: Game | None = None, saved: SavedGame | None = None) -> None:
         super().__init__()
+        self.saved = saved
+        """Its record in the store: every batch of events is committed as it is shown."""
         for keys, action, text, priority in self.KEYS:  # footer text in the interface's language
             self._bindings.bind(keys, action, tr(language, text) if text else "", show=bool(text), priority=priority)
         self.game = game
@@ -228,6 +231,7 @@ class ChatScreen(Screen):
             return
         self._show_hint(text)
         self._update_badge()
+        self._save()
 
     def action_end(self) -> None:
         session = self.game.session
@@ -334,6 +338,17 @@ class ChatScreen(Screen):
         looked_up = {e.tool for e in session.events if isinstance(e, LookedUp) and e.ok}
         office.refresh_state(looked_up, session.given, session.done)
         self.query_one(ResponseTimer).tick()
+        self._save()
+
+    def _save(self) -> None:
+        """Commit what is new to the store; if saving fails, say so once and play on."""
+        if self.saved is None:
+            return
+        self.saved.save(self.game)
+        if self.saved.problem:
+            self.notify(tr(self.language, "store.not_saving", reason=self.saved.problem), severity="warning",
+                        timeout=10)
+            self.saved = None
 
     def _show_mood(self, event: MoodChanged) -> None:
         self.query_one(MoodMeter).set(event.mood, event.patience, event.mood_delta)
@@ -365,4 +380,4 @@ class ChatScreen(Screen):
         self.action_focus_composer()
 
     def _finish(self) -> None:
-        self.post_message(SessionFinished(self.game, self.rewound_from))
+        self.post_message(SessionFinished(self.game, self.rewound_from, self.saved))

@@ -17,6 +17,7 @@ from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
 
 if TYPE_CHECKING:
     from trainer.scenario.models import Scenario
+    from trainer.store import SessionRow
 
 FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
 """Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
@@ -32,8 +33,11 @@ class PickerScreen(Screen):
     filters: reactive[Filters] = reactive(Filters, init=False)
     """What the table shows; changing it fills the table again."""
 
-    def __init__(self, scenarios: list[Scenario] | None, best: Best, language: str) -> None:
+    def __init__(self, scenarios: list[Scenario] | None, best: Best, language: str,
+                 resume: SessionRow | None = None) -> None:
         super().__init__()
+        self.resumable = resume
+        """The trainee's latest session that stopped before its end, offered on `r` (`x` forgets it)."""
         self.scenarios = scenarios or []
         self.reading = scenarios is None
         """True until the app hands over the library (it is read after the first frame)."""
@@ -47,9 +51,12 @@ class PickerScreen(Screen):
         for field, key in FILTER_KEYS.items():
             # Not in the footer: the chips above the table show these keys with their values.
             bind(key, f"filter_{field}", tr(language, f"picker.key.{field}"), show=False)
+        bind("r", "resume", tr(language, "picker.key.resume"))
+        bind("x", "forget", tr(language, "picker.key.forget"))
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "picker.title"), classes="screen-title")
+        yield Static("", id="picker-resume")
         with Horizontal(id="picker-filters"):
             for field, key in FILTER_KEYS.items():
                 yield FilterChip(field, key, self.language)
@@ -61,6 +68,27 @@ class PickerScreen(Screen):
 
     def on_mount(self) -> None:
         self._show()
+        self.offer_resume(self.resumable)
+
+    def offer_resume(self, row: SessionRow | None) -> None:
+        """Show (or hide) the line offering the stopped session."""
+        self.resumable = row
+        line = self.query_one("#picker-resume", Static)
+        line.display = row is not None
+        if row is not None:
+            when = row.updated_at[:16].replace("T", " ")
+            line.update(tr(self.language, "picker.resume", title=row.title or row.scenario, turn=row.turns, when=when))
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        if self.resumable is not None:
+            row, self.resumable = self.resumable, None
+            self.app.resume(row)
+
+    def action_forget(self) -> None:
+        if self.resumable is not None:
+            self.app.discard(self.resumable)
+            self.offer_resume(self.app.unfinished[0] if self.app.unfinished else None)
 
     def on_screen_resume(self) -> None:
         """Back from a briefing or a session: the best scores may have changed."""
@@ -77,6 +105,8 @@ class PickerScreen(Screen):
             return self.filters.active
         if action == "choose":
             return bool(self.shown)
+        if action in ("resume", "forget"):
+            return self.resumable is not None
         return True
 
     def set_scenarios(self, scenarios: list[Scenario]) -> None:
