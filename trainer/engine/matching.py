@@ -115,10 +115,50 @@ def compile_pattern(source: str) -> Pattern:
     return Pattern(source, tuple(phrases))
 
 
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    """Patterns indexed by how their first word starts, so a message is tried only against those that could fit.
+
+    A word matches only if it starts like the pattern word (two letters; one for a word of
+    eight or more, which may have a typo in the second), so that start is a safe filter.
+    """
+
+    patterns: tuple[Pattern, ...]
+    index: dict[str, tuple[int, ...]]
+
+    def first(self, text: tuple[str, ...]) -> str | None:
+        found: set[int] = set()
+        for word in set(text):
+            found.update(self.index.get(word[:2], ()))
+            found.update(self.index.get(word[:1], ()))
+        for i in sorted(found):
+            if self.patterns[i].matches(text):
+                return self.patterns[i].source
+        return None
+
+
+def _start(word: str) -> str:
+    core = word.rstrip("*")
+    return core[:1] if len(core) >= 8 else core[:2]
+
+
+@lru_cache(maxsize=1024)
+def compile_set(patterns: tuple[str, ...]) -> PatternSet:
+    compiled = tuple(compile_pattern(p) for p in patterns)
+    index: dict[str, list[int]] = {}
+    for i, pattern in enumerate(compiled):
+        if pattern.phrases:
+            index.setdefault(_start(pattern.phrases[0].words[0]), []).append(i)
+    return PatternSet(compiled, {k: tuple(v) for k, v in index.items()})
+
+
 def matches_any(patterns: tuple[str, ...], text_words: tuple[str, ...]) -> str | None:
     """The first pattern that matches, if any."""
-    for source in patterns:
-        pattern = compile_pattern(source)
-        if pattern.phrases and pattern.matches(text_words):
-            return source
-    return None
+    try:
+        return compile_set(patterns).first(text_words)
+    except TypeError:  # an unhashable list of patterns: no index
+        for source in patterns:
+            pattern = compile_pattern(source)
+            if pattern.phrases and pattern.matches(text_words):
+                return source
+        return None
