@@ -8,6 +8,8 @@
    every turn so the conversation never ends).
 4. Scoring throughput: thirty-turn sessions scored per second.
 5. Scenario load + validate time per file.
+6. `webcare score` throughput: generated thirty-turn conversations per second, read from files (text
+   transcripts replayed through a scenario, saved sessions, CSV transcripts on the generic rubric).
 
 Run with the venv's Python: `make bench`, or `.venv/bin/python bench/run.py [--quick]`.
 """
@@ -289,6 +291,104 @@ def bench_loading(repeats: int) -> list[Row]:
     return [Row(f"scenario load + validate, per file ({len(files)})", f"{statistics.mean(per_file):.1f} ms")]
 
 
+# -- 6. webcare score ----------------------------------------------------------------------------
+
+SCORE_GOAL = 100.0
+CUSTOMER_LINES = (
+    "Paid €80 each for extra legroom on SB 765, confirmed twice. Why did we sit in 31B and 31C?",
+    "Ruben has a bad knee. Ten hours like that. Is anyone actually reading this?",
+    "OK. And the €160?",
+    "How do I know this won't happen to the next person who books extra legroom?",
+    "Fine. I'll wait for your DM then.",
+)
+ASIDES = ("", " Give me a moment.", " Thanks for your patience, Daniela.", " I'm checking it now.")
+
+
+def _thirty_turn_lines(n: int) -> list[tuple[str, str]]:
+    """One generated conversation of the legroom case: thirty agent messages, each after one of hers."""
+    out = []
+    for t in range(30):
+        out.append(("customer", CUSTOMER_LINES[(t + n) % len(CUSTOMER_LINES)]))
+        out.append(("agent", TRAINING_LINES[(t * 7 + n) % len(TRAINING_LINES)] + ASIDES[(t + n) % len(ASIDES)]
+                    + f" (ref {n}-{t})"))
+    return out
+
+
+def _write_inputs(folder: Path, count: int) -> dict[str, list[Path]]:
+    """The three inputs `webcare score` reads: saved sessions, text transcripts and CSV transcripts."""
+    import csv
+
+    from scoring.batch.sessionfile import session_dict, write_session
+    from trainer.engine.clock import FakeClock
+    from trainer.engine.moves import Say
+    from trainer.game import Game
+    from trainer.scenario.library import find_scenario
+
+    scenario = find_scenario("legroom-en")
+    files: dict[str, list[Path]] = {"json": [], "text": [], "csv": []}
+    for n in range(count):
+        lines = _thirty_turn_lines(n)
+        text = folder / f"t{n}.txt"
+        text.write_text("".join(f"[{10 + i // 60:02d}:{i % 60:02d}] {role.title()}: {line}\n"
+                                for i, (role, line) in enumerate(lines)), "utf-8")
+        files["text"].append(text)
+        table = folder / f"t{n}.csv"
+        with table.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["role", "text"])
+            writer.writerows(lines)
+        files["csv"].append(table)
+        clock = FakeClock()
+        game = Game(scenario, seed=n, clock=clock)
+        game.opening()
+        for _, line in (x for x in lines if x[0] == "agent"):
+            game.session.mood = scenario.customer.mood  # keep her in the conversation for thirty turns
+            game.session.patience = scenario.customer.patience
+            clock.advance(40)
+            game.play(Say(line))
+        saved = folder / f"s{n}.json"
+        write_session(saved, session_dict(game.session.events, scenario="legroom-en", language="en", trainee="bench"))
+        files["json"].append(saved)
+    return files
+
+
+def bench_score_command(seconds: float) -> list[Row]:
+    """Conversations per second through `webcare score`'s readers and scorer, the scenario loaded once."""
+    import tempfile
+
+    from scoring.batch.readers import read_file
+    from scoring.batch.scorecards import Rubric, events_of, score_all
+    from trainer.scenario.library import find_scenario
+
+    scenario = find_scenario("legroom-en")
+    with tempfile.TemporaryDirectory() as tmp:
+        files = _write_inputs(Path(tmp), 40)
+        measures = [
+            ("webcare score: thirty-turn sessions per second (text, --scenario)", files["text"], Rubric(scenario)),
+            ("  saved sessions (.json)", files["json"], Rubric()),
+            ("  CSV transcripts, generic rubric", files["csv"], Rubric()),
+        ]
+        rows = []
+        for name, paths, rubric in measures:
+            done, start = 0, time.perf_counter()
+            while (elapsed := time.perf_counter() - start) < seconds or not done:
+                for path in paths:
+                    for _, result in score_all(read_file(path), rubric, find_scenario):
+                        if not hasattr(result, "scorecard"):
+                            raise RuntimeError(f"{path.name} was not scored: {result}")
+                        done += 1
+            rate = done / elapsed
+            rows.append(Row(name, f"{rate:.0f} /s", f"≥ {SCORE_GOAL:g}/s", "ok" if rate >= SCORE_GOAL else "MISSED"))
+        done, start = 0, time.perf_counter()  # what the command adds to the scorer: reading and replaying
+        while (elapsed := time.perf_counter() - start) < seconds or not done:
+            for path in files["text"]:
+                for conversation in read_file(path):
+                    events_of(conversation, measures[0][2], find_scenario)
+                    done += 1
+        rows.append(Row("  of which reading + replay alone (text, --scenario)", f"{done / elapsed:.0f} /s"))
+    return rows
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 def table(rows: list[Row]) -> str:
@@ -314,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         ("engine", lambda: bench_engine(turns, games)),
         ("scoring", lambda: bench_scoring(0.3 if q else 2.0)),
         ("loading", lambda: bench_loading(3 if q else 15)),
+        ("webcare score", lambda: bench_score_command(0.3 if q else 3.0)),
     ]
     rows: list[Row] = []
     started = time.perf_counter()

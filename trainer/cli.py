@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
                       help="test mode: no hints (default: practice mode, hints counted)")
     play.add_argument("--scorecard-json", type=Path, metavar="FILE", help="also write the scorecard as JSON")
+    play.add_argument("--session-json", type=Path, metavar="FILE",
+                      help="also save the session, to score it again later with `webcare score` (with --plain)")
     play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
     play.set_defaults(run=_play)
 
@@ -86,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
     graph.add_parser(sub)
     review.add_parser(sub)
+    from trainer.commands import score; score.add_parser(sub)  # noqa: E702
     return parser
 
 
@@ -106,6 +109,7 @@ def _play(args: argparse.Namespace) -> int:
         echo=not interactive,
         ready=_wait_for_enter if interactive else None,
         scorecard_json=args.scorecard_json,
+        session_json=args.session_json,
     )
     return 0
 
@@ -122,6 +126,9 @@ def _play_tui(args: argparse.Namespace) -> int:
     from trainer.ui.app import make_app
     from trainer.ui.options import UiOptions
 
+    if args.session_json:
+        raise TrainerError("--session-json needs --plain; the TUI keeps every session in the store: "
+                           "`webcare export SESSION -o FILE` writes the same file")
     if args.scenario:
         find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
     options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True)
@@ -263,7 +270,8 @@ def _test(args: argparse.Namespace) -> int:
             result = run_playthrough(s, p)
             scores = " ".join(f"{t[:4]} {v.score:>3}" for t, v in result.scorecard.trades.items())
             status = "ok  " if not result.failures else "FAIL"
-            print(f"{status} {s.id} › {p.name:<14} {result.scorecard.outcome:<14} {scores}")
+            outcome = result.scorecard.outcome or "(still open)"
+            print(f"{status} {s.id} › {p.name:<14} {outcome:<14} {scores}")
             for failure in result.failures:
                 print(f"       {failure}")
             failed += bool(result.failures)

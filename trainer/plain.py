@@ -42,11 +42,13 @@ def play_plain(
     mode: str = "practice",
     ready: Callable[[], object] | None = None,
     scorecard_json: Path | None = None,
+    session_json: Path | None = None,
 ) -> Scorecard:
     """Play until the conversation ends or input runs out; print and return the scorecard.
 
     `echo` repeats each trainee line in the transcript (for piped input, which a terminal
-    has not shown already); `ready` waits until the trainee has read the briefing.
+    has not shown already); `ready` waits until the trainee has read the briefing;
+    `session_json` saves the session for `webcare score`.
     """
     view = PlainView(scenario, out)
     view.briefing()
@@ -82,6 +84,16 @@ def play_plain(
     if scorecard_json is not None:
         scorecard_json.write_text(json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
         out.write(f"Scorecard written to {scorecard_json}\n")
+    if session_json is not None:
+        from scoring.batch.sessionfile import session_dict, write_session
+
+        try:
+            write_session(session_json, session_dict(game.session.events, scenario=scenario.id,
+                                                     language=scenario.language, title=scenario.title,
+                                                     channel=scenario.channel, scorecard=card.to_dict()))
+            out.write(f"Session written to {session_json}\n")
+        except OSError as exc:
+            out.write(f"! The session could not be written to {session_json}: {exc.strerror or exc}\n")
     out.flush()
     return card
 

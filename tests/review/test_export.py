@@ -54,7 +54,7 @@ def test_the_html_page_is_self_contained_with_its_charts(stored):
 def test_markdown_shows_the_transcript_annotated_and_the_coachs_changes(stored):
     _, session = stored
     text = markdown(session)
-    assert "| plumber | 19 | 5: " in text and "## Score changes" in text
+    assert f"| plumber | {session.row.scores['plumber']} | 5: " in text and "## Score changes" in text
     assert "**1. Trainee** · " in text and "mood" in text
     assert "✗ plumber: Offers a resolution that fits the harm" in text
     assert "<script>" not in text and "\\<script\\>" in text
@@ -62,7 +62,7 @@ def test_markdown_shows_the_transcript_annotated_and_the_coachs_changes(stored):
 
 
 def test_the_cohort_csv_has_a_row_per_session_and_defuses_formulas(stored):
-    store, _ = stored
+    store, session = stored
     rows = list(csv.DictReader(io.StringIO(cohort_csv(store.sessions()))))
     assert len(rows) == 1
-    assert rows[0]["trainee"].startswith("'=") and rows[0]["plumber"] == "19"
+    assert rows[0]["trainee"].startswith("'=") and rows[0]["plumber"] == str(session.row.scores["plumber"])

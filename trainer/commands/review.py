@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -14,11 +12,9 @@ DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCAR
 
 
 def who(variable: str) -> str:
-    """A name for notes and sessions: the environment's, else the account's."""
-    try:
-        return os.environ.get(variable) or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    from trainer.store.location import person
+
+    return person(variable)
 
 
 def add_parser(sub) -> None:

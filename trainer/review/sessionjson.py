@@ -11,8 +11,8 @@ from typing import Any
 
 from trainer.store.sessions import StoredSession
 
-FORMAT = "webcare-session"
-VERSION = 1
+from scoring.batch.sessionfile import FORMAT, VERSION  # one format, read by `webcare score` too
+
 SECRET = re.compile(r"key|token|secret|password|authorization", re.I)
 
 

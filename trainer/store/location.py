@@ -35,6 +35,16 @@ def locate(db: str | os.PathLike | None = None, env: dict[str, str] | None = Non
     return Location("sqlite", str(user_data_path("webcare", appauthor=False) / "sessions.db"))
 
 
+def person(variable: str) -> str:
+    """A name for sessions and notes: the environment variable's, else the account's."""
+    import getpass
+
+    try:
+        return os.environ.get(variable) or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
 def redact(url: str) -> str:
     """`postgresql://coach:secret@db/class` → `postgresql://coach:***@db/class`."""
     scheme, sep, rest = url.partition("://")

@@ -77,9 +77,9 @@ class WebcareApp(App[None]):
 
     @property
     def trainee(self) -> str:
-        from trainer.commands.review import who
+        from trainer.store.location import person
 
-        return self.options.trainee or who("WEBCARE_TRAINEE")
+        return self.options.trainee or person("WEBCARE_TRAINEE")
 
     def open_store(self) -> StoreOpened:
         """The store, the trainee's unfinished sessions and best scores; or why sessions won't be saved."""
