@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--scorecard-json", type=Path, metavar="FILE", help="also write the scorecard as JSON")
     play.add_argument("--session-json", type=Path, metavar="FILE",
                       help="also save the session, to score it again later with `webcare score` (with --plain)")
+    play.add_argument("--name", metavar="NAME", help="whose session this is (default: WEBCARE_TRAINEE or your account)")
+    play.add_argument("--db", help="the session database: a file or a postgresql:// URL (default: "
+                                   "WEBCARE_DATABASE_URL, WEBCARE_DB, or the user's data folder)")
+    play.add_argument("--no-save", dest="save", action="store_false", help="keep nothing: no session is stored")
+    play.add_argument("--resume", action="store_true", help="go on with your latest session that stopped early")
     play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
     play.set_defaults(run=_play)
 
@@ -99,7 +104,18 @@ def _play(args: argparse.Namespace) -> int:
     from trainer.plain import play_plain
     from trainer.scenario.library import find_scenario
 
-    scenario = find_scenario(args.scenario) if args.scenario else _pick()
+    store, trainee = _open_store(args)
+    resumed = None
+    if args.resume:
+        scenario, resumed = _resume(store, trainee, args.scenario)
+    else:
+        scenario = find_scenario(args.scenario) if args.scenario else _pick()
+    keep = None
+    if store is not None:
+        from trainer.saved import begin
+
+        def keep(game):
+            return begin(store, game, trainee=trainee)
     play_plain(
         scenario,
         _typed_lines() if interactive else sys.stdin,
@@ -110,8 +126,44 @@ def _play(args: argparse.Namespace) -> int:
         ready=_wait_for_enter if interactive else None,
         scorecard_json=args.scorecard_json,
         session_json=args.session_json,
+        keep=keep,
+        resumed=resumed,
     )
     return 0
+
+
+def _open_store(args: argparse.Namespace):
+    """The session store and the trainee's name; (None, name) when not saving or when it can't be used."""
+    from trainer.store import StoreError, open_store
+    from trainer.store.location import person
+
+    trainee = args.name or person("WEBCARE_TRAINEE")
+    if not args.save:
+        if args.resume:
+            raise TrainerError("--resume needs the session store; drop --no-save")
+        return None, trainee
+    try:
+        return open_store(args.db), trainee
+    except StoreError as exc:
+        if args.resume:
+            raise
+        print(f"webcare: sessions are not being saved: {exc}", file=sys.stderr)
+        return None, trainee
+
+
+def _resume(store, trainee: str, scenario_ref: str | None):
+    """The latest stopped session of this trainee (of this scenario, if named), replayed to where it was."""
+    from trainer.saved import resume
+    from trainer.scenario.library import find_scenario
+
+    rows = store.unfinished(trainee)
+    if scenario_ref:
+        wanted = find_scenario(scenario_ref).id
+        rows = [r for r in rows if r.scenario == wanted]
+    if not rows:
+        raise TrainerError(f"no stopped session of {trainee} to resume" + (f" in {scenario_ref}" if scenario_ref else ""))
+    scenario = find_scenario(rows[0].scenario)
+    return scenario, resume(store, rows[0].id, scenario)
 
 
 def _wait_for_enter() -> None:
@@ -131,7 +183,8 @@ def _play_tui(args: argparse.Namespace) -> int:
                            "`webcare export SESSION -o FILE` writes the same file")
     if args.scenario:
         find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
-    options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True)
+    options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True,
+                        db=args.db, trainee=args.name, save_sessions=args.save, resume=args.resume)
     make_app(options).run()
     return 0
 

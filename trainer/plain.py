@@ -25,6 +25,7 @@ from trainer.engine.events import (
 from trainer.engine.moves import USAGE, Help, Hint, parse_move
 from trainer.errors import MoveError
 from trainer.game import Game
+from trainer.saved import SavedGame
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill as _fill
 
@@ -43,19 +44,31 @@ def play_plain(
     ready: Callable[[], object] | None = None,
     scorecard_json: Path | None = None,
     session_json: Path | None = None,
+    keep: Callable[[Game], SavedGame | None] | None = None,
+    resumed: tuple[Game, SavedGame] | None = None,
 ) -> Scorecard:
     """Play until the conversation ends or input runs out; print and return the scorecard.
 
     `echo` repeats each trainee line in the transcript (for piped input, which a terminal
     has not shown already); `ready` waits until the trainee has read the briefing;
-    `session_json` saves the session for `webcare score`.
+    `session_json` saves the session for `webcare score`. `keep` begins the game's record in
+    the store (committed after every move, before it is shown); `resumed` goes on with a
+    stopped game and its record.
     """
     view = PlainView(scenario, out)
     view.briefing()
     if ready is not None:
         ready()
-    game = Game(scenario, seed=seed, clock=clock, mode=mode)  # her clock starts once the briefing is read
-    view.show(game.opening())
+    if resumed is not None:
+        game, saved = resumed
+        view.say(f"(Resumed at turn {game.session.turn}: the conversation so far.)")
+        view.show(game.session.events)
+    else:
+        game = Game(scenario, seed=seed, clock=clock, mode=mode)  # her clock starts once the briefing is read
+        saved = keep(game) if keep else None
+        opening = game.opening()
+        _save(saved, game, view)
+        view.show(opening)
     source = iter(lines)
     while not game.session.over:
         try:
@@ -74,12 +87,17 @@ def play_plain(
                 continue
             if isinstance(move, Hint):
                 text = game.session.hint()
+                _save(saved, game, view)
                 view.say(f"  💡 {text}" if text else "  (no more hints for this moment)")
                 continue
-            view.show(game.play(move), echo=echo)
+            events = game.play(move)
+            _save(saved, game, view)  # committed before it is shown: what she saw is never lost
+            view.show(events, echo=echo)
         except MoveError as exc:
             view.say(f"! {exc}")
     card = score(game.session.events, scenario)
+    if saved is not None:
+        saved.finish(game, card.to_dict())
     out.write(render_text(card))
     if scorecard_json is not None:
         scorecard_json.write_text(json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
@@ -96,6 +114,14 @@ def play_plain(
             out.write(f"! The session could not be written to {session_json}: {exc.strerror or exc}\n")
     out.flush()
     return card
+
+
+def _save(saved: SavedGame | None, game: Game, view: PlainView) -> None:
+    if saved is None or saved.problem:
+        return
+    saved.save(game)
+    if saved.problem:
+        view.say(f"! Sessions are not being saved: {saved.problem}")
 
 
 class PlainView:

@@ -45,6 +45,14 @@ class SavedGame:
                 self.problem = str(exc)
 
 
+def _story(event) -> dict[str, Any]:
+    """An event without its clock readings: a replay lands within milliseconds, not on the same instant."""
+    data = event.to_dict()
+    data.pop("at", None)
+    data.pop("response_seconds", None)
+    return data
+
+
 def begin(store: Store, game: Game, *, trainee: str, manifest: dict[str, Any] | None = None) -> SavedGame:
     s = game.session
     session_id = store.begin(trainee=trainee, scenario=s.scenario, seed=s.seed, mode=s.mode,
@@ -67,8 +75,9 @@ def resume(store: Store, session_id: str, scenario: Scenario, *, clock: Clock = 
                   customer=ReplayCustomer(said, then=live))
     game.customer = live
     replayed = game.session.events
-    if replayed[: len(stored.events)] != stored.events:
+    if [_story(e) for e in replayed[: len(stored.events)]] != [_story(e) for e in stored.events]:
         # The scenario changed since: keep the old record as it was, go on in a new one.
         store.abandon(session_id)
         return game, begin(store, game, trainee=row.trainee, manifest={"resumed_from": session_id})
+    game.session.events[: len(stored.events)] = stored.events  # the record's own times, to the millisecond
     return game, SavedGame(store, session_id, stored=len(stored.events))

@@ -102,6 +102,8 @@ class WebcareApp(App[None]):
             self._remember(scenario_id, scores)
         if event.problem:
             self.notify(tr(self.language, "store.not_saving", reason=event.problem), severity="warning", timeout=10)
+        elif self.options.resume and self.unfinished:
+            self.resume(self.unfinished[0])
         elif isinstance(self.screen, PickerScreen):
             self.screen.offer_resume(self.unfinished[0] if self.unfinished else None)
 

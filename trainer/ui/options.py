@@ -30,3 +30,5 @@ class UiOptions:
     """Whose sessions these are; None: WEBCARE_TRAINEE, else the account's name."""
     save_sessions: bool = True
     """Keep every session in the store, turn by turn (off: nothing is written anywhere)."""
+    resume: bool = False
+    """Go on at once with the trainee's latest stopped session, if there is one."""
