@@ -12,8 +12,9 @@ from trainer.engine.events import Event
 from trainer.scenario.models import Scenario
 
 MAX_TIPS = 3
-DEFAULT_WEIGHTS = {"facilitator": {"prompt": 0.5}}
-"""Speed alone is cheap: a fast template is still a template."""
+DEFAULT_WEIGHTS = {"facilitator": {"prompt": 0.5}, "plumber": {"fitting_resolution": 2.0}}
+"""Speed alone is cheap: a fast template is still a template. The fix that fits is the plumber's core:
+a full refund with no explanation is more of a fix than a guess and a promise to call back."""
 
 
 def criterion_ids() -> dict[str, tuple[str, ...]]:

@@ -26,6 +26,11 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 QUOTE_MAX = 200
 
 
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a message (the whole text when it has no sentence breaks)."""
+    return [s for s in _SENTENCE.split(text.strip()) if s] or [text]
+
+
 @dataclass
 class Turn:
     """One message of the trainee's, with what the engine recognised in it."""
@@ -38,9 +43,14 @@ class Turn:
     wrong: tuple[str, ...] = ()
     understood: bool = True
 
+    @property
+    def known_time(self) -> bool:
+        """Imported transcripts may not know how long she waited (`response_seconds` < 0)."""
+        return self.response_seconds >= 0
+
     def quote(self, phrase: str | None = None) -> str:
         """The sentence that holds `phrase` (or the first one), cut to a readable length."""
-        sentences = [s for s in _SENTENCE.split(self.text.strip()) if s] or [self.text]
+        sentences = split_sentences(self.text)
         chosen = sentences[0]
         if phrase:
             pattern = compile_pattern(phrase)
@@ -85,6 +95,20 @@ class Transcript:
 
     def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
         return next((m for m in self.messages if set(m.intents) & set(intents)), None)
+
+    def missing(self, note: str, turn: int | None = None) -> Evidence:
+        """Evidence for what never happened: at `turn` (where it was due), else the last reply, else the end."""
+        if turn is None:
+            turn = self.messages[-1].turn if self.messages else self.last_turn
+        return self.evidence_at(turn, note, good=False)
+
+    def reply_after(self, turn: int) -> Turn | None:
+        """The trainee's first message after `turn`."""
+        return next((m for m in self.messages if m.turn > turn), None)
+
+    def entered_at(self, states: tuple[str, ...]) -> int | None:
+        """The turn the conversation first reached one of these states."""
+        return next((turn for turn, state in self.entered if state in states), None)
 
     def evidence_at(self, turn: int, note: str, good: bool = False) -> Evidence:
         """Evidence for whatever the trainee did at `turn`: the message quoted, or the move."""

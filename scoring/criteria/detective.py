@@ -1,11 +1,13 @@
-"""Detective: investigates, finds the facts, hears both sides, says nothing untrue."""
+"""Detective: investigates, finds the facts, hears both sides, says nothing untrue, answers what she asked."""
 
 from __future__ import annotations
 
+from scoring.criteria.common import generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
-from scoring.transcript import Transcript
-from trainer.engine.matching import matches_any
+from scoring.texts import text
+from scoring.transcript import Transcript, Turn, split_sentences
+from trainer.engine.matching import matches_any, words
 from trainer.scenario.models import Scenario
 
 
@@ -18,102 +20,145 @@ def _conclusion_turn(t: Transcript, s: Scenario) -> int | None:
 
 
 def checks_first(t: Transcript, s: Scenario) -> Criterion:
-    title = "Looks the facts up before concluding"
-    tip = "Open the back office (booking, records) before you explain or offer anything."
+    lang = t.language
+    title, tip = text(lang, "checks_first.title"), text(lang, "checks_first.tip")
+    if not s.lookups and not t.lookups:
+        return Criterion("checks_first", title, None, (), tip)  # no back office to open
     looked = [x for x in t.lookups if x.ok]
     conclusion = _conclusion_turn(t, s)
-    evidence = tuple(Evidence(x.turn, action=f"lookup {x.name}", note="checked the back office") for x in looked[:3])
+    note = text(lang, "checks_first.checked")
+    evidence = tuple(Evidence(x.turn, action=f"lookup {x.name}", note=note) for x in looked[:3])
     if not looked:
-        return Criterion("checks_first", title, 0.0, evidence, tip)
+        return Criterion("checks_first", title, 0.0, (t.missing(text(lang, "checks_first.never"), conclusion),), tip)
     if conclusion is None or looked[0].turn < conclusion:
         return Criterion("checks_first", title, 1.0, evidence, tip)
-    late = t.evidence_at(conclusion, "concluded before looking anything up")
+    late = t.evidence_at(conclusion, text(lang, "checks_first.late"))
     return Criterion("checks_first", title, 0.4, (late, *evidence), tip)
 
 
 def key_facts(t: Transcript, s: Scenario) -> Criterion:
-    title = "Uncovers the key facts"
-    wanted = s.rubric.key_facts
+    lang = t.language
+    title = text(lang, "key_facts.title")
+    wanted = [f for f in s.rubric.key_facts if f in s.facts]
     if not wanted:
         return Criterion("key_facts", title, None)
     found = [f for f in wanted if f in t.facts]
     missing = [f for f in wanted if f not in t.facts]
     evidence = tuple(
-        Evidence(t.facts[f][0], action=_source(t.facts[f][1]), note=s.facts[f].is_) for f in found
+        Evidence(t.facts[f][0], action=_source(lang, t.facts[f][1]), note=s.facts[f].is_) for f in found
     )
     shown = [s.facts[f].is_ for f in missing[:2]]
-    more = f" (and {len(missing) - 2} more)" if len(missing) > 2 else ""
-    tip = "You never found out: " + " ".join(shown) + more if missing else ""
+    more = text(lang, "key_facts.more", n=len(missing) - 2) if len(missing) > 2 else ""
+    tip = text(lang, "key_facts.tip", facts=" ".join(shown), more=more) if missing else ""
+    if not evidence:
+        evidence = (t.missing(text(lang, "key_facts.none")),)
     return Criterion("key_facts", title, len(found) / len(wanted), evidence, tip)
 
 
-def _source(source: str) -> str:
+def _source(language: str, source: str) -> str:
     """`lookup:booking` → `found in booking`; `asking:ask_x` → `by asking (ask_x)`."""
     kind, _, name = source.partition(":")
-    return {"lookup": f"found in {name}", "action": f"came with {name}", "asking": f"by asking ({name})"}.get(
-        kind, "she told it"
-    )
+    key = f"source.{kind}" if kind in ("lookup", "action", "asking") else "source.story"
+    return text(language, key, name=name)
 
 
 def asks(t: Transcript, s: Scenario) -> Criterion:
-    title = "Asks open, relevant questions"
-    tip = "Ask what happened, in an open question, before you answer."
+    lang = t.language
+    title, tip = text(lang, "asks.title"), text(lang, "asks.tip")
     asking = {i for f in s.facts.values() for i in f.by_asking}
+    detect = _detector() if generic(s) else None
     best, evidence = 0.0, []
     for m in t.messages:
         relevant = set(m.intents) & asking
-        is_question = "?" in m.text
-        open_word = signal(t.language, "open_question", m.words)
+        questions = [words(q) for q in split_sentences(m.text) if q.rstrip().endswith("?")]
+        is_question = bool(questions) or "?" in m.text
+        # "How about a voucher?" is an offer, not a question about her story
+        open_word = next((w for q in questions if not signal(lang, "suggestion", q)
+                          and (w := signal(lang, "open_question", q))), None)
         if relevant or (is_question and open_word):
-            value, note = 1.0, "open question" + (" that draws out her story" if relevant else "")
+            value, note = 1.0, text(lang, "asks.relevant" if relevant else "asks.open")
         elif is_question:
-            value, note = 0.5, "closed question"
+            value, note = 0.5, text(lang, "asks.closed")
         else:
             continue
+        if detect is not None and detect(m.text, lang) == "detective":
+            note += text(lang, "asks.detected")
         best = max(best, value)
         evidence.append(Evidence(m.turn, m.quote(open_word), note=note, good=value == 1.0))
+    if not evidence:
+        first = t.messages[0].turn if t.messages else None
+        evidence.append(t.missing(text(lang, "asks.none"), first))
     return Criterion("asks", title, best, tuple(evidence[:3]), tip)
 
 
+def _detector():
+    from scoring.detector import detect
+
+    return detect
+
+
 def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
-    title = "States nothing the facts contradict"
-    tip = "Say only what the records show: check before you explain."
+    lang = t.language
+    title, tip = text(lang, "nothing_untrue.title"), text(lang, "nothing_untrue.tip")
+    if not any(i.wrong for i in s.intents.values()):
+        return Criterion("nothing_untrue", title, None, (), tip)  # no facts to contradict
     if not t.messages:
-        return Criterion("nothing_untrue", title, 0.0, (), tip)
+        return Criterion("nothing_untrue", title, 0.0, (t.missing(text(lang, "nothing_untrue.no_reply")),), tip)
     evidence = tuple(
         Evidence(m.turn, m.quote(matches_any(s.intents[w].match, m.words)), note=s.intents[w].wrong or "",
                  good=False)
         for m in t.messages
         for w in m.wrong
     )
-    return Criterion("nothing_untrue", title, max(0.0, 1.0 - 0.5 * len(evidence)), evidence[:4], tip)
+    if not evidence:
+        claims = {*s.rubric.explains, *(r.offer for r in s.rubric.fitting if r.offer)}
+        said = next((m for m in t.messages if set(m.intents) & claims), t.messages[-1])
+        evidence = (Evidence(said.turn, said.quote(), note=text(lang, "nothing_untrue.fine")),)
+    return Criterion("nothing_untrue", title, max(0.0, 1.0 - 0.5 * sum(not e.good for e in evidence)),
+                     evidence[:4], tip)
 
 
 def answers_questions(t: Transcript, s: Scenario) -> Criterion:
-    title = "Answers every question she asked"
-    asked = []
-    for q in s.rubric.questions:
-        when = next((turn for turn, state in t.entered if state in q.asked_in), None)
-        if when is not None:
-            asked.append((q, when))
+    lang = t.language
+    title = text(lang, "answers.title")
+    if s.rubric.questions:
+        asked = []
+        for q in s.rubric.questions:
+            when = t.entered_at(q.asked_in)
+            if when is not None:
+                replies = [m for m in t.messages if m.turn > when and set(m.intents) & set(q.answered_by)]
+                checked = [m for m in replies if not _guess(m, t, s)]
+                asked.append((q.ask, when, (checked or replies or [None])[0]))
+    else:
+        from scoring.questions import answer_to, her_questions
+
+        asked = [(q.text, q.turn, answer_to(q, t)) for q in her_questions(t)]
     if not asked:
         return Criterion("answers_questions", title, None)
-    evidence, answered, open_questions = [], 0, []
-    for q, when in asked:
-        reply = next(
-            (m for m in t.messages if m.turn > when and set(m.intents) & set(q.answered_by)), None
-        )
-        if reply:
+    evidence, open_questions, answered = [], [], 0.0
+    for ask, when, reply in asked:
+        if reply and _guess(reply, t, s):
+            answered += 0.5
+            evidence.append(Evidence(reply.turn, reply.quote(), note=text(lang, "answers.guessed", ask=ask),
+                                     good=False))
+        elif reply:
             answered += 1
-            evidence.append(Evidence(reply.turn, reply.quote(), note=f"answers “{q.ask}”"))
+            evidence.append(Evidence(reply.turn, reply.quote(), note=text(lang, "answers.answered", ask=ask)))
         else:
-            open_questions.append(q.ask)
-            after = next((m.turn for m in t.messages if m.turn > when), when + 1)
-            evidence.append(t.evidence_at(after, f"she had asked “{q.ask}” — never answered"))
-    tip = "Answer her question" + ("s: " if len(open_questions) > 1 else ": ") + " ".join(
-        f"“{q}”" for q in open_questions
-    )
-    return Criterion("answers_questions", title, answered / len(asked), tuple(evidence), tip)
+            open_questions.append(ask)
+            after = t.reply_after(when)
+            evidence.append(t.evidence_at(after.turn if after else when + 1,
+                                          text(lang, "answers.unanswered", ask=ask)))
+    quoted = " ".join(f"“{q}”" for q in open_questions)
+    tip = text(lang, "answers.tip_many" if len(open_questions) > 1 else "answers.tip_one", asks=quoted)
+    if not open_questions:
+        tip = text(lang, "checks_first.tip")  # what is left to gain: answers that were checked, not guessed
+    return Criterion("answers_questions", title, answered / len(asked), tuple(evidence[:6]), tip)
+
+
+def _guess(m: Turn, t: Transcript, s: Scenario) -> bool:
+    """An explanation given before anything was looked up: an answer, but a guess."""
+    return bool(set(m.intents) & set(s.rubric.explains)) and not any(x.ok and x.turn < m.turn for x in t.lookups)
 
 
 CRITERIA = (checks_first, key_facts, asks, nothing_untrue, answers_questions)

@@ -1,99 +1,338 @@
-"""Facilitator: genuine, personal, always time for her."""
+"""Facilitator: genuine, personal, always time for her — in the tone of the channel she chose."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from scoring.criteria.common import generic
 from scoring.scorecard import Criterion, Evidence
-from scoring.signals import signal
-from scoring.transcript import Transcript
+from scoring.signals import phrases, signal
+from scoring.texts import channel_name, text
+from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.engine.channels import CHANNELS
-from trainer.engine.matching import matches_any, normalize, words
+from trainer.engine.matching import matches_any, normalize, word_matches, words
 from trainer.scenario.models import Scenario
 
 
 def acknowledges(t: Transcript, s: Scenario) -> Criterion:
-    title = "Acknowledges her feeling and the specific harm"
-    tip = "In your first reply, name how she feels and what exactly went wrong for her."
+    lang = t.language
+    title, tip = text(lang, "acknowledges.title"), text(lang, "acknowledges.tip")
     best, evidence = 0.0, []
     for i, m in enumerate(t.messages):
-        feeling = signal(t.language, "empathy", m.words)
+        feeling = signal(lang, "empathy", m.words)
         if not feeling:
             continue
         harm = matches_any(s.rubric.harm, m.words) if s.rubric.harm else None
-        template = signal(t.language, "boilerplate", m.words)
+        sentence = m.quote(harm or feeling)
+        template = signal(lang, "boilerplate", words(sentence)) or signal(lang, "boilerplate", m.words)
         value = 1.0 if harm or not s.rubric.harm else 0.4
         if template:
             value *= 0.5
+        note = text(lang, "acknowledges.harm" if harm else "acknowledges.general")
+        if template:
+            note += text(lang, "acknowledges.template", phrase=template)
         if i > 1:
             value *= 0.7  # late: she waited turns for it
-        note = "names the harm" if harm else "sympathy without naming what went wrong"
-        if template:
-            note += f"; template phrase '{template}'"
-        evidence.append(Evidence(m.turn, m.quote(harm or feeling), note=note, good=value >= 0.7))
+            note += text(lang, "acknowledges.late", n=i + 1)
+        evidence.append(Evidence(m.turn, sentence, note=note, good=value >= 0.7))
         best = max(best, value)
+    if not evidence and generic(s):
+        # No scenario to say what her harm is: the detector's reading is the best signal left.
+        from scoring.detector import detect
+
+        attentive = next((m for m in t.messages if detect(m.text, lang) == "facilitator"), None)
+        if attentive:
+            best = 0.3
+            evidence.append(Evidence(attentive.turn, attentive.quote(), note=text(lang, "acknowledges.detected"),
+                                     good=False))
+    if not evidence:
+        first = t.messages[0].turn if t.messages else None
+        evidence.append(t.missing(text(lang, "acknowledges.none"), first))
     return Criterion("acknowledges", title, best, tuple(evidence[:3]), tip)
 
 
-def personal(t: Transcript, s: Scenario) -> Criterion:
-    title = "Personal: her name and her details, not a form letter"
-    tip = f"Talk to her as {s.customer.first_name}, and use the details of her case."
+_GREETING = {
+    "en": ("dear", "hi", "hello", "hey", "morning", "evening"),
+    "nl": ("beste", "geachte", "hoi", "hallo", "hey", "goedemorgen", "goedemiddag", "goedenavond", "dag"),
+}
+_TITLES = r"(?:mrs|mr|ms|miss|mevrouw|mevr|meneer|mr|dhr|heer|juffrouw)\.?\s+"
+_NOT_A_NAME = {
+    "customer", "customers", "there", "all", "team", "sir", "madam", "everyone", "friend", "again", "both",
+    "klant", "allemaal", "allen", "daar", "team", "heer", "mevrouw", "beiden", "weer", "iedereen", "dames", "heren",
+}
+_CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}\b")
+"""A booking code's shape: six capitals and digits, both kinds present (K7Q2XD)."""
+
+
+def _her_names(s: Scenario) -> set[str]:
     names = set(words(s.customer.name)) | set(words(s.customer.first_name))
+    names |= set(words(s.customer.handle.lstrip("@").replace("_", " ")))
+    return {n for n in names if len(n) >= 2}
+
+
+def _known_names(s: Scenario) -> set[str]:
+    """Hers, and every name in her case's details (her husband may be named too)."""
+    return _her_names(s) | {w for v in s.details.values() for w in words(str(v))}
+
+
+def _other_name(m: Turn, language: str, hers: set[str]) -> str | None:
+    """A name in a greeting that is not hers: `Dear Mrs Jansen` to Daniela Maduro."""
+    greetings = "|".join(_GREETING.get(language, _GREETING["en"]) + _GREETING["en"])
+    pattern = re.compile(rf"\b(?:{greetings})\s+(?:{_TITLES})?([A-Z][\w'-]+)", re.IGNORECASE)
+    for found in pattern.finditer(m.text):
+        name = found.group(1)
+        if not name[0].isupper():
+            continue
+        key = normalize(name)
+        if key in _NOT_A_NAME or any(word_matches(n, w) for n in hers for w in words(name)):
+            continue
+        return name
+    return None
+
+
+def personal(t: Transcript, s: Scenario) -> Criterion:
+    lang = t.language
+    title = text(lang, "personal.title")
+    names = _her_names(s)
     details = [str(v) for v in s.details.values() if len(str(v)) >= 3 and not str(v).startswith("@")]
+    tip = text(lang, "personal.tip", first_name=s.customer.first_name) if names else \
+        text(lang, "personal.tip_generic")
+    if not names and not details:
+        return Criterion("personal", title, None, (), tip)
+    name_part = 0.5 if details else 1.0
     score, evidence = 0.0, []
     named = next((m for m in t.messages if names & set(m.words)), None)
     if named:
-        form = signal(t.language, "salutation", named.words)
-        score += 0.25 if form else 0.5
-        note = f"her name, in a form-letter salutation ('{form}')" if form else "uses her name"
+        form = signal(lang, "salutation", named.words)
+        score += name_part / 2 if form else name_part
+        note = text(lang, "personal.form", form=form) if form else text(lang, "personal.name")
         evidence.append(Evidence(named.turn, named.quote(), note=note, good=not form))
     for m in t.messages:
         low = normalize(m.text)
         hit = next((d for d in details if normalize(d) in low), None)
         if hit:
             score += 0.5
-            evidence.append(Evidence(m.turn, m.quote(hit), note=f"mentions her detail '{hit}'"))
+            evidence.append(Evidence(m.turn, m.quote(hit), note=text(lang, "personal.detail", detail=hit)))
             break
-    return Criterion("personal", title, score, tuple(evidence), tip)
+    codes = {normalize(d) for d in details if _CODE.fullmatch(d)}
+    for m in t.messages:
+        other = _other_name(m, lang, _known_names(s))
+        if other:
+            score -= 0.5
+            evidence.append(Evidence(m.turn, m.quote(other), note=text(lang, "personal.wrong_name", name=other),
+                                     good=False))
+        code = next((c for c in _CODE.findall(m.text) if codes and normalize(c) not in codes), None)
+        if code:
+            score -= 0.5
+            evidence.append(Evidence(m.turn, m.quote(code), note=text(lang, "personal.wrong_code", code=code),
+                                     good=False))
+    if not evidence:
+        first = t.messages[0].turn if t.messages else None
+        evidence.append(t.missing(text(lang, "personal.none"), first))
+    return Criterion("personal", title, max(0.0, min(1.0, score)), tuple(evidence[:4]), tip)
 
 
 def own_words(t: Transcript, s: Scenario) -> Criterion:
-    title = "Own words, about her: no template phrases, repeats or claims that aren't hers"
-    tip = "Drop stock phrases; answer her last message in your own words."
+    lang = t.language
+    title, tip = text(lang, "own_words.title"), text(lang, "own_words.tip")
     if not t.messages:
-        return Criterion("own_words", title, 0.0, (), tip)
-    evidence, penalty, seen = [], 0.0, set()
+        return Criterion("own_words", title, 0.0, (t.missing(text(lang, "own_words.no_reply")),), tip)
+    evidence, penalty = [], 0.0
+    seen: set[str] = set()
+    sentences_seen: dict[tuple[str, ...], int] = {}
     for m in t.messages:
-        phrase = signal(t.language, "boilerplate", m.words)
+        phrase = signal(lang, "boilerplate", m.words)
         if phrase:
             penalty += 0.3
-            evidence.append(Evidence(m.turn, m.quote(phrase), note=f"template phrase '{phrase}'", good=False))
+            evidence.append(Evidence(m.turn, m.quote(phrase), note=text(lang, "own_words.template", phrase=phrase),
+                                     good=False))
         key = " ".join(m.words)
         if key in seen and key:
             penalty += 0.25
-            evidence.append(Evidence(m.turn, m.quote(), note="the same message again", good=False))
+            evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.repeat"), good=False))
+        else:
+            repeat = _reused_sentence(m, sentences_seen)
+            if repeat:
+                sentence, earlier = repeat
+                penalty += 0.15
+                evidence.append(Evidence(m.turn, _cut(sentence),
+                                         note=text(lang, "own_words.repeat_sentence", turn=earlier), good=False))
         seen.add(key)
         for wrong in m.wrong:
             penalty += 0.3
             why = s.intents[wrong].wrong or ""
             claim = matches_any(s.intents[wrong].match, m.words)
-            evidence.append(Evidence(m.turn, m.quote(claim), note=f"not about her: {why}", good=False))
+            evidence.append(Evidence(m.turn, m.quote(claim), note=text(lang, "own_words.not_hers", why=why),
+                                     good=False))
         if not m.understood:
             penalty += 0.1
-            evidence.append(Evidence(m.turn, m.quote(), note="did not answer what she had just said", good=False))
+            evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored"), good=False))
+    if not evidence:
+        longest = max(t.messages, key=lambda m: len(m.text))
+        evidence.append(Evidence(longest.turn, longest.quote(), note=text(lang, "own_words.fine")))
     return Criterion("own_words", title, max(0.0, 1.0 - penalty), tuple(evidence[:4]), tip)
 
 
+MIN_REUSED_WORDS = 5
+"""A sentence this long, said twice, is a template, not a habit of speech."""
+
+
+def _reused_sentence(m: Turn, seen: dict[tuple[str, ...], int]) -> tuple[str, int] | None:
+    found = None
+    for sentence in split_sentences(m.text):
+        key = tuple(words(sentence))
+        if len(key) < MIN_REUSED_WORDS:
+            continue
+        if key in seen and seen[key] != m.turn and found is None:
+            found = (sentence, seen[key])
+        seen.setdefault(key, m.turn)
+    return found
+
+
+def _cut(sentence: str, limit: int = 200) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
 def prompt(t: Transcript, s: Scenario) -> Criterion:
-    limit = CHANNELS[s.channel].reply_within
-    title = f"Answers promptly (within {limit / 60:g} min on {CHANNELS[s.channel].label})"
-    tip = "Answer quickly, even if only to say you are on it; silence costs her patience."
+    lang, traits = t.language, CHANNELS.get(s.channel)
+    limit = traits.reply_within if traits else 300.0
+    channel = channel_name(lang, s.channel)
+    title = text(lang, "prompt.title", minutes=f"{limit / 60:g}", channel=channel)
+    tip = text(lang, "prompt.tip")
     if not t.messages:
-        return Criterion("prompt", title, 0.0, (), tip)
-    slow = [m for m in t.messages if m.response_seconds > limit]
+        return Criterion("prompt", title, 0.0, (t.missing(text(lang, "prompt.no_reply")),), tip)
+    timed = [m for m in t.messages if m.known_time]
+    if not timed:
+        return Criterion("prompt", title, None, (), tip)  # imported without times: nothing to judge
+    slow = [m for m in timed if m.response_seconds > limit]
     evidence = tuple(
-        Evidence(m.turn, m.quote(), note=f"she waited {m.response_seconds / 60:.0f} min", good=False)
+        Evidence(m.turn, m.quote(), note=text(lang, "prompt.waited", minutes=f"{m.response_seconds / 60:.0f}"),
+                 good=False)
         for m in slow[:3]
     )
-    return Criterion("prompt", title, 1.0 - len(slow) / len(t.messages), evidence, tip)
+    if not slow:
+        slowest = max(timed, key=lambda m: m.response_seconds)
+        note = text(lang, "prompt.fine", time=_duration(slowest.response_seconds))
+        evidence = (Evidence(slowest.turn, slowest.quote(), note=note),)
+    return Criterion("prompt", title, 1.0 - len(slow) / len(timed), evidence, tip)
 
 
-CRITERIA = (acknowledges, personal, own_words, prompt)
+def _duration(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
+
+
+# ── tone ─────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """What a message on a channel is like: how long it comfortably is, and whether it may be a letter."""
+
+    comfortable: int | None
+    letter: bool
+
+
+TONES = {
+    "twitter": Tone(comfortable=280, letter=False),
+    "dm": Tone(comfortable=500, letter=False),
+    "chat": Tone(comfortable=300, letter=False),
+    "email": Tone(comfortable=None, letter=True),
+}
+_CAPS = re.compile(r"\b[A-Z]{4,}\b")
+_SHOUT_MARKS = re.compile(r"!{2,}|\?{2,}|\?!|!\?")
+_SARCASM_MARKS = ("🙄", "/s", "😒")
+
+
+def _corporate(language: str) -> tuple[str, ...]:
+    """Stock phrases that make any channel sound like a company; a letter's greeting and sign-off are judged apart."""
+    letter = {*phrases(language, "salutation"), *phrases(language, "sign_off")}
+    return tuple(p for p in phrases(language, "boilerplate") if p not in letter)
+
+
+def tone(t: Transcript, s: Scenario) -> Criterion:
+    lang = t.language
+    norm = TONES.get(s.channel, Tone(None, True))
+    channel = channel_name(lang, s.channel)
+    title = text(lang, "tone.title", channel=channel)
+    tip = text(lang, f"tone.tip.{s.channel}") if s.channel in TONES else text(lang, "tone.tip.email")
+    if not t.messages:
+        return Criterion("tone", title, None, (), tip)
+    hard = CHANNELS[s.channel].max_chars if s.channel in CHANNELS else None
+    details = {normalize(str(v)) for v in s.details.values()}
+    evidence, penalty = [], 0.0
+    for m in t.messages:
+        found: list[tuple[float, str, str | None]] = []
+        if not norm.letter:
+            if form := signal(lang, "salutation", m.words):
+                found.append((0.3, text(lang, "tone.salutation", phrase=form, channel=channel), form))
+            if closing := signal(lang, "sign_off", m.words):
+                found.append((0.3, text(lang, "tone.sign_off", phrase=closing, channel=channel), closing))
+        if stiff := signal(lang, "stiff", m.words) or matches_any(_corporate(lang), m.words):
+            found.append((0.2, text(lang, "tone.stiff", phrase=stiff), stiff))  # corporate, on any channel
+        size = len(m.text)
+        if hard and size > hard:
+            parts = -(-size // hard)
+            found.append((0.2 if parts == 2 else 0.4,
+                          text(lang, "tone.thread", n=size, parts=parts, channel=channel), None))
+        elif norm.comfortable and size > norm.comfortable:
+            found.append((0.2 if size <= 2 * norm.comfortable else 0.4,
+                          text(lang, "tone.long", n=size, channel=channel), None))
+        shouted = [w for w in _CAPS.findall(m.text) if normalize(w) not in details]
+        if len(shouted) >= 2 or _SHOUT_MARKS.search(m.text):
+            shown = " ".join(shouted[:3]) or _SHOUT_MARKS.search(m.text).group(0)  # type: ignore[union-attr]
+            found.append((0.3, text(lang, "tone.shouting", words=shown), shouted[0] if shouted else None))
+        sarcasm = signal(lang, "sarcasm", m.words) or next((x for x in _SARCASM_MARKS if x in m.text), None)
+        if sarcasm:
+            found.append((0.3, text(lang, "tone.sarcasm", phrase=sarcasm), sarcasm))
+        if dismissive := signal(lang, "dismissive", m.words):
+            found.append((0.3, text(lang, "tone.dismissive", phrase=dismissive), dismissive))
+        for cost, note, phrase in found:
+            penalty += cost
+            quote = m.quote(phrase) if phrase and any(c.isalnum() for c in phrase) else m.quote()
+            evidence.append(Evidence(m.turn, quote, note=note, good=False))
+    if not evidence:
+        longest = max(t.messages, key=lambda m: len(m.text))
+        evidence.append(Evidence(longest.turn, longest.quote(),
+                                 note=text(lang, "tone.fine", channel=channel, n=len(longest.text))))
+    return Criterion("tone", title, max(0.0, 1.0 - penalty), tuple(evidence[:4]), tip)
+
+
+# ── public to private ────────────────────────────────────────────────────────────────────
+
+
+def _asks_for_details(m: Turn, language: str) -> str | None:
+    """The personal detail a message asks her for (a sentence with the detail and a request), if any."""
+    for sentence in split_sentences(m.text):
+        found = words(sentence)
+        detail = signal(language, "personal_detail", found)
+        if detail and (sentence.rstrip().endswith("?") or signal(language, "request", found)):
+            return detail
+    return None
+
+
+def private_first(t: Transcript, s: Scenario) -> Criterion:
+    lang = t.language
+    title, tip = text(lang, "private.title"), text(lang, "private.tip")
+    if s.audience != "public":
+        return Criterion("private_first", title, None, (), tip)
+    invite = next((m for m in t.messages if signal(lang, "private", m.words)), None)
+    asked_public = [
+        (m, detail) for m in t.messages
+        if (detail := _asks_for_details(m, lang)) and (invite is None or m.turn < invite.turn)
+    ]
+    if not asked_public and invite is None:
+        return Criterion("private_first", title, None, (), tip)  # no details needed, no move needed
+    evidence = [
+        Evidence(m.turn, m.quote(detail), note=text(lang, "private.asked", phrase=detail), good=False)
+        for m, detail in asked_public[:2]
+    ]
+    if invite is not None:
+        phrase = signal(lang, "private", invite.words)
+        key = "private.invited_late" if asked_public else "private.invited"
+        evidence.append(Evidence(invite.turn, invite.quote(phrase), note=text(lang, key)))
+    value = 1.0 if not asked_public else 0.3 if invite is not None else 0.0
+    return Criterion("private_first", title, value, tuple(evidence), tip)
+
+
+CRITERIA = (acknowledges, personal, own_words, prompt, tone, private_first)

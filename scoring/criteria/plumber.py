@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from scoring.criteria.common import generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
-from scoring.transcript import Transcript
+from scoring.texts import text
+from scoring.transcript import Transcript, Turn
+from trainer.engine.matching import matches_any
 from trainer.scenario.models import Scenario
 
 OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned": 0.0,
@@ -12,7 +15,8 @@ OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned"
 
 
 def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
-    title = "Offers a resolution that fits the harm"
+    lang = t.language
+    title = text(lang, "fitting.title")
     r = s.rubric
     if not r.fitting and not r.poor:
         return Criterion("fitting_resolution", title, None)
@@ -24,11 +28,12 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
                 total += a.amount or 0
                 full = res.min_amount is None or total >= res.min_amount
                 best = max(best, 1.0 if full else 0.5)
-                note = res.why if full else f"less than fits: {res.why}"
+                note = res.why if full else text(lang, "fitting.less", why=res.why)
                 evidence.append(Evidence(a.turn, action=a.label, note=note, good=full))
         if res.offer and (m := t.turn_of_first((res.offer,))):
             best = max(best, 0.5)
-            evidence.append(Evidence(m.turn, m.quote(), note=f"offered in words: {res.why}"))
+            note = text(lang, "fitting.words", why=res.why)
+            evidence.append(Evidence(m.turn, _quote_offer(m, s, res.offer), note=note))
     penalty = 0.0
     for res in r.poor:
         for a in t.actions:
@@ -37,74 +42,134 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
                 evidence.append(Evidence(a.turn, action=a.label, note=res.why, good=False))
         if res.offer and (m := t.turn_of_first((res.offer,))):
             penalty += 0.25
-            evidence.append(Evidence(m.turn, m.quote(), note=res.why, good=False))
+            evidence.append(Evidence(m.turn, _quote_offer(m, s, res.offer), note=res.why, good=False))
     fits = [x.why for x in r.fitting]
-    tip = "What fits: " + " ".join(fits) if fits else "Offer what fits the harm, not what is easiest."
+    tip = text(lang, "fitting.tip", fits=" ".join(fits)) if fits else text(lang, "fitting.tip_generic")
+    if not evidence:
+        evidence.append(t.missing(text(lang, "fitting.none")))
     return Criterion("fitting_resolution", title, max(0.0, best - penalty), tuple(evidence), tip)
 
 
+def _quote_offer(m: Turn, s: Scenario, intent: str) -> str:
+    """The sentence that makes the offer."""
+    found = s.intents.get(intent)
+    return m.quote(matches_any(found.match, m.words) if found else None)
+
+
+def _asked_why(t: Transcript, s: Scenario) -> int | None:
+    """The turn she asked the question the explanation answers, if the rubric has one and she asked it."""
+    states = tuple(st for q in s.rubric.questions if set(q.answered_by) & set(s.rubric.explains) for st in q.asked_in)
+    when = t.entered_at(states) if states else None
+    if when is None:
+        return None
+    after = t.reply_after(when)
+    return after.turn if after else when + 1
+
+
 def explains_why(t: Transcript, s: Scenario) -> Criterion:
-    title = "Explains why it happened"
+    lang = t.language
+    title = text(lang, "explains.title")
     if not s.rubric.explains:
         return Criterion("explains_why", title, None)
-    tip = "Find the cause in the back office, then tell her plainly why it happened."
+    tip = text(lang, "explains.tip")
     m = next((m for m in t.messages if set(m.intents) & set(s.rubric.explains) and not m.wrong), None)
     if m is None:
-        return Criterion("explains_why", title, 0.0, (), tip)
+        return Criterion("explains_why", title, 0.0, (t.missing(text(lang, "explains.none"), _asked_why(t, s)),), tip)
     checked = any(x.ok and x.turn < m.turn for x in t.lookups)
-    note = "explains the cause" if checked else "explains without having checked: a guess"
+    note = text(lang, "explains.checked" if checked else "explains.guess")
     return Criterion("explains_why", title, 1.0 if checked else 0.5,
                      (Evidence(m.turn, m.quote(), note=note, good=checked),), tip)
 
 
 def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
-    title = "Owns the next step, with a time"
-    tip = "Say what you will do yourself and by when (\"I'll DM you by Friday\")."
+    lang = t.language
+    title, tip = text(lang, "owns.title"), text(lang, "owns.tip")
     best, evidence = 0.0, []
     for m in t.messages:
-        owner = signal(t.language, "commitment", m.words)
-        when = signal(t.language, "time", m.words)
-        vague = signal(t.language, "vague_promise", m.words)
+        owner = signal(lang, "commitment", m.words)
+        when = signal(lang, "time", m.words)
+        vague = signal(lang, "vague_promise", m.words)
+        hand_off = signal(lang, "hand_off", m.words)
         if owner and when:
             best = 1.0
-            evidence.append(Evidence(m.turn, m.quote(when), note="a next step, owned, with a time"))
+            evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.owned")))
         elif vague:
-            evidence.append(Evidence(m.turn, m.quote(vague), note=f"vague hand-off '{vague}'", good=False))
-            best = max(best, 0.2)
+            evidence.append(Evidence(m.turn, m.quote(vague), note=text(lang, "owns.vague", phrase=vague), good=False))
+            best = max(best, 0.2)  # she has someone's word, if not a time
+        elif hand_off:
+            note = text(lang, "owns.hand_off", phrase=hand_off)
+            evidence.append(Evidence(m.turn, m.quote(hand_off), note=note, good=False))
+    if not evidence:
+        note = text(lang, "owns.none")
+        if generic(s) and t.messages:
+            # Without a case to go by, the detector's reading at least shows where a plan was made.
+            from scoring.detector import detect
+
+            plan = next((m for m in t.messages if detect(m.text, lang) == "plumber"), None)
+            if plan:
+                evidence.append(Evidence(plan.turn, plan.quote(), note=note + text(lang, "owns.detected"),
+                                         good=False))
+        if not evidence:
+            evidence.append(t.missing(note))
     return Criterion("owns_next_step", title, best, tuple(evidence[:3]), tip)
 
 
 def escalates(t: Transcript, s: Scenario) -> Criterion:
-    title = "Brings in someone with a mandate when needed"
-    if not s.rubric.escalation_needed or not s.rubric.escalate:
+    lang = t.language
+    title, tip = text(lang, "escalates.title"), text(lang, "escalates.tip")
+    said_cannot = next(((m, p) for m in t.messages if (p := signal(lang, "no_mandate", m.words))), None)
+    needed = s.rubric.escalation_needed and bool(s.rubric.escalate)
+    if not needed and said_cannot is None:
         return Criterion("escalates", title, None)
     done = [a for a in t.actions if a.ok and a.name in s.rubric.escalate]
-    evidence = tuple(Evidence(a.turn, action=a.label, note="escalated") for a in done)
-    return Criterion("escalates", title, 1.0 if done else 0.0, evidence,
-                     "You lacked the mandate: hand the case to someone who has it.")
+    if done:
+        evidence = tuple(Evidence(a.turn, action=a.label, note=text(lang, "escalates.done")) for a in done)
+        return Criterion("escalates", title, 1.0, evidence, tip)
+    if said_cannot is not None:
+        m, phrase = said_cannot
+        missing = Evidence(m.turn, m.quote(phrase), note=text(lang, "escalates.no_mandate", phrase=phrase),
+                           good=False)
+    else:
+        missing = t.missing(text(lang, "escalates.never"))
+    return Criterion("escalates", title, 0.0, (missing,), tip)
+
+
+def _asked_to_improve(t: Transcript, s: Scenario) -> int | None:
+    states = tuple(st for q in s.rubric.questions if set(q.answered_by) & set(s.rubric.improve) for st in q.asked_in)
+    when = t.entered_at(states) if states else None
+    if when is None:
+        return None
+    after = t.reply_after(when)
+    return after.turn if after else when + 1
 
 
 def improves(t: Transcript, s: Scenario) -> Criterion:
-    title = "Records the root cause, so it is fixed for others"
+    lang = t.language
+    title = text(lang, "improves.title")
     if not s.rubric.improve:
         return Criterion("improves", title, None)
-    tip = "Log the root cause with the team that can fix it, and tell her you did."
+    tip = text(lang, "improves.tip")
     done = [a for a in t.actions if a.ok and a.name in s.rubric.improve]
     said = t.turn_of_first(s.rubric.improve)
-    evidence = [Evidence(a.turn, action=a.label, note="logged for improvement") for a in done]
+    evidence = [Evidence(a.turn, action=a.label, note=text(lang, "improves.logged")) for a in done]
     if said:
-        evidence.append(Evidence(said.turn, said.quote(), note="tells her it will be fixed"))
+        evidence.append(Evidence(said.turn, said.quote(), note=text(lang, "improves.said")))
     score = 1.0 if done else 0.4 if said else 0.0
+    if not evidence:
+        evidence.append(t.missing(text(lang, "improves.none"), _asked_to_improve(t, s)))
     return Criterion("improves", title, score, tuple(evidence), tip)
 
 
 def closes_loop(t: Transcript, s: Scenario) -> Criterion:
-    title = "Closes the loop"
+    lang = t.language
+    title, tip = text(lang, "closes.title"), text(lang, "closes.tip")
+    if t.outcome_kind is None and generic(s):
+        return Criterion("closes_loop", title, None, (), tip)  # an imported conversation: no known outcome
     value = OUTCOME_VALUE.get(t.outcome_kind or "unresolved", 0.2)
-    note = t.summary or "the conversation is still open"
-    outcome = f"outcome: {t.outcome}" if t.outcome else "still open"
+    note = t.summary or text(lang, "closes.open_note")
+    outcome = text(lang, "closes.outcome", outcome=t.outcome) if t.outcome else text(lang, "closes.open")
     evidence = (Evidence(t.last_turn, action=outcome, note=note, good=value >= 0.7),)
-    return Criterion("closes_loop", title, value, evidence, "Stay until it is settled and she says so.")
+    return Criterion("closes_loop", title, value, evidence, tip)
 
 
 CRITERIA = (fitting_resolution, explains_why, owns_next_step, escalates, improves, closes_loop)

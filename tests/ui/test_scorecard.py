@@ -87,7 +87,7 @@ async def test_a_dutch_scenario_gets_a_dutch_scorecard(app_factory):
         assert text_of(screen, "#score-outcome") == "Afloop: naar buiten gebracht · 4 beurten"
         assert "Loodgieter" in str(screen.query_one("#bar-plumber").render())
         assert "Volgende keer" in [str(label.render()) for label in screen.query(".score-heading")]
-        assert str(screen.query(EvidenceItem).first().render()).startswith("− beurt 3  “Onze excuses")
+        assert str(screen.query(EvidenceItem).first().render()).startswith("− beurt 1  “Het spijt mij te horen")
 
 
 def test_snapshot_scorecard_en(snap_compare, app_factory):

@@ -94,7 +94,7 @@ def test_the_scorecard_json_has_the_three_trades_scored_0_to_100(game):
             for evidence in criterion["evidence"]:
                 assert isinstance(evidence["turn"], int) and isinstance(evidence["good"], bool)
     assert [c["id"] for c in card["trades"]["facilitator"]["criteria"]] == [
-        "acknowledges", "personal", "own_words", "prompt",
+        "acknowledges", "personal", "own_words", "prompt", "tone", "private_first",
     ]
     assert len(card["tips"]) <= 3 and len(set(card["tips"])) == len(card["tips"])
 
@@ -301,12 +301,16 @@ def test_an_owned_next_step_with_a_time_is_recognised(game):
     ]
 
 
-def test_a_vague_hand_off_is_not_an_owned_next_step(game):
-    played = game()
-    played.play("We will look into it.", "/end")
-    owns = played.criteria()["owns_next_step"]
+def test_a_vague_promise_is_not_an_owned_next_step_and_a_hand_off_is_none_at_all(game):
+    vague, handed = game(), game()
+    vague.play("We will look into it.", "/end")
+    handed.play("I have forwarded your complaint to the responsible department.", "/end")
+    owns = vague.criteria()["owns_next_step"]
     assert owns["score"] == 20
-    assert owns["evidence"][0]["note"] == "vague hand-off 'look into it'"
+    assert owns["evidence"][0]["note"] == "a promise without a time ('look into it')"
+    owns = handed.criteria()["owns_next_step"]
+    assert owns["score"] == 0
+    assert owns["evidence"][0]["note"] == "handed off to no one in particular ('forwarded')"
 
 
 def test_logging_the_fault_is_the_improvement_saying_so_is_less(game):
@@ -346,17 +350,21 @@ def test_without_a_rubric_only_the_general_criteria_count(game, variant):
     played = game(variant(no_rubric))
     played.play("/end")
     criteria = played.criteria()
-    for cid in ("key_facts", "answers_questions", "fitting_resolution", "explains_why", "escalates", "improves"):
+    for cid in ("key_facts", "fitting_resolution", "explains_why", "escalates", "improves"):
         assert criteria[cid]["score"] is None, cid
     # plumber: owns_next_step 0 and closes_loop 20 (left unresolved), nothing else
     assert played.scorecard()["trades"]["plumber"]["score"] == 10
+    # with no questions in the rubric, her own are tracked: she asked one, and nobody answered
+    answers = criteria["answers_questions"]
+    assert answers["score"] == 0
+    assert answers["evidence"][0]["note"].startswith("she had asked “") and "?" in answers["evidence"][0]["note"]
 
 
 def test_an_empty_session_scores_low_on_all_trades_not_high(game):
     played = game()
     played.play("/end")
     card = played.scorecard()
-    assert trade_scores(card) == {"facilitator": 0, "detective": 0, "plumber": 4}
+    assert trade_scores(card) == {"facilitator": 0, "detective": 0, "plumber": 3}  # closes_loop 20, of 6 weights
     assert card["outcome"] == "left" and card["outcome_kind"] == "unresolved"
     assert not any("quote" in e for _, e in all_evidence(card))
     assert card["tips"]
@@ -381,3 +389,275 @@ def test_the_exemplary_reply_beats_the_copy_paste_one_on_every_trade(game):
     assert all(good[t] >= 70 for t in TRADES), good
     assert all(bad[t] <= 30 for t in TRADES), bad
     assert worst.scorecard()["outcome"] == "blogged"
+
+
+# ── every criterion shows its evidence ──────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "script",
+    [EXEMPLARY, COPY_PASTE, ("Hello.", "/end"), ("/end",)],
+    ids=["exemplary", "copy-paste", "a-bare-hello", "no-reply-at-all"],
+)
+def test_every_scored_criterion_quotes_evidence_even_when_it_scores_0(game, script):
+    played = game()
+    played.play(*script)
+    for trade in played.scorecard()["trades"].values():
+        for criterion in trade["criteria"]:
+            if criterion["score"] is not None:
+                assert criterion["evidence"], criterion["id"]
+                assert all(e["note"] for e in criterion["evidence"]), criterion["id"]
+
+
+def test_an_explanation_never_given_points_at_the_turn_after_she_asked_why(game):
+    played = game()
+    played.play("Can you tell me what happened at the gate?", "We'll see.", "/end")
+    explains = played.criteria()["explains_why"]
+    assert explains["score"] == 0
+    assert explains["evidence"] == [
+        {"turn": 2, "quote": "We'll see.", "note": "never told her why it happened", "good": False},
+    ]
+
+
+# ── the scorecard speaks Dutch to a Dutch session ────────────────────────────────────────
+
+
+def test_a_dutch_session_gets_dutch_titles_notes_and_tips(game, legroom_nl):
+    played = game(legroom_nl)
+    played.play("Geachte mevrouw Maduro, hartelijk dank voor uw e-mail.", "/end")
+    card = played.scorecard()
+    criteria = played.criteria()
+    assert criteria["acknowledges"]["title"] == "Erkent haar gevoel en de concrete schade"
+    assert criteria["checks_first"]["title"] == "Zoekt eerst de feiten op, en trekt dan pas conclusies"
+    assert criteria["closes_loop"]["title"] == "Rondt het af"
+    assert criteria["personal"]["evidence"][0]["note"] == "haar naam, in een briefaanhef ('geachte')"
+    assert criteria["personal"]["tip"] == "Spreek haar aan als Daniela en gebruik de details van haar zaak."
+    assert criteria["tone"]["title"] == "Toon past bij het kanaal (een openbare tweetdraad)"
+    assert card["tips"][0].startswith("Wat past: Ze betaalde €160")
+    assert criteria["asks"]["tip"] == "Vraag in een open vraag wat er gebeurde, voor je antwoord geeft."
+    english = game()
+    english.play("Dear Mrs Maduro, thank you for your e-mail.", "/end")
+    assert english.criteria()["acknowledges"]["title"] == "Acknowledges her feeling and the specific harm"
+    assert set(criteria) == set(english.criteria())  # the same ids, whatever the language
+
+
+def test_the_dutch_text_table_has_every_english_text_with_the_same_placeholders():
+    import string
+
+    from scoring.texts import TEXTS
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert set(TEXTS["nl"]) == set(TEXTS["en"])
+    for key, english in TEXTS["en"].items():
+        assert fields(TEXTS["nl"][key]) == fields(english), key
+        assert TEXTS["nl"][key] != english or key.startswith("channel.email"), f"{key} is not translated"
+
+
+# ── tone fits the channel ────────────────────────────────────────────────────────────────
+
+
+def test_a_letter_on_twitter_does_not_fit_the_channel(game):
+    chatty, letter = game(), game()
+    chatty.play(SORRY, "/end")
+    letter.play("Dear Mrs Maduro, I am sorry about the legroom. Kind regards, the Skyblue team", "/end")
+    assert chatty.criteria()["tone"]["score"] == 100
+    assert chatty.criteria()["tone"]["evidence"][0]["good"] is True
+    tone = letter.criteria()["tone"]
+    assert tone["score"] == 40
+    assert [e["note"] for e in tone["evidence"]] == [
+        "a letter's salutation ('dear mrs') on a public tweet thread",
+        "a letter's sign-off ('kind regards') on a public tweet thread",
+    ]
+    assert "no 'Dear …'" in tone["tip"]
+
+
+def test_the_same_letter_is_fine_by_e_mail_but_corporate_phrases_are_not(game, variant):
+    def by_email(raw):
+        raw["channel"] = "email"
+        raw["audience"] = "private"
+
+    email = variant(by_email)
+    letter, stiff = game(email), game(email)
+    letter.play("Dear Mrs Maduro, I am sorry about the legroom. Kind regards, Sam", "/end")
+    stiff.play("Dear Mrs Maduro, please be advised that your seats were released. Kind regards, Sam", "/end")
+    assert letter.criteria()["tone"]["score"] == 100
+    assert stiff.criteria()["tone"]["score"] == 80
+    assert stiff.criteria()["tone"]["evidence"][0]["note"] == "stiff, corporate phrase ('please be advised')"
+    assert letter.criteria()["tone"]["title"] == "Tone fits the channel (e-mail)"
+
+
+@pytest.mark.parametrize(
+    ("message", "note"),
+    [
+        ("Daniela, " + "we are looking at the legroom seats you paid for. " * 7, "goes out as a thread of 2"),
+        ("WE ARE SORRY, Daniela. THE SEATS were released.", "shouting ('SORRY SEATS')"),
+        ("Yeah right, Daniela, the legroom was there all along.", "sarcasm ('yeah right')"),
+    ],
+    ids=["wall-of-text", "capitals", "sarcasm"],
+)
+def test_walls_of_text_capitals_and_sarcasm_do_not_fit_a_tweet(game, message, note):
+    played = game()
+    played.play(message, "/end")
+    tone = played.criteria()["tone"]
+    assert tone["score"] < 100
+    assert any(note in e["note"] and not e["good"] for e in tone["evidence"]), tone["evidence"]
+
+
+# ── public first, then private ───────────────────────────────────────────────────────────
+
+
+def test_asking_for_her_booking_number_in_public_is_wrong_inviting_her_to_dm_first_is_right(game):
+    public, private = game(), game()
+    public.play("Daniela, what is your booking number?", "/end")
+    private.play("Daniela, could you send us a DM? Then I'll ask for your booking number there.", "/end")
+    asked = public.criteria()["private_first"]
+    assert asked["score"] == 0
+    assert asked["evidence"] == [
+        {"turn": 1, "quote": "Daniela, what is your booking number?",
+         "note": "asks for the booking number in public", "good": False},
+    ]
+    moved = private.criteria()["private_first"]
+    assert moved["score"] == 100 and moved["evidence"][0]["note"] == "offers to continue in private"
+
+
+def test_offering_a_dm_only_after_asking_in_public_is_late(game):
+    played = game()
+    played.play("Can you share your phone number and e-mail address?", "Or DM us if you prefer.", "/end")
+    late = played.criteria()["private_first"]
+    assert late["score"] == 30
+    assert [e["good"] for e in late["evidence"]] == [False, True]
+
+
+def test_the_move_to_private_does_not_apply_when_nothing_is_asked_or_the_channel_is_private(game, variant):
+    quiet = game()
+    quiet.play(SORRY, "/end")
+    assert quiet.criteria()["private_first"]["score"] is None
+
+    def private(raw):
+        raw["channel"], raw["audience"] = "dm", "private"
+
+    in_dm = game(variant(private))
+    in_dm.play("Daniela, what is your booking number?", "/end")
+    assert in_dm.criteria()["private_first"]["score"] is None
+
+
+# ── personal: hers, not someone else's ──────────────────────────────────────────────────
+
+
+def test_someone_elses_name_or_booking_costs_the_personal_score(game):
+    hers, someone_else = game(), game()
+    hers.play("Hi Daniela, I see booking K7Q2XD here.", "/end")
+    someone_else.play("Hi Daniela, I see booking K7Q2XD here.", "Dear Mrs Jansen, booking ZZ9P4Q is confirmed.", "/end")
+    assert hers.criteria()["personal"]["score"] == 100
+    personal = someone_else.criteria()["personal"]
+    assert personal["score"] == 0
+    notes = [e["note"] for e in personal["evidence"] if not e["good"]]
+    assert notes == ["'Jansen' is not her name: someone else's letter?",
+                     "'ZZ9P4Q' is not her booking: someone else's details"]
+
+
+def test_the_same_sentence_reused_is_a_template(game):
+    played = game()
+    line = "We are looking into the seats you booked for your flight."
+    played.play(f"Daniela, sorry. {line}", f"Thanks for waiting. {line}", "/end")
+    own_words = played.criteria()["own_words"]
+    assert any(e["note"] == "the same sentence as in turn 1" and e["turn"] == 2 for e in own_words["evidence"])
+    assert own_words["score"] < 100
+
+
+# ── plumber: a mandate ───────────────────────────────────────────────────────────────────
+
+
+def test_saying_you_cannot_help_and_handing_it_to_no_one_fails_the_escalation(game):
+    stuck, handed = game(), game()
+    stuck.play("Daniela, I'm sorry, there is nothing I can do about the seats.", "/end")
+    handed.play("Daniela, I'm sorry, there is nothing I can do about the seats myself.", "/do escalate", "/end")
+    assert stuck.criteria()["escalates"]["score"] == 0
+    assert stuck.criteria()["escalates"]["evidence"][0]["note"] == (
+        "said you could not do it ('nothing i can do'), and handed it to no one"
+    )
+    assert handed.criteria()["escalates"]["score"] == 100
+
+
+# ── imported transcripts, scored with a generic rubric ───────────────────────────────────
+
+
+def generic_scenario(language: str = "en"):
+    """What `webcare score` scores an imported conversation with: a customer, a channel, and no case."""
+    from trainer.scenario.models import Scenario
+
+    return Scenario.model_validate({
+        "format": 1, "id": "imported", "title": "Imported", "teaser": "-", "language": language,
+        "channel": "twitter", "audience": "public", "difficulty": "medium", "briefing": "-",
+        "customer": {"name": "Sanne de Vries", "handle": "@sanne_dv", "persona": "-", "mood": 40, "patience": 5},
+        "start": "talk", "states": {"talk": {"lines": ["-"]}},
+        "outcomes": {"done": {"kind": "resolved", "summary": "-"}}, "when_patience_runs_out": "done",
+    })
+
+
+def imported(language: str, *lines: tuple[str, str], seconds: float = -1) -> list:
+    """A conversation as an importer writes it: her lines and the agent's, times unknown by default."""
+    events: list = [SessionStarted(0, "imported", language, 0, 40, 5)]
+    turn = 0
+    for who, text in lines:
+        if who == "her":
+            events.append(CustomerMessage(turn, text, "talk", 40))
+        else:
+            turn += 1
+            events.append(TraineeMessage(turn, text, seconds))
+    return events
+
+
+CONVERSATION = (
+    ("her", "@Skyblue My suitcase never arrived in Lisbon. When will I get it back?"),
+    ("agent", "Hi Sanne, I'm sorry, that is a rotten start of a holiday. Which flight were you on?"),
+    ("her", "SB 204 yesterday. And why did nobody tell me at the belt?"),
+    ("agent", "I'll check the baggage trace now and DM you before 5 pm today."),
+)
+
+
+def test_an_imported_conversation_scores_only_what_needs_no_case(legroom):
+    card = score(imported("en", *CONVERSATION), generic_scenario()).to_dict()
+    criteria = {c["id"]: c for t in card["trades"].values() for c in t["criteria"]}
+    for cid in ("checks_first", "key_facts", "nothing_untrue", "fitting_resolution", "explains_why", "improves",
+                "escalates", "closes_loop", "prompt"):
+        assert criteria[cid]["score"] is None, cid
+    assert criteria["personal"]["score"] == 100  # her name, and there are no case details to expect
+    assert criteria["acknowledges"]["score"] == 100
+    assert criteria["asks"]["score"] == 100
+    assert criteria["owns_next_step"]["score"] == 100
+    assert all(0 <= card["trades"][t]["score"] <= 100 for t in TRADES)
+
+
+def test_her_own_questions_are_tracked_when_the_rubric_lists_none():
+    card = score(imported("en", *CONVERSATION), generic_scenario()).to_dict()
+    answers = next(c for c in card["trades"]["detective"]["criteria"] if c["id"] == "answers_questions")
+    assert answers["score"] == 50
+    assert [(e["turn"], e["note"], e["good"]) for e in answers["evidence"]] == [
+        (2, "answers “When will I get it back?”", True),
+        (2, "she had asked “And why did nobody tell me at the belt?” — never answered", False),
+    ]
+    assert answers["tip"] == "Answer her question: “And why did nobody tell me at the belt?”"
+
+
+def test_a_why_is_answered_by_a_reason_and_a_dutch_question_in_dutch():
+    nl = (
+        ("her", "Mijn koffer is niet aangekomen. Waarom heeft niemand me iets gezegd?"),
+        ("agent", "Sorry Sanne, dat is echt balen. Dat kwam doordat de koffer in Amsterdam is blijven staan."),
+    )
+    card = score(imported("nl", *nl), generic_scenario("nl")).to_dict()
+    answers = next(c for c in card["trades"]["detective"]["criteria"] if c["id"] == "answers_questions")
+    assert answers["title"] == "Beantwoordt elke vraag die ze stelde"
+    assert answers["score"] == 100
+    assert answers["evidence"][0]["note"] == "beantwoordt “Waarom heeft niemand me iets gezegd?”"
+
+
+def test_unknown_reply_times_are_ignored_and_known_ones_still_count():
+    events = imported("en", *CONVERSATION)
+    events[2] = TraineeMessage(1, CONVERSATION[1][1], 600.0)  # one time is known: ten minutes
+    card = score(events, generic_scenario()).to_dict()
+    prompt = next(c for c in card["trades"]["facilitator"]["criteria"] if c["id"] == "prompt")
+    assert prompt["score"] == 0
+    assert prompt["evidence"][0]["note"] == "she waited 10 min"
