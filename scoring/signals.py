@@ -5,6 +5,8 @@ Written in the intent syntax of `trainer.engine.matching`: `a + b` needs both, `
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from trainer.engine.matching import matches_any
 
 SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -197,8 +199,12 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+@lru_cache(maxsize=16384)
 def signal(language: str, name: str, words: tuple[str, ...]) -> str | None:
-    """The first phrase of the named signal found in the words, if any."""
+    """The first phrase of the named signal found in the words, if any.
+
+    Remembered: several criteria ask the same question of the same message.
+    """
     return matches_any(phrases(language, name), words)
 
 

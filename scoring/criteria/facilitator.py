@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 
@@ -244,6 +246,7 @@ _SHOUT_MARKS = re.compile(r"!{2,}|\?{2,}|\?!|!\?")
 _SARCASM_MARKS = ("🙄", "/s", "😒")
 
 
+@lru_cache(maxsize=8)
 def _corporate(language: str) -> tuple[str, ...]:
     """Stock phrases that make any channel sound like a company; a letter's greeting and sign-off are judged apart."""
     letter = {*phrases(language, "salutation"), *phrases(language, "sign_off")}

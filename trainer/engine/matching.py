@@ -33,8 +33,19 @@ class Words(tuple):
             self.__dict__["_index"] = index
         return index
 
+    @property
+    def keys(self) -> frozenset[tuple[str, object]]:
+        """What a pattern index is keyed on (see `gates`), for every word of the message."""
+        found = self.__dict__.get("_keys")
+        if found is None:
+            found = frozenset(_text_keys(self))
+            self.__dict__["_keys"] = found
+        return found
 
+
+@lru_cache(maxsize=16384)
 def words(text: str) -> Words:
+    """The text's normalised words (remembered: scoring asks for the same texts' words often)."""
     return Words(_WORD.findall(normalize(text)))
 
 
@@ -81,6 +92,8 @@ class Phrase:
             starts: Iterable[int] = text.by_initial.get(first[0], ())
         else:
             starts = range(last + 1)
+        if n == 1:
+            return next((i for i in starts if word_matches(first, text[i])), None)
         for i in starts:
             if i > last:
                 break
@@ -117,39 +130,55 @@ def compile_pattern(source: str) -> Pattern:
 
 @dataclass(frozen=True, slots=True)
 class PatternSet:
-    """Patterns indexed by how their first word starts, so a message is tried only against those that could fit.
-
-    A word matches only if it starts like the pattern word (two letters; one for a word of
-    eight or more, which may have a typo in the second), so that start is a safe filter.
-    """
+    """Patterns indexed by what their first word needs of a message, so a message is tried only against
+    those that could fit: a short word needs itself; a longer one a word that starts the same way and
+    is about as long (a typo keeps the start and changes the length by at most what it allows); a stem
+    (`apolog*`) a word that starts the same way."""
 
     patterns: tuple[Pattern, ...]
-    index: dict[str, tuple[int, ...]]
+    index: dict[tuple[str, object], tuple[int, ...]]
+    keys: frozenset[tuple[str, object]]
 
     def first(self, text: tuple[str, ...]) -> str | None:
-        found: set[int] = set()
-        for word in set(text):
-            found.update(self.index.get(word[:2], ()))
-            found.update(self.index.get(word[:1], ()))
-        for i in sorted(found):
+        keys = self.keys & (text.keys if isinstance(text, Words) else frozenset(_text_keys(text)))
+        if not keys:
+            return None
+        for i in sorted({i for key in keys for i in self.index[key]}):
             if self.patterns[i].matches(text):
                 return self.patterns[i].source
         return None
 
 
-def _start(word: str) -> str:
-    core = word.rstrip("*")
-    return core[:1] if len(core) >= 8 else core[:2]
+def gates(word: str) -> list[tuple[str, object]]:
+    """The keys under which a pattern whose first word is `word` is indexed."""
+    if word.endswith("*"):
+        stem = word[:-1]
+        return [(stem[:1] if len(stem) >= 8 else stem[:2], "*")]
+    allowed = _typos_allowed(word)
+    if not allowed:
+        return [("=", word)]
+    keep = 1 if len(word) >= 8 else 2
+    return [(word[:keep], n) for n in range(len(word) - allowed, len(word) + allowed + 1)]
+
+
+def _text_keys(text: tuple[str, ...]):
+    for w in set(text):
+        yield ("=", w)
+        yield (w[:1], len(w))
+        yield (w[:2], len(w))
+        yield (w[:1], "*")
+        yield (w[:2], "*")
 
 
 @lru_cache(maxsize=1024)
 def compile_set(patterns: tuple[str, ...]) -> PatternSet:
     compiled = tuple(compile_pattern(p) for p in patterns)
-    index: dict[str, list[int]] = {}
+    index: dict[tuple[str, object], list[int]] = {}
     for i, pattern in enumerate(compiled):
         if pattern.phrases:
-            index.setdefault(_start(pattern.phrases[0].words[0]), []).append(i)
-    return PatternSet(compiled, {k: tuple(v) for k, v in index.items()})
+            for key in gates(pattern.phrases[0].words[0]):
+                index.setdefault(key, []).append(i)
+    return PatternSet(compiled, {k: tuple(v) for k, v in index.items()}, frozenset(index))
 
 
 def matches_any(patterns: tuple[str, ...], text_words: tuple[str, ...]) -> str | None:
