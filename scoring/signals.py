@@ -172,7 +172,7 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "private": (
             "dm", "dms", "direct bericht", "privebericht", "prive bericht", "berichtje", "stuur ons een bericht",
-            "onder vier ogen", "prive",
+            "onder vier ogen", "prive verder", "in prive", "via prive",
         ),
         "no_mandate": (
             "kan ik niets", "kunnen we niets", "kan ik niet", "kunnen wij niet", "mag ik niet", "niet bevoegd",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from transitions import EventData, Machine
@@ -10,6 +11,9 @@ from trainer.scenario.models import Scenario, Step
 
 if TYPE_CHECKING:
     from trainer.engine.session import Conversation, Session
+
+logging.getLogger("transitions").setLevel(logging.ERROR)
+"""A move no step of the current state uses is normal play, not a warning worth logging."""
 
 TRIGGERS = ("said", "did", "looked_up", "tick", "patience_out")
 """Every trigger the machine knows; a step's trigger is derived from its conditions."""

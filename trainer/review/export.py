@@ -36,10 +36,10 @@ def markdown(s: StoredSession) -> str:
     r = s.row
     a = annotate(s.events, s.scorecard, s.notes)
     out = [f"# {_md(_title(s))} — {_md(r.trainee)}", "",
-           f"- Scenario: `{r.scenario}` ({r.language}, {r.channel}), {r.mode}, seed {r.seed}",
-           f"- Started {r.started_at}" + (f", ended {r.ended_at}" if r.ended_at else " (not finished)"),
-           f"- Outcome: {r.outcome or '—'}" + (f" — {s.scorecard.get('summary')}" if s.scorecard and
-                                               s.scorecard.get("summary") else ""),
+           f"- Scenario: {_md(r.scenario)} ({_md(r.language)}, {_md(r.channel)}), {_md(r.mode)}, seed {r.seed}",
+           f"- Started {_md(r.started_at)}" + (f", ended {_md(r.ended_at)}" if r.ended_at else " (not finished)"),
+           f"- Outcome: {_md(r.outcome or '—')}" + (f" — {_md(str(s.scorecard.get('summary')))}" if s.scorecard and
+                                                    s.scorecard.get("summary") else ""),
            "", "| trade | score | coach |", "|---|---|---|"]
     for trade, score, coach, reason in _scores(s):
         out.append(f"| {trade} | {_num(score)} | {'' if coach is None else f'{coach}: {_md(reason)}'} |")

@@ -23,7 +23,10 @@ from trainer.scenario.problems import DOCS, Problems
 from trainer.scenario.yamlsyntax import syntax_problem
 
 MAX_BYTES = 1_000_000
-MAX_NODES = 100_000
+MAX_NODES = 25_000
+"""About twenty times the values of the library's largest scenario."""
+SLOW_PARSE = 200_000
+"""Characters above which a file libyaml refused is not read again by the (far slower) Python parser."""
 MAX_DEPTH = 64
 MAX_CHARACTER_PROBLEMS = 10
 
@@ -170,6 +173,11 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
     if all(not ln or ln.startswith("#") for ln in lines):
         problems.add(0, 0, "the file has only comments, no scenario", _EMPTY)
         return None
+    if len(lines) + text.count(",") > MAX_NODES:  # parsing that many values would take seconds first
+        line = min(len(lines), MAX_NODES)
+        problems.add(line - 1, 0, f"the file has more than {MAX_NODES:,} lines and values; a scenario has far "
+                     "fewer", "check that this is the right file, or split it")
+        return None
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -207,8 +215,14 @@ def _compose(text: str) -> Node | None:
     if _CLoader is not None:
         try:
             return yaml.compose(text, Loader=_CLoader)
-        except (yaml.YAMLError, RecursionError):
-            pass  # read again below, for PyYAML's messages
+        except yaml.YAMLError as exc:
+            if len(text) > SLOW_PARSE:  # libyaml's own message: the Python parser would take seconds here
+                mark = getattr(exc, "problem_mark", None)
+                if "nesting depth" in str(exc) and mark is not None:
+                    raise _TooDeep(mark) from None
+                raise
+        except RecursionError:
+            pass
     return yaml.compose(text, Loader=_Loader)
 
 
