@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test check bench eval lint clean help postgres-server
+.PHONY: play test check bench soak eval lint clean help postgres-server
 
 help:
 	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
@@ -12,6 +12,7 @@ help:
 	@echo "make check  - validate and lint the built-in scenarios"
 	@echo "make eval   - the trade detector's figures on the labelled dev data (if present)"
 	@echo "make bench  - measure first frame, transcript, engine, scoring and loading; print the ratios"
+	@echo "make soak   - the robustness suite at full size: malformed and hostile files, exports, secrets, injection, random play"
 	@echo "make clean  - remove .venv and caches"
 
 $(STAMP): pyproject.toml
@@ -40,6 +41,9 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_detector.py

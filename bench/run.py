@@ -10,6 +10,8 @@
 5. Scenario load + validate time per file.
 6. `webcare score` throughput: generated thirty-turn conversations per second, read from files (text
    transcripts replayed through a scenario, saved sessions, CSV transcripts on the generic rubric).
+7. LLM client overhead per streamed chunk, against the loopback test server: our client (and the live
+   customer on top) against reading the same server-sent events raw with http.client.
 
 Run with the venv's Python: `make bench`, or `.venv/bin/python bench/run.py [--quick]`.
 """
@@ -400,6 +402,122 @@ def bench_score_command(seconds: float) -> list[Row]:
     return rows
 
 
+# -- 7. LLM client overhead per streamed chunk --------------------------------------------------------
+
+CHUNK_GOAL_MS = 0.2
+
+
+def bench_llm_stream(chunks: int, repeats: int) -> list[Row]:
+    """A reply of `chunks` pieces streamed from the loopback test server: read as raw server-sent events
+    with the standard library (the floor: server, socket, SSE lines), then through our client (openai's stream objects,
+    our fault handling) and through the live customer (prompt, checks). Per chunk, medians."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import http.client
+
+    from llm_server import LLMServer, Reply
+
+    from trainer.customers.llm import LLMCustomer
+    from trainer.engine.session import Cue
+    from trainer.llm.client import LLMClient
+    from trainer.llm.config import LLMSettings
+    from trainer.scenario.library import find_scenario
+
+    server = LLMServer().start()
+    pieces = ["x"] + [" y"] * (chunks - 1)
+    server.respond_with(lambda request: Reply("".join(pieces), chunks=pieces))
+    settings = LLMSettings(model="bench", base_url=server.base_url, timeout=30, retries=0)
+    client = LLMClient(settings)
+    scenario = find_scenario("legroom-en")
+    customer = LLMCustomer(scenario.model_copy(update={"channel": "chat"}), settings)
+    cue = Cue(0, scenario.start, 30, "angry", ("Anyone there?",))
+    ask = [{"role": "user", "content": "Go."}]
+    body = {"model": "bench", "messages": ask, "stream": True}
+
+    def raw() -> int:
+        n = 0
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request("POST", "/v1/chat/completions", json.dumps(body), {"Content-Type": "application/json"})
+        response = conn.getresponse()
+        while line := response.readline():
+            if line.startswith(b"data: {"):
+                json.loads(line[6:])
+                n += 1
+        conn.close()
+        return n
+
+    def ours() -> int:
+        return sum(1 for _ in client.stream(ask, lean=True))
+
+    def typed() -> int:
+        return sum(1 for _ in client.stream(ask))
+
+    def hers() -> int:
+        return sum(1 for _ in customer.stream(cue))
+
+    try:
+        ours()  # the first request imports openai and opens the connection: not what is measured
+        times: dict[str, list[float]] = {"raw": [], "ours": [], "typed": [], "hers": []}
+        for _ in range(repeats):
+            for name, run in (("raw", raw), ("ours", ours), ("typed", typed), ("hers", hers)):
+                start = time.perf_counter()
+                got = run()
+                times[name].append((time.perf_counter() - start) * 1000 / max(got, 1))
+    finally:
+        server.stop()
+    raw_ms, ours_ms, typed_ms, hers_ms = (median(times[k]) for k in ("raw", "ours", "typed", "hers"))
+    overhead = max(0.0, ours_ms - raw_ms)
+    return [
+        Row(f"LLM stream, {chunks} chunks: raw SSE (http.client)", f"{raw_ms:.3f} ms/chunk"),
+        Row("  our client, as the customer streams (openai)", f"{ours_ms:.3f} ms/chunk"),
+        Row("  our client, openai's typed chunks", f"{typed_ms:.3f} ms/chunk"),
+        Row("  the live customer (prompt, checks)", f"{hers_ms:.3f} ms/chunk"),
+        Row("  client overhead per chunk", f"{overhead:.3f} ms", f"≤ {CHUNK_GOAL_MS:g} ms",
+            "ok" if overhead <= CHUNK_GOAL_MS else "MISSED"),
+    ]
+
+
+# -- 8. memory after a long session ----------------------------------------------------------------
+
+MEMORY_CHILD = r"""
+import resource, sys
+from trainer.engine.clock import FakeClock
+from trainer.engine.moves import Say
+from trainer.game import Game
+from scoring import score
+from trainer.scenario.library import find_scenario
+s = find_scenario("legroom-en"); clock = FakeClock(); game = Game(s, clock=clock); game.opening()
+for turn in range(int(sys.argv[1])):
+    game.session.mood, game.session.patience = s.customer.mood, s.customer.patience
+    clock.advance(30); game.play(Say(f"Daniela, I'm sorry about the seats; what happened at the gate? ({turn})"))
+score(game.session.events, s)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_memory(turns: int) -> list[Row]:
+    """Peak resident memory of a process that played and scored a long session (engine and scorer)."""
+    done = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(turns)], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    mb = int(done.stdout.strip().splitlines()[-1]) / 1024
+    return [Row(f"resident memory after a {turns}-turn session", f"{mb:.0f} MB", "≤ 150 MB",
+                "ok" if mb <= 150 else "MISSED")]
+
+
+# -- 9. crash safety ----------------------------------------------------------------------------------
+
+def bench_crash(trials: int) -> list[Row]:
+    """A real `webcare play` killed with SIGKILL at random turns (bench/crash.py): turns lost must be 0."""
+    import tempfile
+
+    from bench.crash import run
+
+    with tempfile.TemporaryDirectory(prefix="webcare-crash-") as folder:
+        total, lost, unfinished = run(trials, Path(folder))
+    return [Row(f"kill -9 at random turns ({total} trials): committed turns lost", str(lost), "0",
+                "ok" if lost == 0 else "MISSED"),
+            Row("  resumed sessions that did not finish", str(unfinished), "0", "ok" if unfinished == 0 else "MISSED")]
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 def table(rows: list[Row]) -> str:
@@ -426,6 +544,9 @@ def main(argv: list[str] | None = None) -> int:
         ("scoring", lambda: bench_scoring(0.3 if q else 2.0)),
         ("loading", lambda: bench_loading(3 if q else 15)),
         ("webcare score", lambda: bench_score_command(0.3 if q else 3.0)),
+        ("LLM stream", lambda: bench_llm_stream(200 if q else 2000, 2 if q else 7)),
+        ("memory", lambda: bench_memory(100 if q else 500)),
+        ("crash safety", lambda: bench_crash(2 if q else 100)),
     ]
     rows: list[Row] = []
     started = time.perf_counter()

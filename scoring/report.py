@@ -1,15 +1,11 @@
-"""The scorecard as plain text, for the terminal and for coaches' scripts."""
+"""The scorecard as plain text, for the terminal and for coaches' scripts, in the session's language."""
 
 from __future__ import annotations
 
 from scoring.scorecard import TRADES, Scorecard
+from scoring.texts import TEXTS, text
 
 BAR = 20
-TRADE_LINES = {
-    "facilitator": "genuine, personal, always time",
-    "detective": "investigates, finds the facts, hears both sides",
-    "plumber": "turns the problem into a fix or an improvement",
-}
 
 
 def bar(score: int, width: int = BAR) -> str:
@@ -18,29 +14,42 @@ def bar(score: int, width: int = BAR) -> str:
 
 
 def render_text(card: Scorecard, *, evidence: bool = True) -> str:
-    out = ["", "═" * 64, "SCORECARD".center(64), "═" * 64]
-    out.append(f"Outcome: {card.outcome} ({card.outcome_kind}) after {card.turns} turns")
+    lang = card.language
+    out = ["", "═" * 64, text(lang, "report.title").center(64), "═" * 64]
+    out.append(text(lang, "report.outcome", outcome=card.outcome, kind=_kind(lang, card.outcome_kind),
+                    turns=card.turns))
     if card.summary:
         out.append(f"  {card.summary}")
     if card.mode == "practice":
-        out.append(f"Practice mode: {card.hints} hint(s) used")
+        out.append(text(lang, "report.practice", n=card.hints))
     for trade in TRADES:
         t = card.trades[trade]
-        out += ["", f"{trade.upper():<12} {bar(t.score)} {t.score:>3}/100   {TRADE_LINES[trade]}"]
+        name, line = text(lang, f"trade.name.{trade}"), text(lang, f"trade.line.{trade}")
+        out += ["", f"{name:<12} {bar(t.score)} {t.score:>3}/100   {line}"]
         for c in t.criteria:
             if c.score is None:
                 continue
             mark = "✔" if c.score >= 0.7 else "~" if c.score >= 0.4 else "✘"
             out.append(f"  {mark} {c.title}  ({round(c.score * 100)})")
+            rated = card.judge.rating_for(trade, c.id) if card.judge and card.judge.available else None
+            if rated is not None:
+                out.append(f"      ⚖ {rated.line(card.judge.language)}")
             if evidence:
                 for e in c.evidence:
                     what = f"“{e.quote}”" if e.quote else (e.action or "")
                     sign = "+" if e.good else "-"
-                    turn = f"turn {e.turn}" if e.turn else "start"
-                    text = " — ".join(x for x in (what, e.note) if x)
-                    out.append(f"      {sign} {turn}: {text}")
+                    turn = text(lang, "report.turn", n=e.turn) if e.turn else text(lang, "report.start")
+                    said = " — ".join(x for x in (what, e.note) if x)
+                    out.append(f"      {sign} {turn}: {said}")
+    if card.judge is not None:
+        out += ["", f"⚖ {card.judge.summary()}"]
     if card.tips:
-        out += ["", "Next time:"]
+        out += ["", text(lang, "report.tips")]
         out += [f"  {i}. {tip}" for i, tip in enumerate(card.tips, 1)]
     out.append("")
     return "\n".join(out)
+
+
+def _kind(language: str, kind: str | None) -> str | None:
+    """`went_public` → `went public`, `naar buiten gebracht`; an unknown kind as it is."""
+    return text(language, f"kind.{kind}") if f"kind.{kind}" in TEXTS["en"] else kind

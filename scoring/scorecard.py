@@ -7,7 +7,10 @@ add fields freely, never rename or remove one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scoring.judgement import Judgement
 
 TRADES = ("facilitator", "detective", "plumber")
 SCORECARD_VERSION = 1
@@ -77,9 +80,15 @@ class Scorecard:
     mode: str = "practice"
     hints: int = 0
     """Hints the trainee asked for (practice mode)."""
+    judge: Judgement | None = None
+    """The optional LLM judge's second opinion (`scoring.judge`); it never changes the scores."""
+    started_from: str = ""
+    """The state the session opened in when started part-way (`webcare play --from`); empty: from the start."""
+    language: str = "en"
+    """The session's language ("en" or "nl"): the plain-text report speaks it."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "version": SCORECARD_VERSION,
             "scenario": self.scenario,
             "outcome": self.outcome,
@@ -88,6 +97,12 @@ class Scorecard:
             "turns": self.turns,
             "mode": self.mode,
             "hints": self.hints,
+            "language": self.language,
             "trades": {name: self.trades[name].to_dict() for name in TRADES},
             "tips": list(self.tips),
         }
+        if self.judge is not None:
+            out["judge"] = self.judge.to_dict()
+        if self.started_from:
+            out["started_from"] = self.started_from
+        return out

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from scoring.criteria import CRITERIA
 from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
+from scoring.texts import text
 from scoring.transcript import digest
 from trainer.engine.events import Event
 from trainer.scenario.models import Scenario
@@ -36,13 +37,23 @@ def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
         scenario=scenario.id,
         outcome=transcript.outcome,
         outcome_kind=transcript.outcome_kind,
-        summary=transcript.summary,
+        summary=_summary(transcript),
         trades=trades,
         tips=_tips(trades),
         turns=transcript.last_turn,
         mode=transcript.mode,
         hints=transcript.hints,
+        started_from=transcript.started_from,
+        language=transcript.language,
     )
+
+
+def _summary(transcript) -> str:
+    """The outcome's summary; for a session started part-way, a note that says so first."""
+    if not transcript.started_from:
+        return transcript.summary
+    note = text(transcript.language, "started_from", state=transcript.started_from)
+    return f"{note} {transcript.summary}".strip()
 
 
 def _trade_score(criteria: tuple[Criterion, ...]) -> int:

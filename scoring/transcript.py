@@ -92,6 +92,8 @@ class Transcript:
     hints: int = 0
     summary: str = ""
     last_turn: int = 0
+    started_from: str = ""
+    """The state it opened in when started part-way (`webcare play --from`); empty: from the start."""
 
     def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
         return next((m for m in self.messages if set(m.intents) & set(intents)), None)
@@ -130,6 +132,7 @@ def digest(events: list[Event]) -> Transcript:
         t.last_turn = max(t.last_turn, e.turn)
         if isinstance(e, SessionStarted):
             t.scenario, t.language, t.mode = e.scenario, e.language, e.mode
+            t.started_from = e.start
         elif isinstance(e, HintShown):
             t.hints += 1
         elif isinstance(e, TraineeMessage):

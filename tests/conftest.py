@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["db_fixtures"]  # stores on SQLite and on a real PostgreSQL server
+pytest_plugins = ["db_fixtures", "llm_fixtures"]  # stores on SQLite and PostgreSQL; a real LLM server
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

@@ -24,3 +24,14 @@ def test_the_engine_never_imports_textual_sqlite_or_openai():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_building_the_command_line_imports_nothing_heavy():
+    """Every `webcare` command starts with the parser: it stays cheap (the heavy work is imported in run())."""
+    code = (
+        "import sys, trainer.cli; trainer.cli._parser();"
+        "heavy = ('textual', 'openai', 'pydantic', 'sqlite3', 'trainer.authoring', 'trainer.scenario.models', 'rich');"
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -17,7 +17,9 @@ def test_bench_quick_prints_the_table():
     for measure in ("first frame: bare Textual App", "first frame: our picker", "ratio, picker / bare",
                     "openai, sqlite3 imported by then", "transcript append: message 10", "ratio, message",
                     "engine turn: turns 1–10", "scoring: 30-turn sessions per second",
-                    "scenario load + validate, per file", "webcare score: thirty-turn sessions per second"):
+                    "scenario load + validate, per file", "webcare score: thirty-turn sessions per second",
+                    "LLM stream", "client overhead per chunk", "resident memory after a",
+                    "kill -9 at random turns"):
         assert measure in table, table
     assert "≤ 1.25×" in table and "≤ 1.5×" in table
     assert "goal(s) missed" in table

@@ -20,7 +20,7 @@ def test_piped_play_of_the_three_playthroughs_gives_scorecards_in_order(run_webc
                              stdin="\n".join(playthrough.trainee) + "\n")
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stdout + result.stderr
-        assert "SCORECARD" in result.stdout
+        assert {"en": "SCORECARD", "nl": "SCOREKAART"}[scenario.language] in result.stdout
         card = json.loads(card_file.read_text("utf-8"))
         assert card["outcome"] == playthrough.expect.outcome
         assert set(card["trades"]) == {"facilitator", "detective", "plumber"}
@@ -42,6 +42,22 @@ def test_a_scenario_can_be_played_by_path_and_the_customer_answers(run_webcare):
     assert "@dani_maduro:" in result.stdout
     assert "Ruben" in result.stdout  # she told her story because she was asked
     assert "Outcome: left" in result.stdout
+
+
+def test_a_dutch_scenario_is_played_in_dutch_from_briefing_to_scorecard(run_webcare):
+    result = run_webcare("play", "legroom-nl", "--plain",
+                         stdin="Hoi Daniela, wat vervelend. Wat is er gebeurd?\n/do refund_seats 500\n/help\n/end\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for dutch in ("Klant: Daniela Maduro (@dani_maduro, 3.800 volgers)", "Je mag:", "Backoffice:", "Acties:",
+                  "BEDRAG (≤ 160)", "Typ een bericht om Daniela te antwoorden", "jij> Hoi Daniela",
+                  "stemming 30  ·  geduld 6/6", "(geweigerd)", "gewoon typen", "── Het gesprek is afgelopen:",
+                  "SCOREKAART", "Afloop: left (niet opgelost)", "LOODGIETER", "Volgende keer:"):
+        assert dutch in out, dutch
+    for english in ("Customer:", "You may:", "Back office:", "Actions:", "AMOUNT", "Type a message", "you>",
+                    "patience", "(refused)", "just type", "The conversation ended", "SCORECARD", "Outcome:",
+                    "Next time"):
+        assert english not in out, english
 
 
 def test_mistyped_moves_get_a_hint_and_the_game_goes_on(run_webcare):

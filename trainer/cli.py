@@ -59,6 +59,27 @@ def _parser() -> argparse.ArgumentParser:
                                    "WEBCARE_DATABASE_URL, WEBCARE_DB, or the user's data folder)")
     play.add_argument("--no-save", dest="save", action="store_false", help="keep nothing: no session is stored")
     play.add_argument("--resume", action="store_true", help="go on with your latest session that stopped early")
+    play.add_argument("--judge", action="store_true",
+                      help="add an LLM judge's second opinion to the scorecard (OPENAI_BASE_URL, OPENAI_API_KEY)")
+    play.add_argument("--model", help="the model for the live customer and the LLM judge "
+                                      "(default: WEBCARE_MODEL, else the config file)")
+    play.add_argument("--customer", choices=["auto", "llm", "scripted"], default="auto",
+                      help="who writes the customer's lines: a model when an endpoint is configured (auto, the "
+                           "default), always a model (llm), or the scenario's script (scripted)")
+    play.add_argument("--llm-intents", action="store_true",
+                      help="let the model read what you meant (the scenario's patterns stay the fallback)")
+    play.add_argument("--from", dest="start", metavar="STATE",
+                      help="start part-way: open in this state (its names: `webcare graph SCENARIO`)")
+    play.add_argument("--mood", type=int, metavar="N",
+                      help="the customer's mood at the start, 0 (livid) to 100 (delighted); default: the scenario's")
+    play.add_argument("--facts", metavar="A,B",
+                      help="facts the trainee knows from the start, as if found already (comma-separated)")
+    play.add_argument("--watch", action="store_true",
+                      help="for authors: when the scenario file changes, check it and reload it, replaying "
+                           "your moves (full screen only; nothing is saved)")
+    play.add_argument("--curriculum", metavar="ID",
+                      help="open a curriculum's home screen: your modules, scores and next step (an id or a path; "
+                           "`webcare` alone opens the one you are in)")
     play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
     play.set_defaults(run=_play)
 
@@ -79,35 +100,43 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones)")
     check.add_argument("paths", nargs="*", type=Path)
+    check.add_argument("--watch", action="store_true", help="check again each time a file is saved, until Ctrl+C")
     check.set_defaults(run=_check)
 
-    test = sub.add_parser("test", help="run the playthroughs of scenarios and compare with what they expect")
-    test.add_argument("paths", nargs="*", type=Path)
-    test.set_defaults(run=_test)
-
     schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    schema.add_argument("kind", nargs="?", choices=["scenario", "curriculum", "badges"], default="scenario",
+                        help="which format: scenario (the default), curriculum or badges")
     schema.set_defaults(run=_schema)
 
-    # Commands that live in trainer/commands/ add themselves below (argparse only; heavy imports in run).
-    from trainer.commands import graph, review
+    # Commands that live in trainer/commands/ add themselves (argparse only; heavy imports happen in run).
+    from trainer.commands import COMMANDS
 
-    graph.add_parser(sub)
-    review.add_parser(sub)
-    from trainer.commands import score; score.add_parser(sub)  # noqa: E702
+    for command in COMMANDS:
+        command.add_parser(sub)
     return parser
 
 
 def _play(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if args.curriculum and (args.plain or args.scenario or not (args.tui or interactive)):
+        raise TrainerError("--curriculum opens the full-screen home of a curriculum: run it in a terminal, "
+                           "without --plain or a scenario")
+    if args.watch and args.plain:
+        raise TrainerError("--watch needs the full screen (drop --plain); for plain text, "
+                           "keep `webcare check --watch` open beside your editor")
+    if (args.start or args.mood is not None or args.facts) and (args.resume or not args.scenario):
+        raise TrainerError("--from, --mood and --facts need a scenario to start in, and a new session "
+                           "(not --resume)")
     if args.tui or (not args.plain and interactive):
         return _play_tui(args)
     from trainer.plain import play_plain
     from trainer.scenario.library import find_scenario
 
     store, trainee = _open_store(args)
+    live = _live(args)
     resumed = None
     if args.resume:
-        scenario, resumed = _resume(store, trainee, args.scenario)
+        scenario, resumed = _resume(store, trainee, args.scenario, live)
     else:
         scenario = find_scenario(args.scenario) if args.scenario else _pick()
     keep = None
@@ -120,6 +149,7 @@ def _play(args: argparse.Namespace) -> int:
         scenario,
         _typed_lines() if interactive else sys.stdin,
         sys.stdout,
+        start=_start_point(args, scenario),
         seed=args.seed,
         mode=args.mode,
         echo=not interactive,
@@ -128,8 +158,33 @@ def _play(args: argparse.Namespace) -> int:
         session_json=args.session_json,
         keep=keep,
         resumed=resumed,
+        judge=_judge(args)[0],
+        customer=live.customer(scenario, args.seed) if not resumed else None,
+        recogniser=live.intents(scenario) if not resumed else None,
     )
     return 0
+
+
+def _live(args: argparse.Namespace):
+    """The live customer's settings (--customer, --model, --llm-intents); why not, said on stderr."""
+    from trainer.customers.choose import Live
+
+    live = Live.from_args(args.customer, args.model, args.llm_intents)
+    if live.problem:
+        print(f"webcare: the customer is scripted this time (the game plays on): {live.problem}", file=sys.stderr)
+    elif live.settings is not None and args.customer != "scripted":
+        print(f"webcare: live customer: {live.settings.describe()}", file=sys.stderr)
+    return live
+
+
+def _judge(args: argparse.Namespace):
+    """--judge's LLM settings and, when it can't judge, why (said on stderr; the game plays on)."""
+    from trainer.llm.config import judge_settings
+
+    settings, problem = judge_settings(args.judge, args.model)
+    if problem:
+        print(f"webcare: no LLM judge this time (the game plays on): {problem}", file=sys.stderr)
+    return settings, problem
 
 
 def _open_store(args: argparse.Namespace):
@@ -151,7 +206,7 @@ def _open_store(args: argparse.Namespace):
         return None, trainee
 
 
-def _resume(store, trainee: str, scenario_ref: str | None):
+def _resume(store, trainee: str, scenario_ref: str | None, live=None):
     """The latest stopped session of this trainee (of this scenario, if named), replayed to where it was."""
     from trainer.saved import resume
     from trainer.scenario.library import find_scenario
@@ -163,12 +218,22 @@ def _resume(store, trainee: str, scenario_ref: str | None):
     if not rows:
         raise TrainerError(f"no stopped session of {trainee} to resume" + (f" in {scenario_ref}" if scenario_ref else ""))
     scenario = find_scenario(rows[0].scenario)
-    return scenario, resume(store, rows[0].id, scenario)
+    customer = live.customer(scenario, rows[0].seed) if live is not None else None
+    return scenario, resume(store, rows[0].id, scenario, customer=customer)
+
+
+def _start_point(args: argparse.Namespace, scenario):
+    """Where --from, --mood and --facts open the session (None: at the start); a wrong name is told here."""
+    if not (args.start or args.mood is not None or args.facts):
+        return None
+    from trainer.engine.start import start_at
+
+    return start_at(scenario, args.start, args.mood, (args.facts or "").split(","))
 
 
 def _wait_for_enter() -> None:
     try:
-        input("Press Enter when you have read the briefing; her clock starts then. ")
+        input("Press Enter when you have read the briefing; the customer's clock starts then. ")
     except EOFError:
         pass
 
@@ -176,15 +241,34 @@ def _wait_for_enter() -> None:
 def _play_tui(args: argparse.Namespace) -> int:
     from trainer.scenario.library import find_scenario
     from trainer.ui.app import make_app
+    from dataclasses import replace
+
     from trainer.ui.options import UiOptions
 
     if args.session_json:
         raise TrainerError("--session-json needs --plain; the TUI keeps every session in the store: "
                            "`webcare export SESSION -o FILE` writes the same file")
+    start = None
     if args.scenario:
-        find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
+        scenario = find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
+        start = _start_point(args, scenario)
+    if args.curriculum:
+        from trainer.campaign.library import find_curriculum
+
+        find_curriculum(args.curriculum)  # a wrong name is told on the terminal, before the screen opens
+    if args.watch and not (args.scenario and Path(args.scenario).is_file()):
+        raise TrainerError("--watch needs the path of a scenario file, e.g. `webcare play --watch my-case.yaml`")
     options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True,
-                        db=args.db, trainee=args.name, save_sessions=args.save, resume=args.resume)
+                        db=args.db, trainee=args.name, save_sessions=args.save and not args.watch,
+                        resume=args.resume, watch=args.watch, curriculum=args.curriculum)
+    if start is not None:
+        options = replace(options, start=start.state, start_mood=start.mood, start_facts=start.facts)
+    if args.judge:
+        judge, problem = _judge(args)
+        options = replace(options, judge=judge, judge_problem=problem)
+    live = _live(args)
+    if live.settings is not None:
+        options = replace(options, live=live)
     make_app(options).run()
     return 0
 
@@ -272,20 +356,31 @@ def _recognise(scenario, text):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from trainer.scenario.library import builtin_dir, load_library, scenario_files
+    if getattr(args, "watch", False):
+        from trainer.commands.watch import watch_check
 
-    paths = args.paths or None
+        return watch_check(args.paths, lambda: _check(argparse.Namespace(**{**vars(args), "watch": False})))
+    from trainer.scenario.library import Library, builtin_dir, load_library, scenario_files
+
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise TrainerError(f"No such file or folder: {missing[0]}")
-    library = load_library(paths, recognise=_recognise)
+    from trainer.campaign.check import check_campaign, split_paths
+
+    paths, campaign = split_paths(args.paths)  # curricula and badge files (modules:, badges:) are not scenarios
+    library = load_library(paths, recognise=_recognise) if paths != [] else Library()
     problems = list(library.problems)
+    from trainer.authoring.intents import collisions
+
     for s in library.scenarios:
         problems.extend(_weight_problems(s))
+        problems.extend(collisions(s))
+    campaign_problems, campaign_files = check_campaign(campaign, library.scenarios)
+    problems.extend(campaign_problems)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
-    files = len(scenario_files(paths or [builtin_dir()]))
+    files = (len(scenario_files(paths or [builtin_dir()])) if paths != [] else 0) + campaign_files
     print(f"{files} file(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
     return 1 if errors else 0
 
@@ -309,32 +404,13 @@ def _weight_problems(scenario) -> list:
     return problems.items
 
 
-def _test(args: argparse.Namespace) -> int:
-    from trainer.playthrough import run_playthrough
-    from trainer.scenario.library import load_library
-
-    library = load_library(args.paths or None)
-    for problem in library.problems:
-        if problem.severity == "error":
-            print(problem, file=sys.stderr)
-    failed = passed = 0
-    for s in library.scenarios:
-        for p in s.playthroughs:
-            result = run_playthrough(s, p)
-            scores = " ".join(f"{t[:4]} {v.score:>3}" for t, v in result.scorecard.trades.items())
-            status = "ok  " if not result.failures else "FAIL"
-            outcome = result.scorecard.outcome or "(still open)"
-            print(f"{status} {s.id} › {p.name:<14} {outcome:<14} {scores}")
-            for failure in result.failures:
-                print(f"       {failure}")
-            failed += bool(result.failures)
-            passed += not result.failures
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed or any(p.severity == "error" for p in library.problems) else 0
-
-
 def _schema(args: argparse.Namespace) -> int:
     from trainer.scenario.schema import json_schema
 
+    if getattr(args, "kind", "scenario") != "scenario":
+        from trainer.campaign.schema import json_schema as campaign_schema
+
+        print(json.dumps(campaign_schema(args.kind), indent=2, ensure_ascii=False))
+        return 0
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -6,12 +6,14 @@ import json
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from scoring import Scorecard, score
 from scoring.report import render_text
 from trainer.engine.channels import CHANNELS
+from trainer.customers import Customer
 from trainer.engine.clock import Clock, real_clock
+from trainer.engine.intents import Recogniser
 from trainer.engine.events import (
     ActionTaken,
     CustomerMessage,
@@ -22,12 +24,17 @@ from trainer.engine.events import (
     SessionEnded,
     TraineeMessage,
 )
-from trainer.engine.moves import USAGE, Help, Hint, parse_move
+from trainer.engine.moves import Help, Hint, parse_move
+from trainer.engine.start import StartAt
 from trainer.errors import MoveError
 from trainer.game import Game
-from trainer.saved import SavedGame
+from trainer.plain_texts import followers, plain_text
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill as _fill
+
+if TYPE_CHECKING:
+    from trainer.llm.config import LLMSettings
+    from trainer.saved import SavedGame  # the store (sqlite3) loads only when a session is kept
 
 WIDTH = 78
 
@@ -46,6 +53,10 @@ def play_plain(
     session_json: Path | None = None,
     keep: Callable[[Game], SavedGame | None] | None = None,
     resumed: tuple[Game, SavedGame] | None = None,
+    judge: LLMSettings | None = None,
+    customer: Customer | None = None,
+    recogniser: Recogniser | None = None,
+    start: StartAt | None = None,
 ) -> Scorecard:
     """Play until the conversation ends or input runs out; print and return the scorecard.
 
@@ -53,7 +64,9 @@ def play_plain(
     has not shown already); `ready` waits until the trainee has read the briefing;
     `session_json` saves the session for `webcare score`. `keep` begins the game's record in
     the store (committed after every move, before it is shown); `resumed` goes on with a
-    stopped game and its record.
+    stopped game and its record. `judge` adds the LLM judge's second opinion to the scorecard.
+    `customer` writes the customer's lines (default: the script); `recogniser` reads the trainee's intents
+    (default: the scenario's patterns). `start` opens it part-way (`--from`).
     """
     view = PlainView(scenario, out)
     view.briefing()
@@ -61,14 +74,18 @@ def play_plain(
         ready()
     if resumed is not None:
         game, saved = resumed
-        view.say(f"(Resumed at turn {game.session.turn}: the conversation so far.)")
+        view.say(view.text("resumed", turn=game.session.turn))
         view.show(game.session.events)
     else:
-        game = Game(scenario, seed=seed, clock=clock, mode=mode)  # her clock starts once the briefing is read
+        game = Game(scenario, seed=seed, clock=clock, mode=mode,  # the customer clock starts once the briefing is read
+                    customer=customer, recogniser=recogniser, start=start)
+        if start is not None:
+            view.started(game)
         saved = keep(game) if keep else None
         opening = game.opening()
         _save(saved, game, view)
         view.show(opening)
+        view.notice(game)
     source = iter(lines)
     while not game.session.over:
         try:
@@ -88,20 +105,26 @@ def play_plain(
             if isinstance(move, Hint):
                 text = game.session.hint()
                 _save(saved, game, view)
-                view.say(f"  💡 {text}" if text else "  (no more hints for this moment)")
+                view.say(f"  💡 {text}" if text else "  " + view.text("no_more_hints"))
                 continue
             events = game.play(move)
-            _save(saved, game, view)  # committed before it is shown: what she saw is never lost
+            _save(saved, game, view)  # committed before it is shown: what the customer saw is never lost
             view.show(events, echo=echo)
+            view.notice(game)
         except MoveError as exc:
             view.say(f"! {exc}")
     card = score(game.session.events, scenario)
     if saved is not None:
         saved.finish(game, card.to_dict())
+    if judge is not None:
+        card = _judged(card, game, scenario, judge, out)
     out.write(render_text(card))
+    cost = getattr(game.customer, "cost_line", None)
+    if cost is not None:  # a live customer: what the session asked of the model
+        view.say(cost())
     if scorecard_json is not None:
         scorecard_json.write_text(json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
-        out.write(f"Scorecard written to {scorecard_json}\n")
+        view.say(view.text("scorecard_written", path=scorecard_json))
     if session_json is not None:
         from scoring.batch.sessionfile import session_dict, write_session
 
@@ -109,9 +132,9 @@ def play_plain(
             write_session(session_json, session_dict(game.session.events, scenario=scenario.id,
                                                      language=scenario.language, title=scenario.title,
                                                      channel=scenario.channel, scorecard=card.to_dict()))
-            out.write(f"Session written to {session_json}\n")
+            view.say(view.text("session_written", path=session_json))
         except OSError as exc:
-            out.write(f"! The session could not be written to {session_json}: {exc.strerror or exc}\n")
+            view.say(view.text("session_not_written", path=session_json, problem=exc.strerror or exc))
     out.flush()
     return card
 
@@ -121,11 +144,21 @@ def _save(saved: SavedGame | None, game: Game, view: PlainView) -> None:
         return
     saved.save(game)
     if saved.problem:
-        view.say(f"! Sessions are not being saved: {saved.problem}")
+        view.say(view.text("not_saving", problem=saved.problem))
+
+
+def _judged(card: Scorecard, game: Game, scenario: Scenario, settings: LLMSettings, out: TextIO) -> Scorecard:
+    """The scorecard with the LLM judge's opinion beside it (or a note why there is none)."""
+    from scoring.judge import judged
+    from scoring.judgement import text
+
+    out.write("\n" + text(scenario.language, "asking", what=settings.describe()) + "\n")
+    out.flush()
+    return judged(card, game.session.events, scenario, settings=settings)
 
 
 class PlainView:
-    """Prints a session's events as a readable conversation."""
+    """Prints a session's events as a readable conversation, in the scenario's language."""
 
     def __init__(self, scenario: Scenario, out: TextIO) -> None:
         self.s = scenario
@@ -136,18 +169,36 @@ class PlainView:
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
+    def text(self, key: str, **values: object) -> str:
+        """What plain play says around the conversation (`trainer.plain_texts`), in the scenario's language."""
+        return plain_text(self.s.language, key, **values)
+
+    def started(self, game: Game) -> None:
+        """One line saying where a session started part-way (`--from`) opens."""
+        s = game.session
+        known = ", ".join(s.start.facts) if s.start and s.start.facts else "-"
+        self.say(self.text("started", state=s.state, mood=s.mood, facts=known))
+
+    def notice(self, game: Game) -> None:
+        """One line when a live customer's model failed and the scripted line stood in."""
+        take = getattr(game.customer, "take_notice", None)
+        notice = take() if take is not None else None
+        if notice:
+            self.say(f"  ({notice})")
+
     def briefing(self) -> None:
         s, c = self.s, self.s.customer
         values = s.placeholders()
         self.say("═" * WIDTH)
-        self.say(f"{s.title}  ·  {self.channel.label}, {s.audience}  ·  {s.difficulty}  ·  {s.language}")
+        where = f"{self.text(f'channel.{s.channel}')}, {self.text(f'audience.{s.audience}')}"
+        self.say(f"{s.title}  ·  {where}  ·  {self.text(f'difficulty.{s.difficulty}')}  ·  {s.language}")
         self.say("═" * WIDTH)
         for para in _fill(s.briefing, values).strip().split("\n\n"):
             self.say(textwrap.fill(" ".join(para.split()), WIDTH))
             self.say()
-        self.say(f"Customer: {c.name} ({c.handle}, {c.followers:,} followers)")
+        self.say(self.text("customer", name=c.name, handle=c.handle, followers=followers(s.language, c.followers)))
         if s.mandate:
-            self.say("You may:")
+            self.say(self.text("mandate"))
             for item in s.mandate:
                 self.say(textwrap.fill(_fill(item, values), WIDTH, initial_indent="  • ", subsequent_indent="    "))
         self.help(short=True)
@@ -155,19 +206,20 @@ class PlainView:
 
     def help(self, short: bool = False) -> None:
         if not short:
-            self.say(USAGE)
-        self.say("Back office: " + ", ".join(f"/lookup {n}" for n in self.s.lookups))
-        self.say("Actions:     " + ", ".join(
-            f"/do {n}" + (f" AMOUNT (≤ {a.limit:g})" if a.limit else "") for n, a in self.s.actions.items()
+            self.say(self.text("usage"))
+        amount = self.text("amount")
+        self.say(self.text("lookups") + ", ".join(f"/lookup {n}" for n in self.s.lookups))
+        self.say(self.text("actions") + ", ".join(
+            f"/do {n}" + (f" {amount} (≤ {a.limit:g})" if a.limit else "") for n, a in self.s.actions.items()
         ))
         if short:
-            self.say("Type a message to answer her; /help for all moves; /end to finish.")
+            self.say(self.text("start", name=self.s.customer.first_name))
 
     def show(self, events: list[Event], echo: bool = False) -> None:
         for e in events:
             if isinstance(e, TraineeMessage):
                 if echo:
-                    self.say(f"you> {e.text}")
+                    self.say(f"{self.text('you')} {e.text}")
                 self._length(e.text)
             elif isinstance(e, MoodChanged):
                 self._mood = e
@@ -177,18 +229,19 @@ class PlainView:
                 label = self.s.actions[e.action].label + (f" · {e.amount:g}" if e.amount is not None else "")
                 self._panel(label, e.result, e.ok)
             elif isinstance(e, FactRevealed):
-                self.say(textwrap.fill(f"  ✎ noted: {self.s.facts[e.fact].is_}", WIDTH, subsequent_indent="    "))
+                noted = self.text("noted", fact=self.s.facts[e.fact].is_)
+                self.say(textwrap.fill(f"  {noted}", WIDTH, subsequent_indent="    "))
             elif isinstance(e, CustomerMessage):
                 self._customer(e)
             elif isinstance(e, SessionEnded):
-                self.say(f"── The conversation ended: {e.summary}")
+                self.say(self.text("ended", summary=e.summary))
 
     def _customer(self, e: CustomerMessage) -> None:
         c = self.s.customer
         who = f"{c.handle}" if self.s.channel in ("twitter", "dm") else c.name
         self.say()
         self.say(textwrap.fill(e.text, WIDTH, initial_indent=f"{who}: ", subsequent_indent="    "))
-        self.say(f"    [{_meter(e.mood)} mood {e.mood}  ·  patience {self._patience()}]")
+        self.say(f"    [{_meter(e.mood)} {self.text('meter', mood=e.mood, patience=self._patience())}]")
         self.say()
 
     def _patience(self) -> str:
@@ -196,7 +249,7 @@ class PlainView:
         return f"{left}/{self.s.customer.patience}"
 
     def _panel(self, title: str, body: str, ok: bool) -> None:
-        self.say(f"  ┌─ {title}{'' if ok else ' (refused)'}")
+        self.say(f"  ┌─ {title}{'' if ok else self.text('refused')}")
         for line in body.strip().splitlines():
             for part in textwrap.wrap(line, WIDTH - 4) or [""]:
                 self.say(f"  │ {part}")
@@ -206,7 +259,7 @@ class PlainView:
         limit = self.channel.max_chars
         if limit and len(text) > limit:
             parts = -(-len(text) // limit)
-            self.say(f"  (that is {len(text)} characters: it goes out as a thread of {parts} on this channel)")
+            self.say("  " + self.text("thread", n=len(text), parts=parts))
 
 
 def _meter(mood: int) -> str:

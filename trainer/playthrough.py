@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring import Scorecard, score
+from trainer.customers import ScriptedCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import Event
 from trainer.engine.moves import Say, parse_move
+from trainer.engine.session import Cue
 from trainer.errors import MoveError
 from trainer.game import Game
-from trainer.scenario.models import Playthrough, Scenario
+from trainer.scenario.models import Playthrough, Scenario, Step
 
 SECONDS_PER_MESSAGE = 45.0
 """Game time a scripted trainee takes per message: brisk but human."""
@@ -27,6 +30,17 @@ class PlaythroughResult:
     """Moves left when the conversation ended early."""
     errors: list[str] = field(default_factory=list)
     """Moves the game refused, with its message."""
+    refused: list[tuple[int, str, str]] = field(default_factory=list)
+    """The same, as (move number from 1, move, the game's message)."""
+    heard: list[tuple[Cue, str]] = field(default_factory=list)
+    """Every line the customer said, with the cue it answered (which lines she could pick from)."""
+    fired: list[tuple[str, Step | None, str]] = field(default_factory=list)
+    """Steps that fired, as (from, step, to); None is her patience running out."""
+
+    @property
+    def played(self) -> int:
+        """How many of the script's moves were played (refused ones included)."""
+        return len(self.playthrough.trainee) - len(self.unplayed)
 
     @property
     def failures(self) -> list[str]:
@@ -45,19 +59,43 @@ class PlaythroughResult:
         return out
 
 
-def run_playthrough(scenario: Scenario, playthrough: Playthrough, seed: int = 0) -> PlaythroughResult:
+class _Heard:
+    """A customer that remembers what she was cued to say and what she said."""
+
+    def __init__(self, customer) -> None:
+        self.customer = customer
+        self.heard: list[tuple[Cue, str]] = []
+
+    def write(self, cue: Cue) -> str:
+        text = self.customer.write(cue)
+        self.heard.append((cue, text))
+        return text
+
+
+def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0):
+    """Play scripted moves; return the game, the moves left unplayed, and the refused ones."""
     clock = FakeClock()
-    game = Game(scenario, seed=seed, clock=clock)
+    heard = _Heard(ScriptedCustomer(scenario, seed))
+    game = Game(scenario, seed=seed, clock=clock, customer=heard)
     game.opening()
-    moves = list(playthrough.trainee)
-    errors: list[str] = []
-    while moves and not game.session.over:
-        line = moves.pop(0)
+    left = list(moves)
+    refused: list[tuple[int, str, str]] = []
+    number = 0
+    while left and not game.session.over:
+        line = left.pop(0)
+        number += 1
         try:
             move = parse_move(line)
             clock.advance(SECONDS_PER_MESSAGE if isinstance(move, Say) else SECONDS_PER_MOVE)
             game.play(move)
         except MoveError as exc:
-            errors.append(f"move {line!r}: {exc}")
+            refused.append((number, line, str(exc)))
+    return game, heard.heard, left, refused
+
+
+def run_playthrough(scenario: Scenario, playthrough: Playthrough, seed: int = 0) -> PlaythroughResult:
+    game, heard, left, refused = play_script(scenario, playthrough.trainee, seed)
     events = game.session.events
-    return PlaythroughResult(scenario, playthrough, events, score(events, scenario), moves, errors)
+    errors = [f"move {line!r}: {message}" for _, line, message in refused]
+    return PlaythroughResult(scenario, playthrough, events, score(events, scenario), left, errors,
+                             refused, heard, list(game.session.fired))

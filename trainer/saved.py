@@ -41,6 +41,9 @@ class SavedGame:
         if not self.problem:
             try:
                 self.store.finish(self.session_id, scorecard)
+                summary = getattr(game.customer, "summary", None)  # a live customer: what it cost, how it went
+                if summary is not None:
+                    self.store.amend_manifest(self.session_id, summary())
             except StoreError as exc:
                 self.problem = str(exc)
 
@@ -56,10 +59,21 @@ def _story(event) -> dict[str, Any]:
 def begin(store: Store, game: Game, *, trainee: str, manifest: dict[str, Any] | None = None) -> SavedGame:
     s = game.session
     session_id = store.begin(trainee=trainee, scenario=s.scenario, seed=s.seed, mode=s.mode,
-                             manifest={"customer": type(game.customer).__name__, **(manifest or {})})
+                             manifest={"customer": type(game.customer).__name__, **_how_played(game), **(manifest or {})})
     saved = SavedGame(store, session_id)
     saved.save(game)
     return saved
+
+
+def _how_played(game: Game) -> dict[str, Any]:
+    """A live customer's model, endpoint host, temperature, seed and prompt version (never the key)."""
+    out: dict[str, Any] = {}
+    manifest = getattr(game.customer, "manifest", None)
+    if manifest is not None:
+        out.update(manifest())
+    if game.recogniser is not None and hasattr(game.recogniser, "manifest"):
+        out["llm_intents"] = game.recogniser.manifest()
+    return out
 
 
 def resume(store: Store, session_id: str, scenario: Scenario, *, clock: Clock = real_clock,

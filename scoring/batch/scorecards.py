@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scoring.batch.conversation import Conversation, ReadError
 from scoring.batch.generic import generic_scenario, guess_language
@@ -17,6 +18,9 @@ from scoring.scorer import score
 from trainer.engine.events import Event
 from trainer.errors import TrainerError
 from trainer.scenario.models import Scenario
+
+if TYPE_CHECKING:
+    from trainer.llm.config import LLMSettings
 
 FindScenario = Callable[[str], Scenario]
 
@@ -30,6 +34,8 @@ class Rubric:
     language: str | None = None
     """None: guessed per conversation."""
     customer_name: str | None = None
+    judge: LLMSettings | None = None
+    """Ask this LLM judge for a second opinion on each scorecard (`--judge`)."""
 
 
 @dataclass
@@ -60,7 +66,12 @@ def events_of(conversation: Conversation, rubric: Rubric, find: FindScenario) ->
 def scorecard_for(conversation: Conversation, rubric: Rubric, find: FindScenario) -> Scored:
     """One conversation's scorecard: the rule-based scorer on its events."""
     events, scenario = events_of(conversation, rubric, find)
-    return Scored(conversation, score(events, scenario), scenario)
+    card = score(events, scenario)
+    if rubric.judge is not None:
+        from scoring.judge import judged
+
+        card = judged(card, events, scenario, settings=rubric.judge)
+    return Scored(conversation, card, scenario)
 
 
 def score_all(conversations: Iterable[Conversation], rubric: Rubric, find: FindScenario,

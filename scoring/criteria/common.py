@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from scoring.texts import customer_called
+from scoring.transcript import Transcript
 from trainer.scenario.models import Scenario
+
+
+def called(t: Transcript, s: Scenario) -> str:
+    """The customer as notes and tips name them: `Thomas`, or "the customer" when the scenario has no name."""
+    return customer_called(t.language, s.customer.first_name)
 
 
 def generic(s: Scenario) -> bool:

@@ -1,8 +1,8 @@
-"""Detective: investigates, finds the facts, hears both sides, says nothing untrue, answers what she asked."""
+"""Detective: investigates, finds the facts, hears both sides, says nothing untrue, answers what was asked."""
 
 from __future__ import annotations
 
-from scoring.criteria.common import generic
+from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
 from scoring.texts import text
@@ -45,7 +45,8 @@ def key_facts(t: Transcript, s: Scenario) -> Criterion:
     found = [f for f in wanted if f in t.facts]
     missing = [f for f in wanted if f not in t.facts]
     evidence = tuple(
-        Evidence(t.facts[f][0], action=_source(lang, t.facts[f][1]), note=s.facts[f].is_) for f in found
+        Evidence(t.facts[f][0], action=_source(lang, t.facts[f][1], called(t, s)), note=s.facts[f].is_)
+        for f in found
     )
     shown = [s.facts[f].is_ for f in missing[:2]]
     more = text(lang, "key_facts.more", n=len(missing) - 2) if len(missing) > 2 else ""
@@ -55,11 +56,11 @@ def key_facts(t: Transcript, s: Scenario) -> Criterion:
     return Criterion("key_facts", title, len(found) / len(wanted), evidence, tip)
 
 
-def _source(language: str, source: str) -> str:
+def _source(language: str, source: str, customer: str) -> str:
     """`lookup:booking` → `found in booking`; `asking:ask_x` → `by asking (ask_x)`."""
     kind, _, name = source.partition(":")
-    key = f"source.{kind}" if kind in ("lookup", "action", "asking") else "source.story"
-    return text(language, key, name=name)
+    key = f"source.{kind}" if kind in ("lookup", "action", "asking", "start") else "source.story"
+    return text(language, key, name=name, customer=customer)
 
 
 def asks(t: Transcript, s: Scenario) -> Criterion:
@@ -72,11 +73,11 @@ def asks(t: Transcript, s: Scenario) -> Criterion:
         relevant = set(m.intents) & asking
         questions = [words(q) for q in split_sentences(m.text) if q.rstrip().endswith("?")]
         is_question = bool(questions) or "?" in m.text
-        # "How about a voucher?" is an offer, not a question about her story
+        # "How about a voucher?" is an offer, not a question about the customer's story
         open_word = next((w for q in questions if not signal(lang, "suggestion", q)
                           and (w := signal(lang, "open_question", q))), None)
         if relevant or (is_question and open_word):
-            value, note = 1.0, text(lang, "asks.relevant" if relevant else "asks.open")
+            value, note = 1.0, text(lang, "asks.relevant" if relevant else "asks.open", customer=called(t, s))
         elif is_question:
             value, note = 0.5, text(lang, "asks.closed")
         else:
@@ -103,7 +104,8 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
     if not any(i.wrong for i in s.intents.values()):
         return Criterion("nothing_untrue", title, None, (), tip)  # no facts to contradict
     if not t.messages:
-        return Criterion("nothing_untrue", title, 0.0, (t.missing(text(lang, "nothing_untrue.no_reply")),), tip)
+        never = t.missing(text(lang, "nothing_untrue.no_reply", customer=called(t, s)))
+        return Criterion("nothing_untrue", title, 0.0, (never,), tip)
     evidence = tuple(
         Evidence(m.turn, m.quote(matches_any(s.intents[w].match, m.words)), note=s.intents[w].wrong or "",
                  good=False)
@@ -119,7 +121,7 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
 
 
 def answers_questions(t: Transcript, s: Scenario) -> Criterion:
-    lang = t.language
+    lang, who = t.language, called(t, s)
     title = text(lang, "answers.title")
     if s.rubric.questions:
         asked = []
@@ -148,9 +150,9 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
             open_questions.append(ask)
             after = t.reply_after(when)
             evidence.append(t.evidence_at(after.turn if after else when + 1,
-                                          text(lang, "answers.unanswered", ask=ask)))
+                                          text(lang, "answers.unanswered", ask=ask, customer=who)))
     quoted = " ".join(f"“{q}”" for q in open_questions)
-    tip = text(lang, "answers.tip_many" if len(open_questions) > 1 else "answers.tip_one", asks=quoted)
+    tip = text(lang, "answers.tip_many" if len(open_questions) > 1 else "answers.tip_one", asks=quoted, customer=who)
     if not open_questions:
         tip = text(lang, "checks_first.tip")  # what is left to gain: answers that were checked, not guessed
     return Criterion("answers_questions", title, answered / len(asked), tuple(evidence[:6]), tip)

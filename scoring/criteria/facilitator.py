@@ -1,4 +1,4 @@
-"""Facilitator: genuine, personal, always time for her — in the tone of the channel she chose."""
+"""Facilitator: genuine, personal, always time for the customer — in the tone of the channel they chose."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from functools import lru_cache
 import re
 from dataclasses import dataclass
 
-from scoring.criteria.common import generic
+from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import phrases, signal
 from scoring.texts import channel_name, text
@@ -18,8 +18,8 @@ from trainer.scenario.models import Scenario
 
 
 def acknowledges(t: Transcript, s: Scenario) -> Criterion:
-    lang = t.language
-    title, tip = text(lang, "acknowledges.title"), text(lang, "acknowledges.tip")
+    lang, who = t.language, called(t, s)
+    title, tip = text(lang, "acknowledges.title"), text(lang, "acknowledges.tip", customer=who)
     best, evidence = 0.0, []
     for i, m in enumerate(t.messages):
         feeling = signal(lang, "empathy", m.words)
@@ -35,22 +35,22 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         if template:
             note += text(lang, "acknowledges.template", phrase=template)
         if i > 1:
-            value *= 0.7  # late: she waited turns for it
+            value *= 0.7  # late: the customer waited turns for it
             note += text(lang, "acknowledges.late", n=i + 1)
         evidence.append(Evidence(m.turn, sentence, note=note, good=value >= 0.7))
         best = max(best, value)
     if not evidence and generic(s):
-        # No scenario to say what her harm is: the detector's reading is the best signal left.
+        # No scenario to say what the harm is: the detector's reading is the best signal left.
         from scoring.detector import detect
 
         attentive = next((m for m in t.messages if detect(m.text, lang) == "facilitator"), None)
         if attentive:
             best = 0.3
-            evidence.append(Evidence(attentive.turn, attentive.quote(), note=text(lang, "acknowledges.detected"),
-                                     good=False))
+            note = text(lang, "acknowledges.detected", customer=who)
+            evidence.append(Evidence(attentive.turn, attentive.quote(), note=note, good=False))
     if not evidence:
         first = t.messages[0].turn if t.messages else None
-        evidence.append(t.missing(text(lang, "acknowledges.none"), first))
+        evidence.append(t.missing(text(lang, "acknowledges.none", customer=who), first))
     return Criterion("acknowledges", title, best, tuple(evidence[:3]), tip)
 
 
@@ -67,19 +67,19 @@ _CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}\b")
 """A booking code's shape: six capitals and digits, both kinds present (K7Q2XD)."""
 
 
-def _her_names(s: Scenario) -> set[str]:
+def _customer_names(s: Scenario) -> set[str]:
     names = set(words(s.customer.name)) | set(words(s.customer.first_name))
     names |= set(words(s.customer.handle.lstrip("@").replace("_", " ")))
     return {n for n in names if len(n) >= 2}
 
 
 def _known_names(s: Scenario) -> set[str]:
-    """Hers, and every name in her case's details (her husband may be named too)."""
-    return _her_names(s) | {w for v in s.details.values() for w in words(str(v))}
+    """The customer's, and every name in the case's details (a partner may be named too)."""
+    return _customer_names(s) | {w for v in s.details.values() for w in words(str(v))}
 
 
-def _other_name(m: Turn, language: str, hers: set[str]) -> str | None:
-    """A name in a greeting that is not hers: `Dear Mrs Jansen` to Daniela Maduro."""
+def _other_name(m: Turn, language: str, known: set[str]) -> str | None:
+    """A name in a greeting that is not the customer's: `Dear Mrs Jansen` to Daniela Maduro."""
     greetings = "|".join(_GREETING.get(language, _GREETING["en"]) + _GREETING["en"])
     pattern = re.compile(rf"\b(?:{greetings})\s+(?:{_TITLES})?([A-Z][\w'-]+)", re.IGNORECASE)
     for found in pattern.finditer(m.text):
@@ -87,16 +87,16 @@ def _other_name(m: Turn, language: str, hers: set[str]) -> str | None:
         if not name[0].isupper():
             continue
         key = normalize(name)
-        if key in _NOT_A_NAME or any(word_matches(n, w) for n in hers for w in words(name)):
+        if key in _NOT_A_NAME or any(word_matches(n, w) for n in known for w in words(name)):
             continue
         return name
     return None
 
 
 def personal(t: Transcript, s: Scenario) -> Criterion:
-    lang = t.language
+    lang, who = t.language, called(t, s)
     title = text(lang, "personal.title")
-    names = _her_names(s)
+    names = _customer_names(s)
     details = [str(v) for v in s.details.values() if len(str(v)) >= 3 and not str(v).startswith("@")]
     tip = text(lang, "personal.tip", first_name=s.customer.first_name) if names else \
         text(lang, "personal.tip_generic")
@@ -108,7 +108,8 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
     if named:
         form = signal(lang, "salutation", named.words)
         score += name_part / 2 if form else name_part
-        note = text(lang, "personal.form", form=form) if form else text(lang, "personal.name")
+        note = text(lang, "personal.form", form=form, customer=who) if form else \
+            text(lang, "personal.name", customer=who)
         evidence.append(Evidence(named.turn, named.quote(), note=note, good=not form))
     for m in t.messages:
         low = normalize(m.text)
@@ -122,24 +123,24 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
         other = _other_name(m, lang, _known_names(s))
         if other:
             score -= 0.5
-            evidence.append(Evidence(m.turn, m.quote(other), note=text(lang, "personal.wrong_name", name=other),
-                                     good=False))
+            note = text(lang, "personal.wrong_name", name=other, customer=who)
+            evidence.append(Evidence(m.turn, m.quote(other), note=note, good=False))
         code = next((c for c in _CODE.findall(m.text) if codes and normalize(c) not in codes), None)
         if code:
             score -= 0.5
-            evidence.append(Evidence(m.turn, m.quote(code), note=text(lang, "personal.wrong_code", code=code),
-                                     good=False))
+            note = text(lang, "personal.wrong_code", code=code, customer=who)
+            evidence.append(Evidence(m.turn, m.quote(code), note=note, good=False))
     if not evidence:
         first = t.messages[0].turn if t.messages else None
-        evidence.append(t.missing(text(lang, "personal.none"), first))
+        evidence.append(t.missing(text(lang, "personal.none", customer=who), first))
     return Criterion("personal", title, max(0.0, min(1.0, score)), tuple(evidence[:4]), tip)
 
 
 def own_words(t: Transcript, s: Scenario) -> Criterion:
-    lang = t.language
-    title, tip = text(lang, "own_words.title"), text(lang, "own_words.tip")
+    lang, who = t.language, called(t, s)
+    title, tip = text(lang, "own_words.title"), text(lang, "own_words.tip", customer=who)
     if not t.messages:
-        return Criterion("own_words", title, 0.0, (t.missing(text(lang, "own_words.no_reply")),), tip)
+        return Criterion("own_words", title, 0.0, (t.missing(text(lang, "own_words.no_reply", customer=who)),), tip)
     evidence, penalty = [], 0.0
     seen: set[str] = set()
     sentences_seen: dict[tuple[str, ...], int] = {}
@@ -165,14 +166,15 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             penalty += 0.3
             why = s.intents[wrong].wrong or ""
             claim = matches_any(s.intents[wrong].match, m.words)
-            evidence.append(Evidence(m.turn, m.quote(claim), note=text(lang, "own_words.not_hers", why=why),
-                                     good=False))
+            note = text(lang, "own_words.not_hers", why=why, customer=who)
+            evidence.append(Evidence(m.turn, m.quote(claim), note=note, good=False))
         if not m.understood:
             penalty += 0.1
-            evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored"), good=False))
+            evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored", customer=who),
+                                     good=False))
     if not evidence:
         longest = max(t.messages, key=lambda m: len(m.text))
-        evidence.append(Evidence(longest.turn, longest.quote(), note=text(lang, "own_words.fine")))
+        evidence.append(Evidence(longest.turn, longest.quote(), note=text(lang, "own_words.fine", customer=who)))
     return Criterion("own_words", title, max(0.0, 1.0 - penalty), tuple(evidence[:4]), tip)
 
 
@@ -197,20 +199,20 @@ def _cut(sentence: str, limit: int = 200) -> str:
 
 
 def prompt(t: Transcript, s: Scenario) -> Criterion:
-    lang, traits = t.language, CHANNELS.get(s.channel)
+    lang, traits, who = t.language, CHANNELS.get(s.channel), called(t, s)
     limit = traits.reply_within if traits else 300.0
     channel = channel_name(lang, s.channel)
     title = text(lang, "prompt.title", minutes=f"{limit / 60:g}", channel=channel)
-    tip = text(lang, "prompt.tip")
+    tip = text(lang, "prompt.tip", customer=who)
     if not t.messages:
-        return Criterion("prompt", title, 0.0, (t.missing(text(lang, "prompt.no_reply")),), tip)
+        return Criterion("prompt", title, 0.0, (t.missing(text(lang, "prompt.no_reply", customer=who)),), tip)
     timed = [m for m in t.messages if m.known_time]
     if not timed:
         return Criterion("prompt", title, None, (), tip)  # imported without times: nothing to judge
     slow = [m for m in timed if m.response_seconds > limit]
     evidence = tuple(
-        Evidence(m.turn, m.quote(), note=text(lang, "prompt.waited", minutes=f"{m.response_seconds / 60:.0f}"),
-                 good=False)
+        Evidence(m.turn, m.quote(), good=False,
+                 note=text(lang, "prompt.waited", minutes=f"{m.response_seconds / 60:.0f}", customer=who))
         for m in slow[:3]
     )
     if not slow:
@@ -305,7 +307,7 @@ def tone(t: Transcript, s: Scenario) -> Criterion:
 
 
 def _asks_for_details(m: Turn, language: str) -> str | None:
-    """The personal detail a message asks her for (a sentence with the detail and a request), if any."""
+    """The personal detail a message asks the customer for (a sentence with the detail and a request), if any."""
     for sentence in split_sentences(m.text):
         found = words(sentence)
         detail = signal(language, "personal_detail", found)
@@ -316,7 +318,7 @@ def _asks_for_details(m: Turn, language: str) -> str | None:
 
 def private_first(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "private.title"), text(lang, "private.tip")
+    title, tip = text(lang, "private.title"), text(lang, "private.tip", customer=called(t, s))
     if s.audience != "public":
         return Criterion("private_first", title, None, (), tip)
     invite = next((m for m in t.messages if signal(lang, "private", m.words)), None)

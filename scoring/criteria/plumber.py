@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.criteria.common import generic
+from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
 from scoring.texts import text
@@ -57,7 +57,7 @@ def _quote_offer(m: Turn, s: Scenario, intent: str) -> str:
 
 
 def _asked_why(t: Transcript, s: Scenario) -> int | None:
-    """The turn she asked the question the explanation answers, if the rubric has one and she asked it."""
+    """The turn the customer asked what the explanation answers, if the rubric has that question and it was asked."""
     states = tuple(st for q in s.rubric.questions if set(q.answered_by) & set(s.rubric.explains) for st in q.asked_in)
     when = t.entered_at(states) if states else None
     if when is None:
@@ -71,10 +71,12 @@ def explains_why(t: Transcript, s: Scenario) -> Criterion:
     title = text(lang, "explains.title")
     if not s.rubric.explains:
         return Criterion("explains_why", title, None)
-    tip = text(lang, "explains.tip")
+    who = called(t, s)
+    tip = text(lang, "explains.tip", customer=who)
     m = next((m for m in t.messages if set(m.intents) & set(s.rubric.explains) and not m.wrong), None)
     if m is None:
-        return Criterion("explains_why", title, 0.0, (t.missing(text(lang, "explains.none"), _asked_why(t, s)),), tip)
+        never = t.missing(text(lang, "explains.none", customer=who), _asked_why(t, s))
+        return Criterion("explains_why", title, 0.0, (never,), tip)
     checked = any(x.ok and x.turn < m.turn for x in t.lookups)
     note = text(lang, "explains.checked" if checked else "explains.guess")
     return Criterion("explains_why", title, 1.0 if checked else 0.5,
@@ -95,7 +97,7 @@ def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
             evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.owned")))
         elif vague:
             evidence.append(Evidence(m.turn, m.quote(vague), note=text(lang, "owns.vague", phrase=vague), good=False))
-            best = max(best, 0.2)  # she has someone's word, if not a time
+            best = max(best, 0.2)  # the customer has someone's word, if not a time
         elif hand_off:
             note = text(lang, "owns.hand_off", phrase=hand_off)
             evidence.append(Evidence(m.turn, m.quote(hand_off), note=note, good=False))
@@ -130,7 +132,7 @@ def escalates(t: Transcript, s: Scenario) -> Criterion:
         missing = Evidence(m.turn, m.quote(phrase), note=text(lang, "escalates.no_mandate", phrase=phrase),
                            good=False)
     else:
-        missing = t.missing(text(lang, "escalates.never"))
+        missing = t.missing(text(lang, "escalates.never", customer=called(t, s)))
     return Criterion("escalates", title, 0.0, (missing,), tip)
 
 
@@ -148,12 +150,13 @@ def improves(t: Transcript, s: Scenario) -> Criterion:
     title = text(lang, "improves.title")
     if not s.rubric.improve:
         return Criterion("improves", title, None)
-    tip = text(lang, "improves.tip")
+    who = called(t, s)
+    tip = text(lang, "improves.tip", customer=who)
     done = [a for a in t.actions if a.ok and a.name in s.rubric.improve]
     said = t.turn_of_first(s.rubric.improve)
     evidence = [Evidence(a.turn, action=a.label, note=text(lang, "improves.logged")) for a in done]
     if said:
-        evidence.append(Evidence(said.turn, said.quote(), note=text(lang, "improves.said")))
+        evidence.append(Evidence(said.turn, said.quote(), note=text(lang, "improves.said", customer=who)))
     score = 1.0 if done else 0.4 if said else 0.0
     if not evidence:
         evidence.append(t.missing(text(lang, "improves.none"), _asked_to_improve(t, s)))
@@ -162,7 +165,7 @@ def improves(t: Transcript, s: Scenario) -> Criterion:
 
 def closes_loop(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "closes.title"), text(lang, "closes.tip")
+    title, tip = text(lang, "closes.title"), text(lang, "closes.tip", customer=called(t, s))
     if t.outcome_kind is None and generic(s):
         return Criterion("closes_loop", title, None, (), tip)  # an imported conversation: no known outcome
     value = OUTCOME_VALUE.get(t.outcome_kind or "unresolved", 0.2)

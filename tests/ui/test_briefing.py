@@ -37,7 +37,7 @@ async def test_the_briefing_says_who_she_is_where_and_what_you_know_and_may_do(a
                          "Lives in Aruba, flies to Amsterdam twice a year to see family.",
                          "Channel: Twitter, a tweet thread (280 characters a reply)",
                          "Audience: public: anyone can read along",
-                         "Pace: she expects an answer within 3 min", "Level: medium",
+                         "Pace: Daniela expects an answer within 3 min", "Level: medium",
                          "## What you know", "on the social-media desk of @SkyblueAir",
                          "## You may", "- Offer an EMD voucher (usable only with @SkyblueAir) up to €100.",
                          "Practice (hints allowed, counted)", "Test (no hints)"):
@@ -51,7 +51,7 @@ async def test_the_dutch_case_is_briefed_in_dutch(app_factory):
     async with app.run_test(size=SIZE):
         text = shown(app)
         for expected in ("3.8K volgers", "Kanaal: Twitter, een tweetdraad (280 tekens per antwoord)",
-                         "Publiek: openbaar: iedereen kan meelezen", "Tempo: ze verwacht binnen 3 min antwoord",
+                         "Publiek: openbaar: iedereen kan meelezen", "Tempo: Daniela verwacht binnen 3 min antwoord",
                          "Niveau: gemiddeld", "## Wat je weet", "## Je mag", "Modus:",
                          "Oefenen (hints mogen, worden geteld)", "Toets (geen hints)"):
             assert expected in text, expected

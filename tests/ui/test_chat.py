@@ -177,7 +177,7 @@ async def test_when_the_customer_fails_her_scripted_line_stands_in_and_play_goes
         scripted = [fill(line, scenario.placeholders()) for lines in scenario.states["telling"].lines.values()
                     for line in lines]
         assert her_lines(screen)[-1] in scripted
-        assert notices(app).count("The customer could not answer; her scripted line was used.") == 1
+        assert notices(app).count("The customer could not answer; the scripted line was used.") == 1
         assert screen.game.session.cue is None and not screen.game.session.over
         assert screen.query_one(LiveLine).has_class("-empty")
 

@@ -33,7 +33,7 @@ async def test_the_scorecard_shows_each_trade_each_criterion_and_her_words_as_ev
         assert all(card.trades[t].score <= 30 for t in TRADES)
         assert "genuine, personal, always time" in str(screen.query_one("#bar-facilitator").render())
         criteria = " ".join(str(c.render()) for c in screen.query(".score-criterion"))
-        assert "Own words, about her" in criteria and "Looks the facts up before concluding" in criteria
+        assert "Own words, about this customer" in criteria and "Looks the facts up before concluding" in criteria
         items = list(screen.query(EvidenceItem))
         template = next(i for i in items if i.evidence.quote == "Dear Mrs Maduro, thank you for your e-mail.")
         assert template.has_class("-bad") and "turn 1" in str(template.render())

@@ -143,9 +143,9 @@ def test_using_her_first_name_is_personal_a_form_letter_salutation_is_not(game):
     named, formal = first_name.criteria()["personal"], form_letter.criteria()["personal"]
     assert named["score"] == 50 and formal["score"] == 25
     assert named["evidence"] == [
-        {"turn": 1, "quote": "Hi Daniela, I'm so sorry.", "note": "uses her name", "good": True},
+        {"turn": 1, "quote": "Hi Daniela, I'm so sorry.", "note": "calls Daniela by name", "good": True},
     ]
-    assert formal["evidence"][0]["note"] == "her name, in a form-letter salutation ('dear mrs')"
+    assert formal["evidence"][0]["note"] == "Daniela's name, in a form-letter salutation ('dear mrs')"
     assert formal["evidence"][0]["good"] is False
     assert first_name.scorecard()["trades"]["facilitator"]["score"] > form_letter.scorecard()["trades"]["facilitator"]["score"]
 
@@ -155,7 +155,7 @@ def test_naming_her_details_makes_it_more_personal(game):
     played.play("Hi Daniela, I see booking K7Q2XD here.", "/end")
     personal = played.criteria()["personal"]
     assert personal["score"] == 100
-    assert personal["evidence"][1]["note"] == "mentions her detail 'K7Q2XD'"
+    assert personal["evidence"][1]["note"] == "mentions a detail of the case: 'K7Q2XD'"
 
 
 def test_a_template_phrase_lowers_facilitator(game):
@@ -188,7 +188,7 @@ def test_a_slow_reply_is_marked_against_promptness(game):
     played.play("/end")
     prompt = played.criteria()["prompt"]
     assert prompt["score"] == 0 and prompt["weight"] == 0.5
-    assert prompt["evidence"] == [{"turn": 1, "quote": SORRY, "note": "she waited 7 min", "good": False}]
+    assert prompt["evidence"] == [{"turn": 1, "quote": SORRY, "note": "Daniela waited 7 min", "good": False}]
 
 
 # ── detective ────────────────────────────────────────────────────────────────────────────
@@ -255,7 +255,7 @@ def test_an_open_question_that_draws_out_her_story_counts_fully(game):
     played.play("Can you tell me what happened at the gate?", "/end")
     asks = played.criteria()["asks"]
     assert asks["score"] == 100
-    assert asks["evidence"][0]["note"] == "open question that draws out her story"
+    assert asks["evidence"][0]["note"] == "open question that draws out Daniela's story"
 
 
 # ── plumber ──────────────────────────────────────────────────────────────────────────────
@@ -357,7 +357,7 @@ def test_without_a_rubric_only_the_general_criteria_count(game, variant):
     # with no questions in the rubric, her own are tracked: she asked one, and nobody answered
     answers = criteria["answers_questions"]
     assert answers["score"] == 0
-    assert answers["evidence"][0]["note"].startswith("she had asked “") and "?" in answers["evidence"][0]["note"]
+    assert answers["evidence"][0]["note"].startswith("Daniela had asked “") and "?" in answers["evidence"][0]["note"]
 
 
 def test_an_empty_session_scores_low_on_all_trades_not_high(game):
@@ -415,7 +415,7 @@ def test_an_explanation_never_given_points_at_the_turn_after_she_asked_why(game)
     explains = played.criteria()["explains_why"]
     assert explains["score"] == 0
     assert explains["evidence"] == [
-        {"turn": 2, "quote": "We'll see.", "note": "never told her why it happened", "good": False},
+        {"turn": 2, "quote": "We'll see.", "note": "never told Daniela why it happened", "good": False},
     ]
 
 
@@ -427,17 +427,17 @@ def test_a_dutch_session_gets_dutch_titles_notes_and_tips(game, legroom_nl):
     played.play("Geachte mevrouw Maduro, hartelijk dank voor uw e-mail.", "/end")
     card = played.scorecard()
     criteria = played.criteria()
-    assert criteria["acknowledges"]["title"] == "Erkent haar gevoel en de concrete schade"
+    assert criteria["acknowledges"]["title"] == "Erkent het gevoel van de klant en de concrete schade"
     assert criteria["checks_first"]["title"] == "Zoekt eerst de feiten op, en trekt dan pas conclusies"
     assert criteria["closes_loop"]["title"] == "Rondt het af"
-    assert criteria["personal"]["evidence"][0]["note"] == "haar naam, in een briefaanhef ('geachte')"
-    assert criteria["personal"]["tip"] == "Spreek haar aan als Daniela en gebruik de details van haar zaak."
+    assert criteria["personal"]["evidence"][0]["note"] == "de naam van Daniela, in een briefaanhef ('geachte')"
+    assert criteria["personal"]["tip"] == "Spreek Daniela aan bij naam en gebruik de details van de zaak."
     assert criteria["tone"]["title"] == "Toon past bij het kanaal (een openbare tweetdraad)"
     assert card["tips"][0].startswith("Wat past: Ze betaalde €160")
     assert criteria["asks"]["tip"] == "Vraag in een open vraag wat er gebeurde, voor je antwoord geeft."
     english = game()
     english.play("Dear Mrs Maduro, thank you for your e-mail.", "/end")
-    assert english.criteria()["acknowledges"]["title"] == "Acknowledges her feeling and the specific harm"
+    assert english.criteria()["acknowledges"]["title"] == "Acknowledges the customer's feeling and the specific harm"
     assert set(criteria) == set(english.criteria())  # the same ids, whatever the language
 
 
@@ -452,7 +452,8 @@ def test_the_dutch_text_table_has_every_english_text_with_the_same_placeholders(
     assert set(TEXTS["nl"]) == set(TEXTS["en"])
     for key, english in TEXTS["en"].items():
         assert fields(TEXTS["nl"][key]) == fields(english), key
-        assert TEXTS["nl"][key] != english or key.startswith("channel.email"), f"{key} is not translated"
+        same_word = key.startswith(("channel.email", "trade.name.facilitator", "trade.name.detective"))
+        assert TEXTS["nl"][key] != english or same_word, f"{key} is not translated"
 
 
 # ── tone fits the channel ────────────────────────────────────────────────────────────────
@@ -554,8 +555,8 @@ def test_someone_elses_name_or_booking_costs_the_personal_score(game):
     personal = someone_else.criteria()["personal"]
     assert personal["score"] == 0
     notes = [e["note"] for e in personal["evidence"] if not e["good"]]
-    assert notes == ["'Jansen' is not her name: someone else's letter?",
-                     "'ZZ9P4Q' is not her booking: someone else's details"]
+    assert notes == ["'Jansen' is not Daniela: someone else's letter?",
+                     "'ZZ9P4Q' is not Daniela's booking: someone else's details"]
 
 
 def test_the_same_sentence_reused_is_a_template(game):
@@ -637,9 +638,9 @@ def test_her_own_questions_are_tracked_when_the_rubric_lists_none():
     assert answers["score"] == 50
     assert [(e["turn"], e["note"], e["good"]) for e in answers["evidence"]] == [
         (2, "answers “When will I get it back?”", True),
-        (2, "she had asked “And why did nobody tell me at the belt?” — never answered", False),
+        (2, "Sanne had asked “And why did nobody tell me at the belt?” — never answered", False),
     ]
-    assert answers["tip"] == "Answer her question: “And why did nobody tell me at the belt?”"
+    assert answers["tip"] == "Answer Sanne's question: “And why did nobody tell me at the belt?”"
 
 
 def test_a_why_is_answered_by_a_reason_and_a_dutch_question_in_dutch():
@@ -649,7 +650,7 @@ def test_a_why_is_answered_by_a_reason_and_a_dutch_question_in_dutch():
     )
     card = score(imported("nl", *nl), generic_scenario("nl")).to_dict()
     answers = next(c for c in card["trades"]["detective"]["criteria"] if c["id"] == "answers_questions")
-    assert answers["title"] == "Beantwoordt elke vraag die ze stelde"
+    assert answers["title"] == "Beantwoordt elke vraag die de klant stelde"
     assert answers["score"] == 100
     assert answers["evidence"][0]["note"] == "beantwoordt “Waarom heeft niemand me iets gezegd?”"
 
@@ -660,4 +661,4 @@ def test_unknown_reply_times_are_ignored_and_known_ones_still_count():
     card = score(events, generic_scenario()).to_dict()
     prompt = next(c for c in card["trades"]["facilitator"]["criteria"] if c["id"] == "prompt")
     assert prompt["score"] == 0
-    assert prompt["evidence"][0]["note"] == "she waited 10 min"
+    assert prompt["evidence"][0]["note"] == "Sanne waited 10 min"

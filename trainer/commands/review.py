@@ -22,6 +22,8 @@ def add_parser(sub) -> None:
     review.add_argument("--db", help=DB_HELP)
     review.add_argument("--coach", help="your name on notes and overrides (default: WEBCARE_COACH or your account)")
     review.add_argument("--lang", choices=["en", "nl"], default="en", help="interface language (default en)")
+    review.add_argument("--curriculum", metavar="ID",
+                        help="open the class's progress in this curriculum (also `g` on the sessions list)")
     review.set_defaults(run=_review)
 
     export = sub.add_parser("export", help="write sessions as JSON, CSV, HTML or Markdown")
@@ -51,9 +53,13 @@ def _review(args: argparse.Namespace) -> int:
     from trainer.store import open_store
     from trainer.ui.review_app import ReviewApp
 
+    if args.curriculum:
+        from trainer.campaign.library import find_curriculum
+
+        find_curriculum(args.curriculum)  # a wrong name is told on the terminal, before the screen opens
     store = open_store(args.db)
     try:
-        ReviewApp(store, args.coach or who("WEBCARE_COACH"), args.lang).run()
+        ReviewApp(store, args.coach or who("WEBCARE_COACH"), args.lang, curriculum=args.curriculum).run()
     finally:
         store.close()
     return 0
@@ -96,7 +102,8 @@ def _export(args: argparse.Namespace) -> int:
         render = html if args.format == "html" else markdown
         suffix = "html" if args.format == "html" else "md"
         for i, row in enumerate(rows, 1):
-            name = f"{row.trainee}-{row.scenario}-{row.started_at[:10]}-{row.id[:6]}.{suffix}".replace(" ", "_")
+            stem = f"{row.trainee[:60]}-{row.scenario[:60]}-{row.started_at[:10]}-{row.id[:6]}"
+            name = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem) + f".{suffix}"  # never a path
             (folder / name).write_text(render(store.load(row.id)), "utf-8")
             progress(i)
         print(f"{len(rows)} sessions written to {folder}", file=sys.stderr)

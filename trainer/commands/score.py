@@ -39,6 +39,9 @@ def add_parser(sub) -> None:
     score.add_argument("--format", choices=["table", "json", "csv"], default="table",
                        help="table (default), json (a scorecard per conversation) or csv (a row per conversation)")
     score.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+    score.add_argument("--judge", action="store_true",
+                       help="add an LLM judge's second opinion to each scorecard (shown with --format json)")
+    score.add_argument("--model", help="the LLM judge's model (default: WEBCARE_MODEL, else the config file)")
     score.set_defaults(run=run)
 
 
@@ -51,7 +54,12 @@ def run(args: argparse.Namespace) -> int:
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario(args.scenario) if args.scenario else None
-    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name)
+    from trainer.llm.config import judge_settings
+
+    judge, problem = judge_settings(args.judge, args.model)
+    if problem:
+        print(f"webcare: no LLM judge this time: {problem}", file=sys.stderr)
+    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, judge)
     failed_files: set[str] = set()
     conversations = []
     for path in args.files:

@@ -14,6 +14,11 @@ class ReplayCustomer:
         self._recorded = list(recorded)
         self.then = then
 
+    def attach(self, events) -> None:
+        attach = getattr(self.then, "attach", None)
+        if attach is not None:
+            attach(events)
+
     @property
     def replaying(self) -> bool:
         return bool(self._recorded)

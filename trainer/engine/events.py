@@ -28,6 +28,19 @@ class SessionStarted(Event):
     patience: int
     mode: str = "practice"
     """`practice` (hints allowed) or `test`."""
+    start: str = ""
+    """The state it opened in when started part-way (`webcare play --from`); empty: the scenario's start,
+    in her starting mood. When set, `mood` is the mood it opened with (a replay starts there too)."""
+    facts: tuple[str, ...] = ()
+    """Facts the trainee knew from the start (`--facts`), each also logged as revealed at turn 0."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As before `--from` existed when the session started at the start: old and new logs read alike."""
+        out = Event.to_dict(self)
+        for key in ("start", "facts"):
+            if not out[key]:
+                del out[key]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

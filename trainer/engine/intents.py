@@ -13,12 +13,19 @@ class Recogniser:
 
     def __init__(self, intents: Mapping[str, Intent]) -> None:
         self._intents = dict(intents)
+        self._known: dict[str, tuple[str, ...]] = {}
+        """Messages recognised before (a trainee repeats herself; `webcare explore` does all the time)."""
 
     def recognise(self, text: str) -> tuple[str, ...]:
-        text_words = words(text)
-        return tuple(
-            name for name, intent in self._intents.items() if matches_any(intent.match, text_words)
-        )
+        found = self._known.get(text)
+        if found is None:
+            text_words = words(text)
+            found = tuple(
+                name for name, intent in self._intents.items() if matches_any(intent.match, text_words)
+            )
+            if len(self._known) < 4096:
+                self._known[text] = found
+        return found
 
     def wrong(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Those of `names` that state something the facts contradict."""

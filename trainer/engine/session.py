@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from trainer.engine.intents import Recogniser
 from trainer.engine.machine import build_machine
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
 from trainer.engine.phrases import phrase
+from trainer.engine.start import START_SOURCE, StartAt, start_at
 from trainer.errors import MoveError
 from trainer.scenario.models import MOOD_BANDS, Scenario, Step, mood_band
 from trainer.scenario.text import fill
@@ -53,6 +55,20 @@ class Cue:
     """Facts revealed so far, as their text."""
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A session's changeable fields at one moment (see `Session.snapshot`)."""
+
+    fields: dict[str, Any]
+    state: str
+    pending_lines: dict[str, tuple[str, ...]] | None
+
+
+_FIXED = frozenset({"scenario", "seed", "mode", "clock", "start", "_started", "_recogniser", "_conversation",
+                    "_machine"})
+"""Session fields no move changes: a snapshot leaves them out."""
+
+
 @dataclass
 class Conversation:
     """The model the state machine drives; holds only what the machine needs."""
@@ -65,8 +81,10 @@ class Session:
     """One trainee against one scenario; pure and synchronous (no UI, storage or network)."""
 
     def __init__(
-        self, scenario: Scenario, *, seed: int = 0, clock: Clock = real_clock, mode: str = "practice"
+        self, scenario: Scenario, *, seed: int = 0, clock: Clock = real_clock, mode: str = "practice",
+        recogniser: Recogniser | None = None, start: StartAt | None = None,
     ) -> None:
+        """`start` opens the session part-way through the story (`webcare play --from`; see `start_at`)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         self.scenario = scenario
@@ -74,7 +92,10 @@ class Session:
         self.mode = mode
         self.clock = clock
         self.events: list[Event] = []
-        self.mood = scenario.customer.mood
+        if start is not None:  # checked here too: a replay may meet a scenario that has changed since
+            start = start_at(scenario, start.state, start.mood, start.facts)
+        self.start = start
+        self.mood = start.mood if start is not None and start.mood is not None else scenario.customer.mood
         self.patience = scenario.customer.patience
         self.known: dict[str, int] = {n: 0 for n, f in scenario.facts.items() if f.known}
         """Facts uncovered, with the turn they came to light."""
@@ -86,17 +107,25 @@ class Session:
         self.turns_here = 0
         """Messages the trainee has sent since arriving in the current state."""
         self._waited: set[int] = set()
+        self.fired: list[tuple[str, Step | None, str]] = []
+        """Steps that fired, in order, as (from, step, to); None is her patience running out."""
         self.outcome: str | None = None
         self.cue: Cue | None = None
         self._started = clock()
         self._last_customer_at = self._started
-        self._recogniser = Recogniser(scenario.intents)
+        self._recogniser = recogniser or Recogniser(scenario.intents)
+        """Patterns by default; any object with the same two methods (an LLM's, with patterns to fall back on)."""
         self._conversation = Conversation()
         self._machine = build_machine(scenario, self._conversation, self)
+        if start is not None:
+            self._machine.set_state(start.state, model=self._conversation)
         self._log(
-            SessionStarted(0, scenario.id, scenario.language, seed, self.mood, self.patience, mode)
+            SessionStarted(0, scenario.id, scenario.language, seed, self.mood, self.patience, mode,
+                           start=start.state if start else "", facts=start.facts if start else ())
         )
-        self.cue = self._cue(scenario.states[scenario.start].lines)
+        for fact in start.facts if start else ():
+            self._reveal(fact, START_SOURCE)
+        self.cue = self._cue(scenario.states[self.state].lines)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -110,6 +139,17 @@ class Session:
 
     def now(self) -> float:
         return round(self.clock() - self._started, 3)
+
+    def snapshot(self) -> Snapshot:
+        """Everything a move can change, to go back to it with `restore` (for exploring a scenario)."""
+        fields = {k: copy.copy(v) for k, v in vars(self).items() if k not in _FIXED}
+        return Snapshot(fields, self.state, self._conversation.pending_lines)
+
+    def restore(self, snapshot: Snapshot) -> None:
+        for key, value in snapshot.fields.items():
+            setattr(self, key, copy.copy(value))
+        self._machine.set_state(snapshot.state, model=self._conversation)
+        self._conversation.pending_lines = snapshot.pending_lines
 
     # -- the customer's side ---------------------------------------------------------------
 
@@ -277,6 +317,7 @@ class Session:
 
     def apply(self, step: Step | None, source: str, dest: str) -> None:
         """A step fired: its effects, then what she will say (the step's lines or the new state's)."""
+        self.fired.append((source, step, dest))
         if step is not None:
             if step.trigger == "tick":
                 self._waited.add(id(step))

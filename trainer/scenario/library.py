@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.errors import ScenarioError, ScenarioNotFound
+from trainer.scenario.lint import twin_problems
 from trainer.scenario.loader import check_file
 from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
@@ -58,6 +59,7 @@ def load_library(paths: list[Path] | None = None, recognise=None) -> Library:
             continue
         first_file[scenario.id] = path
         library.scenarios.append(scenario)
+    library.problems.extend(twin_problems(library.scenarios))
     return library
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from trainer.scenario.models import Scenario, Step
-from trainer.scenario.problems import Problems
-from trainer.scenario.yamlfile import Marked
+from trainer.scenario.problems import Problem, Problems
+from trainer.scenario.yamlfile import Marked, read_yaml
 
 Recognise = Callable[[Scenario, str], Iterable[str]]
 """Which intents a message shows; given by the engine so this layer needs no matcher."""
@@ -68,13 +70,183 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
             warn(("facts", name), f"fact '{name}' can never be found",
                  "say where: 'found_in: LOOKUP', 'by_asking: INTENT', or reveal it in a step")
 
+    used_facts = {f for st in all_steps for f in st.knows} | set(r.key_facts)
+    used_facts |= {f for tool in (*s.lookups.values(), *s.actions.values()) for f in tool.needs}
+    for name in s.facts:
+        if name not in used_facts:
+            warn(("facts", name), f"fact '{name}' is never used: no step's 'knows', look-up's or action's "
+                 "'needs', or the rubric's 'key_facts' names it",
+                 "add it to the rubric's 'key_facts' if a good detective finds it out, or remove it")
+
+    used_tools = {st.looked_up for st in all_steps} | {st.did for st in all_steps}
+    used_tools |= {f for fact in s.facts.values() for f in fact.found_in}
+    used_tools |= {x.action for x in (*r.fitting, *r.poor)} | set(r.escalate) | set(r.improve)
+    for table, what, where in (("lookups", "look-up", "'looked_up'"), ("actions", "action", "'did'")):
+        for name in getattr(s, table):
+            if name not in used_tools:
+                warn((table, name), f"{what} '{name}' is never used: no step, fact or rubric names it",
+                     f"react to it in a step ({where}: {name}), reveal a fact with it ('found_in'), "
+                     "name it in the rubric, or remove it")
+
+    for path, earlier, step in shadowed(s):
+        where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {earlier[-1] + 1} of this state"
+        problems.add(*marked.mark(path), f"this step can never fire: {where_} needs less and is checked first",
+                     "put the step with more conditions first, or remove one of them", severity="warning")
+
     if recognise is not None:
         for name, intent in s.intents.items():
             for i, example in enumerate(intent.examples):
                 found = list(recognise(s, example))
+                others = [n for n in found if n != name and n not in implied(s, name, recognise)]
                 if name not in found:
                     problems.add(*marked.mark(("intents", name, "examples", i)),
                                  f"example is not recognised as '{name}'"
                                  + (f" (it reads as: {', '.join(found)})" if found else ""),
                                  "add a phrase to 'match:' that this example contains",
                                  severity="warning")
+                elif others:
+                    problems.add(*marked.mark(("intents", name, "examples", i)),
+                                 f"example of '{name}' is also recognised as {_quoted(others)}",
+                                 f"make the phrases of {_quoted(others)} more specific, or this example "
+                                 "say only what it is an example of", severity="warning")
+
+
+def phrase_text(pattern: str) -> str:
+    """A message that a `match:` phrase recognises: `sorry + seat` → `sorry seat`, `apolog*` → `apolog`."""
+    return " ".join(part.strip().replace("*", "") for part in pattern.split("+"))
+
+
+def implied(s: Scenario, name: str, recognise: Recognise) -> set[str]:
+    """Intents every phrase of `name` shows as well: `name` is a case of them (`protect_and_move`
+    of `move_to_dm`), so its examples are theirs too by design."""
+    sets = [set(recognise(s, phrase_text(p))) for p in s.intents[name].match]
+    return (set.intersection(*sets) - {name}) if sets else set()
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+_ORDERED = (("min_amount", 1), ("mood_below", -1), ("mood_above", 1), ("turns_here", 1))
+"""Numeric conditions, and which way a larger value asks more (+1) or less (-1)."""
+
+
+def needs_less(a: Step, b: Step) -> bool:
+    """Whether `a` holds whenever `b` does, for the same move: its conditions are a subset of b's."""
+    if a.trigger != b.trigger:
+        return False
+    if any(getattr(a, f) is not None and getattr(a, f) != getattr(b, f) for f in ("said", "did", "looked_up")):
+        return False
+    if not set(a.knows) <= set(b.knows):
+        return False
+    for name, direction in _ORDERED:
+        mine, theirs = getattr(a, name), getattr(b, name)
+        if mine is None:
+            continue
+        if theirs is None or (theirs - mine) * direction < 0:
+            return False
+    return True
+
+
+def shadowed(s: Scenario) -> list[tuple[tuple, tuple, Step]]:
+    """Steps that can never fire, with the path of the earlier step that always fires first.
+
+    A waiting step that stays put fires once per visit only, so it hides nothing for good."""
+    out = []
+    own = [(("anywhere", i), st) for i, st in enumerate(s.anywhere)]
+    for i, (path, step) in enumerate(own):
+        first = next((p for p, e in own[:i] if _hides(e, step)), None)
+        if first:
+            out.append((path, first, step))
+    for name, state in s.states.items():
+        steps = own + [(("states", name, "on", i), st) for i, st in enumerate(state.on)]
+        for i in range(len(own), len(steps)):
+            path, step = steps[i]
+            first = next((p for p, e in steps[:i] if _hides(e, step)), None)
+            if first:
+                out.append((path, first, step))
+    return out
+
+
+def _hides(earlier: Step, later: Step) -> bool:
+    return not (earlier.trigger == "tick" and not earlier.next) and needs_less(earlier, later)
+
+
+# ── Twins: one case in two languages ────────────────────────────────────────────────────
+
+TWIN_SUFFIX = re.compile(r"-(en|nl)$")
+
+
+def twin_problems(scenarios: list[Scenario]) -> list[Problem]:
+    """Lines one language has and its twin lacks: same id but for -en/-nl, in the same library.
+
+    Steps are matched by what they react to and where they lead, so twins may order them alike
+    or not; a place that only one twin has is left alone."""
+    cases: dict[str, list[Scenario]] = {}
+    for s in scenarios:
+        if TWIN_SUFFIX.search(s.id):
+            cases.setdefault(TWIN_SUFFIX.sub("", s.id), []).append(s)
+    out: list[Problem] = []
+    for twins in cases.values():
+        for a in twins:
+            for b in twins:
+                if a is not b and a.language != b.language:
+                    out.extend(_lines_missing(a, b))
+    return out
+
+
+def _lines_missing(here: Scenario, twin: Scenario) -> list[Problem]:
+    """Where `here` lacks lines (or mood bands of lines) that `twin` has."""
+    mine, theirs = _line_places(here), _line_places(twin)
+    missing = []
+    for key, (path, bands) in mine.items():
+        other = theirs.get(key)
+        if other is not None and other[1] - bands:
+            missing.append((path, bands, other[1] - bands))
+    if not missing or here.path is None:
+        return []
+    text = Path(here.path).read_bytes()
+    problems = Problems(here.path, text.decode("utf-8-sig", "replace"))
+    marked = read_yaml(text, problems)
+    if marked is None:
+        return []
+    name = Path(twin.path).name if twin.path else twin.id
+    for path, bands, lacking in missing:
+        what = "no lines here" if not bands else "no lines for " + ", ".join(
+            f"'{b}'" for b in _in_band_order(lacking)) + " here"
+        problems.add(*marked.key_mark(path), f"{what}, while its twin in {name} has them",
+                     f"write them in {here.language} too, or remove them from {name}", severity="warning")
+    return problems.warnings
+
+
+def _in_band_order(bands: set[str]) -> list[str]:
+    order = ["furious", "angry", "upset", "calm", "happy", "any"]
+    return sorted(bands, key=lambda b: order.index(b) if b in order else len(order))
+
+
+def _line_places(s: Scenario) -> dict[tuple, tuple[tuple, set[str]]]:
+    """Every place that can hold lines, keyed the same in both twins: (its path, the bands it has)."""
+    out: dict[tuple, tuple[tuple, set[str]]] = {}
+
+    def bands(lines: dict) -> set[str]:
+        return {band for band, variants in lines.items() if variants}
+
+    def steps(prefix: tuple, where: tuple, on: tuple[Step, ...]) -> None:
+        seen: dict[tuple, int] = {}
+        for i, st in enumerate(on):
+            sig = (st.said, st.did, st.looked_up, st.min_amount, tuple(sorted(st.knows)), st.mood_below,
+                   st.mood_above, st.turns_here, st.next)
+            seen[sig] = seen.get(sig, 0) + 1
+            path = (*where, i)
+            out[(*prefix, sig, seen[sig])] = ((*path, "lines") if st.lines else path, bands(st.lines))
+
+    for name, state in s.states.items():
+        out[("state", name)] = (("states", name, "lines"), bands(state.lines))
+        path = ("states", name, "otherwise", "lines") if state.otherwise.lines else ("states", name)
+        out[("otherwise", name)] = (path, bands(state.otherwise.lines))
+        steps(("step", name), ("states", name, "on"), state.on)
+    steps(("anywhere",), ("anywhere",), s.anywhere)
+    for name, outcome in s.outcomes.items():
+        out[("outcome", name)] = (("outcomes", name, "lines") if outcome.lines else ("outcomes", name),
+                                  bands(outcome.lines))
+    return out

@@ -52,6 +52,10 @@ def _as_lines(value: object) -> object:
     return value
 
 
+_LINES = ("One line, a list of variants (she picks one), or variants per mood "
+          "(furious, angry, upset, calm, happy, any).")
+_LINES_EXAMPLES = [{"furious": "I PAID for legroom. Where was it?", "any": ["Well?", "So?"]}]
+
 Names = Annotated[tuple[Name, ...], BeforeValidator(_as_tuple)]
 Texts = Annotated[tuple[str, ...], BeforeValidator(_as_tuple)]
 Lines = Annotated[
@@ -73,14 +77,17 @@ class Customer(Model):
 
     name: str = Field(description="Full name, as on the booking.", examples=["Xaviera Ringeling"])
     call_me: str | None = Field(
-        None, description="How she is addressed in person; defaults to the first name."
+        None, description="How she is addressed in person; defaults to the first name.", examples=["Xavi"]
     )
     handle: str = Field(description="Her handle on the channel.", examples=["@xaviera_aw"])
-    persona: str = Field(description="Who she is and how she writes: a few sentences.")
-    followers: int = Field(0, ge=0, description="How many people read her public posts.")
-    mood: int = Field(ge=0, le=100, description="Starting mood: 0 livid … 100 delighted.")
+    persona: str = Field(
+        description="Who she is and how she writes: a few sentences.",
+        examples=["Flies twice a year to see family. Witty and direct; softens when taken seriously."],
+    )
+    followers: int = Field(0, ge=0, description="How many people read her public posts.", examples=[3800])
+    mood: int = Field(ge=0, le=100, description="Starting mood: 0 livid … 100 delighted.", examples=[30])
     patience: int = Field(
-        ge=1, le=50, description="Turns she gives you that go nowhere before she gives up."
+        ge=1, le=50, description="Turns she gives you that go nowhere before she gives up.", examples=[6]
     )
 
     @property
@@ -91,23 +98,28 @@ class Customer(Model):
 class Fact(Model):
     """Something true about the case that the detective can uncover."""
 
-    is_: str = Field(alias="is", description="What is true, in one sentence.")
+    is_: str = Field(alias="is", description="What is true, in one sentence.",
+                     examples=["The seats were confirmed twice before the flight."])
     found_in: Names = Field(
-        (), description="Look-ups or actions whose result reveals this fact."
+        (), description="Look-ups or actions whose result reveals this fact.", examples=[["booking"]]
     )
-    by_asking: Names = Field((), description="Intents: asking this makes her tell it.")
-    known: bool = Field(False, description="True when the trainee knows it from the start.")
+    by_asking: Names = Field((), description="Intents: asking this makes her tell it.",
+                             examples=[["ask_what_happened"]])
+    known: bool = Field(False, description="True when the trainee knows it from the start.", examples=[True])
 
 
 class Lookup(Model):
     """A back-office screen the trainee can consult (`/lookup NAME`)."""
 
     label: str = Field(description="What the screen is called.", examples=["Booking"])
-    needs: Names = Field((), description="Facts the trainee must know before it can be used.")
+    needs: Names = Field((), description="Facts the trainee must know before it can be used.",
+                         examples=[["booking_code"]])
     refusal: str | None = Field(
-        None, description="What the back office says while `needs` is not met."
+        None, description="What the back office says while `needs` is not met.",
+        examples=["Which booking? Ask her for the booking code first."],
     )
-    shows: str = Field(description="What the screen shows (placeholders allowed).")
+    shows: str = Field(description="What the screen shows (placeholders allowed).",
+                       examples=["Booking {booking} · {flight} {date} · seats {seats}, paid {price_total}"])
 
 
 class Action(Model):
@@ -115,53 +127,65 @@ class Action(Model):
 
     label: str = Field(description="What the action is called.", examples=["Refund"])
     limit: float | None = Field(
-        None, gt=0, description="Largest total the mandate allows over every use; set it and an amount is required."
+        None, gt=0, description="Largest total the mandate allows over every use; set it and an amount is required.",
+        examples=[160],
     )
-    needs: Names = Field((), description="Facts the trainee must know before doing it.")
-    refusal: str | None = Field(None, description="What the back office says while `needs` is not met.")
-    once: bool = Field(True, description="Can be done only once per session.")
+    needs: Names = Field((), description="Facts the trainee must know before doing it.", examples=[["paid_extra"]])
+    refusal: str | None = Field(None, description="What the back office says while `needs` is not met.",
+                                examples=["You can't refund what you haven't found yet; look up the booking."])
+    once: bool = Field(True, description="Can be done only once per session.", examples=[False])
     result: str = Field(
-        "Done.", description="What the back office confirms; `{amount}` is the amount given."
+        "Done.", description="What the back office confirms; `{amount}` is the amount given.",
+        examples=["Refund of €{amount} booked to her card: 3–5 working days."],
     )
 
 
 class Intent(Model):
     """What the trainee meant, recognised from phrases in the scenario's language."""
 
-    means: str = Field(description="What the trainee means, in plain words.")
+    means: str = Field(description="What the trainee means, in plain words.",
+                       examples=["Asks her, openly, what happened."])
     match: Texts = Field(
         min_length=1,
         description="Phrases that show the intent. `a + b` needs both; `apolog*` matches "
         "any ending. Case, accents and small typos don't matter.",
         examples=[["sorry + seat", "apolog* + legroom"]],
     )
-    examples: Texts = Field((), description="Whole sentences a trainee might write; checked by `webcare check`.")
+    examples: Texts = Field((), description="Whole sentences a trainee might write; checked by `webcare check`.",
+                            examples=[["Can you tell me what happened when you boarded?"]])
     wrong: str | None = Field(
-        None, description="Set when saying this states something the facts contradict: why it is wrong."
+        None, description="Set when saying this states something the facts contradict: why it is wrong.",
+        examples=["She never sent an e-mail: she phoned twice and tweeted."],
     )
 
 
 class Step(Model):
     """One way out of a state: conditions first, then what happens."""
 
-    said: Name | None = Field(None, description="The trainee's message shows this intent.")
-    did: Name | None = Field(None, description="The trainee did this action.")
-    looked_up: Name | None = Field(None, description="The trainee used this look-up.")
+    said: Name | None = Field(None, description="The trainee's message shows this intent.",
+                              examples=["ask_what_happened"])
+    did: Name | None = Field(None, description="The trainee did this action.", examples=["refund_seats"])
+    looked_up: Name | None = Field(None, description="The trainee used this look-up.", examples=["booking"])
     min_amount: float | None = Field(
-        None, ge=0, description="With `did`: the total given with that action so far is at least this."
+        None, ge=0, description="With `did`: the total given with that action so far is at least this.",
+        examples=[160],
     )
-    knows: Names = Field((), description="The trainee has uncovered all these facts.")
-    mood_below: int | None = Field(None, ge=0, le=101, description="Her mood is below this.")
-    mood_above: int | None = Field(None, ge=-1, le=100, description="Her mood is above this.")
+    knows: Names = Field((), description="The trainee has uncovered all these facts.",
+                         examples=[["seats_released"]])
+    mood_below: int | None = Field(None, ge=0, le=101, description="Her mood is below this.", examples=[20])
+    mood_above: int | None = Field(None, ge=-1, le=100, description="Her mood is above this.", examples=[60])
     turns_here: int | None = Field(
-        None, ge=1, description="The trainee has sent at least this many messages in this state."
+        None, ge=1, description="The trainee has sent at least this many messages in this state.", examples=[3]
     )
-    mood: int = Field(0, ge=-100, le=100, description="Change to her mood.")
-    patience: int = Field(0, ge=-50, le=50, description="Change to her patience.")
-    reveal: Names = Field((), description="Facts she tells when this happens.")
-    next: Name | None = Field(None, description="State or outcome to go to; stay here if absent.")
-    lines: Lines = Field(default_factory=dict)
-    note: str | None = Field(None, description="Why this step exists, for coaches and authors.")
+    mood: int = Field(0, ge=-100, le=100, description="Change to her mood.", examples=[15])
+    patience: int = Field(0, ge=-50, le=50, description="Change to her patience.", examples=[-1])
+    reveal: Names = Field((), description="Facts she tells when this happens.", examples=[["husband_knee"]])
+    next: Name | None = Field(None, description="State or outcome to go to; stay here if absent.",
+                              examples=["telling"])
+    lines: Lines = Field(default_factory=dict, description="What she says when this step fires (else the "
+                         "next state's lines). " + _LINES, examples=_LINES_EXAMPLES)
+    note: str | None = Field(None, description="Why this step exists, for coaches and authors.",
+                             examples=["Asking before explaining is what a detective does."])
 
     @model_validator(mode="after")
     def _has_condition(self) -> Step:
@@ -194,37 +218,48 @@ class Step(Model):
 class Otherwise(Model):
     """What happens when the trainee's message fits none of the state's steps."""
 
-    mood: int = Field(-5, ge=-100, le=100)
-    patience: int = Field(-1, ge=-50, le=50)
-    lines: Lines = Field(default_factory=dict)
+    mood: int = Field(-5, ge=-100, le=100, description="Change to her mood when nothing fits.", examples=[-10])
+    patience: int = Field(-1, ge=-50, le=50, description="Change to her patience when nothing fits.",
+                          examples=[-2])
+    lines: Lines = Field(default_factory=dict, description="What she says when nothing fits (else the state's "
+                         "lines). " + _LINES, examples=[["Is this a bot? I asked a simple question."]])
 
 
 class State(Model):
     """A stage of the conversation: what she says on arriving, and what moves her on."""
 
-    lines: Lines
-    on: tuple[Step, ...] = Field((), description="Steps, checked top to bottom; the first that fits wins.")
-    otherwise: Otherwise = Field(default_factory=Otherwise)
+    lines: Lines = Field(description="What she says on arriving in this state. " + _LINES,
+                         examples=_LINES_EXAMPLES)
+    on: tuple[Step, ...] = Field((), description="Steps, checked top to bottom; the first that fits wins.",
+                                 examples=[[{"said": "ask_what_happened", "mood": 10, "next": "telling"}]])
+    otherwise: Otherwise = Field(default_factory=Otherwise,
+                                 description="What happens when the trainee's message fits none of the steps.",
+                                 examples=[{"mood": -10, "lines": "Hello? A real person, please."}])
     hints: Texts = Field(
-        (), description="Practice mode: what a good agent would consider here, one hint per key press."
+        (), description="Practice mode: what a good agent would consider here, one hint per key press.",
+        examples=[["She asked why. Have you looked it up yet?"]],
     )
 
 
 class Outcome(Model):
     """How the conversation ended."""
 
-    kind: OutcomeKind
-    summary: str = Field(description="One sentence for the scorecard.")
-    lines: Lines = Field(default_factory=dict)
+    kind: OutcomeKind = Field(description="What kind of end this is, for the scorecard.", examples=["resolved"])
+    summary: str = Field(description="One sentence for the scorecard.",
+                         examples=["She has her money back and knows why it happened."])
+    lines: Lines = Field(default_factory=dict, description="Her last words. " + _LINES,
+                         examples=[["Thank you. That is all I wanted."]])
 
 
 class Resolution(Model):
     """A way of settling the case: an action done (`action`) or an intent said (`offer`)."""
 
-    action: Name | None = Field(None, description="An action the trainee does.")
-    offer: Name | None = Field(None, description="An intent: offering it in words.")
-    min_amount: float | None = Field(None, ge=0, description="With `action`: at least this amount.")
-    why: str = Field(description="Why this does or does not fit the harm.")
+    action: Name | None = Field(None, description="An action the trainee does.", examples=["refund_seats"])
+    offer: Name | None = Field(None, description="An intent: offering it in words.", examples=["offer_refund"])
+    min_amount: float | None = Field(None, ge=0, description="With `action`: at least this amount.",
+                                     examples=[160])
+    why: str = Field(description="Why this does or does not fit the harm.",
+                     examples=["She paid for seats she did not get: the money back fits the harm."])
 
     @model_validator(mode="after")
     def _one_kind(self) -> Resolution:
@@ -236,78 +271,127 @@ class Resolution(Model):
 class Question(Model):
     """A question the customer asks that the trainee must answer."""
 
-    ask: str = Field(description="Her question, in her words.")
-    asked_in: Names = Field(min_length=1, description="States in which she asks it.")
-    answered_by: Names = Field(min_length=1, description="Intents that answer it.")
+    ask: str = Field(description="Her question, in her words.", examples=["Why did we lose our seats?"])
+    asked_in: Names = Field(min_length=1, description="States in which she asks it.", examples=[["telling"]])
+    answered_by: Names = Field(min_length=1, description="Intents that answer it.", examples=[["explain_cause"]])
 
 
 class Rubric(Model):
     """What the scorer looks for in this case."""
 
-    key_facts: Names = Field((), description="Facts a good detective uncovers.")
-    harm: Texts = Field((), description="Phrases that name the specific harm (for acknowledging it).")
-    explains: Names = Field((), description="Intents that explain why it happened.")
-    questions: tuple[Question, ...] = ()
-    fitting: tuple[Resolution, ...] = Field((), description="Actions that fit the harm.")
-    poor: tuple[Resolution, ...] = Field((), description="Actions that do not fit it.")
-    escalate: Names = Field((), description="Actions that bring in someone with a mandate.")
+    key_facts: Names = Field((), description="Facts a good detective uncovers.",
+                             examples=[["paid_extra", "seats_released"]])
+    harm: Texts = Field((), description="Phrases that name the specific harm (for acknowledging it).",
+                        examples=[["legroom", "ten hours", "knee"]])
+    explains: Names = Field((), description="Intents that explain why it happened.", examples=[["explain_cause"]])
+    questions: tuple[Question, ...] = Field(
+        (), description="Questions she asks that the trainee must answer.",
+        examples=[[{"ask": "Why did we lose our seats?", "asked_in": "telling", "answered_by": "explain_cause"}]],
+    )
+    fitting: tuple[Resolution, ...] = Field(
+        (), description="Actions that fit the harm.",
+        examples=[[{"action": "refund_seats", "min_amount": 160, "why": "The money back for what she did not get."}]],
+    )
+    poor: tuple[Resolution, ...] = Field(
+        (), description="Actions that do not fit it.",
+        examples=[[{"action": "voucher", "why": "A voucher binds her to the airline that let her down."}]],
+    )
+    escalate: Names = Field((), description="Actions that bring in someone with a mandate.", examples=[["escalate"]])
     escalation_needed: bool = Field(
-        False, description="True when the trainee lacks the mandate and must escalate."
+        False, description="True when the trainee lacks the mandate and must escalate.", examples=[True]
     )
     improve: Names = Field(
-        (), description="Actions or intents that turn the problem into an improvement (root cause)."
+        (), description="Actions or intents that turn the problem into an improvement (root cause).",
+        examples=[["log_fault", "stop_it_happening"]],
     )
     weights: dict[Trade, dict[str, float]] = Field(
-        default_factory=dict, description="Weight per criterion id, per trade (default 1)."
+        default_factory=dict, description="Weight per criterion id, per trade (default 1).",
+        examples=[{"detective": {"key_facts": 2}}],
     )
 
 
 class Expectation(Model):
-    outcome: Name
+    """What a playthrough must come to."""
+
+    outcome: Name = Field(description="The outcome it must end in (`left` when it ends with /end).",
+                          examples=["resolved"])
     scores: dict[Trade, Annotated[tuple[int, int], Field(description="[lowest, highest]")]] = Field(
-        default_factory=dict
+        default_factory=dict, description="Per trade, the range its score must fall in: [lowest, highest].",
+        examples=[{"facilitator": [80, 100], "detective": [70, 100]}],
     )
 
 
 class Playthrough(Model):
     """A scripted trainee: moves as typed in plain play, and what must come of them."""
 
-    name: Name
-    about: str = ""
-    trainee: Texts = Field(min_length=1, description="Messages, `/lookup …`, `/do …`, `/end`.")
-    expect: Expectation
+    name: Name = Field(description="A name of its own, shown by `webcare test`.", examples=["exemplary"])
+    about: str = Field("", description="What this trainee does, for authors.",
+                       examples=["Asks, looks up, explains the cause and refunds in full."])
+    trainee: Texts = Field(min_length=1, description="Messages, `/lookup …`, `/do …`, `/end`.",
+                           examples=[["So sorry about your seats. What happened?", "/lookup booking",
+                                      "/do refund_seats 160"]])
+    expect: Expectation = Field(description="The outcome and score ranges it must reach.",
+                                examples=[{"outcome": "resolved", "scores": {"facilitator": [80, 100]}}])
 
 
 class Scenario(Model):
     """One training case."""
 
-    format: Literal[1] = Field(description="Version of this format.")
-    id: Name = Field(description="Unique id, used on the command line.")
-    title: str
-    teaser: str = Field(description="One line for the scenario list.")
-    language: Language
-    channel: Channel
-    audience: Audience
-    difficulty: Difficulty
-    briefing: str = Field(description="What the trainee reads before starting.")
-    mandate: Texts = Field((), description="What the trainee may and may not do.")
-    customer: Customer
+    format: Literal[1] = Field(description="Version of this format.", examples=[1])
+    id: Name = Field(description="Unique id, used on the command line.", examples=["legroom-en"])
+    title: str = Field(description="The case's name, as the trainee sees it.",
+                       examples=["The legroom that never was"])
+    teaser: str = Field(description="One line for the scenario list.",
+                        examples=["She paid €80 each for extra legroom and sat ten hours without it."])
+    language: Language = Field(description="The language she writes and the trainee answers in.",
+                               examples=["en"])
+    channel: Channel = Field(description="Where the conversation takes place; sets how fast she expects an answer.",
+                             examples=["twitter"])
+    audience: Audience = Field(description="Whether others read along (public) or not (private).",
+                               examples=["public"])
+    difficulty: Difficulty = Field(description="How hard the case is, for the scenario list.", examples=["medium"])
+    briefing: str = Field(description="What the trainee reads before starting.",
+                          examples=["Overnight, a customer tweeted at you about her flight {flight}."])
+    mandate: Texts = Field((), description="What the trainee may and may not do.",
+                           examples=[["Refund paid extras that were not delivered.", "Offer a voucher up to €100."]])
+    customer: Customer = Field(description="Who she is: name, handle, persona, starting mood and patience.",
+                               examples=[{"name": "Daniela Maduro", "handle": "@dani_maduro",
+                                          "persona": "Witty, direct.", "mood": 30, "patience": 6}])
     details: dict[Name, str | int | float] = Field(
-        default_factory=dict, description="Values for `{placeholders}` in lines and screens."
+        default_factory=dict, description="Values for `{placeholders}` in lines and screens.",
+        examples=[{"flight": "SB 765", "price_total": "€160"}],
     )
-    facts: dict[Name, Fact] = Field(default_factory=dict)
-    lookups: dict[Name, Lookup] = Field(default_factory=dict)
-    actions: dict[Name, Action] = Field(default_factory=dict)
-    intents: dict[Name, Intent] = Field(default_factory=dict)
-    start: Name = Field(description="The state the conversation opens in.")
-    states: dict[Name, State] = Field(min_length=1)
+    facts: dict[Name, Fact] = Field(default_factory=dict, description="What is true about the case.",
+                                    examples=[{"paid_extra": {"is": "She paid €160 for the seats.",
+                                                              "found_in": "booking"}}])
+    lookups: dict[Name, Lookup] = Field(default_factory=dict, description="Back-office screens (`/lookup NAME`).",
+                                        examples=[{"booking": {"label": "Booking", "shows": "Booking {booking}"}}])
+    actions: dict[Name, Action] = Field(default_factory=dict, description="What the trainee can do (`/do NAME`).",
+                                        examples=[{"refund_seats": {"label": "Refund the seats", "limit": 160}}])
+    intents: dict[Name, Intent] = Field(
+        default_factory=dict, description="What the trainee may mean, recognised from phrases.",
+        examples=[{"ask_what_happened": {"means": "Asks what happened.", "match": ["what happened"]}}],
+    )
+    start: Name = Field(description="The state the conversation opens in.", examples=["complaint"])
+    states: dict[Name, State] = Field(min_length=1, description="The stages of the conversation.",
+                                      examples=[{"complaint": {"lines": "I paid for legroom!",
+                                                               "on": [{"said": "ask_what_happened",
+                                                                       "next": "telling"}]}}])
     anywhere: tuple[Step, ...] = Field(
-        (), description="House rules: steps checked in every state, before the state's own steps."
+        (), description="House rules: steps checked in every state, before the state's own steps.",
+        examples=[[{"said": "offer_voucher", "mood": -20, "next": "insulted"}]],
     )
-    outcomes: dict[Name, Outcome] = Field(min_length=1)
-    when_patience_runs_out: Name = Field(description="Outcome when her patience reaches 0.")
-    rubric: Rubric = Field(default_factory=Rubric)
-    playthroughs: tuple[Playthrough, ...] = ()
+    outcomes: dict[Name, Outcome] = Field(min_length=1, description="How the conversation can end.",
+                                          examples=[{"resolved": {"kind": "resolved",
+                                                                  "summary": "She has her money back."}}])
+    when_patience_runs_out: Name = Field(description="Outcome when her patience reaches 0.", examples=["blogged"])
+    rubric: Rubric = Field(default_factory=Rubric, description="What the scorer looks for: key facts, fitting "
+                           "resolutions, escalation, improvement.",
+                           examples=[{"key_facts": ["paid_extra"], "escalate": ["escalate"]}])
+    playthroughs: tuple[Playthrough, ...] = Field(
+        (), description="Scripted trainees that `webcare test` plays, with what must come of them.",
+        examples=[[{"name": "exemplary", "trainee": ["What happened?"], "expect": {"outcome": "resolved"}}]],
+    )
 
     path: SkipJsonSchema[Path | None] = Field(None, exclude=True)
 

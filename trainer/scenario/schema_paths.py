@@ -10,8 +10,12 @@ from trainer.scenario.yamlfile import Path_
 
 
 def _node_at(loc: Path_) -> dict[str, Any] | None:
-    """The JSON-schema node describing the value at `loc`, if it can be followed."""
-    schema = _schema()
+    """The JSON-schema node describing the value at `loc` in a scenario, if it can be followed."""
+    return node_in(_schema(), loc)
+
+
+def node_in(schema: dict[str, Any], loc: Path_) -> dict[str, Any] | None:
+    """The node of any JSON schema (scenarios, curricula) describing the value at `loc`, if it can be followed."""
     defs = schema.get("$defs", {})
     node: dict[str, Any] | None = schema
     for item in loc:

@@ -58,6 +58,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_at TEXT NOT NULL
         )""",
     ),
+    # 2 — the onboarding campaign: a session's curriculum and module, certificates, leaderboard opt-ins
+    (
+        "ALTER TABLE sessions ADD COLUMN curriculum TEXT",
+        "ALTER TABLE sessions ADD COLUMN module TEXT",
+        "CREATE INDEX sessions_by_curriculum ON sessions (curriculum, module, trainee)",
+        """CREATE TABLE certificates (
+            code TEXT PRIMARY KEY,
+            trainee TEXT NOT NULL,
+            curriculum TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            coach TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX certificates_by_trainee ON certificates (trainee, curriculum)",
+        """CREATE TABLE leaderboard (
+            curriculum TEXT NOT NULL,
+            trainee TEXT NOT NULL,
+            opted_in_at TEXT NOT NULL,
+            PRIMARY KEY (curriculum, trainee)
+        )""",
+    ),
 )
 VERSION = len(MIGRATIONS)
 

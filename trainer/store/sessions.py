@@ -23,7 +23,7 @@ from trainer.store.schema import migrate
 
 TRADES = ("facilitator", "detective", "plumber")
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
-       "outcome, outcome_kind, facilitator, detective, plumber")
+       "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")
 SORTABLE = {"started_at", "updated_at", "trainee", "scenario", "outcome", "turns", *TRADES}
 
 
@@ -50,6 +50,9 @@ class SessionRow:
     outcome: str | None
     outcome_kind: str | None
     scores: dict[str, int | None]
+    curriculum: str | None = None
+    """The curriculum and module this session was played for (a module's test); None: free play."""
+    module: str | None = None
 
     @property
     def finished(self) -> bool:
@@ -57,8 +60,9 @@ class SessionRow:
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> SessionRow:
-        *head, fac, det, plu = row
-        return cls(*head, scores=dict(zip(TRADES, (fac, det, plu), strict=True)))  # type: ignore[arg-type]
+        *head, fac, det, plu, curriculum, module = row
+        return cls(*head, scores=dict(zip(TRADES, (fac, det, plu), strict=True)),  # type: ignore[arg-type]
+                   curriculum=curriculum, module=module)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +125,19 @@ class Store:
     # ── playing ────────────────────────────────────────────────────────────────────
     def begin(self, *, trainee: str, scenario, seed: int = 0, mode: str = "practice",
               manifest: dict[str, Any] | None = None) -> str:
-        """A new session row; returns its id. `scenario` is a loaded Scenario."""
+        """A new session row; returns its id. `scenario` is a loaded Scenario.
+
+        A manifest's `curriculum` and `module` (a campaign's session) are kept in columns too."""
         session_id = uuid.uuid4().hex
         stamp = now()
         info = {"scenario_hash": scenario_hash(scenario), **(manifest or {})}
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO sessions (id, trainee, scenario, title, language, channel, mode, seed, started_at, "
-                "updated_at, manifest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "updated_at, manifest, curriculum, module) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, trainee, scenario.id, scenario.title, scenario.language, scenario.channel, mode,
-                 seed, stamp, stamp, json.dumps(info, ensure_ascii=False, sort_keys=True)),
+                 seed, stamp, stamp, json.dumps(info, ensure_ascii=False, sort_keys=True),
+                 *_campaign_tag(info)),
             )
         return session_id
 
@@ -159,6 +166,16 @@ class Store:
                  json.dumps(scorecard, ensure_ascii=False), session_id),
             )
 
+    def amend_manifest(self, session_id: str, extra: dict[str, Any]) -> None:
+        """Add to a session's manifest (what a live customer cost, known only at the end); keys in `extra` win."""
+        with self.db.transaction():
+            rows = self.db.execute("SELECT manifest FROM sessions WHERE id = ?", (session_id,))
+            if not rows:
+                raise StoreError(f"no session {session_id} in {self.location.describe()}")
+            info = {**json.loads(rows[0][0] or "{}"), **extra}
+            self.db.execute("UPDATE sessions SET manifest = ? WHERE id = ?",
+                            (json.dumps(info, ensure_ascii=False, sort_keys=True), session_id))
+
     def abandon(self, session_id: str) -> None:
         """Close an unfinished session without a score (it can't be resumed as it was); its turns stay."""
         with self.db.transaction():
@@ -180,10 +197,11 @@ class Store:
             known = self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (r.id,))
             if not known:
                 self.db.execute(
-                    f"INSERT INTO sessions ({ROW}, scorecard, manifest) VALUES ({', '.join('?' * 19)})",
+                    f"INSERT INTO sessions ({ROW}, scorecard, manifest) VALUES ({', '.join('?' * 21)})",
                     (r.id, r.trainee, r.scenario, r.title, r.language, r.channel, r.mode, r.seed, r.started_at,
                      r.updated_at, r.ended_at, r.turns, r.outcome, r.outcome_kind,
                      *(r.scores.get(t) for t in TRADES),
+                     *((r.curriculum, r.module) if r.curriculum else _campaign_tag(s.manifest)),
                      None if s.scorecard is None else json.dumps(s.scorecard, ensure_ascii=False),
                      json.dumps(s.manifest, ensure_ascii=False, sort_keys=True)))
                 self.db.executemany(
@@ -220,12 +238,14 @@ class Store:
 
     def sessions(self, *, trainee: str | None = None, scenario: str | None = None, outcome: str | None = None,
                  finished: bool | None = None, since: str | None = None, until: str | None = None,
-                 order: str = "started_at", descending: bool = True, limit: int | None = None) -> list[SessionRow]:
+                 order: str = "started_at", descending: bool = True, limit: int | None = None,
+                 curriculum: str | None = None, module: str | None = None) -> list[SessionRow]:
         """Sessions that match every filter given, sorted."""
         if order not in SORTABLE:
             raise StoreError(f"can't sort by '{order}'; choose one of: {', '.join(sorted(SORTABLE))}")
         where, params = [], []
-        for column, value in (("trainee", trainee), ("scenario", scenario), ("outcome", outcome)):
+        for column, value in (("trainee", trainee), ("scenario", scenario), ("outcome", outcome),
+                              ("curriculum", curriculum), ("module", module)):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
@@ -304,6 +324,57 @@ class Store:
                 (item.id, session_id, trade, item.original, score, item.reason, author, item.created_at))
         return item
 
+    # ── the campaign ───────────────────────────────────────────────────────────────
+    def scorecards(self, session_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Session id → its scorecard, for the finished sessions among `session_ids` (badges read these)."""
+        out: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(session_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for session_id, card in self.db.execute(
+                    f"SELECT id, scorecard FROM sessions WHERE scorecard IS NOT NULL AND id IN "
+                    f"({', '.join('?' * len(chunk))})", chunk):
+                out[session_id] = json.loads(card)
+        return out
+
+    def add_certificate(self, cert: CertificateRow) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO certificates (code, trainee, curriculum, title, language, coach, issued_at, details) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (cert.code, cert.trainee, cert.curriculum, cert.title, cert.language, cert.coach, cert.issued_at,
+                 json.dumps(cert.details, ensure_ascii=False, sort_keys=True)))
+
+    def certificate(self, code: str) -> CertificateRow | None:
+        rows = self.db.execute(f"SELECT {CERTIFICATE} FROM certificates WHERE code = ?", (code,))
+        return CertificateRow.of(rows[0]) if rows else None
+
+    def certificates(self, *, trainee: str | None = None, curriculum: str | None = None) -> list[CertificateRow]:
+        """Certificates issued, oldest first."""
+        where, params = [], []
+        for column, value in (("trainee", trainee), ("curriculum", curriculum)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        sql = f"SELECT {CERTIFICATE} FROM certificates"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [CertificateRow.of(r) for r in self.db.execute(sql + " ORDER BY issued_at, code", params)]
+
+    def set_leaderboard(self, trainee: str, curriculum: str, opt_in: bool) -> None:
+        """Show (or stop showing) this trainee on the curriculum's leaderboards."""
+        with self.db.transaction():
+            if opt_in:
+                self.db.execute("INSERT INTO leaderboard (curriculum, trainee, opted_in_at) VALUES (?, ?, ?) "
+                                "ON CONFLICT (curriculum, trainee) DO NOTHING", (curriculum, trainee, now()))
+            else:
+                self.db.execute("DELETE FROM leaderboard WHERE curriculum = ? AND trainee = ?",
+                                (curriculum, trainee))
+
+    def leaderboard_opt_ins(self, curriculum: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT trainee FROM leaderboard WHERE curriculum = ?",
+                                              (curriculum,))}
+
     def _require(self, session_id: str) -> SessionRow:
         rows = self.db.execute(f"SELECT {ROW} FROM sessions WHERE id = ?", (session_id,))
         if not rows:
@@ -312,6 +383,33 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+
+CERTIFICATE = "code, trainee, curriculum, title, language, coach, issued_at, details"
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateRow:
+    """A certificate as issued: who, which curriculum, by which coach, when, and the scores it was for."""
+
+    code: str
+    trainee: str
+    curriculum: str
+    title: str
+    language: str
+    coach: str
+    issued_at: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> CertificateRow:
+        *head, details = row
+        return cls(*head, details=json.loads(details or "{}"))
+
+
+def _campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:
+    curriculum, module = manifest.get("curriculum"), manifest.get("module")
+    return (str(curriculum) if curriculum else None, str(module) if module and curriculum else None)
 
 
 def scenario_hash(scenario) -> str:

@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
 from trainer.errors import TrainerError
+from trainer.ui.app_campaign import CampaignNavigation
 from trainer.ui.i18n import tr
 from trainer.ui.options import UiOptions
 
@@ -33,7 +34,7 @@ def _webcare_commands():
     return WebcareCommands
 
 
-class WebcareApp(App[None]):
+class WebcareApp(CampaignNavigation, App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
@@ -56,14 +57,25 @@ class WebcareApp(App[None]):
         """Sessions that stopped before an outcome: the picker offers to resume the latest."""
 
     def on_mount(self) -> None:
+        if self.options.watch:
+            from trainer.ui.watch import ScenarioWatch
+
+            self.watch = ScenarioWatch(self)
+            self.watch.start()
         if self.library is None:
-            self.show_picker()
+            if self.options.curriculum and not self.options.scenario:
+                self.show_home(reread=False)  # "reading…" until the curriculum and progress are read
+            else:
+                self.show_picker()
             self.call_after_refresh(self.read_library)  # not before the first frame: it costs CPU
             return
         if self.options.save_sessions:
             self._store_opened(self.open_store())
+        campaign = None if self.options.scenario else self.read_campaign(self.store)
         if self.options.scenario:
             self.open_briefing(self._scenario(self.options.scenario))
+        elif campaign is not None:
+            self.on_campaign_loaded(campaign)
         else:
             self.show_picker()
 
@@ -71,8 +83,12 @@ class WebcareApp(App[None]):
     def read_library(self) -> None:
         from trainer.scenario.library import load_library
 
-        if self.options.save_sessions:
-            self.post_message(self.open_store())
+        opened = self.open_store() if self.options.save_sessions else None
+        if opened is not None:
+            self.post_message(opened)
+        campaign = self.read_campaign(opened.store if opened else None)
+        if campaign is not None:
+            self.post_message(campaign)
         self.post_message(LibraryLoaded(load_library(self.options.scenario_paths or None)))
 
     @property
@@ -132,29 +148,42 @@ class WebcareApp(App[None]):
         from trainer.ui.screens.picker import PickerScreen
 
         self.language = self.options.language or "en"
+        self.playing = None  # free play: nothing counts for a module
         scenarios = self.library.scenarios if self.library else None
-        while len(self.screen_stack) > 1:
+        home = self._home()
+        while len(self.screen_stack) > 1 and self.screen is not home:
             self.pop_screen()
-        self.push_screen(PickerScreen(scenarios, self.best, self.language,
-                                      resume=self.unfinished[0] if self.unfinished else None))
+        picker = PickerScreen(scenarios, self.best, self.language,
+                              resume=self.unfinished[0] if self.unfinished else None)
+        if home is not None:  # the curriculum's home screen stays below: Escape goes back to it
+            picker._bindings.bind("escape", "app.home", tr(self.language, "home.key.home"))
+        self.push_screen(picker)
 
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
 
-    def open_briefing(self, scenario: Scenario) -> None:
+    def open_briefing(self, scenario: Scenario, mode: str | None = None) -> None:
         from trainer.ui.screens.briefing import BriefingScreen
 
         self.language = self.options.language or scenario.language
-        self.push_screen(BriefingScreen(scenario, self.language, self.options.mode))
+        self.push_screen(BriefingScreen(scenario, self.language, mode or self.options.mode))
 
     @on(StartSession)
     def _start(self, event: StartSession) -> None:
         from trainer.game import Game
         from trainer.ui.screens.chat import ChatScreen
 
-        game = Game(event.scenario, seed=self.options.seed, clock=self.options.clock, mode=event.mode)
-        saved = self.begin_saving(game)
+        if self.test_refused(event.scenario.id, event.mode):
+            return
+        live = self.options.live
+        start = self.options.start_for(event.scenario)
+        game = Game(event.scenario, seed=self.options.seed, clock=self.options.clock, mode=event.mode,
+                    customer=live.customer(event.scenario, self.options.seed) if live else None,
+                    recogniser=live.intents(event.scenario) if live else None, start=start)
+        if start is not None:
+            self.notify(tr(self.language, "start.part_way", state=start.state, mood=game.session.mood))
+        saved = self.begin_saving(game, **self.campaign_tags(event.scenario.id))
         self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
 
     def begin_saving(self, game: Game, **manifest) -> SavedGame | None:
@@ -178,7 +207,8 @@ class WebcareApp(App[None]):
 
         try:
             scenario = self._scenario(row.scenario)
-            game, saved = resume(self.store, row.id, scenario, clock=self.options.clock)
+            live = self.options.live.customer(scenario, row.seed) if self.options.live else None
+            game, saved = resume(self.store, row.id, scenario, clock=self.options.clock, customer=live)
         except (StoreError, TrainerError) as exc:
             self.notify(str(exc), severity="error")
             return
@@ -200,6 +230,10 @@ class WebcareApp(App[None]):
         card = score(game.session.events, game.session.scenario)
         if event.saved is not None:
             event.saved.finish(game, card.to_dict())
+            self.campaign_finished(game, tagged=bool(self.campaign_tags(game.session.scenario.id)))
+        cost = getattr(game.customer, "cost_line", None)
+        if cost is not None:  # a live customer: what the session asked of the model
+            self.notify(cost(), title="LLM", timeout=15)
         self._remember(game.session.scenario.id, {t: card.trades[t].score for t in TRADES})
         if event.rewound_from is None:
             self.show_scorecard(game, card)
@@ -211,18 +245,28 @@ class WebcareApp(App[None]):
     def show_scorecard(self, game: Game, card: Scorecard) -> None:
         from trainer.ui.screens.scorecard import ScorecardScreen
 
-        self.switch_screen(ScorecardScreen(game, card, self.language))
+        self.switch_screen(ScorecardScreen(game, card, self.language, **self.scorecard_extras(game, card)))
 
     def on_rewind_screen_chosen(self, event: RewindScreen.Chosen) -> None:
-        """Replay the first game up to the chosen turn; the chat takes the place of its scorecard."""
+        """Replay the first game up to the chosen turn; the chat takes the place of its scorecard.
+
+        Chosen from the list of turns, or straight from a lesson on the scorecard ("try again from this turn").
+        """
         from trainer.game import rewind
         from trainer.ui.screens.chat import ChatScreen
+        from trainer.ui.screens.rewind import RewindScreen
 
         s = event.game.session
-        game = rewind(s.scenario, s.events, before_turn=event.before_turn, seed=s.seed, mode=s.mode,
+        tags = self.campaign_tags(s.scenario.id)
+        # A module's test is taken once per attempt window: trying again from a turn is practice.
+        mode = "practice" if tags and s.mode == "test" else s.mode
+        game = rewind(s.scenario, s.events, before_turn=event.before_turn, seed=s.seed, mode=mode,
                       live=self.options.clock)
-        saved = self.begin_saving(game, rewound_at_turn=event.before_turn)
-        self.pop_screen()  # the list of turns
+        if self.options.live and self.options.live.lines:  # replayed from the script; live from here on
+            game.customer = self.options.live.customer(s.scenario, s.seed) or game.customer
+        saved = self.begin_saving(game, rewound_at_turn=event.before_turn, **tags)
+        if isinstance(self.screen, RewindScreen):
+            self.pop_screen()  # the list of turns
         self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, rewound_from=event.game,
                                       saved=saved))
 

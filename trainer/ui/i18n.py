@@ -12,6 +12,12 @@ TEXT: dict[str, dict[str, str]] = {
         "picker.key.resume": "Resume",
         "picker.key.forget": "Forget",
         "store.not_saving": "Sessions are not being saved: {reason}",
+        "start.part_way": "Started part-way: in '{state}', the customer's mood at {mood} (--from).",
+        "watch.errors": "{path} has {n} error(s); you play on with the last version that worked:",
+        "watch.reloaded": "{path} reloaded: your {n} move(s) replayed on the new version.",
+        "watch.restarted": "{path} reloaded, but your moves don't fit the new version ({reason}): starting again.",
+        "watch.later": "{path} reloaded: the new version plays the next time you start it.",
+        "watch.ends_sooner": "it ends sooner now",
         "picker.loading": "Reading the scenarios…",
         "picker.best": "Best",
         "picker.none": "—",
@@ -60,7 +66,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing.audience": "Audience",
         "briefing.pace": "Pace",
         "briefing.level": "Level",
-        "briefing.reply_within": "she expects an answer within {time}",
+        "briefing.reply_within": "{name} expects an answer within {time}",
         "briefing.minutes": "{n} min",
         "briefing.seconds": "{n} s",
         "briefing.channel.twitter": "Twitter, a tweet thread ({limit} characters a reply)",
@@ -68,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing.channel.email": "e-mail, with a subject and a greeting",
         "briefing.channel.chat": "live chat",
         "briefing.audience.public": "public: anyone can read along",
-        "briefing.audience.private": "private: only she reads your answers",
+        "briefing.audience.private": "private: only {name} reads your answers",
         "briefing.key.practice": "Practice",
         "briefing.key.test": "Test",
         "briefing.key.start": "Start",
@@ -95,18 +101,18 @@ TEXT: dict[str, dict[str, str]] = {
         "chat.you": "you",
         "chat.replying_to": "replying to {handle}",
         "chat.typing": "{name} is typing…",
-        "chat.timer": "She has waited {time} (answer within {norm})",
-        "chat.timer_late": "She has waited {time}: longer than {norm}!",
+        "chat.timer": "{name} has waited {time} (answer within {norm})",
+        "chat.timer_late": "{name} has waited {time}: longer than {norm}!",
         "chat.timer_idle": "Answer within {norm}",
         "chat.too_long": "That is {n} characters; this channel takes {limit}. Shorten it (nothing is lost).",
-        "chat.wait_for_her": "{name} is still typing; your text stays here until she is done.",
+        "chat.wait_for_her": "{name} is still typing; your text stays here until the reply is in.",
         "chat.over": "The conversation is over. Press Enter for your scorecard.",
         "chat.no_hints_test": "Test mode: there are no hints.",
         "chat.no_more_hints": "No more hints for this moment.",
         "chat.hint_title": "Hint {n}:",
         "chat.mode_practice": "Practice · hints {n}",
         "chat.mode_test": "Test · no hints",
-        "chat.fallback": "The customer could not answer; her scripted line was used.",
+        "chat.fallback": "The customer could not answer; the scripted line was used.",
         "office.lookups": "Look up (Ctrl+B)",
         "office.actions": "Act",
         "office.screen": "Result",
@@ -210,6 +216,13 @@ TEXT: dict[str, dict[str, str]] = {
         "picker.key.resume": "Hervatten",
         "picker.key.forget": "Vergeten",
         "store.not_saving": "Sessies worden niet bewaard: {reason}",
+        "start.part_way": "Halverwege begonnen: in '{state}', de stemming van de klant op {mood} (--from).",
+        "watch.errors": "{path} heeft {n} fout(en); je speelt verder met de laatste versie die werkte:",
+        "watch.reloaded": "{path} opnieuw geladen: je {n} zet(ten) opnieuw gespeeld op de nieuwe versie.",
+        "watch.restarted": "{path} opnieuw geladen, maar je zetten passen niet op de nieuwe versie ({reason}): "
+                           "we beginnen opnieuw.",
+        "watch.later": "{path} opnieuw geladen: de nieuwe versie speelt de volgende keer dat je hem start.",
+        "watch.ends_sooner": "het gesprek eindigt nu eerder",
         "picker.loading": "De scenario's worden gelezen…",
         "picker.best": "Beste",
         "picker.none": "—",
@@ -258,7 +271,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing.audience": "Publiek",
         "briefing.pace": "Tempo",
         "briefing.level": "Niveau",
-        "briefing.reply_within": "ze verwacht binnen {time} antwoord",
+        "briefing.reply_within": "{name} verwacht binnen {time} antwoord",
         "briefing.minutes": "{n} min",
         "briefing.seconds": "{n} s",
         "briefing.channel.twitter": "Twitter, een tweetdraad ({limit} tekens per antwoord)",
@@ -266,7 +279,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing.channel.email": "e-mail, met een onderwerp en een aanhef",
         "briefing.channel.chat": "livechat",
         "briefing.audience.public": "openbaar: iedereen kan meelezen",
-        "briefing.audience.private": "privé: alleen zij leest je antwoorden",
+        "briefing.audience.private": "privé: alleen {name} leest je antwoorden",
         "briefing.key.practice": "Oefenen",
         "briefing.key.test": "Toets",
         "briefing.key.start": "Start",
@@ -293,18 +306,18 @@ TEXT: dict[str, dict[str, str]] = {
         "chat.you": "jij",
         "chat.replying_to": "antwoord aan {handle}",
         "chat.typing": "{name} is aan het typen…",
-        "chat.timer": "Ze wacht al {time} (antwoord binnen {norm})",
-        "chat.timer_late": "Ze wacht al {time}: langer dan {norm}!",
+        "chat.timer": "{name} wacht al {time} (antwoord binnen {norm})",
+        "chat.timer_late": "{name} wacht al {time}: langer dan {norm}!",
         "chat.timer_idle": "Antwoord binnen {norm}",
         "chat.too_long": "Dat zijn {n} tekens; dit kanaal neemt er {limit}. Maak het korter (er gaat niets verloren).",
-        "chat.wait_for_her": "{name} typt nog; je tekst blijft staan tot ze klaar is.",
+        "chat.wait_for_her": "{name} typt nog; je tekst blijft staan tot het antwoord er is.",
         "chat.over": "Het gesprek is voorbij. Druk op Enter voor je scorekaart.",
         "chat.no_hints_test": "Toetsmodus: er zijn geen hints.",
         "chat.no_more_hints": "Geen hints meer voor dit moment.",
         "chat.hint_title": "Hint {n}:",
         "chat.mode_practice": "Oefenen · hints {n}",
         "chat.mode_test": "Toets · geen hints",
-        "chat.fallback": "De klant kon niet antwoorden; haar vaste tekst is gebruikt.",
+        "chat.fallback": "De klant kon niet antwoorden; de vaste tekst is gebruikt.",
         "office.lookups": "Opzoeken (Ctrl+B)",
         "office.actions": "Doen",
         "office.screen": "Resultaat",
@@ -412,11 +425,13 @@ def tr(language: str | None, key: str, **values: object) -> str:
 
 
 def _merge() -> None:
-    """Coach review keeps its text in a module of its own; one table serves `tr`."""
+    """Coach review and the campaign keep their text in modules of their own; one table serves `tr`."""
+    from trainer.ui.i18n_campaign import CAMPAIGN
     from trainer.ui.i18n_review import REVIEW
 
-    for language, table in REVIEW.items():
-        TEXT[language] = {**table, **TEXT[language]}
+    for part in (REVIEW, CAMPAIGN):
+        for language, table in part.items():
+            TEXT[language] = {**table, **TEXT[language]}
 
 
 _merge()

@@ -10,6 +10,8 @@ from textual.message import Message
 if TYPE_CHECKING:
     from trainer.game import Game
     from trainer.saved import SavedGame
+    from trainer.campaign.models import Curriculum
+    from trainer.campaign.progress import Progress
     from trainer.store import SessionRow, Store
     from trainer.scenario.library import Library
     from trainer.scenario.models import Scenario
@@ -50,3 +52,15 @@ class StoreOpened(Message):
     best: dict[str, dict[str, int]]
     problem: str | None = None
     """Why sessions are not being saved, when the store could not be opened."""
+
+
+@dataclass
+class CampaignLoaded(Message):
+    """Event: the trainee's curriculum and their progress in it are read (in a worker, with the store)."""
+
+    curriculum: Curriculum | None
+    progress: Progress | None
+    on_board: bool = False
+    """The trainee opted in to the curriculum's leaderboard."""
+    problem: str | None = None
+    """Why the curriculum could not be opened (a wrong id, a broken file)."""

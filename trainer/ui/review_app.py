@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from textual.app import App
 from textual.binding import Binding
 
+from trainer.errors import TrainerError
 from trainer.store import Store
+from trainer.ui.i18n import tr
 
 
 class ReviewApp(App[None]):
@@ -13,13 +18,46 @@ class ReviewApp(App[None]):
     TITLE = "Webcare Trainer — review"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit")]
 
-    def __init__(self, store: Store, coach: str, language: str = "en") -> None:
+    def __init__(self, store: Store, coach: str, language: str = "en", *, curriculum: str | None = None,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.store = store
         self.coach = coach
         self.language = language
+        self.curriculum = curriculum
+        """The curriculum of the cohort view (`--curriculum`); None: the first one the stored sessions play."""
+        self.now = now
+        """Today (UTC), for "stuck for"; None: the real time (tests fix it)."""
 
     def on_mount(self) -> None:
         from trainer.ui.screens.review_sessions import SessionsScreen
 
         self.push_screen(SessionsScreen(self.store, self.coach, self.language))
+        if self.curriculum:
+            self.action_open_cohort()
+
+    def action_open_cohort(self) -> None:
+        """The class's progress in the curriculum (`g` on the sessions list)."""
+        from trainer.ui.campaign import utc_now
+        from trainer.ui.screens.review_cohort import CohortScreen
+
+        try:
+            curriculum = self._curriculum()
+        except TrainerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if curriculum is None:
+            self.notify(tr(self.language, "cohort.no_curriculum"), severity="warning")
+            return
+        self.push_screen(CohortScreen(self.store, curriculum, self.language, (self.now or utc_now)()))
+
+    def _curriculum(self):
+        from trainer.campaign.library import find_curriculum, load_curricula
+
+        if self.curriculum:
+            return find_curriculum(self.curriculum)
+        rows = self.store.sessions()
+        curricula = load_curricula().curricula
+        tagged = [c for c in curricula if any(r.curriculum == c.id for r in rows)]
+        played = {r.scenario for r in rows}
+        return next(iter(tagged), None) or next((c for c in curricula if played & set(c.scenario_ids)), None)

@@ -1,4 +1,4 @@
-"""Read the briefing: who she is, the channel and audience, what you know and may do; pick the mode."""
+"""Read the briefing: who the customer is, the channel and audience, what you know and may do; pick the mode."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""The conversation: her messages as on the channel, your composer, the back office beside it."""
+"""The conversation: the customer's messages as on the channel, your composer, the back office beside it."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import dataclass
 
 from textual import on, work
@@ -41,6 +42,8 @@ from trainer.ui.widgets.mood import MoodMeter
 from trainer.ui.widgets.transcript import Transcript, channel_line
 
 CHUNK_WORDS = 2
+FRAME = 1 / 60
+"""A streamed line is shown at most once per frame, however fast the model sends its pieces."""
 
 
 def typing_delay(text: str) -> float:
@@ -49,7 +52,7 @@ def typing_delay(text: str) -> float:
 
 
 class ChatScreen(Screen):
-    """Drives one `Game`: trainee moves go to the engine; her reply is written in a worker, so a slow
+    """Drives one `Game`: trainee moves go to the engine; the customer's reply is written in a worker, so a slow
     or failing customer never blocks the screen."""
 
     KEYS = (  # keys, action, footer text (i18n key; "" hides it), priority (ahead of the composer's keys)
@@ -60,7 +63,7 @@ class ChatScreen(Screen):
     )
 
     customer_timeout: float = 60.0
-    """Seconds to wait for the customer's words before her scripted line is used instead."""
+    """Seconds to wait for the customer's words before the scripted line is used instead."""
 
     @dataclass
     class CustomerStarted(Message):
@@ -78,6 +81,12 @@ class ChatScreen(Screen):
     class CustomerFailed(Message):
         error: str
 
+    @dataclass
+    class CustomerNotice(Message):
+        """A live customer's model failed and the scripted line stood in: one line to say so."""
+
+        text: str
+
     def __init__(self, game: Game, language: str, typing_speed: float = 1.0,
                  rewound_from: Game | None = None, saved: SavedGame | None = None) -> None:
         super().__init__()
@@ -93,10 +102,14 @@ class ChatScreen(Screen):
         self.channel = CHANNELS[self.scenario.channel]
         self._fallback = ScriptedCustomer(self.scenario, game.session.seed)
         self._her_last_at: float | None = None
-        """Game time of her last line: the response timer counts from it, as the engine does."""
+        """Game time of the customer's last line: the response timer counts from it, as the engine does."""
         self._held_mood: MoodChanged | None = None
-        """Her reaction to your move, shown on the meter once she answers."""
+        """The customer's reaction to your move, shown on the meter once they answer."""
         self._hints = 0
+        self._reading = False
+        """A model is reading the trainee's message (`--llm-intents`): the customer's move waits for it."""
+        self.frames = 0
+        """Streamed updates shown (at most one per frame)."""
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -107,7 +120,7 @@ class ChatScreen(Screen):
             yield Label("", id="mode-badge")
         with Horizontal(id="chat-status"):
             yield MoodMeter(t, s.customer.patience, id="mood")
-            yield ResponseTimer(t, self.channel.reply_within, self.waited, id="timer")
+            yield ResponseTimer(t, self.channel.reply_within, self.waited, name=s.customer.first_name, id="timer")
         with Horizontal(id="chat-body"):
             with Vertical(id="conversation", classes=f"-{s.channel}"):
                 yield Transcript(s, t, id="transcript")
@@ -121,7 +134,7 @@ class ChatScreen(Screen):
         self.query_one(MoodMeter).set(session.mood, session.patience)
         self._show(session.events)  # a rewound game arrives with its history
         if session.cue is not None:
-            self.write_reply(session.cue, typing=False)  # her opening: posted before you arrived
+            self.write_reply(session.cue, typing=False)  # the customer's opening: posted before you arrived
         self._update_badge()
         self.action_focus_composer()
 
@@ -143,7 +156,7 @@ class ChatScreen(Screen):
             return
         if session.cue is not None and not isinstance(move, (Help, Hint)):
             self.notify(tr(self.language, "chat.wait_for_her", name=self.scenario.customer.first_name))
-            return  # she is still typing: what was typed stays in the composer
+            return  # the customer is still typing: what was typed stays in the composer
         limit = self.channel.max_chars
         if isinstance(move, Say) and limit and len(move.text) > limit:
             self.notify(tr(self.language, "chat.too_long", n=len(move.text), limit=limit), severity="warning")
@@ -163,6 +176,13 @@ class ChatScreen(Screen):
             return True
         if isinstance(move, Hint):
             self.action_hint()
+            return True
+        if self._reading:
+            self.notify(tr(self.language, "chat.wait_for_her", name=self.scenario.customer.first_name))
+            return False
+        recogniser = self.game.recogniser
+        if isinstance(move, Say) and hasattr(recogniser, "prepare") and not recogniser.ready(move.text):
+            self._read_then_play(move)  # the model reads it off the UI thread; then the engine plays it
             return True
         session = self.game.session
         try:
@@ -246,17 +266,33 @@ class ChatScreen(Screen):
     def action_focus_composer(self) -> None:
         self.query_one(ChatComposer).focus_field()
 
-    # -- her reply, written in a worker ------------------------------------------------------
+    @work(exclusive=True, group="reading", exit_on_error=False)
+    async def _read_then_play(self, move: Say) -> None:
+        self._reading = True
+        try:
+            await asyncio.to_thread(self.game.recogniser.prepare, move.text)
+        finally:
+            self._reading = False
+        if not self.game.session.over:
+            self.play(move)
+
+    # -- the customer's reply, written in a worker -------------------------------------------
 
     @work(exclusive=True, group="customer", exit_on_error=False)
     async def write_reply(self, cue: Cue, typing: bool = True) -> None:
-        """Her words for `cue`, posted as Started / Chunk… / Complete, or Failed."""
+        """The customer's words for `cue`, posted as Started / Chunk… / Complete, or Failed."""
         if typing:
             self.post_message(self.CustomerStarted(
                 tr(self.language, "chat.typing", name=self.scenario.customer.first_name)))
+        if hasattr(self.game.customer, "stream"):
+            if not typing:  # the opening, written live: show that the customer is writing it
+                self.post_message(self.CustomerStarted(
+                    tr(self.language, "chat.typing", name=self.scenario.customer.first_name)))
+            await self._stream_reply(cue)
+            return
         try:  # in a thread: a customer that blocks (a network call) can't freeze the screen
             text = await asyncio.wait_for(asyncio.to_thread(self.game.customer.write, cue), self.customer_timeout)
-        except Exception as exc:  # noqa: BLE001 - whatever the customer did, her scripted line stands in
+        except Exception as exc:  # noqa: BLE001 - whatever the customer did, the scripted line stands in
             self.post_message(self.CustomerFailed(f"{type(exc).__name__}: {exc}"))
             return
         delay = typing_delay(text) * self.typing_speed if typing else 0.0
@@ -270,6 +306,44 @@ class ChatScreen(Screen):
             if pause:
                 await asyncio.sleep(pause)
         self.post_message(self.CustomerComplete(text))
+
+    async def _stream_reply(self, cue: Cue) -> None:
+        """A live customer: their words as the model writes them, gathered and shown once per frame."""
+        customer = self.game.customer
+        pending: list[str] = []
+        lock = threading.Lock()
+
+        def pump() -> None:
+            for piece in customer.stream(cue):
+                with lock:
+                    pending.append(piece)
+
+        def flush() -> None:
+            with lock:
+                text = "".join(pending)
+                pending.clear()
+            if text:
+                self.frames += 1
+                self.post_message(self.CustomerChunk(text))
+
+        task = asyncio.ensure_future(asyncio.to_thread(pump))
+        try:
+            while not task.done():
+                await asyncio.wait({task}, timeout=FRAME)
+                flush()
+            task.result()
+        except Exception as exc:  # noqa: BLE001 - the customer falls back by itself; this is a last resort
+            self.post_message(self.CustomerFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        line = getattr(customer, "last", None)
+        notice = customer.take_notice() if hasattr(customer, "take_notice") else None
+        if notice:
+            self.post_message(self.CustomerNotice(notice))
+        self.post_message(self.CustomerComplete(line.text if line is not None else "…"))
+
+    @on(CustomerNotice)
+    def _notice(self, event: CustomerNotice) -> None:
+        self.notify(event.text, severity="warning", timeout=6)
 
     @on(CustomerStarted)
     def _started(self, event: CustomerStarted) -> None:
@@ -368,7 +442,7 @@ class ChatScreen(Screen):
         badge.set_class(session.mode == "test", "-test")
 
     def waited(self) -> float | None:
-        """Seconds she has waited for you since her last line; None while she types or when it is over."""
+        """Seconds the customer has waited for you since their last line; None while they type or when it is over."""
         session = self.game.session
         if session.over or session.cue is not None or self._her_last_at is None:
             return None

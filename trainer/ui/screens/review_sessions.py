@@ -61,6 +61,7 @@ class SessionsScreen(Screen):
             ("r", "reverse", "review.key.reverse"),
             ("e", "export", "review.key.export"),
             ("x", "export_all", "review.key.export_all"),
+            ("g", "app.open_cohort", "review.key.cohort"),
             ("0", "clear_filters", "review.key.clear"),
             *((str(i + 1), f"filter('{f}')", "") for i, f in enumerate(FIELDS)),
         ))

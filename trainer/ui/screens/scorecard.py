@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -16,7 +16,9 @@ from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
 from trainer.ui.widgets.score_bar import TradeBar, outcome_name, score_style, trade_name
 from trainer.ui.widgets.score_evidence import EvidenceItem
+from trainer.ui.widgets.score_judge import JudgeLine, JudgeSummary
 from trainer.ui.widgets.score_keys import bind_keys
+from trainer.ui.widgets.score_lessons import AGAIN_KEYS, CampaignNews, LessonPanel
 
 
 def outcome_line(card: Scorecard, language: str) -> str:
@@ -35,6 +37,8 @@ class ScorecardScreen(Screen):
     """Read-only: the card comes from `scoring.score`; the evidence opens the transcript at its turn."""
 
     AUTO_FOCUS = ""  # focused in `on_mount`, without scrolling: Textual centres what it focuses
+    judge_worker = None
+    """The LLM judge's worker, while `--judge` is asking (tests wait on it)."""
 
     KEYS = (
         ("r", "rewind", "key.rewind"),
@@ -43,12 +47,24 @@ class ScorecardScreen(Screen):
         ("q", "app.quit", "key.quit"),
     )
 
-    def __init__(self, game: Game, card: Scorecard, language: str) -> None:
+    def __init__(self, game: Game, card: Scorecard, language: str, *, lessons: tuple = (), news=None,
+                 home: bool = False) -> None:
         super().__init__()
         self.game = game
         self.card = card
         self.language = language
+        self.lessons = lessons
+        """The one or two lessons that would gain most (`trainer.campaign.feedback.lessons`)."""
+        self.news = news
+        """What this attempt changed in the trainee's curriculum (passed, unlocked, badges); None: nothing."""
         bind_keys(self, language, self.KEYS)
+        self.again_turns = [again_turn(self.game, lesson.turn) for lesson in lessons]
+        for i, turn in enumerate(self.again_turns[: len(AGAIN_KEYS)]):
+            if turn is not None:
+                self._bindings.bind(AGAIN_KEYS[i], f"again({turn})", tr(language, "lesson.key", n=turn),
+                                    show=i == 0)
+        if home:
+            bind_keys(self, language, (("h", "app.home", "home.key.home"),))
 
     def compose(self) -> ComposeResult:
         card, language = self.card, self.language
@@ -68,7 +84,13 @@ class ScorecardScreen(Screen):
                 hints = tr(language, "score.hints", n=card.hints) if card.mode == "practice" else \
                     tr(language, "score.test_mode")
                 yield Static(hints, id="score-hints")
+                if self._judging:
+                    yield JudgeSummary(language, id="score-judge")
             with VerticalScroll(id="score-detail", can_focus=False):
+                if self.news:
+                    yield CampaignNews(self.news, language, id="score-news")
+                if self.lessons:
+                    yield LessonPanel(self.lessons, self.again_turns, language, id="score-lessons")
                 yield Label(tr(language, "score.evidence"), classes="score-hint")
                 for trade in TRADES:
                     yield from self._trade(trade)
@@ -82,6 +104,8 @@ class ScorecardScreen(Screen):
             if criterion.score is None:  # does not apply to this conversation
                 continue
             yield Static(criterion_text(criterion), classes="score-criterion")
+            if self._judging:
+                yield JudgeLine(trade, criterion.id, self.language, classes="score-judge-line")
             for evidence in criterion.evidence:
                 yield EvidenceItem(evidence, self.language, classes="score-evidence")
 
@@ -89,6 +113,37 @@ class ScorecardScreen(Screen):
         items = self.query(EvidenceItem)
         if items:
             items.first().focus(scroll_visible=False)
+        options = getattr(self.app, "options", None)
+        if getattr(options, "judge", None) is not None:
+            self.judge_worker = self.run_judge(options.judge)
+        elif self._judging:
+            from scoring.judgement import unavailable
+
+            self.show_judgement(unavailable("not_configured", options.judge_problem, language=self.language))
+
+    @property
+    def _judging(self) -> bool:
+        """`--judge` was asked for: the scorecard has room for the judge's opinion."""
+        options = getattr(self.app, "options", None)
+        return getattr(options, "judge", None) is not None or bool(getattr(options, "judge_problem", ""))
+
+    @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
+    def run_judge(self, settings) -> None:
+        """Ask the LLM judge in a thread: the scorecard is up at once, the judge's column fills in later."""
+        from scoring.judge import judge
+
+        s = self.game.session
+        judgement = judge(self.card, s.events, s.scenario, settings=settings)
+        self.app.call_from_thread(self.show_judgement, judgement)
+
+    def show_judgement(self, judgement) -> None:
+        from dataclasses import replace
+
+        self.card = replace(self.card, judge=judgement)
+        for line in self.query(JudgeLine):
+            line.show(judgement)
+        for summary in self.query(JudgeSummary):
+            summary.show(judgement)
 
     @on(EvidenceItem.Opened)
     def _open_turn(self, event: EvidenceItem.Opened) -> None:
@@ -108,3 +163,16 @@ class ScorecardScreen(Screen):
 
     def action_new(self) -> None:
         self.app.show_picker()
+
+    def action_again(self, turn: int) -> None:
+        """Try again from a lesson's turn: the rewind, without picking the turn from the list."""
+        self.post_message(RewindScreen.Chosen(self.game, turn))
+
+
+def again_turn(game: Game, turn: int | None) -> int | None:
+    """Where "try again from this turn" restarts: that turn, or the last of your moves before it."""
+    if turn is None:
+        return None
+    points = [t for t, _ in rewind_points(game.session.events)]
+    earlier = [t for t in points if t <= turn]
+    return earlier[-1] if earlier else (points[0] if points else None)

@@ -1,4 +1,4 @@
-"""The briefing's card: who the customer is, and where and before whom you will answer her."""
+"""The briefing's card: who the customer is, and where and before whom you will answer them."""
 
 from __future__ import annotations
 
@@ -16,20 +16,20 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def persona_line(persona: str) -> str:
-    """The persona's first sentence: who she is. The rest tells the customer how to behave, not you."""
+    """The persona's first sentence: who the customer is. The rest tells the customer how to behave, not you."""
     text = " ".join(persona.split())
     return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
 def wait_time(seconds: float, language: str) -> str:
-    """180 → `3 min`, 90 → `90 s`: how long she waits before a slow answer starts to cost you."""
+    """180 → `3 min`, 90 → `90 s`: how long the customer waits before a slow answer starts to cost you."""
     if seconds >= 60 and seconds % 60 == 0:
         return tr(language, "briefing.minutes", n=int(seconds // 60))
     return tr(language, "briefing.seconds", n=int(seconds))
 
 
 class BriefingCard(Static):
-    """Her name, handle, followers and who she is; the channel, its audience, the level, the pace."""
+    """The customer's name, handle, followers and who they are; the channel, its audience, the level, the pace."""
 
     def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -52,8 +52,8 @@ class BriefingCard(Static):
             Text(persona_line(c.persona), style="italic"),
             Text(""),
             self._fact("briefing.channel", channel),
-            self._fact("briefing.audience", tr(language, f"briefing.audience.{s.audience}")),
-            self._fact("briefing.pace", tr(language, "briefing.reply_within", time=reply)),
+            self._fact("briefing.audience", tr(language, f"briefing.audience.{s.audience}", name=s.customer.first_name)),
+            self._fact("briefing.pace", tr(language, "briefing.reply_within", time=reply, name=s.customer.first_name)),
             self._fact("briefing.level", tr(language, f"picker.difficulty.{s.difficulty}")),
         ])
 

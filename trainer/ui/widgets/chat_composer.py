@@ -37,7 +37,7 @@ class CharCounter(Widget):
 
 class ChatComposer(Vertical):
     """Posts `Sent` with the text; the screen decides whether to take it and then calls `clear`.
-    Nothing typed is lost while she is typing or when a message is refused."""
+    Nothing typed is lost while the customer is typing or when a message is refused."""
 
     @dataclass
     class Sent(Message):

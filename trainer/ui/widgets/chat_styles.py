@@ -74,7 +74,7 @@ def channel_line(scenario: Scenario, language: str) -> str:
 
 
 class ChannelStyle:
-    """Draws her messages and yours as the channel shows them; `width` is the transcript's."""
+    """Draws the customer's messages and yours as the channel shows them; `width` is the transcript's."""
 
     def __init__(self, scenario: Scenario, language: str) -> None:
         self.scenario = scenario
@@ -98,7 +98,7 @@ class ChannelStyle:
             return Text.assemble((f"{entry.title} ", "bold magenta"), (entry.text, "italic magenta"))
         return Text(entry.text, style=entry.style or "dim italic")
 
-    # -- her side and yours, per channel -----------------------------------------------------
+    # -- the customer's side and yours, per channel ----------------------------------------
 
     def hers(self, entry: Entry, width: int, first: bool) -> RenderableType:
         c, channel = self.customer, self.scenario.channel
@@ -148,7 +148,7 @@ class ChannelStyle:
         return Group(head, Padding(Text(entry.text), (0, 0, 0, 2)))
 
     def _bubble(self, text: str, title: str, colour: str, width: int, right: bool) -> RenderableType:
-        """A bubble of at most ~3/4 of the width, hers on the left and yours on the right."""
+        """A bubble of at most ~3/4 of the width, the customer's on the left and yours on the right."""
         widest = max(24, int(width * 0.75))
         longest = max((Text(line).cell_len for line in text.splitlines() or [""]), default=0)
         size = min(widest, max(longest + 4, Text(title).cell_len + 6))

@@ -1,4 +1,4 @@
-"""How long she has waited for you, against what the channel expects."""
+"""How long the customer has waited for you, against what the channel expects."""
 
 from __future__ import annotations
 
@@ -13,14 +13,17 @@ from trainer.ui.widgets.chat_styles import clock_time
 
 
 class ResponseTimer(Widget):
-    """Reads the game clock once a second; red once she has waited longer than the channel's norm."""
+    """Reads the game clock once a second; red once the customer has waited longer than the channel's norm."""
 
     waited: reactive[float | None] = reactive(None, layout=True)
-    """Seconds since her last line while it is your turn; None when she is not waiting on you."""
+    """Seconds since the customer's last line while it is your turn; None when no one is waiting on you."""
 
-    def __init__(self, language: str, norm: float, source: Callable[[], float | None], **kwargs) -> None:
+    def __init__(self, language: str, norm: float, source: Callable[[], float | None], name: str = "",
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.language = language
+        self.name_shown = name
+        """The customer's first name, as the timer says it."""
         self.norm = norm
         """Seconds the channel expects an answer within (`reply_within`)."""
         self._source = source
@@ -46,6 +49,6 @@ class ResponseTimer(Widget):
             return Text(tr(self.language, "chat.timer_idle", norm=norm), style="dim")
         time = clock_time(self.waited)
         if self.late:
-            return Text(tr(self.language, "chat.timer_late", time=time, norm=norm), style="bold red")
+            return Text(tr(self.language, "chat.timer_late", time=time, norm=norm, name=self.name_shown), style="bold red")
         style = "yellow" if self.waited > self.norm * 2 / 3 else ""
-        return Text(tr(self.language, "chat.timer", time=time, norm=norm), style=style)
+        return Text(tr(self.language, "chat.timer", time=time, norm=norm, name=self.name_shown), style=style)

@@ -1,4 +1,4 @@
-"""Where her next line appears: "is typing…", then the words as they are produced."""
+"""Where the customer's next line appears: "is typing…", then the words as they are produced."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ class LiveLine(Static):
         self.add_class("-empty")
 
     def typing(self, who: str, label: str) -> None:
-        """Show that she is typing (nothing of her line yet)."""
+        """Show that the customer is typing (nothing of the line yet)."""
         self.text, self.who = "", who
         self.remove_class("-empty")
         self.update(Text(label, style="italic"))
 
     def append(self, chunk: str) -> None:
-        """Add the next words of her line as they come in."""
+        """Add the next words of the line as they come in."""
         self.text += chunk
         self.remove_class("-empty")
         self.update(Text.assemble((f"{self.who}: ", "bold"), self.text, ("▌", "dim")))

@@ -1,4 +1,4 @@
-"""Her mood and patience, moving as she reacts to you."""
+"""The customer's mood and patience, moving as they react to you."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class MoodMeter(Widget):
     mood: reactive[int] = reactive(50)
     patience: reactive[int] = reactive(5)
     change: reactive[int] = reactive(0)
-    """How much the last reaction moved her mood (0: no change shown)."""
+    """How much the last reaction moved the mood (0: no change shown)."""
 
     def __init__(self, language: str, full_patience: int, **kwargs) -> None:
         super().__init__(**kwargs)

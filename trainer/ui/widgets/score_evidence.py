@@ -18,7 +18,7 @@ def turn_label(turn: int, language: str) -> str:
 
 
 def evidence_text(evidence: Evidence, language: str) -> Text:
-    """`+ turn 2  “her words” — the note`, marked green when it helped and red when it hurt."""
+    """`+ turn 2  “your words” — the note`, marked green when it helped and red when it hurt."""
     sign, style = ("+", "green") if evidence.good else ("−", "red")
     what = f"“{evidence.quote}”" if evidence.quote else (evidence.action or "")
     text = Text.assemble((f"{sign} ", f"bold {style}"), (turn_label(evidence.turn, language), style), "  ")

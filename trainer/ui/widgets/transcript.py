@@ -24,7 +24,7 @@ class Transcript(RichLog):
         self.turn_lines: dict[int, int] = {}
         """First line of each turn, to jump to it from the scorecard."""
         self.messages = 0
-        """Messages from her and from you (not look-ups, hints or notices)."""
+        """Messages from the customer and from you (not look-ups, hints or notices)."""
         self._width = 0
         """The width the entries were drawn at; 0 until the log knows its size."""
         self._drawn_messages = 0

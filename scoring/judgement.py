@@ -1,0 +1,189 @@
+"""The LLM judge's second opinion: a 0–3 rating per criterion with a quote, and how far it agrees with the scorer.
+
+Plain data (no LLM here): `scoring.judge` makes a Judgement; the scorecard carries it beside the
+deterministic scores, which it never replaces. Texts in English and Dutch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TEXT = {
+    "en": {
+        "title": "LLM judge ({model} at {host})",
+        "agreement": "agrees with the scorer within one point on {near} of {total} criteria ({pct}%), "
+                     "exactly on {exact}",
+        "none_rated": "rated no criterion",
+        "unavailable": "LLM judge unavailable: {why}. The scores are the scorer's own.",
+        "judging": "LLM judge: judging…",
+        "asking": "Asking the LLM judge ({what})…",
+        "rating": "judge {rating}/3 (scorer {scorer}/3)",
+        "no_rating": "judge: no rating",
+        "dropped": "its quote is not in your messages, so it was left out",
+        "tokens": "{requests} request(s), {tokens_in} tokens in, {tokens_out} out",
+        "kind.timeout": "the model did not answer in time",
+        "kind.rate_limited": "the model is rate-limiting requests (429)",
+        "kind.server_error": "the model had a server error",
+        "kind.refused": "the model could not be reached",
+        "kind.empty": "the model sent an empty reply",
+        "kind.malformed": "the model's reply could not be read",
+        "kind.cut": "the model's reply stopped halfway",
+        "kind.rejected": "the model refused the request",
+        "kind.not_configured": "no model is configured",
+    },
+    "nl": {
+        "title": "LLM-beoordelaar ({model} op {host})",
+        "agreement": "is het op {near} van de {total} criteria op één punt na eens met de scorer ({pct}%), "
+                     "precies op {exact}",
+        "none_rated": "beoordeelde geen enkel criterium",
+        "unavailable": "LLM-beoordelaar niet beschikbaar: {why}. De scores zijn die van de scorer zelf.",
+        "judging": "LLM-beoordelaar: bezig met beoordelen…",
+        "asking": "De LLM-beoordelaar wordt gevraagd ({what})…",
+        "rating": "beoordelaar {rating}/3 (scorer {scorer}/3)",
+        "no_rating": "beoordelaar: geen oordeel",
+        "dropped": "het citaat staat niet in je berichten, dus het is weggelaten",
+        "tokens": "{requests} verzoek(en), {tokens_in} tokens erin, {tokens_out} eruit",
+        "kind.timeout": "het model antwoordde niet op tijd",
+        "kind.rate_limited": "het model houdt verzoeken tijdelijk tegen (429)",
+        "kind.server_error": "het model had een serverfout",
+        "kind.refused": "het model was niet bereikbaar",
+        "kind.empty": "het model gaf een leeg antwoord",
+        "kind.malformed": "het antwoord van het model was onleesbaar",
+        "kind.cut": "het antwoord van het model brak halverwege af",
+        "kind.rejected": "het model weigerde het verzoek",
+        "kind.not_configured": "er is geen model ingesteld",
+    },
+}
+
+
+def text(language: str, key: str, **values: Any) -> str:
+    return TEXT.get(language, TEXT["en"])[key].format(**values)
+
+
+def band(score: float) -> int:
+    """The scorer's 0–1 score on the judge's 0–3 scale, in quarters: <.25 → 0, <.5 → 1, <.75 → 2, else 3."""
+    return min(3, max(0, int(score * 4)))
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeRating:
+    trade: str
+    criterion: str
+    scorer: int
+    """The deterministic score on the 0–3 scale (`band`)."""
+    rating: int | None = None
+    """0–3, or None when the judge gave none."""
+    quote: str | None = None
+    """Checked to occur in one of the trainee's messages."""
+    turn: int | None = None
+    """The turn of the message the quote is from."""
+    reason: str = ""
+    rejected_quote: str | None = None
+    """What the judge quoted that is not in the trainee's messages (shown as left out, never as evidence)."""
+
+    @property
+    def agrees(self) -> bool | None:
+        """Within one point of the scorer."""
+        return None if self.rating is None else abs(self.rating - self.scorer) <= 1
+
+    def line(self, language: str) -> str:
+        """`judge 2/3 (scorer 1/3) — “quote” — reason`."""
+        head = text(language, "no_rating") if self.rating is None else \
+            text(language, "rating", rating=self.rating, scorer=self.scorer)
+        quote = f"“{self.quote}”" if self.quote else ""
+        dropped = f"({text(language, 'dropped')})" if self.rejected_quote else ""
+        return " — ".join(x for x in (head, quote, self.reason, dropped) if x)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"trade": self.trade, "criterion": self.criterion, "rating": self.rating, "scorer": self.scorer,
+                "agrees": self.agrees, "quote": self.quote, "turn": self.turn, "reason": self.reason,
+                "rejected_quote": self.rejected_quote}
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    model: str
+    host: str
+    language: str = "en"
+    ratings: tuple[JudgeRating, ...] = ()
+    problem: str = ""
+    """Why the judge is unavailable: a kind (`timeout`, `malformed`, `not_configured`…); empty when it judged."""
+    detail: str = ""
+    """More about the problem, e.g. `HTTP 503` (never a key)."""
+    usage: dict[str, int] = field(default_factory=dict)
+    """requests, tokens_in, tokens_out."""
+
+    @property
+    def available(self) -> bool:
+        return not self.problem
+
+    def unavailable_note(self, language: str | None = None) -> str:
+        """`LLM judge unavailable: the model did not answer in time (…)`; empty when it judged."""
+        if not self.problem:
+            return ""
+        language = language or self.language
+        key = f"kind.{self.problem}"
+        why = text(language, key) if key in TEXT["en"] else self.problem
+        return text(language, "unavailable", why=f"{why} ({self.detail})" if self.detail else why)
+
+    @property
+    def note(self) -> str:
+        return self.unavailable_note()
+
+    @property
+    def rated(self) -> tuple[JudgeRating, ...]:
+        return tuple(r for r in self.ratings if r.rating is not None)
+
+    @property
+    def agreement(self) -> float | None:
+        """Share of rated criteria where judge and scorer are within one point (None: nothing rated)."""
+        rated = self.rated
+        return sum(bool(r.agrees) for r in rated) / len(rated) if rated else None
+
+    @property
+    def exact(self) -> float | None:
+        """Share of rated criteria where judge and scorer give the same 0–3 rating."""
+        rated = self.rated
+        return sum(r.rating == r.scorer for r in rated) / len(rated) if rated else None
+
+    def rating_for(self, trade: str, criterion: str) -> JudgeRating | None:
+        return next((r for r in self.ratings if r.trade == trade and r.criterion == criterion), None)
+
+    def title(self, language: str | None = None) -> str:
+        return text(language or self.language, "title", model=self.model or "?", host=self.host or "?")
+
+    def summary(self, language: str | None = None) -> str:
+        """One line: the agreement, or why the judge is unavailable."""
+        language = language or self.language
+        if not self.available:
+            return self.unavailable_note(language)
+        rated = self.rated
+        if not rated:
+            return f"{self.title(language)}: {text(language, 'none_rated')}"
+        near = sum(bool(r.agrees) for r in rated)
+        exact = sum(r.rating == r.scorer for r in rated)
+        agreement = text(language, "agreement", near=near, total=len(rated), pct=round(100 * near / len(rated)),
+                         exact=exact)
+        return f"{self.title(language)}: {agreement}"
+
+    def to_dict(self) -> dict[str, Any]:
+        agreement, exact = self.agreement, self.exact
+        return {
+            "model": self.model,
+            "host": self.host,
+            "language": self.language,
+            "available": self.available,
+            "note": self.note,
+            "problem": self.problem,
+            "agreement": None if agreement is None else round(agreement, 3),
+            "exact": None if exact is None else round(exact, 3),
+            "usage": dict(self.usage),
+            "ratings": [r.to_dict() for r in self.ratings],
+        }
+
+
+def unavailable(kind: str, detail: str = "", *, model: str = "", host: str = "", language: str = "en",
+                usage: dict[str, int] | None = None) -> Judgement:
+    """A Judgement that says why there is no second opinion (`kind` as in TEXT's `kind.*`)."""
+    return Judgement(model, host, language, problem=kind, detail=detail, usage=usage or {})

@@ -1,0 +1,162 @@
+"""Faults never end a session: each is retried a bounded number of times, then raised as a typed, keyless error."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from llm_fixtures import TEST_KEY
+from llm_server import Cut, Delay, Empty, Hangup, Malformed, Reply, Status
+from trainer.llm.client import LLMClient
+from trainer.llm.config import with_overrides
+from trainer.llm.errors import LLMRejected, LLMUnavailable
+
+ASK = [{"role": "user", "content": "Say hello."}]
+FAULTS = [
+    (Delay(3.0), "timeout"),
+    (Status(429, retry_after=0), "rate_limited"),
+    (Status(500), "server_error"),
+    (Status(503), "server_error"),
+    (Empty(), "empty"),
+    (Malformed(), "malformed"),
+    (Cut(), "cut"),
+    (Hangup(), "cut"),
+]
+BOUND = 3.0
+"""Seconds three tries may take with the test settings (0.5 s time-out, back-off of 0.01–0.05 s)."""
+
+
+def assert_keyless(error: Exception) -> None:
+    for shown in (str(error), repr(error), str(error.args)):
+        assert TEST_KEY not in shown and TEST_KEY[:12] not in shown
+
+
+@pytest.mark.parametrize("fault, kind", FAULTS, ids=[f"{type(f).__name__}-{k}" for f, k in FAULTS])
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+def test_a_fault_that_persists_is_retried_then_raised_as_llm_unavailable(llm_server, llm_settings, fault, kind,
+                                                                         streamed):
+    llm_server.fault(fault, fault, fault)
+    client = LLMClient(llm_settings)
+    started = time.monotonic()
+    with pytest.raises(LLMUnavailable) as caught:
+        if streamed:
+            list(client.stream(ASK, restarted=lambda: None))
+        else:
+            client.chat(ASK)
+    assert time.monotonic() - started < BOUND
+    error = caught.value
+    assert error.kind == kind and error.attempts == 3 and not isinstance(error, LLMRejected)
+    assert len(llm_server.completions) == 3
+    assert "after 3 tries" in str(error) and f"127.0.0.1:{llm_server.port}" in str(error)
+    assert_keyless(error)
+
+
+@pytest.mark.parametrize("fault, kind", FAULTS, ids=[f"{type(f).__name__}-{k}" for f, k in FAULTS])
+def test_a_single_fault_is_retried_and_the_reply_still_arrives(llm_server, llm_settings, fault, kind):
+    llm_server.fault(fault).reply("Back again.")
+    reply = LLMClient(llm_settings).chat(ASK)
+    assert reply.text == "Back again." and reply.attempts == 2 and reply.usage.requests == 2
+
+
+def test_a_refused_connection_is_retried_then_raised(llm_server, llm_settings):
+    client = LLMClient(llm_settings)
+    assert client.chat(ASK).text == "OK"
+    llm_server.stop()
+    started = time.monotonic()
+    with pytest.raises(LLMUnavailable) as caught:
+        client.chat(ASK)
+    assert caught.value.kind == "refused" and caught.value.attempts == 3
+    assert time.monotonic() - started < BOUND
+    assert_keyless(caught.value)
+
+
+def test_retry_after_is_honoured(llm_server, llm_settings):
+    llm_server.fault(Status(429, retry_after=1)).reply("Thanks for waiting.")
+    started = time.monotonic()
+    reply = LLMClient(llm_settings).chat(ASK)
+    assert reply.text == "Thanks for waiting." and reply.attempts == 2
+    assert 1.0 <= time.monotonic() - started < 2.5
+
+
+def test_retry_after_in_milliseconds_is_honoured_too(llm_server, llm_settings):
+    llm_server.fault(Status(429, headers={"retry-after-ms": "300"})).reply("OK")
+    started = time.monotonic()
+    LLMClient(llm_settings).chat(ASK)
+    assert 0.3 <= time.monotonic() - started < 1.5
+
+
+def test_a_server_asking_for_a_long_wait_is_given_up_on_at_once(llm_server, llm_settings):
+    llm_server.fault(Status(429, retry_after=600))
+    started = time.monotonic()
+    with pytest.raises(LLMUnavailable) as caught:
+        LLMClient(llm_settings).chat(ASK)
+    assert caught.value.kind == "rate_limited" and "asks to wait 600 s" in str(caught.value)
+    assert len(llm_server.completions) == 1 and time.monotonic() - started < 1.0
+
+
+def test_back_off_doubles_between_tries(llm_server, llm_settings):
+    waits: list[float] = []
+    settings = with_overrides(llm_settings, retries=3, backoff=0.25, backoff_max=0.6)
+    llm_server.fault(Status(500), Status(500), Status(500), Status(500))
+    with pytest.raises(LLMUnavailable):
+        LLMClient(settings, sleep=waits.append).chat(ASK)
+    assert waits == [0.25, 0.5, 0.6]
+
+
+@pytest.mark.parametrize("status, words", [
+    (401, "the key was not accepted (HTTP 401)"),
+    (404, "no model 'test-model' there"),
+    (400, "HTTP 400: messages must not be empty"),
+])
+def test_a_refused_request_is_not_retried(llm_server, llm_settings, status, words):
+    echoed = f"Incorrect API key provided: {TEST_KEY[:8]}***{TEST_KEY[-6:]}"
+    message = "messages must not be empty" if status == 400 else echoed
+    llm_server.fault(Status(status, body={"error": {"message": message}}))
+    with pytest.raises(LLMRejected) as caught:
+        LLMClient(llm_settings).chat(ASK)
+    assert words in str(caught.value) and caught.value.status == status
+    assert len(llm_server.completions) == 1
+    assert_keyless(caught.value)
+
+
+def test_a_server_echoing_part_of_the_key_never_gets_it_into_the_message(llm_server, llm_settings):
+    llm_server.fault(Status(422, body={"error": {"message": f"bad key {TEST_KEY[:8]}…{TEST_KEY[-8:]} or {TEST_KEY}"}}))
+    with pytest.raises(LLMRejected) as caught:
+        LLMClient(llm_settings).chat(ASK)
+    assert "HTTP 422" in str(caught.value)
+    assert TEST_KEY[-8:] not in str(caught.value) and TEST_KEY not in str(caught.value)
+
+
+def test_a_stream_cut_halfway_starts_again_and_the_caller_drops_the_partial_text(llm_server, llm_settings):
+    llm_server.fault(Cut("I am so sorry that", after=3)).reply("Let me look into it.")
+    shown: list[str] = []
+    pieces = LLMClient(llm_settings).stream(ASK, restarted=shown.clear)
+    for piece in pieces:
+        shown.append(piece)
+    assert "".join(shown) == "Let me look into it."
+    assert len(llm_server.completions) == 2
+
+
+def test_a_stream_cut_halfway_without_a_restart_hook_is_raised_at_once(llm_server, llm_settings):
+    llm_server.fault(Cut("I am so sorry that", after=2)).reply("never asked for")
+    got: list[str] = []
+    with pytest.raises(LLMUnavailable) as caught:
+        for piece in LLMClient(llm_settings).stream(ASK):
+            got.append(piece)
+    assert caught.value.kind == "cut" and got == ["I", " am"]
+    assert len(llm_server.completions) == 1
+
+
+def test_a_stream_that_ends_without_its_last_chunk_counts_as_cut(llm_server, llm_settings):
+    llm_server.fault(Reply("half a", finish_reason=None), Reply("half a", finish_reason=None),
+                     Reply("half a", finish_reason=None))
+    with pytest.raises(LLMUnavailable) as caught:
+        list(LLMClient(llm_settings).stream(ASK, restarted=lambda: None))
+    assert caught.value.kind == "cut"
+
+
+def test_a_time_out_can_be_set_per_request(llm_server, llm_settings):
+    llm_server.fault(Delay(0.3, then=Reply("slow but fine")))
+    client = LLMClient(with_overrides(llm_settings, timeout=0.1, retries=0))
+    assert client.chat(ASK, timeout=2.0).text == "slow but fine"

@@ -1,0 +1,1 @@
+"""Tools for scenario authors: playthrough coverage, automatic exploration and intent checks."""

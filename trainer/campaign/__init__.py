@@ -1,0 +1,1 @@
+"""The onboarding campaign: curricula of modules, progress, badges, feedback that teaches, certificates."""

@@ -1,0 +1,131 @@
+"""`webcare curriculum`, `certificate` and `verify`: the onboarding campaign on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCARE_DATABASE_URL, WEBCARE_DB, " \
+          "or the user's data folder)"
+
+
+def add_parser(sub) -> None:
+    cur = sub.add_parser("curriculum", help="list the curricula, or show one and a trainee's progress in it",
+                         description="Without an id: every curriculum. With one: its modules, what is passed, "
+                                     "open and locked, the best scores per trade against the pass marks, "
+                                     "badges, and the next thing to do.")
+    cur.add_argument("curriculum", nargs="?", metavar="ID", help="a curriculum id or a path to a .yaml file")
+    cur.add_argument("--trainee", help="whose progress (default: WEBCARE_TRAINEE or your account)")
+    cur.add_argument("--leaderboard", choices=["on", "off"],
+                     help="show (on) or stop showing (off) the trainee on this curriculum's leaderboards")
+    cur.add_argument("--db", help=DB_HELP)
+    cur.set_defaults(run=_curriculum)
+
+    cert = sub.add_parser("certificate", help="issue a trainee's certificate for a passed curriculum (HTML)",
+                          description="Only when every module's test is passed. The page is self-contained "
+                                      "and print-ready (print it to PDF from a browser); its code can be "
+                                      "checked with `webcare verify`.")
+    cert.add_argument("--curriculum", required=True, metavar="ID", help="the curriculum passed")
+    cert.add_argument("--trainee", help="whose (default: WEBCARE_TRAINEE or your account)")
+    cert.add_argument("--coach", required=True, metavar="NAME", help="your name, printed on the certificate")
+    cert.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the HTML file to write")
+    cert.add_argument("--db", help=DB_HELP)
+    cert.set_defaults(run=_certificate)
+
+    verify = sub.add_parser("verify", help="check a certificate's code against the store")
+    verify.add_argument("code", metavar="CODE", help="the code printed on the certificate, e.g. WCT-7K3M-Q9XD-2HPA")
+    verify.add_argument("--db", help=DB_HELP)
+    verify.set_defaults(run=_verify)
+
+
+def _trainee(args: argparse.Namespace) -> str:
+    from trainer.store.location import person
+
+    return args.trainee or person("WEBCARE_TRAINEE")
+
+
+def _curriculum(args: argparse.Namespace) -> int:
+    from trainer.campaign.library import builtin_curricula, find_curriculum
+    from trainer.errors import TrainerError
+    from trainer.store import StoreError, open_store
+
+    trainee = _trainee(args)
+    if not args.curriculum:
+        if args.leaderboard:
+            raise TrainerError("--leaderboard needs a curriculum id")
+        for c in builtin_curricula():
+            print(f"{c.id:<16} {c.language}  {len(c.modules)} modules  {c.title}")
+        print("\nShow one, with your progress: webcare curriculum ID")
+        return 0
+    curriculum = find_curriculum(args.curriculum)
+    try:
+        store = open_store(args.db)
+    except StoreError as exc:
+        if args.leaderboard:
+            raise
+        print(f"webcare: no progress shown: {exc}", file=sys.stderr)
+        store = None
+    try:
+        if store is not None and args.leaderboard:
+            store.set_leaderboard(trainee, curriculum.id, args.leaderboard == "on")
+            print(f"{trainee} is {'now' if args.leaderboard == 'on' else 'no longer'} on the leaderboards of "
+                  f"{curriculum.id}.", file=sys.stderr)
+        from trainer.campaign.certificates import trainee_progress
+        from trainer.campaign.progress import progress
+        from trainer.campaign.report import progress_text
+
+        done = trainee_progress(store, curriculum, trainee) if store else progress(curriculum, [], trainee=trainee)
+        sys.stdout.write(progress_text(done))
+    finally:
+        if store is not None:
+            store.close()
+    return 0
+
+
+def _certificate(args: argparse.Namespace) -> int:
+    from trainer.campaign.certificates import certificate_html, certify, trainee_progress
+    from trainer.campaign.library import find_curriculum
+    from trainer.errors import TrainerError
+    from trainer.store import open_store
+
+    curriculum = find_curriculum(args.curriculum)
+    trainee = _trainee(args)
+    store = open_store(args.db)
+    try:
+        cert = certify(store, curriculum, trainee, args.coach)
+        page = certificate_html(trainee_progress(store, curriculum, trainee), cert.coach, cert.issued_at, cert.code)
+    finally:
+        store.close()
+    try:
+        args.output.write_text(page, "utf-8")
+    except OSError as exc:
+        raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
+    print(f"Certificate {cert.code} for {trainee} ({curriculum.title}) written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from trainer.campaign.certificates import verify
+    from trainer.campaign.texts import trade_name
+    from trainer.store import open_store
+
+    store = open_store(args.db)
+    try:
+        cert = verify(store, args.code)
+        where = store.location.describe()
+    finally:
+        store.close()
+    if cert is None:
+        print(f"webcare: no certificate with the code {args.code!r} in {where}: it was not issued here, "
+              "or the code is mistyped", file=sys.stderr)
+        return 1
+    print(f"Valid: certificate {cert.code}")
+    print(f"  trainee     {cert.trainee}")
+    print(f"  curriculum  {cert.title} ({cert.curriculum})")
+    print(f"  coach       {cert.coach}")
+    print(f"  issued      {cert.issued_at}")
+    for m in cert.modules:
+        scores = " · ".join(f"{trade_name(cert.language, t)} {s}" for t, s in (m.get("scores") or {}).items())
+        print(f"  {m.get('title', m.get('id'))}: {scores}")
+    return 0

@@ -1,0 +1,149 @@
+"""`webcare doctor`: is the model endpoint set up, and does it answer? Each check says plainly what is wrong.
+
+Never prints the key: only whether one is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+TIMEOUT = 20.0
+"""Seconds each check may take (a local server may be loading the model on the first request)."""
+
+
+def add_parser(sub) -> None:
+    doctor = sub.add_parser(
+        "doctor", help="check the LLM endpoint: settings, reachable, model listed, a completion, streaming",
+        description="Check the OpenAI-compatible endpoint the live customer (and the LLM judge) use: where the "
+                    "settings come from, whether the endpoint answers, lists the model, completes a tiny prompt "
+                    "and streams. Works with OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio and llama.cpp's server.",
+    )
+    doctor.add_argument("--model", help="the model to check (default: WEBCARE_MODEL, else the config file)")
+    doctor.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return diagnose(args.model, sys.stdout)
+
+
+def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) -> int:
+    """Print one line per check; 0 when every check passed."""
+    from trainer.errors import ConfigError
+    from trainer.llm.config import config_path, load_settings, with_overrides
+
+    say = _Say(out)
+    path = config_path(env)
+    try:
+        settings = load_settings({"model": model}, env=env)
+    except ConfigError as exc:
+        say.bad(f"Settings: {exc}")
+        return 1
+    say.info(f"Config file: {path}" + ("" if path.exists() else " (none; optional)"))
+    say.info(f"Settings from: {settings.source}")
+    key = "set" if settings.api_key else "not set (fine for a local server: Ollama, vLLM, LM Studio, llama.cpp)"
+    say.info(f"Endpoint: {settings.host if settings.base_url else 'OpenAI (api.openai.com)'}"
+             + (" · Azure OpenAI" if settings.azure else ""))
+    say.info(f"Model: {settings.model or '(none)'} · key: {key}")
+    if not settings.configured and not (settings.base_url and not settings.model):
+        say.bad(f"Not configured: {settings.missing()}")
+        return 1
+    probe = with_overrides(settings, timeout=min(settings.timeout, TIMEOUT), retries=0,
+                           model=settings.model or "?")
+    from trainer.llm.client import LLMClient
+
+    client = LLMClient(probe)
+    names = say.check("The endpoint answers", lambda: client.models(), lambda names: f"{len(names)} model(s) listed",
+                      probe)
+    if names is None:
+        return 1
+    if not settings.model:
+        if len(names) != 1:
+            shown = ", ".join(names[:8]) or "none"
+            say.bad(f"No model is set: set WEBCARE_MODEL or pass --model (the endpoint lists: {shown})")
+            return 1
+        say.warn(f"No model is set: the endpoint's only model, '{names[0]}', will be used "
+                 "(set WEBCARE_MODEL or pass --model to choose)")
+        settings = with_overrides(settings, model=names[0])
+        probe = with_overrides(probe, model=names[0])
+        client = LLMClient(probe)
+    if names and settings.model not in names:
+        close = _close(settings.model, names)
+        say.warn(f"The model '{settings.model}' is not in the endpoint's list" + (f"; did you mean '{close}'?" if close
+                 else f" ({', '.join(names[:8])})") + (" (Azure lists models, not deployments: this may be fine)"
+                                                       if settings.azure else ""))
+    else:
+        say.ok(f"The model '{settings.model}' is listed" if names else "The endpoint lists no models (some don't)")
+    ask = [{"role": "user", "content": "Reply with the single word OK."}]
+    reply = say.check("A tiny completion works", lambda: client.chat(ask, max_tokens=8),
+                      lambda r: f"it said {r.text[:40]!r}", probe)
+    streamed = say.check("Streaming works", lambda: list(client.stream(ask, max_tokens=8)),
+                         lambda pieces: f"{len(pieces)} piece(s): {''.join(pieces)[:40]!r}", probe)
+    if reply is None or streamed is None:
+        return 1
+    u = client.usage
+    say.info(f"Used: {u.requests} request(s), {u.prompt_tokens} tokens in, {u.completion_tokens} out")
+    say.ok(f"Ready: `webcare play` will use a live customer ({settings.describe()})")
+    return 0 if not say.failed else 1
+
+
+ADVICE = {
+    "refused": "nothing answers at {host}: is the server running, and is the address right? "
+               "(OPENAI_BASE_URL usually ends in /v1, e.g. http://localhost:11434/v1 for Ollama)",
+    "timeout": "no answer from {host} in time: the server may still be loading the model; try again, "
+               "or raise `timeout` under [llm] in the config file",
+    "rate_limited": "{host} is rate-limiting requests (429): wait a moment, or check your plan's limits",
+    "server_error": "{host} had a server error: check its log",
+    "malformed": "{host} did not answer like an OpenAI-compatible API: does the address point at the API "
+                 "(…/v1), not a web page?",
+    "empty": "{host} sent an empty answer: is the model loaded?",
+    "cut": "{host} closed the connection halfway: is it a proxy, or did the server crash?",
+}
+
+
+class _Say:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.failed = False
+
+    def _line(self, mark: str, text: str) -> None:
+        self.out.write(f"{mark} {text}\n")
+        self.out.flush()
+
+    def info(self, text: str) -> None:
+        self._line("·", text)
+
+    def ok(self, text: str) -> None:
+        self._line("✓", text)
+
+    def warn(self, text: str) -> None:
+        self._line("!", text)
+
+    def bad(self, text: str) -> None:
+        self.failed = True
+        self._line("✗", text)
+
+    def check(self, what: str, do: Callable[[], Any], shown: Callable[[Any], str], settings) -> Any:
+        from trainer.llm.errors import LLMRejected, LLMUnavailable
+
+        try:
+            result = do()
+        except LLMRejected as exc:
+            self.bad(f"{what}: no — {exc.detail or 'the endpoint refused the request'}"
+                     + (": check OPENAI_API_KEY" if exc.status == 401 else ""))
+            return None
+        except LLMUnavailable as exc:
+            advice = ADVICE.get(exc.kind, "{host}: " + str(exc)).format(host=settings.host)
+            self.bad(f"{what}: no — {advice}")
+            return None
+        self.ok(f"{what}: {shown(result)}")
+        return result
+
+
+def _close(name: str, names: list[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    return found[0] if found else None

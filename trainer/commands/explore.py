@@ -1,0 +1,111 @@
+"""`webcare explore`: play a scenario automatically through every move and report where its story breaks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+PROGRESS_AFTER = 1.0
+"""Seconds before a progress line appears on stderr."""
+MAX_DEPTH = 10
+MAX_SITUATIONS = 2000
+"""Defaults of the search (the explorer itself is imported only when it runs: start-up speed)."""
+
+
+def add_parser(sub) -> None:
+    explore = sub.add_parser(
+        "explore", help="play a scenario automatically through every move and report dead ends and loops",
+        description="Play the scenario automatically, breadth-first: every intent (its examples), a message "
+                    "that fits none, every look-up and every action, in every situation reached. Reports "
+                    "dead ends, loops she never leaves, outcomes no sequence of moves reaches, and {placeholders} "
+                    "left unfilled. Exits with 1 when it finds a problem.",
+    )
+    explore.add_argument("scenario", help="a scenario id (see `webcare list`) or a path to a .yaml file")
+    explore.add_argument("--depth", type=_positive, default=MAX_DEPTH, metavar="N",
+                         help=f"explore at most N moves deep (default {MAX_DEPTH})")
+    explore.add_argument("--max-situations", type=_positive, default=MAX_SITUATIONS, metavar="N",
+                         help=f"explore at most N situations (default {MAX_SITUATIONS})")
+    explore.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.authoring.explore import explore
+    from trainer.scenario.library import find_scenario
+
+    scenario = find_scenario(args.scenario)
+    print(f"Exploring {scenario.id}: at most {args.depth} moves deep and {args.max_situations} situations.")
+    progress = Progress()
+    found = explore(scenario, max_depth=args.depth, max_situations=args.max_situations, progress=progress)
+    progress.done()
+    return report(found)
+
+
+def report(found) -> int:
+    s = found.scenario
+    moves = found.options
+    says = sum(1 for o in moves if not o.label.startswith("/"))
+    print(f"Tried {len(moves)} moves in every situation: {says} messages, "
+          f"{len(s.lookups)} look-up(s), {len(moves) - says - len(s.lookups)} action move(s).")
+    states = {n.state for n in found.situations.values()}
+    how = "everything within reach" if found.complete else f"stopped at {found.cut_off}"
+    print(f"Explored {len(found.situations)} situations, up to {found.deepest} moves deep, in "
+          f"{found.seconds:.1f} s ({how}).")
+    reached = set(found.outcomes) & set(s.outcomes)
+    patience = s.when_patience_runs_out
+    note = ""
+    if patience not in reached and found.patience_falls:
+        reached.add(patience)
+        note = f", '{patience}' by her patience running out"
+    print(f"Reached {len(states & set(s.states))}/{len(s.states)} states and "
+          f"{len(reached)}/{len(s.outcomes)} outcomes{note}.")
+    for finding in found.findings:
+        print(finding.problem, file=sys.stderr)
+        if finding.route:
+            print("  reached by: " + " › ".join(finding.route), file=sys.stderr)
+    errors = len(found.problems)
+    warnings = len(found.findings) - errors
+    print(f"{errors} problem(s), {warnings} warning(s).")
+    return 1 if errors else 0
+
+
+class Progress:
+    """A progress line on stderr once exploring takes a while: rewritten in place on a terminal."""
+
+    def __init__(self, stream=None, after: float = PROGRESS_AFTER, clock=time.monotonic) -> None:
+        self.stream = stream or sys.stderr
+        self.after, self.clock = after, clock
+        self.started = clock()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, found, queued: int) -> None:
+        now = self.clock()
+        every = 0.2 if self._tty else 5.0
+        if now - self.started < self.after or now - self.last < every:
+            return
+        self.last = now
+        text = (f"exploring {found.scenario.id}: {len(found.situations)} situations, "
+                f"{found.deepest} moves deep, {queued} to go…")
+        self.stream.write(("\r" + text + "\033[K") if self._tty else text + "\n")
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown and self._tty:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+    @property
+    def _tty(self) -> bool:
+        return hasattr(self.stream, "isatty") and self.stream.isatty()

@@ -1,0 +1,255 @@
+"""The live customer: a model writes her lines in her persona, while the state machine decides everything else.
+
+The engine's cue says where the conversation is, her mood, what has come to light and which of the
+scenario's lines fit; the model only words it. Its text is never read back by the engine, so nothing
+the trainee or the model writes can move the state, the outcome or the score. Any fault — the
+endpoint down or slow, a reply empty, cut, out of character, in the wrong language, giving away an
+unfound fact or declaring the case settled — makes her say the scripted line for that cue instead,
+with one line telling the trainee why; the session goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.customers import checks
+from trainer.customers.prompt import PROMPT_VERSION, customer_messages, max_chars
+from trainer.customers.scripted import ScriptedCustomer
+from trainer.engine.events import Event, TraineeMessage
+from trainer.engine.session import Cue
+from trainer.llm.client import LLMClient
+from trainer.llm.config import LLMSettings, with_overrides
+from trainer.llm.errors import LLMUnavailable
+from trainer.scenario.models import Scenario
+from trainer.scenario.text import fill
+
+log = logging.getLogger(__name__)
+
+TEMPERATURE = 0.8
+"""Her default temperature: lively, but the stance and examples keep her on track."""
+REST_CUES = 3
+"""After the endpoint refuses or fails twice running, this many cues are scripted before it is tried again."""
+UNAVAILABLE = {
+    "en": {"timeout": "did not answer in time", "rate_limited": "is rate-limited (429)",
+           "server_error": "had a server error", "refused": "could not be reached", "empty": "sent nothing",
+           "malformed": "sent a reply that could not be read", "cut": "stopped halfway",
+           "rejected": "refused the request", "failed": "failed"},
+    "nl": {"timeout": "antwoordde niet op tijd", "rate_limited": "weigert even verzoeken (429)",
+           "server_error": "had een serverfout", "refused": "was niet bereikbaar", "empty": "stuurde niets",
+           "malformed": "stuurde een onleesbaar antwoord", "cut": "stopte halverwege",
+           "rejected": "weigerde het verzoek", "failed": "faalde"},
+}
+NOTICE = {
+    "en": "{name}'s line is from the script this time: the model {why}.",
+    "nl": "{name}s regel komt deze keer uit het script: het model {why}.",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """What she said for one cue, who wrote it, and why the script stood in (if it did)."""
+
+    turn: int
+    text: str
+    by: str
+    """"model" or "script"."""
+    problem: str | None = None
+    """A fault kind (trainer.llm.errors.KINDS) or a check (checks.PROBLEMS); None when the model's line stood."""
+
+
+@dataclass
+class Record:
+    """The session's account of the live customer: for the manifest, the end of the game and `passk`."""
+
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def fallbacks(self) -> list[Line]:
+        return [line for line in self.lines if line.by == "script"]
+
+
+class LLMCustomer:
+    def __init__(self, scenario: Scenario, settings: LLMSettings, *, seed: int = 0,
+                 client: LLMClient | None = None) -> None:
+        self.scenario = scenario
+        self.settings = with_overrides(
+            settings,
+            temperature=TEMPERATURE if settings.temperature is None else settings.temperature,
+            seed=seed if settings.seed is None else settings.seed,
+        )
+        self.client = client or LLMClient(self.settings)  # no `openai` import until the first request
+        self.record = Record()
+        self.last: Line | None = None
+        self._script = ScriptedCustomer(scenario, seed)
+        self._events: Sequence[Event] = ()
+        self._resting = 0
+        self._faults_running = 0
+        self._told = False
+        self._notice: str | None = None
+        self._limit = max_chars(scenario)
+
+    def __repr__(self) -> str:
+        return f"LLMCustomer({self.settings.describe()})"
+
+    def attach(self, events: Sequence[Event]) -> None:
+        """The session's event log (read, never written): the conversation the prompt quotes."""
+        self._events = events
+
+    # -- her line ----------------------------------------------------------------------------------
+
+    def write(self, cue: Cue) -> str:
+        for _ in self.stream(cue):
+            pass
+        assert self.last is not None
+        return self.last.text
+
+    def stream(self, cue: Cue) -> Iterator[str]:
+        """Her line as the model writes it, piece by piece; afterwards `last` holds the line that stands.
+
+        The pieces are a preview: when a check fails, `last.text` is the scripted line instead.
+        """
+        if self._resting:
+            self._resting -= 1
+            self._settle(cue, None, self.last.problem if self.last and self.last.problem else "refused", counted=False)
+            return
+        pieces: list[str] = []
+        problem: str | None = None
+        source = self.client.stream(customer_messages(self.scenario, cue, self._events),
+                                    max_tokens=self._max_tokens(), lean=True)
+        try:
+            for piece in source:
+                pieces.append(piece)
+                yield piece
+                if self._limit and sum(map(len, pieces)) > self._limit * 1.5:
+                    break  # enough to trim from; don't pay for the rest
+        except LLMUnavailable as exc:
+            problem = exc.kind
+            log.info("customer model unavailable: %s", exc)
+        except Exception as exc:  # noqa: BLE001 - whatever breaks, her scripted line stands in
+            problem = "failed"
+            log.warning("customer model failed: %s", type(exc).__name__)
+        finally:
+            source.close()
+        text = None if problem else self._checked("".join(pieces), cue)
+        if text is None and problem is None:
+            problem = self._problem
+        self._settle(cue, text, problem)
+
+    def _checked(self, raw: str, cue: Cue) -> str | None:
+        """The model's line, trimmed to the channel; None (and `_problem` set) when it can't be said."""
+        language = self.scenario.language
+        text = checks.cleaned(raw, self.scenario.customer.first_name)
+        problem = None
+        if not text or not any(ch.isalnum() for ch in text):
+            problem = "empty"
+        elif checks.out_of_character(text):
+            problem = "out_of_character"
+        elif checks.wrong_language(text, language):
+            problem = "wrong_language"
+        elif checks.leaks(text, self._secrets(), self._told_her(cue)):
+            problem = "leak"
+        elif checks.claims_resolved(text, language, self._allowed(cue)):
+            problem = "claims_resolved"
+        self._problem = problem
+        return None if problem else checks.trimmed(text, self._limit)
+
+    def _settle(self, cue: Cue, text: str | None, problem: str | None, counted: bool = True) -> None:
+        if text is not None:
+            self._faults_running = 0
+            self._told = False
+            self.last = Line(cue.turn, text, "model")
+            self._script.heard(cue, text)  # the script moves on too: no verbatim repeat if it stands in later
+        else:
+            endpoint_fault = counted and problem in UNAVAILABLE["en"]
+            self._faults_running += endpoint_fault
+            if endpoint_fault and (problem in ("refused", "rejected") or self._faults_running >= 2):
+                self._resting = REST_CUES
+            if not self._told:
+                self._notice = self._notice_for(problem or "failed")
+                self._told = True
+            self.last = Line(cue.turn, self._script.write(cue), "script", problem or "failed")
+        self.record.lines.append(self.last)
+
+    def heard(self, cue: Cue, text: str) -> None:
+        """A replayed line (resuming a session): remember it as said."""
+        self._script.heard(cue, text)
+
+    # -- what the session keeps ----------------------------------------------------------------------
+
+    def take_notice(self) -> str | None:
+        """The one line to tell the trainee why the script stood in, once per run of fallbacks."""
+        notice, self._notice = self._notice, None
+        return notice
+
+    def usage(self) -> dict[str, int]:
+        """Requests and tokens so far (as the endpoint counted them)."""
+        u = self.client.usage
+        return {"requests": u.requests, "in": u.prompt_tokens, "out": u.completion_tokens}
+
+    def manifest(self) -> dict[str, Any]:
+        """How her lines were written, for the session's manifest: never the key."""
+        s = self.settings
+        return {"llm": {"model": s.model, "endpoint": s.host, "temperature": s.temperature, "seed": s.seed,
+                        "prompt_version": PROMPT_VERSION, "azure": s.azure, "timeout": s.timeout,
+                        "retries": s.retries}}
+
+    def summary(self) -> dict[str, Any]:
+        """The manifest with what it cost and how often the script stood in: kept when the session ends."""
+        out = self.manifest()
+        out["llm"] |= {"usage": self.usage(), "lines": len(self.record.lines),
+                       "scripted": [{"turn": x.turn, "why": x.problem} for x in self.record.fallbacks]}
+        return out
+
+    def cost_line(self) -> str:
+        """`Live customer: model at host · 3 requests, 1,234 tokens in, 210 out · 1 line from the script`."""
+        u = self.usage()
+        language = self.scenario.language if self.scenario.language in NOTICE else "en"
+        scripted = len(self.record.fallbacks)
+        if language == "nl":
+            extra = f" · {scripted} regel(s) uit het script" if scripted else ""
+            return (f"Live klant: {self.settings.model} op {self.settings.host} · {u['requests']} verzoeken, "
+                    f"{u['in']:,} tokens in, {u['out']:,} uit{extra}".replace(",", "."))
+        extra = f" · {scripted} line(s) from the script" if scripted else ""
+        return (f"Live customer: {self.settings.model} at {self.settings.host} · {u['requests']} requests, "
+                f"{u['in']:,} tokens in, {u['out']:,} out{extra}")
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    _problem: str | None = None
+
+    def _max_tokens(self) -> int:
+        return 160 if self._limit and self._limit <= 500 else 400
+
+    def _notice_for(self, problem: str) -> str:
+        language = self.scenario.language if self.scenario.language in NOTICE else "en"
+        why = UNAVAILABLE[language].get(problem) or checks.PROBLEMS[language].get(problem, problem)
+        return NOTICE[language].format(name=self.scenario.customer.first_name, why=why)
+
+    def _secrets(self) -> list[str]:
+        known = set(self._known())
+        return [f.is_ for name, f in self.scenario.facts.items() if name not in known]
+
+    def _known(self) -> list[str]:
+        from trainer.engine.events import FactRevealed
+
+        known = [n for n, f in self.scenario.facts.items() if f.known]
+        return known + [e.fact for e in self._events if isinstance(e, FactRevealed)]
+
+    def _told_her(self, cue: Cue) -> str:
+        """Everything the model was shown: a word from there is not a leak."""
+        values = self.scenario.placeholders()
+        trainee = " ".join(e.text for e in self._events if isinstance(e, TraineeMessage))
+        return " ".join([self.scenario.customer.persona, *values.values(), *cue.facts, trainee,
+                         *(fill(line, values) for line in cue.lines)])
+
+    def _allowed(self, cue: Cue) -> list[str]:
+        """Lines whose words she may use: this cue's, and at an ending of the resolved kind, anything."""
+        values = self.scenario.placeholders()
+        allowed = [fill(line, values) for line in cue.lines]
+        outcome = self.scenario.outcomes.get(cue.outcome or "")
+        if outcome is not None and outcome.kind == "resolved":
+            allowed += [" ".join(phrase for phrases in checks.RESOLVED.values() for phrase in phrases)]
+        return allowed

@@ -1,0 +1,189 @@
+"""The app's curriculum navigation: the home screen, playing a module's next step, tagging its sessions,
+and what an attempt changed. A mixin of `WebcareApp`, so app.py stays small."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from trainer.errors import TrainerError
+from trainer.ui.i18n import tr
+from trainer.ui.messages import CampaignLoaded
+
+if TYPE_CHECKING:
+    from scoring import Scorecard
+    from trainer.campaign.models import Curriculum
+    from trainer.campaign.progress import Progress
+    from trainer.game import Game
+    from trainer.store import Store
+    from trainer.ui.campaign import News, Playing
+
+
+class CampaignNavigation:
+    """State: the curriculum (None: free play only), the trainee's progress, the module being played."""
+
+    curriculum: Curriculum | None = None
+    progress: Progress | None = None
+    playing: Playing | None = None
+    """Set while the trainee plays a step from the home screen: its sessions are tagged with it."""
+    on_board: bool = False
+    news_for: tuple[Game, News] | None = None
+    """What the latest finished attempt changed, until its scorecard is shown."""
+
+    def now(self) -> datetime:
+        from trainer.ui.campaign import utc_now
+
+        return self.options.now() if self.options.now else utc_now()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def read_campaign(self, store: Store | None) -> CampaignLoaded | None:
+        """The curriculum asked for (or the one the trainee is in) with their progress; None: free play."""
+        from trainer.ui.campaign import in_progress, read_progress
+
+        ref = self.options.curriculum
+        if ref is None and (self.options.scenario or self.options.resume or store is None):
+            return None
+        try:
+            if ref is None:
+                ref = in_progress(store, self.trainee)
+                if ref is None:
+                    return None
+            from trainer.campaign.library import find_curriculum
+
+            curriculum = find_curriculum(ref)
+            if store is None:
+                from trainer.campaign.progress import progress
+
+                return CampaignLoaded(curriculum, progress(curriculum, [], {}, now=self.now()))
+            progress = read_progress(store, curriculum, self.trainee, self.now())
+            if progress.passed and not self.options.curriculum:
+                return None  # finished: the picker, as for free play (`--curriculum` shows it again)
+            return CampaignLoaded(curriculum, progress,
+                                  on_board=self.trainee in store.leaderboard_opt_ins(curriculum.id))
+        except TrainerError as exc:
+            return CampaignLoaded(None, None, problem=str(exc))
+
+    def on_campaign_loaded(self, event: CampaignLoaded) -> None:
+        """(Named, not `@on`-decorated: decorated handlers are collected from the App class itself, not a mixin.)"""
+        if event.problem:
+            self.notify(event.problem, severity="error", timeout=10)
+            if self._home() is not None or len(self.screen_stack) <= 1:
+                self.show_picker()
+            return
+        self.curriculum, self.progress, self.on_board = event.curriculum, event.progress, event.on_board
+        self.show_home(reread=False)
+
+    def refresh_progress(self) -> Progress | None:
+        from trainer.ui.campaign import read_progress
+
+        if self.curriculum is not None and self.store is not None:
+            self.progress = read_progress(self.store, self.curriculum, self.trainee, self.now())
+        return self.progress
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def _home(self):
+        from trainer.ui.screens.home import HomeScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+
+    def home_language(self) -> str:
+        return self.options.language or (self.curriculum.language if self.curriculum else "en")
+
+    def show_home(self, reread: bool = True) -> None:
+        """The curriculum's home screen, at the bottom of the stack: free play and sessions go on top of it."""
+        from trainer.ui.screens.home import HomeScreen
+
+        if self.curriculum is None and self.options.curriculum is None:
+            self.show_picker()
+            return
+        if reread:
+            self.refresh_progress()
+        self.playing = None
+        self.language = self.home_language()
+        home = self._home()
+        if home is None or home.language != self.language:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(HomeScreen(self.progress, self.language, now=self.now(), on_board=self.on_board))
+            return
+        while self.screen is not home:
+            self.pop_screen()
+        home.show(self.progress, self.now(), self.on_board)
+
+    def action_home(self) -> None:
+        self.show_home()
+
+    def play_module(self, module_id: str, scenario_id: str, mode: str) -> None:
+        """The briefing of a module's next step, in its mode; the session will count for the module."""
+        from trainer.ui.campaign import Playing
+
+        try:
+            scenario = self._scenario(scenario_id)
+        except TrainerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.open_briefing(scenario, mode=mode)
+        self.playing = Playing(self.curriculum.id, module_id)
+
+    def free_play(self) -> None:
+        self.show_picker()
+
+    def set_leaderboard(self, opt_in: bool) -> None:
+        if self.store is None or self.curriculum is None:
+            self.notify(tr(self.language, "home.board_needs_store"), severity="warning")
+            return
+        self.store.set_leaderboard(self.trainee, self.curriculum.id, opt_in)
+        self.on_board = opt_in
+        self.notify(tr(self.language, "home.board_joined" if opt_in else "home.board_left"))
+        home = self._home()
+        if home is not None:
+            home.show(self.progress, self.now(), self.on_board)
+
+    # -- sessions of a module ----------------------------------------------------------------------
+
+    def campaign_tags(self, scenario_id: str) -> dict[str, str]:
+        """The manifest tags of a session started now: the module being played, if the scenario is in it."""
+        if self.playing is None or self.curriculum is None:
+            return {}
+        module = next((m for m in self.curriculum.modules if m.id == self.playing.module), None)
+        return self.playing.manifest() if module and scenario_id in module.scenarios else {}
+
+    def test_refused(self, scenario_id: str, mode: str) -> bool:
+        """A module's test outside its attempt window is not started (the trainee is told when it opens)."""
+        from trainer.ui.campaign import shown_time, test_open
+
+        if mode != "test" or not self.campaign_tags(scenario_id) or self.progress is None:
+            return False
+        module = next((m for m in self.progress.modules if m.module.id == self.playing.module), None)
+        if module is None or test_open(module, self.now()):
+            return False
+        self.notify(tr(self.language, "home.test_closed", when=shown_time(module.test_open_at or "")),
+                    severity="warning", timeout=10)
+        return True
+
+    def campaign_finished(self, game: Game, tagged: bool) -> None:
+        """After a module's session is stored: what it changed (passed, unlocked, badges), for its scorecard."""
+        from trainer.ui.campaign import news
+
+        if not tagged or self.curriculum is None:
+            return
+        before = self.progress
+        after = self.refresh_progress()
+        if after is not None:
+            self.news_for = (game, news(before, after))
+
+    def scorecard_extras(self, game: Game, card: Scorecard) -> dict:
+        """The lessons of an attempt, and the news of a module's one: what `ScorecardScreen` shows besides."""
+        from trainer.campaign.feedback import lessons
+
+        module = self.curriculum.module(self.playing.module) if self.curriculum and self.playing else None
+        s = game.session
+        extras: dict = {"lessons": tuple(lessons(card, s.scenario, events=s.events,
+                                                 focus=module.focus if module else None))}
+        if self.news_for is not None and self.news_for[0] is game:
+            extras["news"] = self.news_for[1]
+        if self.curriculum is not None and self.playing is not None:
+            extras["home"] = True
+        return extras

@@ -1,0 +1,106 @@
+"""The coach's view of a class in a curriculum: who is where and stuck for how long, the criteria the whole class
+fails most, and an opt-in leaderboard per module."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from trainer.campaign.models import Curriculum
+from trainer.store import Store
+from trainer.ui.cohort import Cohort, read_cohort
+from trainer.ui.i18n import tr
+from trainer.ui.widgets.score_bar import score_style, trade_name
+from trainer.ui.widgets.score_keys import bind_keys
+
+SHOWN_CRITERIA = 8
+
+
+def fdp(scores: dict[str, int | None]) -> str:
+    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in ("facilitator", "detective", "plumber"))
+
+
+class CohortScreen(Screen):
+    """Read-only; `m` shows the next module's leaderboard."""
+
+    AUTO_FOCUS = "#cohort-trainees"
+
+    def __init__(self, store: Store, curriculum: Curriculum, language: str, now: datetime) -> None:
+        super().__init__()
+        self.store = store
+        self.curriculum = curriculum
+        self.language = language
+        self.now = now
+        self.module_index = 0
+        self.cohort: Cohort | None = None
+        bind_keys(self, language, (
+            ("escape", "app.pop_screen", "review.key.back"),
+            ("m", "next_module", "cohort.key.module"),
+        ))
+
+    def compose(self) -> ComposeResult:
+        t = self.language
+        yield Label(tr(t, "cohort.title", title=self.curriculum.title), classes="screen-title")
+        with VerticalScroll(id="cohort"):
+            yield Label(tr(t, "cohort.trainees"), classes="side-title")
+            yield DataTable(id="cohort-trainees", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="cohort-status")
+            yield Label(tr(t, "cohort.fails"), classes="side-title")
+            yield DataTable(id="cohort-criteria", cursor_type="none", zebra_stripes=True)
+            yield Label("", id="cohort-board-title", classes="side-title")
+            yield DataTable(id="cohort-board", cursor_type="none")
+            yield Static("", id="cohort-board-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.language
+        self.query_one("#cohort-trainees", DataTable).add_columns(
+            *(tr(t, f"cohort.column.{c}") for c in ("trainee", "current", "passed", "stuck", "last")))
+        self.query_one("#cohort-criteria", DataTable).add_columns(
+            *(tr(t, f"cohort.column.{c}") for c in ("trade", "criterion", "average", "sessions")))
+        self.query_one("#cohort-board", DataTable).add_columns(
+            *(tr(t, f"cohort.column.{c}") for c in ("rank", "trainee", "total")))
+        self.reload()
+
+    def reload(self) -> None:
+        t = self.language
+        self.cohort = cohort = read_cohort(self.store, self.curriculum, self.now)
+        trainees = self.query_one("#cohort-trainees", DataTable)
+        trainees.clear()
+        total = len(self.curriculum.modules)
+        for line in cohort.trainees:
+            stuck = tr(t, "cohort.done") if line.stuck_days is None else tr(t, "cohort.days", n=line.stuck_days)
+            style = "bold red" if (line.stuck_days or 0) >= 7 else ""
+            trainees.add_row(line.trainee, line.current or "—", f"{line.passed}/{total}", Text(stuck, style=style),
+                             (line.last_played or "")[:10], key=line.trainee)
+        self.query_one("#cohort-status", Static).update(tr(t, "cohort.empty") if not cohort.trainees else "")
+        criteria = self.query_one("#cohort-criteria", DataTable)
+        criteria.clear()
+        for c in cohort.criteria[:SHOWN_CRITERIA]:
+            criteria.add_row(trade_name(c.trade, t), c.title, Text(str(c.average), style=f"bold {score_style(c.average)}"),
+                             str(c.sessions), key=f"{c.trade}.{c.criterion}")
+        self._show_board()
+
+    def _show_board(self) -> None:
+        t = self.language
+        module = self.curriculum.modules[self.module_index]
+        self.query_one("#cohort-board-title", Label).update(tr(t, "cohort.board", module=module.title))
+        opted = self.store.leaderboard_opt_ins(self.curriculum.id)
+        ranked = self.cohort.leaderboard(module.id, opted) if self.cohort else []
+        board = self.query_one("#cohort-board", DataTable)
+        board.clear()
+        for rank, (trainee, best) in enumerate(ranked, 1):
+            board.add_row(str(rank), trainee, fdp(best), key=trainee)
+        board.display = bool(ranked)
+        empty = self.query_one("#cohort-board-empty", Static)
+        empty.display = not ranked
+        empty.update(tr(t, "cohort.board_empty"))
+
+    def action_next_module(self) -> None:
+        self.module_index = (self.module_index + 1) % len(self.curriculum.modules)
+        self._show_board()
