@@ -6,11 +6,15 @@ import argparse
 import sys
 import time
 
+from trainer.commands.arguments import positive
+
 PROGRESS_AFTER = 1.0
 """Seconds before a progress line appears on stderr."""
 MAX_DEPTH = 10
 MAX_SITUATIONS = 2000
 """Defaults of the search (the explorer itself is imported only when it runs: start-up speed)."""
+
+_positive = positive("a whole number of 1 or more")
 
 
 def add_parser(sub) -> None:
@@ -27,16 +31,6 @@ def add_parser(sub) -> None:
     explore.add_argument("--max-situations", type=_positive, default=MAX_SITUATIONS, metavar="N",
                          help=f"explore at most N situations (default {MAX_SITUATIONS})")
     explore.set_defaults(run=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCAR
 
 
 def who(variable: str) -> str:
+    """Your name on notes and sessions (the variable's, else the account's); light to import here."""
     from trainer.store.location import person
 
     return person(variable)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from trainer.commands.arguments import positive
+
 DEFAULT_SEEDS = 10
 """Seeds over which customer lines count as reached: she picks a variant by the seed."""
+
+_positive = positive("a number of seeds (1 or more)")
 
 
 def add_parser(sub) -> None:
@@ -23,16 +27,6 @@ def add_parser(sub) -> None:
                       help=f"count a customer line as reached when any seed from 0 to N-1 makes her say it "
                            f"(default {DEFAULT_SEEDS}; pass or fail is judged on seed 0)")
     test.set_defaults(run=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seeds (1 or more)")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
