@@ -10,7 +10,7 @@ help:
 	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
 	@echo "make test   - create .venv, install, and run the test suite"
 	@echo "make check  - validate and lint the built-in scenarios"
-	@echo "make eval   - the trade detector's figures on the labelled dev data (if present)"
+	@echo "make eval   - the trade detector's figures (labelled dev data, if present) and intent understanding"
 	@echo "make bench  - measure first frame, transcript, engine, scoring and loading; print the ratios"
 	@echo "make soak   - the robustness suite at full size: malformed and hostile files, exports, secrets, injection, random play"
 	@echo "make clean  - remove .venv and caches"
@@ -47,6 +47,7 @@ soak: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_detector.py
+	$(BIN)/python bench/eval_understanding.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

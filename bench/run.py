@@ -236,7 +236,7 @@ def bench_scoring(seconds: float) -> list[Row]:
     from scoring.signals import signal
     from trainer.engine.clock import FakeClock
     from trainer.engine.events import TraineeMessage
-    from trainer.engine.matching import words
+    from trainer.meaning.matching import words
     from trainer.engine.moves import Say
     from trainer.game import Game
     from trainer.scenario.library import find_scenario

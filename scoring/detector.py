@@ -30,7 +30,7 @@ _STOPWORDS = {
 
 def guess_language(text: str) -> str:
     """"nl" when the text has more Dutch than English stop words, else "en"."""
-    from trainer.engine.matching import words
+    from trainer.meaning.matching import words
 
     found = words(text)
     nl = sum(w in _STOPWORDS["nl"] for w in found)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.signals import phrases, signal
+from scoring.signals import phrases, said, signal
 from scoring.transcript import Transcript, Turn, split_sentences
-from trainer.engine.matching import normalize, word_matches, words
+from trainer.meaning.matching import normalize, word_matches, words
 
 _HANDLE = re.compile(r"[@#]\w+")
 _AMOUNT = re.compile(r"[€$£]\s?\d|\d+(?:[.,]\d+)?\s?(?:eur|euro|usd|dollar)", re.IGNORECASE)
@@ -75,9 +75,9 @@ def _takes_up(asked: Asked, m: Turn, language: str) -> bool:
     if any(_same_word(k, w) for k in asked.keywords for w in m.words):
         return True
     if asked.kind == "why":
-        return signal(language, "because", m.words) is not None
+        return said("because", m.message) is not None
     if asked.kind == "when":
-        return signal(language, "time", m.words) is not None
+        return said("time", m.message) is not None
     if asked.kind == "amount":
         return _AMOUNT.search(normalize(m.text)) is not None
     return False

@@ -1,13 +1,16 @@
 """Built-in phrases, per language, that show how a turn is written (any scenario, any case).
 
-Written in the intent syntax of `trainer.engine.matching`: `a + b` needs both, `x*` any ending.
+Written in the intent syntax of `trainer.meaning.matching`: `a + b` needs both, `x*` any ending.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from trainer.engine.matching import matches_any
+from trainer.meaning.matching import matches_any
+from trainer.meaning.patterns import find
+from trainer.meaning.reading import Message
+from trainer.meaning.stance import AFFIRMED, ASKED, Kind, Stance
 
 SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -212,3 +215,38 @@ def phrases(language: str, name: str) -> tuple[str, ...]:
     """The named signal's phrases in the language (English for a language without a table)."""
     table = SIGNALS.get(language) or SIGNALS["en"]
     return table[name]
+
+
+STANCES: dict[str, Stance] = {
+    "empathy": AFFIRMED,
+    "because": AFFIRMED,
+    "vague_promise": AFFIRMED,
+    "hand_off": AFFIRMED,
+    "open_question": ASKED,
+    "commitment": Stance(Kind.STATEMENT, past_ok=True),
+    "time": Stance(Kind.ANY),
+}
+"""How a signal must be said to count: "I'm not sorry" shows no empathy, a past date is no promise."""
+
+
+def said(name: str, message: Message) -> str | None:
+    """The first phrase of the named signal that the message says as meant (see `STANCES`), if any."""
+    hit = find(phrases(message.language, name), message, STANCES.get(name, AFFIRMED))
+    if hit is None:
+        return None
+    if name == "time" and not _ahead(message, hit.position, hit.source):
+        return None
+    return hit.source
+
+
+_AHEAD = frozenset("""tomorrow tonight within next later asap soon shortly morgen binnen uiterlijk straks volgende
+    vanavond zometeen dadelijk binnenkort""".split())
+
+
+def _ahead(message: Message, position: int, source: str) -> bool:
+    """A time word points ahead unless its clause tells of the past ("the system failed on Tuesday");
+    words that only point ahead ("tomorrow", "within") always do."""
+    clause = message.clause_at(position)
+    if clause.hedged or clause.conditional or clause.irrealis or clause.rhetorical:
+        return False
+    return clause.time != "past" or source.split()[0] in _AHEAD

@@ -7,7 +7,7 @@ affirmation and small talk, written for customer-service and helping conversatio
 
 from __future__ import annotations
 
-from trainer.engine.matching import matches_any, words
+from trainer.meaning.matching import matches_any, words
 
 # Each cue is a tuple of `matching` patterns (`a + b` = both anywhere, `stem*` = any ending).
 CUES: dict[str, dict[str, tuple[str, ...]]] = {

@@ -20,7 +20,8 @@ from trainer.engine.events import (
     StateChanged,
     TraineeMessage,
 )
-from trainer.engine.matching import compile_pattern, words
+from trainer.meaning.matching import compile_pattern, words
+from trainer.meaning.reading import Message, read
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 QUOTE_MAX = 200
@@ -42,6 +43,12 @@ class Turn:
     intents: tuple[str, ...] = ()
     wrong: tuple[str, ...] = ()
     understood: bool = True
+    language: str = "en"
+
+    @property
+    def message(self) -> Message:
+        """The message read by the meaning layer (clauses, negation, mood, time, actor)."""
+        return read(self.text, self.language)
 
     @property
     def known_time(self) -> bool:
@@ -136,7 +143,7 @@ def digest(events: list[Event]) -> Transcript:
         elif isinstance(e, HintShown):
             t.hints += 1
         elif isinstance(e, TraineeMessage):
-            msg = Turn(e.turn, e.text, words(e.text), e.response_seconds)
+            msg = Turn(e.turn, e.text, words(e.text), e.response_seconds, language=t.language)
             t.messages.append(msg)
             by_turn[e.turn] = msg
         elif isinstance(e, IntentsRecognised) and e.turn in by_turn:

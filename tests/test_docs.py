@@ -21,7 +21,7 @@ def _first_yaml_block() -> str:
 def test_the_documented_example_loads_without_errors_or_warnings(tmp_path):
     scenario, problems = check_bytes(
         _first_yaml_block().encode(), tmp_path / "example.yaml",
-        recognise=lambda s, text: Recogniser(s.intents).recognise(text),
+        recognise=lambda s, text: Recogniser(s.intents, s.language).recognise(text),
     )
     assert [str(p) for p in problems.items] == []
     assert scenario is not None and scenario.playthroughs

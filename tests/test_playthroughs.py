@@ -23,7 +23,7 @@ def test_the_library_loads_without_errors():
 def test_the_library_is_lint_clean_and_every_intent_example_is_recognised():
     from trainer.engine.intents import Recogniser
 
-    linted = load_library([SCENARIOS], recognise=lambda s, text: Recogniser(s.intents).recognise(text))
+    linted = load_library([SCENARIOS], recognise=lambda s, text: Recogniser(s.intents, s.language).recognise(text))
     assert [str(p) for p in linted.problems] == []
 
 

@@ -352,7 +352,7 @@ def _list(args: argparse.Namespace) -> int:
 def _recognise(scenario, text):
     from trainer.engine.intents import Recogniser
 
-    return Recogniser(scenario.intents).recognise(text)
+    return Recogniser(scenario.intents, scenario.language).recognise(text)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -134,7 +134,7 @@ def library_files() -> list[Path]:
 def _recognise(scenario, text):
     from trainer.engine.intents import Recogniser
 
-    return Recogniser(scenario.intents).recognise(text)
+    return Recogniser(scenario.intents, scenario.language).recognise(text)
 
 
 def rule_broken(raw: bytes, name: str, scenario, problems) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from trainer.engine.matching import words
+from trainer.meaning.matching import words
 from trainer.scenario.models import Scenario
 
 GENERIC_ID = "generic"

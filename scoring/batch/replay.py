@@ -145,7 +145,7 @@ class _Replay:
         if self.recogniser is None:
             from trainer.engine.intents import Recogniser
 
-            self.recogniser = Recogniser(self.scenario.intents)
+            self.recogniser = Recogniser(self.scenario.intents, self.scenario.language)
         self.extra_turns += 1
         turn = self.turn
         intents = self.recogniser.recognise(move.text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
-from scoring.signals import signal
+from scoring.signals import said, signal
 from scoring.texts import text
 from scoring.transcript import Transcript, Turn, split_sentences
-from trainer.engine.matching import matches_any, words
+from trainer.meaning.matching import matches_any, words
 from trainer.scenario.models import Scenario
 
 
@@ -74,8 +74,8 @@ def asks(t: Transcript, s: Scenario) -> Criterion:
         questions = [words(q) for q in split_sentences(m.text) if q.rstrip().endswith("?")]
         is_question = bool(questions) or "?" in m.text
         # "How about a voucher?" is an offer, not a question about the customer's story
-        open_word = next((w for q in questions if not signal(lang, "suggestion", q)
-                          and (w := signal(lang, "open_question", q))), None)
+        open_word = next((said("open_question", m.message) for q in questions if not signal(lang, "suggestion", q)),
+                         None)
         if relevant or (is_question and open_word):
             value, note = 1.0, text(lang, "asks.relevant" if relevant else "asks.open", customer=called(t, s))
         elif is_question:

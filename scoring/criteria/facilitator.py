@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
-from scoring.signals import phrases, signal
+from scoring.signals import phrases, said, signal
 from scoring.texts import channel_name, text
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.engine.channels import CHANNELS
-from trainer.engine.matching import matches_any, normalize, word_matches, words
+from trainer.meaning.matching import matches_any, normalize, word_matches, words
 from trainer.scenario.models import Scenario
 
 
@@ -22,7 +22,7 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
     title, tip = text(lang, "acknowledges.title"), text(lang, "acknowledges.tip", customer=who)
     best, evidence = 0.0, []
     for i, m in enumerate(t.messages):
-        feeling = signal(lang, "empathy", m.words)
+        feeling = said("empathy", m.message)
         if not feeling:
             continue
         harm = matches_any(s.rubric.harm, m.words) if s.rubric.harm else None

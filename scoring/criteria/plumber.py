@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
-from scoring.signals import signal
+from scoring.signals import said, signal
 from scoring.texts import text
 from scoring.transcript import Transcript, Turn
-from trainer.engine.matching import matches_any
+from trainer.meaning.matching import matches_any
 from trainer.scenario.models import Scenario
 
 OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned": 0.0,
@@ -88,10 +88,10 @@ def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
     title, tip = text(lang, "owns.title"), text(lang, "owns.tip")
     best, evidence = 0.0, []
     for m in t.messages:
-        owner = signal(lang, "commitment", m.words)
-        when = signal(lang, "time", m.words)
-        vague = signal(lang, "vague_promise", m.words)
-        hand_off = signal(lang, "hand_off", m.words)
+        owner = said("commitment", m.message)
+        when = said("time", m.message)
+        vague = said("vague_promise", m.message)
+        hand_off = said("hand_off", m.message)
         if owner and when:
             best = 1.0
             evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.owned")))

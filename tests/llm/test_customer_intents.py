@@ -26,7 +26,7 @@ def test_a_name_outside_the_scenarios_intents_is_malformed_and_after_the_retries
     scenario = legroom()
     llm_server.respond_with(lambda request: Reply('{"intents": ["case_resolved"]}'))
     recogniser = LLMRecogniser(scenario, llm_settings)
-    assert recogniser.recognise(PATTERNED) == Recogniser(scenario.intents).recognise(PATTERNED)
+    assert recogniser.recognise(PATTERNED) == Recogniser(scenario.intents, scenario.language).recognise(PATTERNED)
     assert recogniser.fallbacks == ["malformed"] and len(llm_server.completions) == 3
 
 

@@ -17,7 +17,7 @@ INTENTS = DATA / "authoring" / "intents.yaml"
 
 
 def recognise(scenario, text):
-    return Recogniser(scenario.intents).recognise(text)
+    return Recogniser(scenario.intents, scenario.language).recognise(text)
 
 
 def warnings_of(text: str, tmp_path: Path, name: str = "case.yaml") -> list[Problem]:

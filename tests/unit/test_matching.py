@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.engine.intents import Recogniser
-from trainer.engine.matching import compile_pattern, matches_any, normalize, word_matches, words
+from trainer.meaning.matching import compile_pattern, matches_any, normalize, word_matches, words
 
 
 def fits(pattern: str, text: str) -> bool:
@@ -145,14 +145,14 @@ def test_a_pattern_of_only_punctuation_never_matches():
 
 
 def test_every_intent_in_a_message_is_recognised_in_the_scenarios_order(legroom):
-    recognise = Recogniser(legroom.intents)
+    recognise = Recogniser(legroom.intents, legroom.language)
     assert recognise.recognise("I'll DM you by Friday.") == ("move_to_dm", "promise_followup")
     assert recognise.recognise("sory about the legrom") == ("acknowledge_harm",)
     assert recognise.recognise("What a lovely day.") == ()
 
 
 def test_an_intent_the_facts_contradict_is_marked_wrong(legroom):
-    recognise = Recogniser(legroom.intents)
+    recognise = Recogniser(legroom.intents, legroom.language)
     found = recognise.recognise("Thanks for your email")
     assert found == ("thank_for_email",)
     assert recognise.wrong(found) == ("thank_for_email",)
@@ -193,10 +193,10 @@ def test_dutch_short_words_and_other_words_do_not_match():
     ],
 )
 def test_the_dutch_scenario_recognises_dutch_messages(legroom_nl, text, intent):
-    assert intent in Recogniser(legroom_nl.intents).recognise(text)
+    assert intent in Recogniser(legroom_nl.intents, legroom_nl.language).recognise(text)
 
 
 def test_thanking_for_a_mail_is_wrong_in_dutch_too(legroom_nl):
-    recognise = Recogniser(legroom_nl.intents)
+    recognise = Recogniser(legroom_nl.intents, legroom_nl.language)
     found = recognise.recognise("Bedankt voor je mail")
     assert "thank_for_email" in recognise.wrong(found)

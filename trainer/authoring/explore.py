@@ -89,7 +89,7 @@ class Exploration:
 
 def options(s: Scenario) -> list[Option]:
     """Every move to try in every situation."""
-    recogniser = Recogniser(s.intents)
+    recogniser = Recogniser(s.intents, s.language)
     out: list[Option] = []
     for name, intent in s.intents.items():
         tried = [*intent.examples, *(_phrase_text(p) for p in intent.match)]

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from trainer.authoring.places import read_marks
 from trainer.engine.intents import Recogniser
-from trainer.engine.matching import compile_pattern, normalize, words
+from trainer.meaning.matching import compile_pattern, normalize, words
 from trainer.scenario.lint import implied, phrase_text
 from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
@@ -21,7 +21,7 @@ NEAR = 90
 
 def collisions(s: Scenario) -> list[Problem]:
     """Warnings, with file:line:col, about intents a trainee can hardly show one without the other."""
-    recogniser = Recogniser(s.intents)
+    recogniser = Recogniser(s.intents, s.language)
 
     def recognise(_s: Scenario, text: str):
         return recogniser.recognise(text)

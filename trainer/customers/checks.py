@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from trainer.engine.matching import normalize
+from trainer.meaning.matching import normalize
 
 PROBLEMS = {
     "en": {

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from trainer.engine.events import CustomerMessage, Event
 from trainer.engine.intents import Recogniser
-from trainer.engine.matching import normalize
+from trainer.meaning.matching import normalize
 from trainer.llm.client import LLMClient
 from trainer.llm.config import LLMSettings, with_overrides
 from trainer.llm.errors import LLMUnavailable
@@ -39,7 +39,7 @@ class LLMRecogniser:
 
     def __init__(self, scenario: Scenario, settings: LLMSettings, *, client: LLMClient | None = None) -> None:
         self.scenario = scenario
-        self.patterns = Recogniser(scenario.intents)
+        self.patterns = Recogniser(scenario.intents, scenario.language)
         self.settings = with_overrides(settings, temperature=0.0)  # the same message, the same reading
         self.client = client or LLMClient(self.settings)
         self.model = intents_model(list(scenario.intents)) if scenario.intents else None

@@ -1,32 +1,55 @@
-"""Recognise what the trainee meant from the scenario's intents."""
+"""Recognise what the trainee meant from the scenario's intents, through the meaning layer."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
-from trainer.engine.matching import matches_any, words
+from trainer.meaning.intents import IntentReader, IntentSpec, Recognition
+from trainer.meaning.matching import matches_any, words
 from trainer.scenario.models import Intent
 
 
-class Recogniser:
-    """Finds every intent whose phrases occur in a message, in the scenario's order."""
+@lru_cache(maxsize=64)
+def reader(specs: tuple[IntentSpec, ...], language: str) -> IntentReader:
+    """One compiled reader per scenario's intents (sessions, explore and scoring share it)."""
+    return IntentReader(specs, language)
 
-    def __init__(self, intents: Mapping[str, Intent]) -> None:
+
+def specs(intents: Mapping[str, Intent]) -> tuple[IntentSpec, ...]:
+    return tuple(IntentSpec(n, tuple(i.match), tuple(i.examples), i.kind) for n, i in intents.items())
+
+
+class Recogniser:
+    """Finds every intent a message expresses, in the scenario's order, with the reason for each."""
+
+    def __init__(self, intents: Mapping[str, Intent], language: str = "en", *, understand: bool = False) -> None:
+        """`understand` reads through the meaning layer (negation, mood, time, who acts, resemblance to the
+        examples); off, phrases decide as they always have, which the library's playthroughs are pinned to
+        until they are re-pinned on the meaning layer."""
         self._intents = dict(intents)
-        self._known: dict[str, tuple[str, ...]] = {}
+        self._reader = reader(specs(intents), language) if understand else None
+        self._known: dict[str, tuple[Recognition, ...]] = {}
         """Messages recognised before (a trainee repeats herself; `webcare explore` does all the time)."""
 
-    def recognise(self, text: str) -> tuple[str, ...]:
+    def explain(self, text: str) -> tuple[Recognition, ...]:
         found = self._known.get(text)
         if found is None:
-            text_words = words(text)
-            found = tuple(
-                name for name, intent in self._intents.items() if matches_any(intent.match, text_words)
-            )
+            found = self._reader.recognise(text) if self._reader else _phrases(self._intents, text)
             if len(self._known) < 4096:
                 self._known[text] = found
         return found
 
+    def recognise(self, text: str) -> tuple[str, ...]:
+        return tuple(r.name for r in self.explain(text))
+
     def wrong(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Those of `names` that state something the facts contradict."""
         return tuple(n for n in names if self._intents[n].wrong)
+
+
+
+def _phrases(intents: Mapping[str, Intent], text: str) -> tuple[Recognition, ...]:
+    """Phrases only: an intent counts wherever one of its phrases occurs."""
+    found = words(text)
+    return tuple(Recognition(n, "phrase", p) for n, i in intents.items() if (p := matches_any(i.match, found)))

@@ -113,7 +113,7 @@ class Session:
         self.cue: Cue | None = None
         self._started = clock()
         self._last_customer_at = self._started
-        self._recogniser = recogniser or Recogniser(scenario.intents)
+        self._recogniser = recogniser or Recogniser(scenario.intents, scenario.language)
         """Patterns by default; any object with the same two methods (an LLM's, with patterns to fall back on)."""
         self._conversation = Conversation()
         self._machine = build_machine(scenario, self._conversation, self)

@@ -153,6 +153,13 @@ class Intent(Model):
     )
     examples: Texts = Field((), description="Whole sentences a trainee might write; checked by `webcare check`.",
                             examples=[["Can you tell me what happened when you boarded?"]])
+    kind: Literal["question", "promise", "statement", "any", "mention"] | None = Field(
+        None,
+        description="How it must be said to count: a question asks, a promise is the speaker's future, a "
+        "statement is said as so (not denied, sarcastic, reported or hypothetical); `any` checks only "
+        "negation, `mention` nothing. Left out, it is read from the examples.",
+        examples=["question"],
+    )
     wrong: str | None = Field(
         None, description="Set when saying this states something the facts contradict: why it is wrong.",
         examples=["She never sent an e-mail: she phoned twice and tweeted."],

@@ -1,0 +1,50 @@
+"""`make eval`, part two: how well intents understand natural wordings (tests/data/understanding).
+
+Per language: recall on the paraphrase set and false recognitions on the adversarial set (by kind), for
+phrases alone (what the game does today) and through the meaning layer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from trainer.authoring.understanding import Figures, false_recognitions, load_set, paraphrase_recall  # noqa: E402
+from trainer.scenario.loader import load_scenario  # noqa: E402
+
+SETS = ROOT / "tests" / "data" / "understanding"
+
+
+def measure(understand: bool) -> dict[str, tuple[Figures, Figures]]:
+    out: dict[str, tuple[Figures, Figures]] = {}
+    for path in sorted(SETS.glob("*.yaml")):
+        scenario_id, intents = load_set(path)
+        scenario = load_scenario(ROOT / "scenarios" / f"{scenario_id}.yaml")
+        para, adv = out.setdefault(scenario.language, (Figures(), Figures()))
+        if path.name.startswith("paraphrase-"):
+            paraphrase_recall(scenario, intents, para, understand=understand)
+        else:
+            false_recognitions(scenario, intents, adv, understand=understand)
+    return out
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    print("Understanding: paraphrase recall (goal ≥ 90 %) and false recognitions (goal ≤ 3 %)")
+    for label, understand in (("phrases only", False), ("meaning layer", True)):
+        for language, (para, adv) in sorted(measure(understand).items()):
+            kinds = ", ".join(f"{k} {adv.by[k]}/{adv.of[k]}" for k in sorted(adv.of))
+            print(f"  {label:<14} {language}: recall {para.rate:6.1%} ({para.hits}/{para.total})   "
+                  f"false {adv.rate:6.1%} ({adv.hits}/{adv.total})   [{kinds}]")
+            if verbose and understand:
+                for scenario, intent, text in para.misses:
+                    print(f"    missed  {scenario} {intent}: {text}")
+                for scenario, intent, text in adv.misses:
+                    print(f"    false   {scenario} {intent}: {text}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The meaning layer reads what a sentence does, not only which words it has (issue 15's cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from scoring.signals import said
+from trainer.engine.intents import Recogniser
+from trainer.meaning.reading import read
+from trainer.meaning.stems import keys
+from trainer.scenario.loader import load_scenario
+
+LEGROOM = load_scenario(ROOT / "scenarios" / "legroom-en.yaml")
+LEGROOM_NL = load_scenario(ROOT / "scenarios" / "legroom-nl.yaml")
+
+
+@pytest.mark.parametrize(("text", "language", "shows"), [
+    ("I'm so sorry you didn't get the seats you paid for.", "en", True),
+    ("I'm not sorry and I don't understand your frustration.", "en", False),
+    ("Hi Sanne, oh no, I'm so sorry: a night without her rabbit must have been awful.", "en", True),
+    ("Het spijt me dat je je stoelen niet kreeg.", "nl", True),
+    ("Het spijt me niet.", "nl", False),
+])
+def test_an_apology_counts_only_when_it_is_not_denied(text, language, shows):
+    assert (said("empathy", read(text, language)) is not None) is shows
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("What happened at the gate?", True),
+    ("Can you tell me what happened when you boarded?", True),
+    ("I will NOT tell you what happened.", False),
+    ("What do you expect at midnight?", False),
+])
+def test_an_open_question_must_ask(text, asks):
+    assert (said("open_question", read(text, "en")) is not None) is asks
+
+
+@pytest.mark.parametrize(("text", "ahead"), [
+    ("I'll DM you on Tuesday with what they change.", True),
+    ("You'll have it within 7 days.", True),
+    ("The system failed to sync on Tuesday.", False),
+    ("I hope to get back to you tomorrow, maybe.", False),
+])
+def test_a_time_counts_when_it_points_ahead(text, ahead):
+    assert (said("time", read(text, "en")) is not None) is ahead
+
+
+def test_a_refused_next_step_is_no_commitment():
+    assert said("commitment", read("I won't get back to you by Friday.", "en")) is None
+    assert said("commitment", read("I will get back to you by Friday.", "en")) is not None
+
+
+def test_inflections_share_a_stem_in_both_languages():
+    assert keys("logging", "en") & keys("logged", "en")
+    assert keys("terugbetaald", "nl") & keys("terugbetalen", "nl")
+    assert keys("gelogd", "nl") & keys("loggen", "nl")
+
+
+@pytest.mark.parametrize(("text", "intent", "found"), [
+    ("I'm logging it right now with IT and seat planning, so this doesn't happen to other passengers.",
+     "stop_it_happening", True),
+    ("I have not logged anything.", "stop_it_happening", False),
+    ("I'm refunding the full €160 to your card.", "offer_refund", True),
+    ("I'm not going to refund you.", "offer_refund", False),
+    ("Customer relations might refund you one day.", "offer_refund", False),
+    ("What exactly happened at the gate?", "ask_what_happened", True),
+    ("There's no need to tell me what happened.", "ask_what_happened", False),
+])
+def test_the_engine_reads_intents_through_the_meaning_layer(text, intent, found):
+    recognised = Recogniser(LEGROOM.intents, LEGROOM.language, understand=True).recognise(text)
+    assert (intent in recognised) is found, recognised
+
+
+def test_a_recognition_says_why_it_counted():
+    found = Recogniser(LEGROOM.intents, LEGROOM.language, understand=True).explain(
+        "I'm so sorry, that must have been a miserable flight for Ruben.")
+    assert any(r.name == "acknowledge_harm" and r.reason.startswith("acknowledge_harm: phrase") for r in found)
+
+
+def test_dutch_word_order_and_negation():
+    recognise = Recogniser(LEGROOM_NL.intents, LEGROOM_NL.language, understand=True).recognise
+    assert "offer_voucher" not in recognise("Een voucher ga ik je niet aanbieden.")
