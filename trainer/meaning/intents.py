@@ -65,6 +65,7 @@ class IntentReader:
         rest = tuple(n for n in self.specs if n not in found and self.specs[n].examples)
         if rest and message.words:
             for r in self.examples.resembles(message, rest):
-                if r.intent not in found and accepts(message, r.position, self.stances[r.intent]):
+                if r.intent not in found and all(accepts(message, at, self.stances[r.intent])
+                                                 for at in r.positions):
                     found[r.intent] = Recognition(r.intent, "example", r.example, r.score)
         return tuple(found[n] for n in self.specs if n in found)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from trainer.meaning.lexicon import lexicon
 from trainer.meaning.matching import Pattern, Phrase, compile_pattern, gates, word_matches
 from trainer.meaning.reading import Message, read
 from trainer.meaning.stance import MENTION, Kind, Stance, accepts
@@ -63,13 +64,14 @@ def _rest(pattern: tuple[str, ...], k: int, i: int, message: Message, skips: int
         found = _rest(pattern, k + 1, i + 1, message, skips, clause)
         if found is not None:
             return found
-    if skips and message.clause_of[i] == clause and message.words[i] not in _NO_SKIP \
+    lex = lexicon(message.language)
+    skipped = message.words[i]
+    if skips and message.clause_of[i] == clause and skipped not in lex.negators \
+            and skipped not in lex.forward_negators \
             and i + 1 < len(message.words) and _fits(pattern[k], i + 1, message):
         return _rest(pattern, k + 1, i + 2, message, 0, clause)
     return None
 
-
-_NO_SKIP = frozenset("""not no never nt dont didnt wont cant isnt wasnt niet geen nooit niets""".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,8 @@ _TOKEN = re.compile(
     r"|(?P<quote>[\"“”«»]|(?<![^\W_])['‘’]|['‘’](?![^\W_]))"
 )
 _PIECE = re.compile(r"[a-z0-9]+")
+SUBJECT_WITHIN = 5
+"""How far into a clause its subject may stand (after "so", "and then", a time or a verb in Dutch)."""
 FORWARD_SCOPE = 3
 """How many words "no", "without", "geen" negate: a noun phrase ("without her rabbit"), not the clause."""
 _ABBREVIATIONS = frozenset("e g i mr mrs ms dr nr no st vs etc ca bijv o a d w z m b v dhr mevr".split())
@@ -68,6 +70,12 @@ class Clause:
     """Someone else's words ("the gate told you it was the weather")."""
     ability: bool = False
     """Tells the addressee what she can do herself ("you can ask at the desk")."""
+    elsewhere: bool = False
+    """Told of another occasion: a year, "last winter", "years ago"."""
+    scheduled: bool = False
+    """Names a time that can lie ahead: a weekday, today, an hour ("om 10 uur", "before 5pm", "by 17:00")."""
+    third_party: bool = False
+    """Names someone or somewhere else anywhere in the clause (a desk, a team, a form)."""
     negations: tuple[tuple[int, bool], ...] = ()
     """Negation triggers as (position, whole clause?): a forward one negates only what follows it."""
 
@@ -166,6 +174,8 @@ def read(text: str, language: str = "en") -> Message:
         ]
         readings = _sentence_mood(words, readings, asked, lex)
         readings = _carry_reports(words, readings, lex)
+        if clauses and readings and (readings[0].rhetorical or words[readings[0].start] in _ANSWERS):
+            _self_answered(clauses, number - 1)
         for clause in readings:
             for i in range(clause.start, clause.end):
                 clause_of[i] = len(clauses)
@@ -202,6 +212,13 @@ def _split(words: list[str], start: int, end: int, cuts: set[int], lex: Lexicon)
 
 
 _COORDINATORS = frozenset("and or en of".split())
+_AMBIGUOUS = frozenset("id wed were well shell hell its".split())
+"""Contractions only with their apostrophe: "ID" is no "I'd", "were" no "we're", "well" no "we'll"."""
+_OBJECT_AFTER = frozenset("""thank thanks calling contacting emailing writing reaching to for with at from tell ask give send help let see call email mail contact
+    refund pay owe show offer meet about told asked gave sent reach update keep assure remind bring put move book
+    rebook dank bedankt voor met aan naar bij van om op vertel""".split())
+_IF_NEEDS_SUBJECT = frozenset({"als"})
+"""Dutch "als" is "if" only before a subject ("als je …"); otherwise "as" ("als gebaar")."""
 _YEAR = re.compile(r"(19|20)\d\d")
 _COMPLEMENT = frozenset("that so dat zodat waardoor".split())
 _VERBISH = frozenset("""was were is are had has have did will would can could got went been wasnt werent isnt
@@ -221,7 +238,8 @@ def _new_subject(words: list[str], i: int, end: int, lex: Lexicon) -> bool:
 
 def _clause(words: list[str], raw_of: list[str], start: int, end: int, sentence: int, lex: Lexicon,
             negation_off: set[int], rhetorical: bool) -> Clause:
-    span = words[start:end]
+    raws = raw_of[start:end]
+    span = [w if w not in _AMBIGUOUS or "'" in r or "’" in r else "_" + w for w, r in zip(words[start:end], raws)]
     body = start
     while body < end - 1 and words[body] in _FILLERS:
         body += 1
@@ -230,13 +248,14 @@ def _clause(words: list[str], raw_of: list[str], start: int, end: int, sentence:
         for i in range(start, end)
         if i not in negation_off and (words[i] in lex.negators or words[i] in lex.forward_negators
                                       or raw_of[i].endswith(("n't", "n’t")))
-    ) + tuple((i + length - 1, False) for i, length in _occurrences(words, start, end, lex.forward_phrases))
+    ) + tuple((i + length - 1, False) for i, length in _occurrences(words, start, end, lex.forward_phrases)) \
+      + tuple((i, True) for i, _ in _occurrences(words, start, end, lex.clause_negations) if i not in negation_off)
     polite = _has_any(words, start, end, lex.polite)
     future = (
         any(w in lex.future for w in span) or any(r.endswith(("'ll", "’ll")) for r in raw_of[start:end])
         or _has_any(words, start, end, lex.future_phrases) or _has_any(words, start, end, lex.future_times)
     )
-    past = (_has_any(words, start, end, lex.past_times) or any(w in lex.past for w in span)
+    past = (_has_any(words, start, end, lex.past_times) or any(w in lex.past for w in words[start:end])
             or _past_form(span, lex) or any(_YEAR.fullmatch(w) for w in span))
     if future:
         time = "future"
@@ -246,8 +265,9 @@ def _clause(words: list[str], raw_of: list[str], start: int, end: int, sentence:
         time = "future"  # "ik bel je vrijdag": a weekday in the present points ahead
     else:
         time = "present"
-    actor = _actor(span, raw_of[start:end], lex)
+    actor = _actor(span, raws, lex)
     first = words[body] if body < end else ""
+    after_first = words[body + 1] if body + 1 < end else ""
     hedged = _has_any(words, start, end, lex.hedges)
     irrealis = not polite and any(w in lex.irrealis for w in span) and not _has_any(words, start, end,
                                                                                    lex.offer_questions)
@@ -257,12 +277,34 @@ def _clause(words: list[str], raw_of: list[str], start: int, end: int, sentence:
         time=time,
         actor=actor,
         hedged=hedged,
-        conditional=first in lex.conditional,
+        conditional=first in lex.conditional and (first not in _IF_NEEDS_SUBJECT or after_first in lex.subjects
+                                                  or after_first in lex.speaker or after_first in lex.addressee),
         irrealis=irrealis,
         reported=_has_any(words, start, end, lex.reporting),
         ability=actor == "addressee" and any(w in lex.ability for w in span),
+        elsewhere=any(_YEAR.fullmatch(w) for w in span) or _has_any(words, start, end, lex.other_times),
+        scheduled=_scheduled(words[start:end]) or _has_any(words, start, end, lex.future_times),
+        third_party=any(w in lex.third or w in _PLACES or (len(w) > 8 and w.endswith(_THIRD_HEADS)) for w in span),
         negations=negations,
     )
+
+
+_DETERMINERS = frozenset("your the my our this that his her their jouw uw de het dit dat mijn onze zijn haar hun".split())
+_TODAY = frozenset("today vandaag tonight vanavond vanmiddag morning afternoon evening ochtend middag avond".split())
+_HOUR_BEFORE = frozenset("om at by before voor tot until uiterlijk".split())
+_PLACES = frozenset("""form formulier website site kiosk kiosks desk balie counter app portal helpdesk
+    insurer verzekeraar centre center hotline klantenservice servicecentrum""".split())
+_ANSWERS = frozenset("well nou tja simple simpel easy".split())
+"""A question answered at once ("What happened? Well, you flew …") was never asked."""
+
+
+def _scheduled(span: list[str]) -> bool:
+    for i, w in enumerate(span):
+        if w in _WEEKDAYS or w in _TODAY:
+            return True
+        if w in _HOUR_BEFORE and i + 1 < len(span) and span[i + 1].isdigit():
+            return True
+    return False
 
 
 def _sentence_mood(words: list[str], clauses: list[Clause], asked: bool, lex: Lexicon) -> list[Clause]:
@@ -271,20 +313,33 @@ def _sentence_mood(words: list[str], clauses: list[Clause], asked: bool, lex: Le
     indirect = [_has_any(words, c.start, c.end, lex.indirect_questions) for c in clauses]
     offers = [_starts_with_any(words, c, lex.offer_questions) for c in clauses]
     out = []
+    first_shaped = next((i for i, x in enumerate(shaped) if x), None)
+    if first_shaped is not None:  # "And your suitcase, Thomas, was it on that cart?": the lead-in asks too
+        while first_shaped > 0 and _fragment(words, clauses[first_shaped - 1], lex):
+            first_shaped -= 1
     for i, c in enumerate(clauses):
         if asked:
-            question = shaped[i] or indirect[i] or (i == len(clauses) - 1 and not any(shaped))
+            # a list after the question form goes on asking ("can you give me the flight, the date and …?")
+            question = (first_shaped is not None and i >= first_shaped) or indirect[i] or (
+                i == len(clauses) - 1 and first_shaped is None)
         else:
-            question = indirect[i] or (shaped[i] == "inverted" and i == 0) or (
+            question = indirect[i] or (shaped[0] == "inverted" and i >= 0) or (
                 shaped[i] == "wh" and i == 0 and len(clauses) == 1 and not _cleft(words, c))
-        offer = offers[i] and not c.rhetorical
+        offer = offers[i] and not c.rhetorical and not indirect[i]
         request = not c.rhetorical and _request(words, c, lex)
+        if asked and len(clauses) == 1 and not shaped[i] and not indirect[i] and not offers[i] \
+                and c.end - c.start <= 3 \
+                and not any(w in lex.subjects or w in lex.speaker or w in lex.addressee for w in words[c.start:c.end]):
+            c = _replace(c, rhetorical=True)  # an echo ("A refund? For a seat you sat in?") offers nothing
         if c.rhetorical:
             question = False
         asks = bool(question) and (shaped[i] == "wh" or indirect[i] or _has_wh(words, c, lex))
         interrogative = bool(question) and (asked or bool(shaped[i]))
+        # "could you …", "would you …": a polite request or question, not a hypothesis
+        polite = request or interrogative or offer
         out.append(_replace(c, question=bool(question), offer=offer, request=request, asks=asks,
-                            interrogative=interrogative))
+                            interrogative=interrogative, irrealis=c.irrealis and not polite,
+                            ability=c.ability and not polite))
     return out
 
 
@@ -311,6 +366,12 @@ def _has_wh(words: list[str], c: Clause, lex: Lexicon) -> bool:
     return any(w in lex.question_words for w in words[c.start : c.end])
 
 
+def _fragment(words: list[str], c: Clause, lex: Lexicon) -> bool:
+    """No subject and no verb of its own: a name, a greeting, a noun phrase."""
+    return not any(w in lex.subjects or w in lex.speaker or w in lex.addressee or w in _VERBISH
+                   or (len(w) >= 5 and w.endswith("ed")) for w in words[c.start : c.end])
+
+
 def _question_shape(words: list[str], c: Clause, lex: Lexicon) -> str:
     i = c.start
     while i < c.end - 1 and words[i] in _FILLERS:
@@ -319,9 +380,10 @@ def _question_shape(words: list[str], c: Clause, lex: Lexicon) -> str:
         return ""
     w = words[i]
     nxt = words[i + 1] if i + 1 < c.end else ""
-    if w in lex.question_words:
+    if w in lex.question_words or (w in lex.prepositions and nxt in lex.question_words):
         return "wh"
-    if w in lex.inverted and (nxt in lex.subjects or nxt in lex.addressee or nxt in lex.speaker):
+    if w in lex.inverted and (nxt in lex.subjects or nxt in lex.addressee or nxt in lex.speaker
+                              or nxt in _DETERMINERS):
         return "inverted"
     return ""
 
@@ -329,6 +391,13 @@ def _question_shape(words: list[str], c: Clause, lex: Lexicon) -> str:
 def _cleft(words: list[str], c: Clause) -> bool:
     """"What happened was …", "wat er gebeurde is …": a statement that opens like a question."""
     return any(w in ("was", "is", "were", "waren") for w in words[c.start + 2 : c.end])
+
+
+def _self_answered(clauses: list[Clause], sentence: int) -> None:
+    """The question just before a sarcastic or self-answering sentence was rhetorical too."""
+    for i, c in enumerate(clauses):
+        if c.sentence == sentence and (c.question or c.offer):
+            clauses[i] = _replace(c, rhetorical=True, question=False, offer=False, asks=False, request=False)
 
 
 def _carry_reports(words: list[str], clauses: list[Clause], lex: Lexicon) -> list[Clause]:
@@ -342,6 +411,8 @@ def _carry_reports(words: list[str], clauses: list[Clause], lex: Lexicon) -> lis
             changes = {}
             if before.reported and not c.reported:
                 changes["reported"] = True
+            if before.conditional and before.time == "past" and not c.conditional:
+                changes["conditional"] = True  # "if it were up to me, you'd get …": a counterfactual
             if words[c.start] in _COMPLEMENT:
                 if before.hedged:
                     changes["hedged"] = True
@@ -358,7 +429,11 @@ def _carry_reports(words: list[str], clauses: list[Clause], lex: Lexicon) -> lis
 
 
 def _actor(span: list[str], raws: list[str], lex: Lexicon) -> str:
-    for w, raw in zip(span, raws):
+    """The first person named in subject position, near the clause's start ("the operations team has …",
+    "morgen belt mijn collega …"); "you" after "thank", "for", "tell" … is an object."""
+    for i, (w, raw) in enumerate(zip(span[:SUBJECT_WITHIN], raws)):
+        if i and span[i - 1] in _OBJECT_AFTER and (w in lex.addressee or w in ("me", "us", "mij", "ons")):
+            continue
         if w in lex.speaker or raw.startswith(("i'", "i’", "we'", "we’")):
             return "speaker"
         if w in lex.addressee:

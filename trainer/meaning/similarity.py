@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from trainer.meaning.lexicon import lexicon
 from trainer.meaning.reading import Message, read
 
-FLOOR = 0.5
-"""No intent is recognised on less resemblance than this, however distinct its examples are."""
-MARGIN = 0.12
-"""How far above the nearest other intent's examples a sentence must come."""
-CEILING = 0.8
+FLOOR = 0.12
+"""No intent is recognised on less resemblance than this, however loosely its examples hang together."""
+RATIO = 0.65
+"""An intent counts when it comes this close to the best one: a sentence may do two things at once."""
+CEILING = 0.5
 MIN_FEATURES = 2
 """A sentence needs at least this many content words to be compared at all."""
 
@@ -42,8 +42,8 @@ class Resemblance:
     intent: str
     score: float
     example: str
-    position: int
-    """The word of the sentence that weighs most in the resemblance: where its clause is read."""
+    positions: tuple[int, ...]
+    """One word in each clause that carries the resemblance: every such clause must say it as meant."""
 
 
 def features(message: Message, start: int, end: int) -> Counter[str]:
@@ -62,8 +62,9 @@ def features(message: Message, start: int, end: int) -> Counter[str]:
     return out
 
 
+
 class ExampleIndex:
-    """An intent's examples as vectors, with a threshold per intent."""
+    """Each intent's examples as one centroid vector, with a threshold calibrated on the examples."""
 
     def __init__(self, docs: dict[str, tuple[str, ...]], language: str) -> None:
         self.language = language
@@ -80,52 +81,89 @@ class ExampleIndex:
         self._vectors = {
             name: [(d, v) for d, bag in items if (v := self._vector(bag))] for name, items in bags.items()
         }
-        self.thresholds = {name: self._calibrate(name) for name in self._vectors}
+        self._centroids = {name: _centroid([v for _, v in vs]) for name, vs in self._vectors.items() if vs}
+        self.threshold = self._calibrate()
 
     def _vector(self, bag: Counter[str]) -> dict[str, float]:
         v = {f: (1 + math.log(n)) * self._idf.get(f, self._default_idf) for f, n in bag.items()}
-        norm = math.sqrt(sum(x * x for x in v.values()))
-        return {f: x / norm for f, x in v.items()} if norm else {}
+        return _unit(v)
 
-    def _calibrate(self, name: str) -> float:
-        nearest = 0.0
-        for other, vectors in self._vectors.items():
-            if other == name:
+    def _calibrate(self) -> float:
+        """How alike an example is to the rest of its own intent (each left out in turn): the threshold sits
+        at the low end of that, so most wordings as far from the examples as they are from each other count."""
+        own: list[float] = []
+        for name, vectors in self._vectors.items():
+            if len(vectors) < 3:
                 continue
-            for _, v in vectors:
-                nearest = max(nearest, self._best(name, v)[0])
-        return min(CEILING, max(FLOOR, nearest + MARGIN))
+            for i, (_, v) in enumerate(vectors):
+                rest = _centroid([w for j, (_, w) in enumerate(vectors) if j != i])
+                own.append(_dot(v, rest))
+        if not own:
+            return FLOOR
+        own.sort()
+        return min(CEILING, max(FLOOR, own[len(own) // 10]))
 
-    def _best(self, name: str, v: dict[str, float]) -> tuple[float, str]:
-        best, example = 0.0, ""
-        for d, ev in self._vectors.get(name, ()):
-            score = sum(x * ev.get(f, 0.0) for f, x in v.items())
-            if score > best:
-                best, example = score, d
-        return best, example
+    def scores(self, v: dict[str, float]) -> list[tuple[float, str]]:
+        return sorted(((_dot(v, c), name) for name, c in self._centroids.items()), reverse=True)
+
+    def nearest_example(self, name: str, v: dict[str, float]) -> tuple[float, str]:
+        return max(((_dot(v, ev), d) for d, ev in self._vectors.get(name, ())), default=(0.0, ""))
 
     def resembles(self, message: Message, names: tuple[str, ...]) -> list[Resemblance]:
-        """Per sentence of the message, the intents of `names` it resembles enough."""
+        """Per sentence of the message, the intents of `names` it resembles: above the threshold and close to
+        the best match (a sentence may do two things at once)."""
         out: list[Resemblance] = []
         for start, end in _sentences(message):
             bag = features(message, start, end)
             if sum(1 for f in bag if "|" not in f) < MIN_FEATURES:
                 continue
             v = self._vector(bag)
-            for name in names:
-                score, example = self._best(name, v)
-                if score >= self.thresholds.get(name, 1.0):
-                    out.append(Resemblance(name, round(score, 2), example, self._anchor(message, start, end, v)))
+            ranked = self.scores(v)
+            if not ranked:
+                continue
+            best = ranked[0][0]
+            for score, name in ranked:
+                if score < self.threshold or score < RATIO * best:
+                    break
+                if name in names:
+                    _, example = self.nearest_example(name, v)
+                    out.append(Resemblance(name, round(score, 2), example,
+                                           self._carriers(message, start, end, self._centroids[name])))
         return out
 
-    def _anchor(self, message: Message, start: int, end: int, v: dict[str, float]) -> int:
-        best, at = -1.0, start
+    def _carriers(self, message: Message, start: int, end: int, centroid: dict[str, float]) -> tuple[int, ...]:
+        """The clause that carries most of the resemblance, by its strongest word: it must say it as meant."""
+        share: dict[int, float] = {}
+        strongest: dict[int, tuple[float, int]] = {}
         for i in range(start, end):
-            ks = message.keys[i]
-            weight = max((v.get(k, 0.0) for k in ks), default=0.0)
-            if weight > best:
-                best, at = weight, i
-        return at
+            weight = max((centroid.get(k, 0.0) for k in message.keys[i]), default=0.0)
+            if weight > 0:
+                clause = message.clause_of[i]
+                share[clause] = share.get(clause, 0.0) + weight
+                strongest[clause] = max(strongest.get(clause, (0.0, i)), (weight, i))
+        if not share:
+            return (start,)
+        top = max(share, key=share.__getitem__)
+        return (strongest[top][1],)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(f, 0.0) for f, x in a.items())
+
+
+def _unit(v: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {f: x / norm for f, x in v.items()} if norm else {}
+
+
+def _centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for v in vectors:
+        for f, x in v.items():
+            total[f] = total.get(f, 0.0) + x
+    return _unit(total)
 
 
 def _sentences(message: Message) -> list[tuple[int, int]]:
