@@ -23,8 +23,11 @@ def test_the_library_loads_without_errors():
 def test_the_library_is_lint_clean_and_every_intent_example_is_recognised():
     from trainer.engine.intents import Recogniser
 
+    from trainer.authoring.quotes import unearned_quotes
+
     linted = load_library([SCENARIOS], recognise=lambda s, text: Recogniser(s.intents, s.language).recognise(text))
     assert [str(p) for p in linted.problems] == []
+    assert [str(p) for s in linted.scenarios for p in unearned_quotes(s)] == [], "she quotes what was not written"
 
 
 @pytest.mark.parametrize(("scenario", "playthrough"), CASES, ids=[f"{s.id}:{p.name}" for s, p in CASES])

@@ -8,6 +8,7 @@ from scoring.signals import said, signal
 from scoring.texts import text
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.meaning.matching import matches_any, words
+from trainer.meaning.reading import read
 from trainer.scenario.models import Scenario
 
 
@@ -128,7 +129,8 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
         for q in s.rubric.questions:
             when = t.entered_at(q.asked_in)
             if when is not None:
-                replies = [m for m in t.messages if m.turn > when and set(m.intents) & set(q.answered_by)]
+                replies = [m for m in t.messages if m.turn > when and (set(m.intents) & set(q.answered_by)
+                                                                       or _tells_deed(m, q.answered_by, t, s))]
                 checked = [m for m in replies if not _guess(m, t, s)]
                 asked.append((q.ask, when, (checked or replies or [None])[0]))
     else:
@@ -164,3 +166,20 @@ def _guess(m: Turn, t: Transcript, s: Scenario) -> bool:
 
 
 CRITERIA = (checks_first, key_facts, asks, nothing_untrue, answers_questions)
+
+
+_LABEL_STOP = frozenset("the for and with her his our your van voor met het een naar".split())
+
+
+def _tells_deed(m: Turn, answers: tuple[str, ...], t: Transcript, s: Scenario) -> bool:
+    """A question answered by a deed: the action is done (before or right after) and the message tells of it,
+    in words of the action's own name ("I'm logging it with IT" and the fault logged)."""
+    done = {d.name for d in t.actions if d.ok}
+    for name in answers:
+        if name in done and name in s.actions:
+            label = read(s.actions[name].label, t.language)
+            wanted = {min(ks, key=len) for w, ks in zip(label.words, label.keys) if len(w) >= 3 and w not in _LABEL_STOP}
+            told = {k for ks in m.message.keys for k in ks}
+            if len(wanted & told) >= min(2, len(wanted)):
+                return True
+    return False

@@ -81,3 +81,15 @@ def test_a_recognition_says_why_it_counted():
 def test_dutch_word_order_and_negation():
     recognise = Recogniser(LEGROOM_NL.intents, LEGROOM_NL.language, understand=True).recognise
     assert "offer_voucher" not in recognise("Een voucher ga ik je niet aanbieden.")
+
+
+def test_the_coach_sees_why_a_sentence_counted():
+    from trainer.engine.moves import Say
+    from trainer.engine.session import Session
+    from trainer.review.annotate import annotate
+
+    session = Session(LEGROOM, seed=0)
+    session.customer_wrote("Well?")
+    session.play(Say("I'm so sorry, that must have been a miserable flight for Ruben."))
+    line = next(x for x in annotate(session.events).lines if x.who == "trainee")
+    assert any(m.startswith("acknowledge_harm: phrase") for m in line.meant), line.meant

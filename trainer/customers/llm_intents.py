@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from trainer.engine.events import CustomerMessage, Event
 from trainer.engine.intents import Recogniser
+from trainer.meaning.intents import Recognition
 from trainer.meaning.matching import normalize
 from trainer.llm.client import LLMClient
 from trainer.llm.config import LLMSettings, with_overrides
@@ -62,6 +63,12 @@ class LLMRecogniser:
         if text in self._ready:
             return self._ready.pop(text)
         return self._ask(text)
+
+    def explain(self, text: str) -> tuple[Recognition, ...]:
+        """The model's reading, with the phrases' reason where they agree (the model gives none of its own)."""
+        names = self.recognise(text)
+        by_phrase = {r.name: r for r in self.patterns.explain(text)}
+        return tuple(by_phrase.get(n) or Recognition(n, "model", self.settings.model) for n in names)
 
     def wrong(self, names: tuple[str, ...]) -> tuple[str, ...]:
         return self.patterns.wrong(names)

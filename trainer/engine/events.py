@@ -66,6 +66,15 @@ class IntentsRecognised(Event):
     intents: tuple[str, ...]
     wrong: tuple[str, ...] = ()
     """Intents that state something the facts contradict."""
+    reasons: tuple[str, ...] = ()
+    """Why each intent counted, for the coach: the phrase found, or the example it resembled."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Logs from before the meaning layer read alike: no `reasons` key when there are none."""
+        out = Event.to_dict(self)
+        if not out["reasons"]:
+            del out["reasons"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

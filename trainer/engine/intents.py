@@ -3,32 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 
-from trainer.meaning.intents import IntentReader, IntentSpec, Recognition
+from trainer.meaning.intents import Recognition, reader, specs_of
 from trainer.meaning.matching import matches_any, words
 from trainer.scenario.models import Intent
-
-
-@lru_cache(maxsize=64)
-def reader(specs: tuple[IntentSpec, ...], language: str) -> IntentReader:
-    """One compiled reader per scenario's intents (sessions, explore and scoring share it)."""
-    return IntentReader(specs, language)
-
-
-def specs(intents: Mapping[str, Intent]) -> tuple[IntentSpec, ...]:
-    return tuple(IntentSpec(n, tuple(i.match), tuple(i.examples), i.kind) for n, i in intents.items())
 
 
 class Recogniser:
     """Finds every intent a message expresses, in the scenario's order, with the reason for each."""
 
-    def __init__(self, intents: Mapping[str, Intent], language: str = "en", *, understand: bool = False) -> None:
+    def __init__(self, intents: Mapping[str, Intent], language: str = "en", *, understand: bool = True) -> None:
         """`understand` reads through the meaning layer (negation, mood, time, who acts, resemblance to the
         examples); off, phrases decide as they always have, which the library's playthroughs are pinned to
         until they are re-pinned on the meaning layer."""
         self._intents = dict(intents)
-        self._reader = reader(specs(intents), language) if understand else None
+        self._reader = reader(specs_of(intents), language) if understand else None
         self._known: dict[str, tuple[Recognition, ...]] = {}
         """Messages recognised before (a trainee repeats herself; `webcare explore` does all the time)."""
 

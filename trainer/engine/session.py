@@ -29,6 +29,8 @@ from trainer.engine.machine import build_machine
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
 from trainer.engine.phrases import phrase
 from trainer.engine.start import START_SOURCE, StartAt, start_at
+from trainer.meaning.patterns import find
+from trainer.meaning.reading import read
 from trainer.errors import MoveError
 from trainer.scenario.models import MOOD_BANDS, Scenario, Step, mood_band
 from trainer.scenario.text import fill
@@ -53,6 +55,8 @@ class Cue:
     outcome: str | None = None
     facts: tuple[str, ...] = ()
     """Facts revealed so far, as their text."""
+    others: tuple[str, ...] = ()
+    """Her other lines in this state, for a customer who has used up `lines`: never one line six times."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,10 @@ class Session:
         """Facts uncovered, with the turn they came to light."""
         self.done: dict[str, int] = {}
         """Actions carried out, with their (last) turn."""
+        self.said: dict[str, int] = {}
+        """Intents the trainee has shown, with the turn they were first shown: her lines may depend on them."""
+        self.last_message = ""
+        """The trainee's latest message: a line may quote it only if it holds the words (`if_wrote`)."""
         self.given: dict[str, float] = {}
         """Total amount given so far per action: the mandate's limit holds for the total."""
         self.turn = 0
@@ -213,8 +221,13 @@ class Session:
         self._log(TraineeMessage(self.turn, text, waited))
         if waited > CHANNELS[self.scenario.channel].reply_within:
             self._change(SLOW_MOOD, SLOW_PATIENCE, f"kept her waiting {waited / 60:.0f} min")
-        intents = self._recogniser.recognise(text)
-        self._log(IntentsRecognised(self.turn, intents, self._recogniser.wrong(intents)))
+        found = self._recogniser.explain(text)
+        intents = tuple(r.name for r in found)
+        self._log(IntentsRecognised(self.turn, intents, self._recogniser.wrong(intents),
+                                    tuple(r.reason for r in found)))
+        self.last_message = text
+        for name in intents:
+            self.said.setdefault(name, self.turn)
         for name, fact in self.scenario.facts.items():
             asked = next((i for i in fact.by_asking if i in intents), None)
             if asked:
@@ -392,7 +405,32 @@ class Session:
     def _cue(self, lines: dict[str, tuple[str, ...]], outcome: str | None = None) -> Cue:
         band = mood_band(self.mood)
         facts = tuple(self.scenario.facts[f].is_ for f in self.known)
-        return Cue(self.turn, self.state, self.mood, band, lines_for(lines, band), outcome, facts)
+        state = self.scenario.states.get(self.state)
+        others: tuple[str, ...] = ()
+        if state is not None and not outcome:
+            others = tuple(line for by_band in (state.lines, state.otherwise.lines) for variants in by_band.values()
+                           for line in variants if self._line_fits(line))
+        return Cue(self.turn, self.state, self.mood, band, lines_for(self._fitting(lines), band), outcome, facts,
+                   others)
+
+    def _fitting(self, lines: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """Her lines that fit what was said and done (the same object when none has a condition)."""
+        if not any(getattr(line, "when", None) for variants in lines.values() for line in variants):
+            return lines
+        return {band: tuple(line for line in variants if self._line_fits(line)) for band, variants in lines.items()}
+
+    def _line_fits(self, line: str) -> bool:
+        when = getattr(line, "when", None)
+        if when is None:
+            return True
+        if any(i not in self.said for i in when.if_said) or any(i in self.said for i in when.unless_said):
+            return False
+        if any(a not in self.done for a in when.if_done) or any(a in self.done for a in when.unless_done):
+            return False
+        if when.if_wrote:
+            message = read(self.last_message, self.scenario.language)
+            return find(tuple(when.if_wrote), message) is not None
+        return True
 
     def _take_cue(self) -> Cue:
         if self.cue is None:

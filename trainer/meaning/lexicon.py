@@ -83,7 +83,8 @@ EN = Lexicon(
         "not good enough", "not what you", "not your fault", "not yours", "no excuse", "not right",
         "no fun", "not nice", "not how", "not the service", "not the experience", "dont worry",
         "didnt deserve", "dont deserve", "shouldnt have", "should not have", "should never have",
-        "cant imagine", "cannot imagine", "couldnt be", "no need to wait",
+        "cant imagine", "cannot imagine", "couldnt be", "no need to wait", "do not hesitate", "dont hesitate",
+        "never hesitate",
     ),
     future=frozenset("will ill well shall gonna youll theyll shell hell itll wont".split()),
     future_phrases=("going to", "about to", "am going", "are going", "is going", "plan to", "intend to",
@@ -164,8 +165,8 @@ EN = Lexicon(
     break_before_subject=frozenset("that which who when if as after before so and or".split()),
     emotive=frozenset("""sorry glad afraid understand know see notice noticed realise realize read appreciate
         gather hear heard sad shame pity""".split()),
-    starters=frozenset("""i you we they he she it there the your our my this that his her their its
-        ruben""".split()),
+    starters=frozenset("""i you we they he she it there the your our my this that his her their its other others
+        no every everyone nobody people passengers customers""".split()),
 )
 
 NL = Lexicon(
@@ -182,7 +183,8 @@ NL = Lexicon(
         "niet wat je", "niet wat u", "niet jouw schuld", "niet uw schuld", "geen excuus", "niet eerlijk",
         "niet acceptabel", "niet normaal", "niet zoals", "niet gebeuren", "niet hebben mogen", "niet mogen",
         "niet had mogen", "niet hadden mogen", "zich geen zorgen", "je geen zorgen", "u geen zorgen",
-        "niemand anders", "geen andere passagier", "nergens anders",
+        "niemand anders", "geen andere passagier", "nergens anders", "aarzel niet", "aarzel dan niet",
+        "aarzelt u niet", "aarzel gerust niet",
     ),
     future=frozenset("ga gaan gaat zal zullen zult zou zouden".split()) - {"zou", "zouden"},
     future_phrases=("ga ik", "gaan we", "gaan wij", "ik ga", "we gaan", "wij gaan", "ben van plan", "zijn van plan"),
@@ -257,7 +259,8 @@ NL = Lexicon(
                      "sinds daarna dus".split()),
     break_before_subject=frozenset("dat die als wanneer toen nadat voordat en of".split()),
     emotive=frozenset("""sorry spijt jammer begrijp snap weet zie merk lees hoor vervelend rot balen erg""".split()),
-    starters=frozenset("""je jij u jullie ik we wij hij zij ze het er de het dit dat uw jouw onze mijn uw""".split()),
+    starters=frozenset("""je jij u jullie ik we wij hij zij ze het er de het dit dat uw jouw onze mijn uw andere
+        niemand iedereen geen passagiers reizigers klanten""".split()),
 )
 
 LEXICONS = {"en": EN, "nl": NL}

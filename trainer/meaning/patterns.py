@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trainer.meaning.lexicon import lexicon
 from trainer.meaning.matching import Pattern, Phrase, compile_pattern, gates, word_matches
 from trainer.meaning.reading import Message, read
 from trainer.meaning.stance import MENTION, Kind, Stance, accepts
 from trainer.meaning.stems import keys as word_keys
+from trainer.meaning.stems import stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,42 @@ def _fits(p: str, i: int, message: Message) -> bool:
     if word_matches(p, w):
         return True
     pk = _pattern_word_keys(p, message.language)
-    return bool(pk and pk & message.keys[i])
+    return bool(pk and pk & message.keys[i]) and _inflection(p, w, message.language)
+
+
+_SKIPPABLE = frozenset("""exactly actually really just all also still even ever then so very truly quite the a an it
+    this that your our my me us him her them was were is are been has have had be being precies echt nu even wel
+    ook nog al eigenlijk gewoon het de een er je u ons mij hem haar was is zijn werd wordt""".split())
+"""What may stand inside a phrase ("what exactly happened", "the aircraft was swapped"): small words that
+change no meaning; never a noun ("your passport number" is no "your number") and never a negation."""
+_INFLECTIONS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "er", "ers", "est"})
+
+
+@lru_cache(maxsize=65536)
+def _inflection(pattern: str, word: str, language: str) -> bool:
+    """Two English words of one stem match when both are forms of it, not derivations: "logged" is
+    "logging", but "corrected" is no "correction" and "refunding" no "refundable"."""
+    root = stem(pattern, language)
+    if language != "en":
+        # Dutch: a verb's forms, not its noun or adjective: "terugbetaald" is "terugbetalen", but
+        # "terugbetaling" is not, nor is "geldig" "geld"
+        if pattern.endswith(_NOUNS_NL) != word.endswith(_NOUNS_NL):
+            return False
+        return all(x[len(root):] in _INFLECTIONS_NL for x in (pattern, word) if x.startswith(root))
+    if not (pattern.startswith(root) and word.startswith(root)):
+        return True
+    return all(_inflected(x[len(root):], root) for x in (pattern, word))
+
+
+_NOUNS_NL = ("ing", "ingen")
+_INFLECTIONS_NL = frozenset({"", "e", "en", "t", "d", "de", "te", "den", "ten", "s", "es", "er", "ere", "st", "ste",
+                             "n", "ne", "nen"})
+
+
+def _inflected(ending: str, root: str) -> bool:
+    if ending and root and ending[0] == root[-1]:  # a doubled consonant: log → logging
+        ending = ending[1:]
+    return ending in _INFLECTIONS
 
 
 def positions(phrase: Phrase, message: Message) -> Iterator[tuple[int, int]]:
@@ -64,10 +99,8 @@ def _rest(pattern: tuple[str, ...], k: int, i: int, message: Message, skips: int
         found = _rest(pattern, k + 1, i + 1, message, skips, clause)
         if found is not None:
             return found
-    lex = lexicon(message.language)
     skipped = message.words[i]
-    if skips and message.clause_of[i] == clause and skipped not in lex.negators \
-            and skipped not in lex.forward_negators \
+    if skips and message.clause_of[i] == clause and skipped in _SKIPPABLE \
             and i + 1 < len(message.words) and _fits(pattern[k], i + 1, message):
         return _rest(pattern, k + 1, i + 2, message, 0, clause)
     return None
@@ -148,6 +181,13 @@ def matcher(patterns: tuple[str, ...], language: str) -> Matcher:
         for key in [*gates(first), *(("~", k) for k in _pattern_word_keys(first, language))]:
             index.setdefault(key, []).append(i)
     return Matcher(compiled, {k: tuple(v) for k, v in index.items()}, language)
+
+
+def clauses_with(patterns: tuple[str, ...], message: Message) -> set[int]:
+    """The clauses in which any of the patterns' first phrases occurs."""
+    m = matcher(tuple(patterns), message.language)
+    return {message.clause_of[at] for i in m.candidates(message)
+            for at, _ in positions(m.patterns[i].phrases[0], message)}
 
 
 def find(patterns: tuple[str, ...], message: Message, stance: Stance = MENTION) -> Hit | None:

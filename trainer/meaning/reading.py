@@ -28,8 +28,9 @@ _TOKEN = re.compile(
 _PIECE = re.compile(r"[a-z0-9]+")
 SUBJECT_WITHIN = 5
 """How far into a clause its subject may stand (after "so", "and then", a time or a verb in Dutch)."""
-FORWARD_SCOPE = 3
-"""How many words "no", "without", "geen" negate: a noun phrase ("without her rabbit"), not the clause."""
+FORWARD_SCOPE = 4
+"""How many words "no", "without", "geen" negate: a noun phrase ("geen tekeningen of andere inzendingen"),
+not the clause."""
 _ABBREVIATIONS = frozenset("e g i mr mrs ms dr nr no st vs etc ca bijv o a d w z m b v dhr mevr".split())
 _WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag
     donderdag vrijdag zaterdag zondag""".split())
@@ -105,6 +106,8 @@ class Message:
     clauses: tuple[Clause, ...]
     quoted: frozenset[int]
     """Word positions inside quotation marks: mentioned, not said."""
+    proper: frozenset[int] = frozenset()
+    """Word positions of names: capitalised, not opening a sentence ("Daniela", "Ruben", "Lisbon")."""
 
     def clause_at(self, position: int) -> Clause:
         return self.clauses[self.clause_of[position]]
@@ -121,6 +124,7 @@ def read(text: str, language: str = "en") -> Message:
     lex = lexicon(language)
     words: list[str] = []
     raw_of: list[str] = []
+    capital: list[bool] = []
     cuts: set[int] = set()
     """Positions before which a clause ends (punctuation)."""
     sentence_ends: list[tuple[int, bool]] = []
@@ -135,6 +139,7 @@ def read(text: str, language: str = "en") -> Message:
             for piece in pieces:
                 words.append(piece)
                 raw_of.append(raw.casefold())
+                capital.append(raw[:1].isupper())
                 if in_quote:
                     quoted.add(len(words) - 1)
         elif kind in ("end", "q"):
@@ -182,9 +187,11 @@ def read(text: str, language: str = "en") -> Message:
             clauses.append(clause)
     if not clauses:
         clauses.append(Clause(0, 0, 0))
+    starts = {s for s, _, _ in spans}
+    proper = frozenset(i for i, cap in enumerate(capital) if cap and i not in starts and words[i] != "i")
     return Message(
         text, language, Words(words), tuple(word_keys(w, language) for w in words), tuple(clause_of),
-        tuple(clauses), frozenset(quoted),
+        tuple(clauses), frozenset(quoted), proper,
     )
 
 
@@ -226,6 +233,14 @@ _VERBISH = frozenset("""was were is are had has have did will would can could go
     ging zijn zou kon""".split())
 
 
+def _auxiliary(word: str, rest: list[str]) -> bool:
+    """Dutch "gaan" makes a future only with an infinitive ("ik ga je terugbetalen"); "het geld gaat terug
+    naar je kaart" is a movement, now."""
+    if word not in ("ga", "gaat", "gaan"):
+        return True
+    return any(len(w) > 4 and w.endswith("en") for w in rest)
+
+
 def _new_subject(words: list[str], i: int, end: int, lex: Lexicon) -> bool:
     """After "sorry", "I know" …: a pronoun starts a clause; "the seats" only when a verb follows soon."""
     w = words[i]
@@ -252,7 +267,8 @@ def _clause(words: list[str], raw_of: list[str], start: int, end: int, sentence:
       + tuple((i, True) for i, _ in _occurrences(words, start, end, lex.clause_negations) if i not in negation_off)
     polite = _has_any(words, start, end, lex.polite)
     future = (
-        any(w in lex.future for w in span) or any(r.endswith(("'ll", "’ll")) for r in raw_of[start:end])
+        any(w in lex.future and _auxiliary(w, span[i + 1:]) for i, w in enumerate(span))
+        or any(r.endswith(("'ll", "’ll")) for r in raw_of[start:end])
         or _has_any(words, start, end, lex.future_phrases) or _has_any(words, start, end, lex.future_times)
     )
     past = (_has_any(words, start, end, lex.past_times) or any(w in lex.past for w in words[start:end])
@@ -325,7 +341,7 @@ def _sentence_mood(words: list[str], clauses: list[Clause], asked: bool, lex: Le
         else:
             question = indirect[i] or (shaped[0] == "inverted" and i >= 0) or (
                 shaped[i] == "wh" and i == 0 and len(clauses) == 1 and not _cleft(words, c))
-        offer = offers[i] and not c.rhetorical and not indirect[i]
+        offer = (offers[i] or words[c.start] in _PROPOSALS) and not c.rhetorical and not indirect[i]
         request = not c.rhetorical and _request(words, c, lex)
         if asked and len(clauses) == 1 and not shaped[i] and not indirect[i] and not offers[i] \
                 and c.end - c.start <= 3 \
@@ -339,11 +355,17 @@ def _sentence_mood(words: list[str], clauses: list[Clause], asked: bool, lex: Le
         polite = request or interrogative or offer
         out.append(_replace(c, question=bool(question), offer=offer, request=request, asks=asks,
                             interrogative=interrogative, irrealis=c.irrealis and not polite,
-                            ability=c.ability and not polite))
+                            ability=c.ability and not polite,
+                            reported=c.reported and not interrogative))  # "what were you told?" asks
     return out
 
 
-_REQUEST_OPENERS = frozenset("please pls plz kindly lets graag gelieve".split())
+_REQUEST_OPENERS = frozenset("please pls plz kindly graag gelieve".split())
+_PLEASE = frozenset("please pls plz graag alsjeblieft alstublieft aub svp".split())
+_NEED = frozenset("need nodig".split())
+_YOUR = frozenset("your je jouw uw".split())
+_PROPOSALS = frozenset("lets laten".split())
+""""Let's find him", "laten we …": a proposal, like an offer; it asks her nothing."""
 _MODAL_REQUEST = frozenset("can could would will kun kunt kan wil wilt zou".split())
 _OBJECTS = frozenset("me us mij ons".split())
 
@@ -354,8 +376,11 @@ def _request(words: list[str], c: Clause, lex: Lexicon) -> bool:
         i += 1
     w = words[i] if i < c.end else ""
     nxt = words[i + 1] if i + 1 < c.end else ""
-    if w in _REQUEST_OPENERS or "please" in words[c.start : c.end]:
+    span = words[c.start : c.end]
+    if w in _REQUEST_OPENERS or any(x in _PLEASE for x in span):
         return True
+    if any(x in _NEED for x in span) and any(x in _YOUR for x in span):
+        return True  # "I'll need your passport number", "ik heb je vluchtnummer nodig"
     if w in _MODAL_REQUEST and nxt in lex.addressee:
         return True
     # an imperative: a verb first, then "me"/"us" ("send us", "drop me", "stuur ons")
@@ -368,8 +393,11 @@ def _has_wh(words: list[str], c: Clause, lex: Lexicon) -> bool:
 
 def _fragment(words: list[str], c: Clause, lex: Lexicon) -> bool:
     """No subject and no verb of its own: a name, a greeting, a noun phrase."""
-    return not any(w in lex.subjects or w in lex.speaker or w in lex.addressee or w in _VERBISH
-                   or (len(w) >= 5 and w.endswith("ed")) for w in words[c.start : c.end])
+    return not any(w in lex.subjects or w in lex.speaker or w in lex.addressee or w in _VERBISH or w in lex.emotive
+                   or w in _INTERJECTIONS or (len(w) >= 5 and w.endswith("ed")) for w in words[c.start : c.end])
+
+
+_INTERJECTIONS = frozenset("sorry thanks thank dank bedankt excuses oh wow oei au helaas unfortunately".split())
 
 
 def _question_shape(words: list[str], c: Clause, lex: Lexicon) -> str:
@@ -453,7 +481,13 @@ def _past_form(span: list[str], lex: Lexicon) -> bool:
         return any(len(w) >= 6 and w.endswith(("de", "te", "den", "ten")) and w.startswith(("ge", "ver", "be"))
                    for w in span) or (any(w in lex.perfect_aux for w in span)
                                       and any(len(w) >= 5 and w.startswith("ge") and w[-1] in "dt" for w in span))
-    return any(len(w) >= 5 and w.endswith("ed") and not w.endswith("eed") for w in span)
+    return any(len(w) >= 5 and w.endswith("ed") and not w.endswith("eed")
+               and not any(x in _STATE_VERBS for x in span[max(0, i - 2):i]) for i, w in enumerate(span))
+
+
+_STATE_VERBS = frozenset("""am is are be been being im youre theyre its isnt arent get gets getting feel feels seem
+    seems look looks""".split())
+"""Before them "-ed" is a state, not the past: "you're entitled", "I'm so frustrated", "it looks confirmed"."""
 
 
 def _replace(c: Clause, **changes) -> Clause:
@@ -494,8 +528,13 @@ def _starts_with_any(words: list[str], c: Clause, phrases: tuple[str, ...]) -> b
 
 
 def _pseudo_positions(words: list[str], lex: Lexicon) -> set[int]:
-    """Positions of negation words that belong to a pseudo-negation ("no problem"): not triggers."""
+    """Positions of negation words that belong to a pseudo-negation ("no problem"): not triggers. Also the
+    Dutch "had nooit … mogen": "should never have" admits a fault, it denies nothing."""
     off: set[int] = set()
     for i, length in _occurrences(words, 0, len(words), lex.pseudo_negations):
         off.update(range(i, i + length))
+    for i, w in enumerate(words):
+        if w in ("niet", "nooit") and any(x in ("had", "hadden", "zou", "zouden") for x in words[max(0, i - 4):i]) \
+                and any(x in ("mogen", "moeten", "gemogen", "gemoeten") for x in words[i + 1:i + 7]):
+            off.add(i)
     return off

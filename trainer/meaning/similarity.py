@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trainer.meaning.lexicon import lexicon
+from trainer.meaning.neutral import NEUTRAL
 from trainer.meaning.reading import Message, read
 
 FLOOR = 0.12
@@ -22,6 +23,10 @@ FLOOR = 0.12
 RATIO = 0.65
 """An intent counts when it comes this close to the best one: a sentence may do two things at once."""
 CEILING = 0.5
+QUANTILE = 0.95
+NEAR = 0.15
+DISTINCT = 2
+"""A resemblance needs a word (or pair) that at most this many intents' examples use."""
 MIN_FEATURES = 2
 """A sentence needs at least this many content words to be compared at all."""
 
@@ -29,11 +34,12 @@ _STOP = {
     "en": frozenset("""a an the to of in on for at by with from about as is are was were be been being am do does
         did have has had i im ive id ill me my we were weve well us our you youre your yours it its this that
         these those there here and or but so if then than just really very too also can could would should
-        will shall may might must not no yes ok okay hi hello hey dear please thanks thank""".split()),
+        will shall may might must not no yes ok okay hi hello hey dear please mrs mr ms miss sir madam""".split()),
     "nl": frozenset("""de het een en of maar dat die dit deze er hier daar te van in op voor met aan bij naar om
         uit over als dan ook nog al wel niet geen is zijn was waren ben bent heb hebt heeft hebben had hadden
         wordt worden werd ik me mij mijn we wij ons onze je jij jou jouw u uw jullie ze zij hij het zal zullen
-        kan kun kunt kunnen wil wilt willen zou zouden moet moeten mag hoi hallo beste dag groet""".split()),
+        kan kun kunt kunnen wil wilt willen zou zouden moet moeten mag hoi hallo beste dag groet geachte mevrouw
+        meneer heer""".split()),
 }
 
 
@@ -47,16 +53,19 @@ class Resemblance:
 
 
 def features(message: Message, start: int, end: int) -> Counter[str]:
-    """Content words of message[start:end] by concept or stem, and neighbouring pairs of them."""
+    """Content words of message[start:end] by concept or stem, and neighbouring pairs of them; a name is
+    marked ("@daniela") so it never passes for what tells an intent apart."""
     stop = _STOP.get(message.language, _STOP["en"])
     lex = lexicon(message.language)
     units: list[str] = []
     for i in range(start, end):
         w = message.words[i]
-        if w in stop or w in lex.negators or w in lex.forward_negators or i in message.quoted or w.isdigit():
+        if len(w) < 2 or w in stop or w in lex.negators or w in lex.forward_negators or i in message.quoted \
+                or w.isdigit():
             continue
         ks = message.keys[i]
-        units.append(min((k for k in ks if k.startswith("#")), default=None) or min(ks, key=len))
+        unit = min((k for k in ks if k.startswith("#")), default=None) or min(ks, key=len)
+        units.append("@" + unit if i in message.proper else unit)
     out = Counter(units)
     out.update(f"{a}|{b}" for a, b in zip(units, units[1:]))
     return out
@@ -70,38 +79,39 @@ class ExampleIndex:
         self.language = language
         bags = {name: [(d, features(m := read(d, language), 0, len(m.words))) for d in texts]
                 for name, texts in docs.items()}
+        neutral = [features(m := read(d, language), 0, len(m.words)) for d in NEUTRAL.get(language, ())]
         df: Counter[str] = Counter()
         total = 0
-        for items in bags.values():
-            for _, bag in items:
-                df.update(set(bag))
-                total += 1
+        for bag in [*(bag for items in bags.values() for _, bag in items), *neutral]:
+            df.update(set(bag))
+            total += 1
         self._idf = {f: math.log((1 + total) / (1 + n)) + 1 for f, n in df.items()}
         self._default_idf = math.log(1 + total) + 1
         self._vectors = {
             name: [(d, v) for d, bag in items if (v := self._vector(bag))] for name, items in bags.items()
         }
         self._centroids = {name: _centroid([v for _, v in vs]) for name, vs in self._vectors.items() if vs}
-        self.threshold = self._calibrate()
+        self._neutral = [v for bag in neutral if (v := self._vector(bag))]
+        self._owners: dict[str, set[str]] = {}
+        for name, items in bags.items():
+            for _, bag in items:
+                for f in bag:
+                    self._owners.setdefault(f, set()).add(name)
+        self.thresholds = self._calibrate()
 
     def _vector(self, bag: Counter[str]) -> dict[str, float]:
         v = {f: (1 + math.log(n)) * self._idf.get(f, self._default_idf) for f, n in bag.items()}
         return _unit(v)
 
-    def _calibrate(self) -> float:
-        """How alike an example is to the rest of its own intent (each left out in turn): the threshold sits
-        at the low end of that, so most wordings as far from the examples as they are from each other count."""
-        own: list[float] = []
-        for name, vectors in self._vectors.items():
-            if len(vectors) < 3:
-                continue
-            for i, (_, v) in enumerate(vectors):
-                rest = _centroid([w for j, (_, w) in enumerate(vectors) if j != i])
-                own.append(_dot(v, rest))
-        if not own:
-            return FLOOR
-        own.sort()
-        return min(CEILING, max(FLOOR, own[len(own) // 10]))
+    def _calibrate(self) -> dict[str, float]:
+        """Per intent, a threshold from the scenario itself: above how alike the other intents' examples are to
+        this one (all but the most alike twentieth of them), never below FLOOR."""
+        out: dict[str, float] = {}
+        for name, centroid in self._centroids.items():
+            others = sorted(_dot(v, centroid) for other, vs in self._vectors.items() if other != name for _, v in vs)
+            cut = others[int(len(others) * QUANTILE)] if others else 0.0
+            out[name] = min(CEILING, max(FLOOR, cut))
+        return out
 
     def scores(self, v: dict[str, float]) -> list[tuple[float, str]]:
         return sorted(((_dot(v, c), name) for name, c in self._centroids.items()), reverse=True)
@@ -115,7 +125,7 @@ class ExampleIndex:
         out: list[Resemblance] = []
         for start, end in _sentences(message):
             bag = features(message, start, end)
-            if sum(1 for f in bag if "|" not in f) < MIN_FEATURES:
+            if sum(1 for f in bag if "|" not in f and not f.startswith("@")) < MIN_FEATURES:
                 continue
             v = self._vector(bag)
             ranked = self.scores(v)
@@ -123,10 +133,17 @@ class ExampleIndex:
                 continue
             best = ranked[0][0]
             for score, name in ranked:
-                if score < self.threshold or score < RATIO * best:
+                if score < RATIO * best:
                     break
+                if score < self.thresholds.get(name, CEILING):
+                    continue
                 if name in names:
-                    _, example = self.nearest_example(name, v)
+                    near, example = self.nearest_example(name, v)
+                    if near < NEAR or near <= max((_dot(v, n) for n in self._neutral), default=0.0):
+                        continue  # closer to small talk than to any example
+                    if not any(name in self._owners.get(f, ()) and len(self._owners[f]) <= DISTINCT
+                               for f in v if "|" not in f and not f.startswith("@")):
+                        continue  # shares only words every intent uses ("thank you", her name)
                     out.append(Resemblance(name, round(score, 2), example,
                                            self._carriers(message, start, end, self._centroids[name])))
         return out

@@ -39,8 +39,14 @@ class Stance:
     said_as: frozenset[str] = frozenset()
     """Ways of saying that would not count, but that the intent's own examples use (so they do): any of
     "rhetorical", "reported", "conditional", "irrealis", "hedged"."""
+    denies: bool = False
+    """Most examples deny something ("children can't visit the cockpit"): a sentence that only resembles
+    them must deny too, and its negation is what it says."""
     elsewhere_ok: bool = False
     """Told of another occasion ("back in 2022 we refunded …") still counts."""
+    future_ok: bool = True
+    """A future clause counts, unless the examples tell of something done and none of the future: "your name
+    is corrected" is not confirmed by "we'll get it fixed"."""
     question_ok: bool = True
     """A question can carry it (when one of the examples is a question or a request)."""
     past_ok: bool = True
@@ -55,17 +61,24 @@ ASKED = Stance(Kind.QUESTION)
 PROMISED = Stance(Kind.PROMISE)
 
 
-def infer(examples: tuple[str, ...], language: str, kind: str | None = None) -> Stance:
+def infer(examples: tuple[str, ...], language: str, kind: str | None = None, patterns: tuple[str, ...] = ()) -> Stance:
     """The stance an intent's examples share; `kind` (from the scenario) overrides the inferred kind.
 
     The kind is what most examples do (two in three: a question, a promise, a denial); a way of saying that
-    would not count otherwise (sarcasm, a hedge, the past …) is allowed when at least one in five examples
-    says it so (someone else acting or the past: one in three, one in four), so that one odd example among a
-    dozen does not open the door; `webcare check` names an example its intent would not accept.
+    would not count otherwise (sarcasm, a hedge, a condition …) is allowed when an example says it so; only
+    someone else acting and the past need more (one example in three, one in four), so that one odd example
+    among a dozen does not make "the desk will refund you" an offer; `webcare check` names an example its
+    intent would not accept, and why.
     """
-    readings = [read(e, language).clauses for e in examples]
-    readings = [cs for cs in readings if cs]
+    messages = [read(e, language) for e in examples]
+    readings = [m.clauses for m in messages if m.clauses]
     n = len(readings)
+    # a denial is read where the intent's own phrase stands ("geen recht op"), not anywhere in an example
+    from trainer.meaning.patterns import find  # patterns build on this module
+
+    hits = [(m, h) for m in messages if m.words and (h := find(patterns, m, MENTION))]
+    # only a negation outside the phrase makes a denial: "nobody checked it" holds its own
+    denied = [m.clause_at(h.position).negated_at(h.position, _span(h)) for m, h in hits]
 
     def most(test) -> bool:
         return n > 0 and 3 * sum(1 for cs in readings if any(test(c) for c in cs)) >= 2 * n
@@ -75,6 +88,9 @@ def infer(examples: tuple[str, ...], language: str, kind: str | None = None) -> 
 
     def some(test) -> bool:
         return share(test) >= 0.2
+
+    def any_(test) -> bool:
+        return share(test) > 0
 
     if kind:
         chosen = Kind(kind)
@@ -88,29 +104,44 @@ def infer(examples: tuple[str, ...], language: str, kind: str | None = None) -> 
     return Stance(
         chosen,
         owned=share(lambda c: c.actor == "third") < 1 / 3,
-        ability_ok=some(lambda c: c.ability),
-        hedge_ok=some(lambda c: c.hedged),
-        negated=most(lambda c: bool(c.negations)),
+        ability_ok=any_(lambda c: c.ability),
+        hedge_ok=any_(lambda c: c.hedged),
+        negated=bool(denied) and 3 * sum(denied) >= 2 * len(denied),
+        denies=most(lambda c: bool(c.negations)),
         past_ok=n == 0 or share(lambda c: c.time == "past") >= 0.25,
-        question_ok=n == 0 or some(lambda c: c.question or c.request),
-        said_as=frozenset(w for w in _WAYS if some(lambda c, w=w: getattr(c, w))),
-        elsewhere_ok=some(lambda c: c.elsewhere),
+        question_ok=n == 0 or any_(lambda c: c.question or c.request),
+        future_ok=any_(lambda c: c.time == "future") or not most(lambda c: c.time == "past"),
+        said_as=frozenset(w for w in _WAYS if any_(lambda c, w=w: getattr(c, w))),
+        elsewhere_ok=any_(lambda c: c.elsewhere),
     )
 
 
 _WAYS = ("rhetorical", "reported", "conditional", "irrealis", "hedged")
 
 
-def accepts(message: Message, position: int, stance: Stance, ignore: frozenset[int] = frozenset()) -> bool:
-    """Whether the words found at `position` express the intent, given how the clause is said."""
+def _span(hit) -> frozenset[int]:
+    """The word positions a phrase hit covers (its first part; enough to hold "geen" of "geen recht")."""
+    return frozenset(range(hit.position, hit.position + len(hit.source.split("+")[0].split())))
+
+
+def accepts(message: Message, position: int, stance: Stance, ignore: frozenset[int] = frozenset(),
+            resembled: bool = False) -> bool:
+    """Whether the words found at `position` express the intent, given how the clause is said. A sentence
+    `resembled` to the examples (no phrase found) of an intent that denies must deny as well."""
     if stance.kind is Kind.MENTION:
         return True
     if position in message.quoted:
         return False
     c = message.clause_at(position)
     negated = c.negated_at(position, ignore)
+    if resembled and stance.denies and stance.kind is not Kind.QUESTION:
+        if not c.negations:
+            return False
+        negated = False
+    if stance.kind is Kind.ANY:
+        return not negated
     if stance.kind is Kind.QUESTION:
-        if c.rhetorical or c.reported or not (c.question or c.request or c.offer):
+        if c.rhetorical or c.reported or not (c.question or c.request or (c.offer and c.asks)):
             return False
         denied = any(p not in ignore for p, _ in c.negations)
         return c.interrogative or not (denied or c.conditional or c.irrealis)
@@ -121,17 +152,19 @@ def accepts(message: Message, position: int, stance: Stance, ignore: frozenset[i
         return False
     if c.hedged and not (stance.hedge_ok or "hedged" in stance.said_as):
         return False
-    if stance.owned and c.actor == "third" and c.time != "past":
-        return False
+    if stance.owned and c.actor == "third" and c.time == "future":
+        return False  # "the desk will refund you": someone else's promise
     if not stance.past_ok and c.time == "past" and c.actor in ("addressee", "third"):
         return False
     if c.elsewhere and not stance.elsewhere_ok:
         return False
-    if c.ability and c.third_party and not stance.ability_ok and stance.kind is not Kind.ANY:
+    if c.ability and c.third_party and not stance.ability_ok:
         return False  # "you can ask at the desk", "je kunt het formulier invullen": sent elsewhere
     if stance.kind is Kind.PROMISE:
         ahead = c.time == "future" or (c.scheduled and c.time == "present" and c.actor == "speaker")
         return ahead and c.actor != "third" and not c.question
+    if stance.kind is Kind.STATEMENT and c.time == "future" and not stance.future_ok:
+        return False
     if stance.kind is Kind.STATEMENT and c.question:
         return c.offer or c.request or (stance.question_ok and c.interrogative)
     return True

@@ -10,6 +10,7 @@ from trainer.engine.events import (
     CustomerMessage,
     Event,
     FactRevealed,
+    IntentsRecognised,
     LookedUp,
     MoodChanged,
     SessionEnded,
@@ -33,6 +34,8 @@ class Line:
     mood: int | None = None
     mood_delta: int = 0
     facts: list[str] = field(default_factory=list)
+    meant: list[str] = field(default_factory=list)
+    """Why the game read each intent in this message (phrase, or the example it resembled)."""
     criteria: list[tuple[str, str, bool, str]] = field(default_factory=list)
     """(trade, criterion title, good?, note) for every criterion whose evidence cites this turn."""
     notes: list[Any] = field(default_factory=list)
@@ -74,6 +77,8 @@ def annotate(events: list[Event], scorecard: dict[str, Any] | None = None, notes
             amount = "" if e.amount is None else f" {e.amount:g}"
             last = Line(e.turn, "system", f"did {e.action}{amount}" + ("" if e.ok else " (refused)"))
             lines.append(last)
+        elif isinstance(e, IntentsRecognised) and e.turn in by_turn_trainee:
+            by_turn_trainee[e.turn].meant.extend(e.reasons or e.intents)
         elif isinstance(e, MoodChanged):
             moods.append((e.turn, e.mood))
             target = by_turn_trainee.get(e.turn) or last

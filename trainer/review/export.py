@@ -74,7 +74,8 @@ def markdown(s: StoredSession) -> str:
 
 
 def _md_details(line) -> list[str]:
-    out = [f"- uncovered: {_md(fact)}" for fact in line.facts]
+    out = [f"- read as {_md(meant)}" for meant in line.meant]
+    out += [f"- uncovered: {_md(fact)}" for fact in line.facts]
     out += [f"- {'✓' if good else '✗'} {trade}: {_md(title)}" + (f" — {_md(note)}" if note else "")
             for trade, title, good, note in line.criteria]
     out += [f"- 📝 {_md(note.author)}: {_md(note.text)}" for note in line.notes]
@@ -146,7 +147,8 @@ def html(s: StoredSession) -> str:
 
 
 def _html_details(line) -> str:
-    items = [f"<li>uncovered: {escape(f)}</li>" for f in line.facts]
+    items = [f"<li>read as {escape(m)}</li>" for m in line.meant]
+    items += [f"<li>uncovered: {escape(f)}</li>" for f in line.facts]
     items += [f'<li class="{"good" if good else "bad"}">{"✓" if good else "✗"} {escape(trade)}: '
               f"{escape(title)}{' — ' + escape(note) if note else ''}</li>"
               for trade, title, good, note in line.criteria]

@@ -100,15 +100,21 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
                 others = [n for n in found if n != name and n not in implied(s, name, recognise)]
                 if name not in found:
                     problems.add(*marked.mark(("intents", name, "examples", i)),
-                                 f"example is not recognised as '{name}'"
+                                 f"example is not recognised as '{name}': {why_not(s, name, example)}"
                                  + (f" (it reads as: {', '.join(found)})" if found else ""),
-                                 "add a phrase to 'match:' that this example contains",
-                                 severity="warning")
+                                 "add a phrase to 'match:' that this example contains, or word it the way "
+                                 "the intent's other examples are said", severity="warning")
                 elif others:
                     problems.add(*marked.mark(("intents", name, "examples", i)),
                                  f"example of '{name}' is also recognised as {_quoted(others)}",
                                  f"make the phrases of {_quoted(others)} more specific, or this example "
                                  "say only what it is an example of", severity="warning")
+
+
+def why_not(s: Scenario, name: str, text: str) -> str:
+    from trainer.meaning.intents import reader_for  # the matcher only when an example needs explaining
+
+    return reader_for(s).why_not(text, name)
 
 
 def phrase_text(pattern: str) -> str:

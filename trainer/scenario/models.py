@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from trainer.scenario.kinds import (  # noqa: F401 - re-exported: part of the format
@@ -47,6 +47,8 @@ def _as_lines(value: object) -> object:
         return {"any": (value,)}
     if isinstance(value, (list, tuple)):
         return {"any": tuple(value)}
+    if isinstance(value, dict) and "say" in value:
+        return {"any": (value,)}
     if isinstance(value, dict):
         return {band: _as_tuple(lines) for band, lines in value.items()}
     return value
@@ -58,18 +60,55 @@ _LINES_EXAMPLES = [{"furious": "I PAID for legroom. Where was it?", "any": ["Wel
 
 Names = Annotated[tuple[Name, ...], BeforeValidator(_as_tuple)]
 Texts = Annotated[tuple[str, ...], BeforeValidator(_as_tuple)]
-Lines = Annotated[
-    dict[MoodBand, tuple[Annotated[str, Field(min_length=1)], ...]],
-    BeforeValidator(_as_lines),
-    Field(
-        description="What the customer says: one line, a list of variants, "
-        "or variants per mood (furious, angry, upset, calm, happy, any)."
-    ),
-]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class LineWhen(Model):
+    """A line she says only when the conversation so far fits: she never reacts to what was not said or done."""
+
+    say: str = Field(min_length=1, description="What she says.",
+                     examples=["Refund noted, thank you. Last thing: how do I know this won't happen again?"])
+    if_said: Names = Field((), description="Only once the trainee has shown all these intents (in any message).",
+                           examples=[["offer_refund"]])
+    unless_said: Names = Field((), description="Not once the trainee has shown any of these intents.",
+                               examples=[["offer_refund"]])
+    if_done: Names = Field((), description="Only once the trainee has done all these actions.",
+                           examples=[["refund_seats"]])
+    unless_done: Names = Field((), description="Not once the trainee has done any of these actions.",
+                               examples=[["refund_seats"]])
+    if_wrote: Texts = Field(
+        (), description="Only when the message she answers has one of these phrases (intent syntax): for a "
+        "line that quotes the trainee.", examples=[["any inconvenience"]])
+
+
+class Line(str):
+    """A line of hers; `when` holds its conditions (None: always)."""
+
+    __slots__ = ("when",)
+
+    def __new__(cls, text: str, when: LineWhen | None = None) -> Line:
+        line = super().__new__(cls, text)
+        line.when = when
+        return line
+
+
+def _to_line(value: object) -> object:
+    return Line(value.say, value) if isinstance(value, LineWhen) else value
+
+
+LineItem = Annotated[Annotated[str, Field(min_length=1)] | LineWhen, AfterValidator(_to_line)]
+Lines = Annotated[
+    dict[MoodBand, tuple[LineItem, ...]],
+    BeforeValidator(_as_lines),
+    Field(
+        description="What the customer says: one line, a list of variants, "
+        "or variants per mood (furious, angry, upset, calm, happy, any). A variant may be a mapping with "
+        "`say:` and conditions (`if_said`, `unless_said`, `if_done`, `unless_done`, `if_wrote`)."
+    ),
+]
 
 
 class Customer(Model):
@@ -280,7 +319,9 @@ class Question(Model):
 
     ask: str = Field(description="Her question, in her words.", examples=["Why did we lose our seats?"])
     asked_in: Names = Field(min_length=1, description="States in which she asks it.", examples=[["telling"]])
-    answered_by: Names = Field(min_length=1, description="Intents that answer it.", examples=[["explain_cause"]])
+    answered_by: Names = Field(
+        min_length=1, description="Intents that answer it, or actions that do when the trainee also tells her "
+        "(in words of the action's name).", examples=[["explain_cause"]])
 
 
 class Rubric(Model):

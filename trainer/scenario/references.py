@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trainer.scenario.models import Scenario, Step
+from trainer.scenario.models import LineWhen, Scenario, Step
 from trainer.scenario.problems import Problems, did_you_mean
 from trainer.scenario.text import placeholders_in
 from trainer.scenario.yamlfile import Marked, Path_
@@ -68,7 +68,7 @@ def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> 
     refs(("rubric", "escalate"), r.escalate, s.actions, "action")
     for i, q in enumerate(r.questions):
         refs(("rubric", "questions", i, "asked_in"), q.asked_in, s.states, "state")
-        refs(("rubric", "questions", i, "answered_by"), q.answered_by, s.intents, "intent")
+        refs(("rubric", "questions", i, "answered_by"), q.answered_by, [*s.intents, *s.actions], "intent or action")
     for group in ("fitting", "poor"):
         for i, res in enumerate(getattr(r, group)):
             ref(("rubric", group, i, "action"), res.action, s.actions, "action")
@@ -99,7 +99,10 @@ def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None
         for band, variants in by_band.items():
             where = path + (band,) if path + (band,) in marked.values else path
             for i, line in enumerate(variants):
-                texts.append((where + (i,), line, set()))
+                when = getattr(line, "when", None)
+                texts.append((where + (i, "say") if when else where + (i,), line, set()))
+                if when is not None:
+                    _check_conditions(s, where + (i,), when, marked, problems)
 
     for name, state in s.states.items():
         lines(("states", name, "lines"), state.lines)
@@ -129,3 +132,12 @@ def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None
             if name not in known | extra:
                 problems.add(*marked.find(path, f"{{{name}}}"), f"unknown placeholder '{{{name}}}'",
                              did_you_mean(name, known | extra) + " (placeholders come from details:)")
+
+
+def _check_conditions(s: Scenario, path: Path_, when: LineWhen, marked: Marked, problems: Problems) -> None:
+    """The names a line's conditions use are the scenario's intents and actions."""
+    for key, table, what in (("if_said", s.intents, "intent"), ("unless_said", s.intents, "intent"),
+                             ("if_done", s.actions, "action"), ("unless_done", s.actions, "action")):
+        for i, name in enumerate(getattr(when, key)):
+            if name not in table:
+                problems.add(*marked.mark(path + (key, i)), f"unknown {what} '{name}'", did_you_mean(name, table))

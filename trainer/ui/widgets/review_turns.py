@@ -25,6 +25,8 @@ def render_line(line: Line, language: str) -> Text:
         if tags:
             text.append("  " + " · ".join(tags), style="dim")
         text.append("\n     " + line.text.replace("\n", "\n     "))
+    for meant in line.meant:
+        text.append(f"\n     ≈ {meant}", style="dim")
     for fact in line.facts:
         text.append(f"\n     ⌕ {fact}", style="blue")
     for trade, title, good, note in line.criteria:
