@@ -74,6 +74,10 @@ class IntentReader:
     def examples(self) -> ExampleIndex:
         return ExampleIndex({n: s.examples for n, s in self.specs.items() if s.examples}, self.language)
 
+    def warm(self) -> None:
+        """Learn everything up front (a worker does it while the trainee reads the briefing)."""
+        _ = self.stances, self.examples
+
     def recognise(self, text: str) -> tuple[Recognition, ...]:
         """Every intent the message expresses, in the scenario's order: by phrase, and where no phrase of any
         intent fits a clause, by the resemblance that clause carries to an intent's examples."""

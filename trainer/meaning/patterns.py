@@ -114,12 +114,13 @@ class Matcher:
     patterns: tuple[Pattern, ...]
     index: dict[tuple[str, object], tuple[int, ...]]
     language: str
+    keys: frozenset[tuple[str, object]] = frozenset()
 
     def candidates(self, message: Message) -> list[int]:
         found: set[int] = set()
         index = self.index
-        for key in _message_gates(message.text, message.language):
-            found.update(index.get(key, ()))
+        for key in self.keys.intersection(_message_gates(message.text, message.language)):
+            found.update(index[key])
         return sorted(found)
 
     def find(self, message: Message, stance: Stance = MENTION) -> Hit | None:
@@ -180,7 +181,7 @@ def matcher(patterns: tuple[str, ...], language: str) -> Matcher:
         first = pattern.phrases[0].words[0]
         for key in [*gates(first), *(("~", k) for k in _pattern_word_keys(first, language))]:
             index.setdefault(key, []).append(i)
-    return Matcher(compiled, {k: tuple(v) for k, v in index.items()}, language)
+    return Matcher(compiled, {k: tuple(v) for k, v in index.items()}, language, frozenset(index))
 
 
 def clauses_with(patterns: tuple[str, ...], message: Message) -> set[int]:

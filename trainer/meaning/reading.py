@@ -135,7 +135,7 @@ def read(text: str, language: str = "en") -> Message:
         kind = m.lastgroup
         if kind == "w":
             raw = m.group()
-            pieces = _PIECE.findall(normalize(raw))
+            pieces = _pieces(raw)
             for piece in pieces:
                 words.append(piece)
                 raw_of.append(raw.casefold())
@@ -193,6 +193,12 @@ def read(text: str, language: str = "en") -> Message:
         text, language, Words(words), tuple(word_keys(w, language) for w in words), tuple(clause_of),
         tuple(clauses), frozenset(quoted), proper,
     )
+
+
+@lru_cache(maxsize=65536)
+def _pieces(raw: str) -> tuple[str, ...]:
+    """A raw token's normalised words ("e-mail" is two); remembered, for tokens recur."""
+    return tuple(_PIECE.findall(normalize(raw)))
 
 
 # -- clauses ---------------------------------------------------------------------------------
@@ -510,6 +516,8 @@ def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], 
 
 def _occurrences(words: list[str], start: int, end: int, phrases: tuple[str, ...]):
     index = _phrase_index(phrases)
+    if index.keys().isdisjoint(words[start:end]):  # most lists have no first word here: skip at C speed
+        return
     for i in range(start, end):
         for parts in index.get(words[i], ()):
             if i + len(parts) <= end and tuple(words[i : i + len(parts)]) == parts:

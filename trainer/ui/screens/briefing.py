@@ -64,6 +64,15 @@ class BriefingScreen(Screen):
             yield Button(tr(language, "briefing.start"), variant="primary", id="start")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # The game learns the scenario's intents (stems, stances, example vectors) while the trainee reads.
+        self.run_worker(self._learn_intents, thread=True, group="warm-up", exit_on_error=False)
+
+    def _learn_intents(self) -> None:
+        from trainer.meaning.intents import reader_for
+
+        reader_for(self.scenario).warm()
+
     @on(RadioSet.Changed, "#briefing-mode")
     def _mode_chosen(self, event: RadioSet.Changed) -> None:
         self.mode = event.pressed.id or "practice"
