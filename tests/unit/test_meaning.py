@@ -93,3 +93,24 @@ def test_the_coach_sees_why_a_sentence_counted():
     session.play(Say("I'm so sorry, that must have been a miserable flight for Ruben."))
     line = next(x for x in annotate(session.events).lines if x.who == "trainee")
     assert any(m.startswith("acknowledge_harm: phrase") for m in line.meant), line.meant
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I'm not sorry and I don't understand your frustration.", "acknowledge_harm"),
+    ("I will NOT tell you what happened.", "ask_what_happened"),
+    ("I won't get back to you by Friday.", "promise_followup"),
+    ("I have not logged anything.", "stop_it_happening"),
+    ("The system failed to sync on Tuesday.", "promise_followup"),
+])
+def test_what_the_issue_found_inverted_no_longer_moves_her(text, intent):
+    """In play, not only on the scorecard: the engine's own reading (and so her mood) ignores these."""
+    from trainer.engine.events import IntentsRecognised, MoodChanged
+    from trainer.engine.moves import Say
+    from trainer.engine.session import Session
+
+    session = Session(LEGROOM, seed=0)
+    session.customer_wrote("Well?")
+    events = session.play(Say(text))
+    recognised = next(e for e in events if isinstance(e, IntentsRecognised))
+    assert intent not in recognised.intents
+    assert not any(isinstance(e, MoodChanged) and e.mood_delta > 0 for e in events)
