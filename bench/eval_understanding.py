@@ -12,25 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trainer.authoring.understanding import Figures, false_recognitions, load_set, paraphrase_recall  # noqa: E402
-from trainer.scenario.loader import load_scenario  # noqa: E402
+from trainer.authoring.understanding import measure  # noqa: E402
 
 SETS = ROOT / "tests" / "data" / "understanding"
 HELD_OUT = ROOT / "tests" / "data" / "understanding-heldout"
 """Written later, on other scenarios, and never read while the meaning layer was tuned: the honest figure."""
-
-
-def measure(understand: bool, sets: Path = SETS) -> dict[str, tuple[Figures, Figures]]:
-    out: dict[str, tuple[Figures, Figures]] = {}
-    for path in sorted(sets.glob("*.yaml")):
-        scenario_id, intents = load_set(path)
-        scenario = load_scenario(ROOT / "scenarios" / f"{scenario_id}.yaml")
-        para, adv = out.setdefault(scenario.language, (Figures(), Figures()))
-        if path.name.startswith("paraphrase-"):
-            paraphrase_recall(scenario, intents, para, understand=understand)
-        else:
-            false_recognitions(scenario, intents, adv, understand=understand)
-    return out
 
 
 def main() -> None:
@@ -40,7 +26,7 @@ def main() -> None:
     if HELD_OUT.is_dir():
         runs += [("held out, phrases", False, HELD_OUT), ("held out, meaning", True, HELD_OUT)]
     for label, understand, sets in runs:
-        for language, (para, adv) in sorted(measure(understand, sets).items()):
+        for language, (para, adv) in sorted(measure(sets, ROOT / "scenarios", understand).items()):
             kinds = ", ".join(f"{k} {adv.by[k]}/{adv.of[k]}" for k in sorted(adv.of))
             print(f"  {label:<19} {language}: recall {para.rate:6.1%} ({para.hits}/{para.total})   "
                   f"false {adv.rate:6.1%} ({adv.hits}/{adv.total})   [{kinds}]")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from trainer.authoring.understanding import Figures, false_recognitions, load_set, paraphrase_recall
-from trainer.scenario.loader import load_scenario
+from trainer.authoring.understanding import Figures, load_set, measure
 
 SETS = ROOT / "tests" / "data" / "understanding"
 HELD_OUT = ROOT / "tests" / "data" / "understanding-heldout"
@@ -14,13 +13,9 @@ HELD_OUT = ROOT / "tests" / "data" / "understanding-heldout"
 
 def _measure(understand: bool, sets=SETS) -> tuple[Figures, Figures]:
     para, adv = Figures(), Figures()
-    for path in sorted(sets.glob("*.yaml")):
-        scenario_id, intents = load_set(path)
-        scenario = load_scenario(ROOT / "scenarios" / f"{scenario_id}.yaml")
-        if path.name.startswith("paraphrase-"):
-            paraphrase_recall(scenario, intents, para, understand=understand)
-        else:
-            false_recognitions(scenario, intents, adv, understand=understand)
+    for p, a in measure(sets, ROOT / "scenarios", understand).values():
+        para.hits, para.total = para.hits + p.hits, para.total + p.total
+        adv.hits, adv.total = adv.hits + a.hits, adv.total + a.total
     return para, adv
 
 

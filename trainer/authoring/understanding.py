@@ -47,25 +47,41 @@ def load_set(path: Path) -> tuple[str, dict[str, list]]:
 
 def paraphrase_recall(scenario: Scenario, intents: dict[str, list[str]], out: Figures | None = None,
                       understand: bool = True) -> Figures:
-    out = out or Figures()
-    recognise = Recogniser(scenario.intents, scenario.language, understand=understand).recognise
-    for name, texts in intents.items():
-        for text in texts:
-            hit = name in recognise(text)
-            out.add(name, hit)
-            if not hit:
-                out.misses.append((scenario.id, name, text))
-    return out
+    """How many natural wordings are recognised as their intent (a miss is kept)."""
+    items = {name: [{"text": t, "kind": name} for t in texts] for name, texts in intents.items()}
+    return _tally(scenario, items, out or Figures(), understand, count_hits_as_misses=False)
 
 
 def false_recognitions(scenario: Scenario, intents: dict[str, list[dict]], out: Figures | None = None,
                        understand: bool = True) -> Figures:
-    out = out or Figures()
+    """How many wordings that do not mean an intent are recognised as it anyway (per kind; each is kept)."""
+    return _tally(scenario, intents, out or Figures(), understand, count_hits_as_misses=True)
+
+
+def _tally(scenario: Scenario, intents: dict[str, list[dict]], out: Figures, understand: bool,
+           count_hits_as_misses: bool) -> Figures:
     recognise = Recogniser(scenario.intents, scenario.language, understand=understand).recognise
     for name, items in intents.items():
         for item in items:
             hit = name in recognise(item["text"])
             out.add(item.get("kind", "other"), hit)
-            if hit:
-                out.misses.append((scenario.id, name, f"[{item.get('kind')}] {item['text']}"))
+            if hit == count_hits_as_misses:
+                label = f"[{item.get('kind')}] " if count_hits_as_misses else ""
+                out.misses.append((scenario.id, name, label + item["text"]))
+    return out
+
+
+def measure(sets: Path, scenarios: Path, understand: bool = True) -> dict[str, tuple[Figures, Figures]]:
+    """Per language, (paraphrase recall, false recognitions) over every set in a folder."""
+    from trainer.scenario.loader import load_scenario
+
+    out: dict[str, tuple[Figures, Figures]] = {}
+    for path in sorted(sets.glob("*.yaml")):
+        scenario_id, intents = load_set(path)
+        scenario = load_scenario(scenarios / f"{scenario_id}.yaml")
+        para, adv = out.setdefault(scenario.language, (Figures(), Figures()))
+        if path.name.startswith("paraphrase-"):
+            paraphrase_recall(scenario, intents, para, understand=understand)
+        else:
+            false_recognitions(scenario, intents, adv, understand=understand)
     return out
