@@ -179,6 +179,7 @@ def read(text: str, language: str = "en") -> Message:
         ]
         readings = _sentence_mood(words, readings, asked, lex)
         readings = _carry_reports(words, readings, lex)
+        readings = _lend_to_fragments(words, readings, lex)
         if clauses and readings and (readings[0].rhetorical or words[readings[0].start] in _ANSWERS):
             _self_answered(clauses, number - 1)
         for clause in readings:
@@ -425,6 +426,21 @@ def _question_shape(words: list[str], c: Clause, lex: Lexicon) -> str:
 def _cleft(words: list[str], c: Clause) -> bool:
     """"What happened was …", "wat er gebeurde is …": a statement that opens like a question."""
     return any(w in ("was", "is", "were", "waren") for w in words[c.start + 2 : c.end])
+
+
+def _lend_to_fragments(words: list[str], clauses: list[Clause], lex: Lexicon) -> list[Clause]:
+    """A clause without a verb of its own ("de voucher", then "die je vorig jaar kreeg, is verlopen") is
+    said the way the clause after it is: its time, occasion, denial and who acts are that clause's."""
+    out = list(clauses)
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if c.question or c.offer or c.request or not 2 <= c.end - c.start <= 4 or not _fragment(words, c, lex):
+            continue  # only a short noun phrase borrows; an interjection ("haha") or a long clause does not
+        out[i] = _replace(c, time=nxt.time, actor=c.actor or nxt.actor, elsewhere=c.elsewhere or nxt.elsewhere,
+                          reported=c.reported or nxt.reported, hedged=c.hedged or nxt.hedged,
+                          conditional=c.conditional or nxt.conditional, irrealis=c.irrealis or nxt.irrealis,
+                          negations=c.negations + tuple((p, True) for p, whole in nxt.negations if whole))
+    return out
 
 
 def _self_answered(clauses: list[Clause], sentence: int) -> None:

@@ -51,7 +51,7 @@ class Stance:
     """A question can carry it (when one of the examples is a question or a request)."""
     past_ok: bool = True
     """Told in the past by someone other than the speaker still counts ("you got a voucher in 2022" doesn't
-    offer one, unless the examples too tell of the past)."""
+    offer one, unless a quarter of the examples too tell of the past)."""
 
 
 MENTION = Stance(Kind.MENTION)
