@@ -25,8 +25,9 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	@$(BIN)/webcare play
 
+# Both cores: pytest-xdist runs the suite in two processes (each starts its own PostgreSQL and LLM servers).
 test: $(STAMP) postgres-server
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # The store's tests start a real PostgreSQL server: Debian's package, installed when missing.
 postgres-server:
