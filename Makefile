@@ -49,6 +49,7 @@ soak: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/eval_detector.py
 	$(BIN)/python bench/eval_understanding.py
+	$(BIN)/python bench/eval_scorecard.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.signals import phrases, said, signal
+from scoring.signals import phrases, said
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.meaning.matching import normalize, word_matches, words
 

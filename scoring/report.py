@@ -26,6 +26,10 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
         t = card.trades[trade]
         name, line = text(lang, f"trade.name.{trade}"), text(lang, f"trade.line.{trade}")
         out += ["", f"{name:<12} {bar(t.score)} {t.score:>3}/100   {line}"]
+        if t.ceiling is not None:
+            out.append(f"  ⤓ {t.ceiling.why}")
+            if evidence:
+                out += [f"      - {_said(lang, e)}" for e in t.ceiling.evidence]
         for c in t.criteria:
             if c.score is None:
                 continue
@@ -36,11 +40,7 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
                 out.append(f"      ⚖ {rated.line(card.judge.language)}")
             if evidence:
                 for e in c.evidence:
-                    what = f"“{e.quote}”" if e.quote else (e.action or "")
-                    sign = "+" if e.good else "-"
-                    turn = text(lang, "report.turn", n=e.turn) if e.turn else text(lang, "report.start")
-                    said = " — ".join(x for x in (what, e.note) if x)
-                    out.append(f"      {sign} {turn}: {said}")
+                    out.append(f"      {'+' if e.good else '-'} {_said(lang, e)}")
     if card.judge is not None:
         out += ["", f"⚖ {card.judge.summary()}"]
     if card.tips:
@@ -48,6 +48,13 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
         out += [f"  {i}. {tip}" for i, tip in enumerate(card.tips, 1)]
     out.append("")
     return "\n".join(out)
+
+
+def _said(language: str, e) -> str:
+    """`turn 3: “the quote” — the note`."""
+    what = f"“{e.quote}”" if e.quote else (e.action or "")
+    turn = text(language, "report.turn", n=e.turn) if e.turn else text(language, "report.start")
+    return f"{turn}: " + " — ".join(x for x in (what, e.note) if x)
 
 
 def _kind(language: str, kind: str | None) -> str | None:

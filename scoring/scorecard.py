@@ -59,13 +59,30 @@ class Criterion:
 
 
 @dataclass(frozen=True, slots=True)
+class Ceiling:
+    """The highest score a trade can reach after a failure no criterion makes up for (`scoring.ceilings`)."""
+
+    at: int
+    why: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at, "why": self.why, "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
 class TradeScore:
     trade: str
     score: int
     criteria: tuple[Criterion, ...]
+    ceiling: Ceiling | None = None
+    """A failure no criterion makes up for, named whether or not the criteria had already scored lower."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "criteria": [c.to_dict() for c in self.criteria]}
+        out: dict[str, Any] = {"score": self.score, "criteria": [c.to_dict() for c in self.criteria]}
+        if self.ceiling is not None:
+            out["ceiling"] = self.ceiling.to_dict()
+        return out
 
 
 @dataclass(frozen=True, slots=True)

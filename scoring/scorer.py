@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from scoring.ceilings import ceilings
 from scoring.criteria import CRITERIA
 from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
 from scoring.texts import text
@@ -25,14 +26,19 @@ def criterion_ids() -> dict[str, tuple[str, ...]]:
 
 def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
     transcript = digest(list(events))
-    trades = {}
+    found = {}
     for trade in TRADES:
         weights = {**DEFAULT_WEIGHTS.get(trade, {}), **scenario.rubric.weights.get(trade, {})}
-        criteria = tuple(
+        found[trade] = tuple(
             replace(c, weight=weights.get(c.id, 1.0))
             for c in (fn(transcript, scenario) for fn in CRITERIA[trade])
         )
-        trades[trade] = TradeScore(trade, _trade_score(criteria), criteria)
+    caps = ceilings(transcript, scenario, found)
+    trades = {}
+    for trade, criteria in found.items():
+        earned = _trade_score(criteria)
+        cap = caps.get(trade)
+        trades[trade] = TradeScore(trade, earned if cap is None else min(earned, cap.at), criteria, cap)
     return Scorecard(
         scenario=scenario.id,
         outcome=transcript.outcome,

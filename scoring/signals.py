@@ -17,7 +17,7 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
         "empathy": (
             "sorry", "apolog*", "i understand", "understand how", "i can imagine", "frustrat*",
             "awful", "terrible", "must have been", "not ok", "not okay", "upsetting", "annoying",
-            "disappoint*", "that is bad", "thats bad", "so bad", "miserable",
+            "disappoint*", "that is bad", "thats bad", "so bad", "miserable", "my excuses", "our excuses",
         ),
         "boilerplate": (
             "inform you as follows", "any inconvenience", "the inconvenience", "responsible department",
@@ -109,7 +109,7 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
         "empathy": (
             "sorry", "excuses", "excuus", "verontschuldig*", "vervelend", "begrijp", "kan me voorstellen",
             "kan me indenken", "balen", "frustrer*", "rot", "naar voor", "teleurstel*", "niet ok",
-            "vreselijk", "ellendig", "zuur", "spijt",
+            "vreselijk", "ellendig", "ellende", "zuur", "spijt",
         ),
         "boilerplate": (
             "informeer ik u als volgt", "graag informeer ik", "eventueel ongemak", "het ongemak",
@@ -211,9 +211,14 @@ def signal(language: str, name: str, words: tuple[str, ...]) -> str | None:
     return matches_any(phrases(language, name), words)
 
 
+@lru_cache(maxsize=256)
 def phrases(language: str, name: str) -> tuple[str, ...]:
-    """The named signal's phrases in the language (English for a language without a table)."""
+    """The named signal's phrases in the language (English for a language without a table). "corporate" is
+    the boilerplate without a letter's greeting and sign-off (what stays template in an e-mail)."""
     table = SIGNALS.get(language) or SIGNALS["en"]
+    if name == "corporate":
+        letter = {*table["salutation"], *table["sign_off"]}
+        return tuple(p for p in table["boilerplate"] if p not in letter)
     return table[name]
 
 

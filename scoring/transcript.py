@@ -101,6 +101,8 @@ class Transcript:
     last_turn: int = 0
     started_from: str = ""
     """The state it opened in when started part-way (`webcare play --from`); empty: from the start."""
+    memo: dict = field(default_factory=dict)
+    """What several criteria read of the same transcript, worked out once (claims, contradictions)."""
 
     def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
         return next((m for m in self.messages if set(m.intents) & set(intents)), None)

@@ -170,12 +170,19 @@ def test_the_scorer_ranks_the_replies_in_the_order_written_down(path, trade):
 
 @pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
 def test_the_copy_paste_email_scores_lowest_on_every_trade(path):
+    """Lowest on every trade; only a reply that earned nothing either (zero, in its tier) may meet it there."""
     c = load(path)
     worst = played(path, WORST).trades()
     for trade in TRADES:
-        assert c.order[trade][-1] == [WORST]
-        others = {name: played(path, name).trades()[trade] for name in c.replies if name != WORST}
-        assert all(worst[trade] < s for s in others.values()), (trade, worst[trade], others)
+        assert WORST in c.order[trade][-1]
+        for name in c.replies:
+            if name == WORST:
+                continue
+            other = played(path, name).trades()[trade]
+            if name in c.order[trade][-1]:
+                assert worst[trade] <= other, (trade, name, worst[trade], other)
+            else:
+                assert worst[trade] < other, (trade, name, worst[trade], other)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])

@@ -72,7 +72,8 @@ class _Heard:
         return text
 
 
-def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0):
+def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0,
+                seconds_per_message: float = SECONDS_PER_MESSAGE):
     """Play scripted moves; return the game, the moves left unplayed, and the refused ones."""
     clock = FakeClock()
     heard = _Heard(ScriptedCustomer(scenario, seed))
@@ -86,7 +87,7 @@ def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0):
         number += 1
         try:
             move = parse_move(line)
-            clock.advance(SECONDS_PER_MESSAGE if isinstance(move, Say) else SECONDS_PER_MOVE)
+            clock.advance(seconds_per_message if isinstance(move, Say) else SECONDS_PER_MOVE)
             game.play(move)
         except MoveError as exc:
             refused.append((number, line, str(exc)))

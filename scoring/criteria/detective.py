@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.claims import claims, contradictions
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
@@ -100,25 +101,52 @@ def _detector():
 
 
 def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
+    """Earned by what was said and is true (explanations after a look-up, claims the record backs); lost by
+    a wrong cause, a denied fact, a check or deed claimed and not done, an amount that was not moved."""
     lang = t.language
     title, tip = text(lang, "nothing_untrue.title"), text(lang, "nothing_untrue.tip")
-    if not any(i.wrong for i in s.intents.values()):
-        return Criterion("nothing_untrue", title, None, (), tip)  # no facts to contradict
     if not t.messages:
+        if not any(i.wrong for i in s.intents.values()):
+            return Criterion("nothing_untrue", title, None, (), tip)
         never = t.missing(text(lang, "nothing_untrue.no_reply", customer=called(t, s)))
         return Criterion("nothing_untrue", title, 0.0, (never,), tip)
-    evidence = tuple(
-        Evidence(m.turn, m.quote(matches_any(s.intents[w].match, m.words)), note=s.intents[w].wrong or "",
-                 good=False)
+    bad: list[tuple[float, Evidence]] = [
+        (0.5, Evidence(m.turn, m.quote(matches_any(s.intents[w].match, m.words)), note=s.intents[w].wrong or "",
+                       good=False))
         for m in t.messages
         for w in m.wrong
-    )
-    if not evidence:
-        claims = {*s.rubric.explains, *(r.offer for r in s.rubric.fitting if r.offer)}
-        said = next((m for m in t.messages if set(m.intents) & claims), t.messages[-1])
-        evidence = (Evidence(said.turn, said.quote(), note=text(lang, "nothing_untrue.fine")),)
-    return Criterion("nothing_untrue", title, max(0.0, 1.0 - 0.5 * sum(not e.good for e in evidence)),
-                     evidence[:4], tip)
+    ]
+    for m, phrase, after_record in contradictions(t, s):
+        note = text(lang, "nothing_untrue.denies_read" if after_record else "nothing_untrue.denies")
+        bad.append((0.75 if after_record else 0.5, Evidence(m.turn, m.quote(phrase), note=note, good=False)))
+    good: list[Evidence] = []
+    unverifiable: list[Evidence] = []
+    for c in claims(t, s):
+        if c.backed is None:
+            unverifiable.append(Evidence(c.turn, c.sentence, note=text(lang, "claims.unverifiable"), good=False))
+        elif c.untrue:
+            note = text(lang, "claims.check") if c.kind == "check" else \
+                text(lang, "claims.deed", label=s.actions[c.actions[0]].label)
+            bad.append((0.5, Evidence(c.turn, c.sentence, note=note, good=False)))
+        elif c.wrong_amount:
+            note = text(lang, "claims.amount", said=c.amount, done=c.done_amount)
+            bad.append((0.5, Evidence(c.turn, c.sentence, note=note, good=False)))
+        else:
+            note = text(lang, "claims.check_backed") if c.kind == "check" else \
+                text(lang, "claims.backed", label=s.actions[c.actions[0]].label)
+            good.append(Evidence(c.turn, c.sentence, note=note))
+    explained = next((m for m in t.messages if set(m.intents) & set(s.rubric.explains) and not m.wrong
+                      and not any(e.turn == m.turn for _, e in bad)
+                      and any(x.ok and x.turn < m.turn for x in t.lookups)), None)
+    if explained is not None:
+        good.insert(0, Evidence(explained.turn, explained.quote(), note=text(lang, "nothing_untrue.explained")))
+    if not bad and not good:
+        # Nothing checkable was said: nothing earned here, nothing lost (claims in a transcript with no record
+        # of moves are shown, and counted neither way).
+        return Criterion("nothing_untrue", title, None, tuple(unverifiable[:3]), tip)
+    score = max(0.0, 1.0 - sum(cost for cost, _ in bad))
+    evidence = [e for _, e in bad] + good + unverifiable
+    return Criterion("nothing_untrue", title, score, tuple(evidence[:5]), tip)
 
 
 def answers_questions(t: Transcript, s: Scenario) -> Criterion:

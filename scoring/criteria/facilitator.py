@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import re
 from dataclasses import dataclass
 
+from scoring.claims import claims
+from scoring.privacy import CODE, invited_private, public_details
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
-from scoring.signals import phrases, said, signal
+from scoring.signals import said, signal
 from scoring.texts import channel_name, text
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.engine.channels import CHANNELS
@@ -27,7 +28,7 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
             continue
         harm = matches_any(s.rubric.harm, m.words) if s.rubric.harm else None
         sentence = m.quote(harm or feeling)
-        template = signal(lang, "boilerplate", words(sentence)) or signal(lang, "boilerplate", m.words)
+        template = stock_phrase(s, lang, words(sentence)) or stock_phrase(s, lang, m.words)
         value = 1.0 if harm or not s.rubric.harm else 0.4
         if template:
             value *= 0.5
@@ -63,8 +64,6 @@ _NOT_A_NAME = {
     "customer", "customers", "there", "all", "team", "sir", "madam", "everyone", "friend", "again", "both",
     "klant", "allemaal", "allen", "daar", "team", "heer", "mevrouw", "beiden", "weer", "iedereen", "dames", "heren",
 }
-_CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}\b")
-"""A booking code's shape: six capitals and digits, both kinds present (K7Q2XD)."""
 
 
 def _customer_names(s: Scenario) -> set[str]:
@@ -106,7 +105,7 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
     score, evidence = 0.0, []
     named = next((m for m in t.messages if names & set(m.words)), None)
     if named:
-        form = signal(lang, "salutation", named.words)
+        form = None if _letter(s) else signal(lang, "salutation", named.words)  # "Dear Mrs Bakker" is how a letter opens
         score += name_part / 2 if form else name_part
         note = text(lang, "personal.form", form=form, customer=who) if form else \
             text(lang, "personal.name", customer=who)
@@ -118,14 +117,14 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
             score += 0.5
             evidence.append(Evidence(m.turn, m.quote(hit), note=text(lang, "personal.detail", detail=hit)))
             break
-    codes = {normalize(d) for d in details if _CODE.fullmatch(d)}
+    codes = {normalize(d) for d in details if CODE.fullmatch(d)}
     for m in t.messages:
         other = _other_name(m, lang, _known_names(s))
         if other:
             score -= 0.5
             note = text(lang, "personal.wrong_name", name=other, customer=who)
             evidence.append(Evidence(m.turn, m.quote(other), note=note, good=False))
-        code = next((c for c in _CODE.findall(m.text) if codes and normalize(c) not in codes), None)
+        code = next((c for c in CODE.findall(m.text) if codes and normalize(c) not in codes), None)
         if code:
             score -= 0.5
             note = text(lang, "personal.wrong_code", code=code, customer=who)
@@ -145,7 +144,7 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
     seen: set[str] = set()
     sentences_seen: dict[tuple[str, ...], int] = {}
     for m in t.messages:
-        phrase = signal(lang, "boilerplate", m.words)
+        phrase = stock_phrase(s, lang, m.words)
         if phrase:
             penalty += 0.3
             evidence.append(Evidence(m.turn, m.quote(phrase), note=text(lang, "own_words.template", phrase=phrase),
@@ -168,6 +167,10 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             claim = matches_any(s.intents[wrong].match, m.words)
             note = text(lang, "own_words.not_hers", why=why, customer=who)
             evidence.append(Evidence(m.turn, m.quote(claim), note=note, good=False))
+        for claim in [c for c in claims(t, s) if c.untrue and c.turn == m.turn][:1]:
+            penalty += 0.3
+            evidence.append(Evidence(m.turn, claim.sentence, note=text(lang, "claims.facilitator", customer=who),
+                                     good=False))
         if not m.understood:
             penalty += 0.1
             evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored", customer=who),
@@ -248,11 +251,14 @@ _SHOUT_MARKS = re.compile(r"!{2,}|\?{2,}|\?!|!\?")
 _SARCASM_MARKS = ("🙄", "/s", "😒")
 
 
-@lru_cache(maxsize=8)
-def _corporate(language: str) -> tuple[str, ...]:
-    """Stock phrases that make any channel sound like a company; a letter's greeting and sign-off are judged apart."""
-    letter = {*phrases(language, "salutation"), *phrases(language, "sign_off")}
-    return tuple(p for p in phrases(language, "boilerplate") if p not in letter)
+def _letter(s: Scenario) -> bool:
+    """A channel where a message may be a letter (e-mail): a greeting and a sign-off are its form."""
+    return TONES.get(s.channel, Tone(None, True)).letter
+
+
+def stock_phrase(s: Scenario, language: str, found: tuple[str, ...]) -> str | None:
+    """The template phrase of the channel in the words: on e-mail, "Dear Mrs …" and "Kind regards" are none."""
+    return signal(language, "corporate" if _letter(s) else "boilerplate", found)
 
 
 def tone(t: Transcript, s: Scenario) -> Criterion:
@@ -273,7 +279,7 @@ def tone(t: Transcript, s: Scenario) -> Criterion:
                 found.append((0.3, text(lang, "tone.salutation", phrase=form, channel=channel), form))
             if closing := signal(lang, "sign_off", m.words):
                 found.append((0.3, text(lang, "tone.sign_off", phrase=closing, channel=channel), closing))
-        if stiff := signal(lang, "stiff", m.words) or matches_any(_corporate(lang), m.words):
+        if stiff := signal(lang, "stiff", m.words) or signal(lang, "corporate", m.words):
             found.append((0.2, text(lang, "tone.stiff", phrase=stiff), stiff))  # corporate, on any channel
         size = len(m.text)
         if hard and size > hard:
@@ -321,22 +327,35 @@ def private_first(t: Transcript, s: Scenario) -> Criterion:
     title, tip = text(lang, "private.title"), text(lang, "private.tip", customer=called(t, s))
     if s.audience != "public":
         return Criterion("private_first", title, None, (), tip)
-    invite = next((m for m in t.messages if signal(lang, "private", m.words)), None)
+    invite = invited_private(t)
     asked_public = [
         (m, detail) for m in t.messages
         if (detail := _asks_for_details(m, lang)) and (invite is None or m.turn < invite.turn)
     ]
-    if not asked_public and invite is None:
-        return Criterion("private_first", title, None, (), tip)  # no details needed, no move needed
+    posted = public_details(t, s)
+    needed = asked_public or posted or any(signal(lang, "personal_detail", m.words) for m in t.messages)
+    if not needed:
+        # No details asked for or given: moving to private (or not) earns and costs nothing here.
+        return Criterion("private_first", title, None, (), tip)
     evidence = [
         Evidence(m.turn, m.quote(detail), note=text(lang, "private.asked", phrase=detail), good=False)
         for m, detail in asked_public[:2]
+    ] + [
+        Evidence(m.turn, m.quote(detail), note=text(lang, "private.posted", detail=detail), good=False)
+        for m, detail in posted[:2]
     ]
     if invite is not None:
         phrase = signal(lang, "private", invite.words)
         key = "private.invited_late" if asked_public else "private.invited"
         evidence.append(Evidence(invite.turn, invite.quote(phrase), note=text(lang, key)))
-    value = 1.0 if not asked_public else 0.3 if invite is not None else 0.0
+    if posted:
+        value = 0.0
+    elif invite is None:
+        value = 0.0 if asked_public else 0.5  # details named, never asked for in public, nor moved to private
+    else:
+        value = 0.3 if asked_public else 1.0
+    if not evidence:
+        evidence.append(t.missing(text(lang, "private.never")))
     return Criterion("private_first", title, value, tuple(evidence), tip)
 
 

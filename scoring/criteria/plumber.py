@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scoring.claims import Claim, untrue_deeds
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
@@ -21,6 +22,7 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
     if not r.fitting and not r.poor:
         return Criterion("fitting_resolution", title, None)
     best, evidence = 0.0, []
+    untrue: list[Claim] = []
     for res in r.fitting:
         total = 0.0
         for a in t.actions:
@@ -30,11 +32,17 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
                 best = max(best, 1.0 if full else 0.5)
                 note = res.why if full else text(lang, "fitting.less", why=res.why)
                 evidence.append(Evidence(a.turn, action=a.label, note=note, good=full))
-        if res.offer and (m := t.turn_of_first((res.offer,))):
+        lies = untrue_deeds(t, s, (res.action,))
+        if res.offer and (m := t.turn_of_first((res.offer,))) and not any(c.turn == m.turn for c in lies):
             best = max(best, 0.5)
             note = text(lang, "fitting.words", why=res.why)
             evidence.append(Evidence(m.turn, _quote_offer(m, s, res.offer), note=note))
-    penalty = 0.0
+        if lies:
+            untrue.append(lies[0])
+    penalty = 0.25 * len(untrue)
+    for c in untrue:
+        evidence.append(Evidence(c.turn, c.sentence, note=text(lang, "claims.deed", label=s.actions[c.actions[0]].label),
+                                 good=False))
     for res in r.poor:
         for a in t.actions:
             if a.ok and a.name == res.action:
@@ -154,9 +162,14 @@ def improves(t: Transcript, s: Scenario) -> Criterion:
     tip = text(lang, "improves.tip", customer=who)
     done = [a for a in t.actions if a.ok and a.name in s.rubric.improve]
     said = t.turn_of_first(s.rubric.improve)
+    lies = untrue_deeds(t, s, s.rubric.improve)
     evidence = [Evidence(a.turn, action=a.label, note=text(lang, "improves.logged")) for a in done]
+    if said and any(c.turn == said.turn for c in lies):
+        said = None
     if said:
         evidence.append(Evidence(said.turn, said.quote(), note=text(lang, "improves.said", customer=who)))
+    evidence += [Evidence(c.turn, c.sentence, good=False,
+                          note=text(lang, "claims.deed", label=s.actions[c.actions[0]].label)) for c in lies[:1]]
     score = 1.0 if done else 0.4 if said else 0.0
     if not evidence:
         evidence.append(t.missing(text(lang, "improves.none"), _asked_to_improve(t, s)))

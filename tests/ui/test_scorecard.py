@@ -87,7 +87,10 @@ async def test_a_dutch_scenario_gets_a_dutch_scorecard(app_factory):
         assert text_of(screen, "#score-outcome") == "Afloop: naar buiten gebracht · 4 beurten"
         assert "Loodgieter" in str(screen.query_one("#bar-plumber").render())
         assert "Volgende keer" in [str(label.render()) for label in screen.query(".score-heading")]
-        assert str(screen.query(EvidenceItem).first().render()).startswith("− beurt 1  “Het spijt mij te horen")
+        ceiling = str(screen.query_one(".score-ceiling").render())
+        assert ceiling == "⤓ een standaardbrief, geen antwoord aan deze klant: hoogstens 30"
+        # the ceiling's evidence comes first: the template sentence that set it
+        assert str(screen.query(EvidenceItem).first().render()).startswith("− beurt 1  “Graag informeer ik u als volgt")
 
 
 def test_snapshot_scorecard_en(snap_compare, app_factory):

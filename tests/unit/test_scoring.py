@@ -313,12 +313,16 @@ def test_a_vague_promise_is_not_an_owned_next_step_and_a_hand_off_is_none_at_all
     assert owns["evidence"][0]["note"] == "handed off to no one in particular ('forwarded')"
 
 
-def test_logging_the_fault_is_the_improvement_saying_so_is_less(game):
-    logged, said = game(), game()
+def test_logging_the_fault_is_the_improvement_saying_so_is_less_and_claiming_it_untrue_is_nothing(game):
+    logged, said, claimed = game(), game(), game()
     logged.play("/lookup seat_record", "/do log_fault", "/end")
-    said.play("I've logged it so it doesn't happen to other passengers.", "/end")
+    said.play("I'll log it so it doesn't happen to other passengers.", "/end")
+    claimed.play("I've logged it so it doesn't happen to other passengers.", "/end")
     assert logged.criteria()["improves"]["score"] == 100
     assert said.criteria()["improves"]["score"] == 40
+    improves = claimed.criteria()["improves"]
+    assert improves["score"] == 0
+    assert "it was not done" in improves["evidence"][-1]["note"]
 
 
 # ── what does not apply, and what is empty ───────────────────────────────────────────────

@@ -100,6 +100,11 @@ class ScorecardScreen(Screen):
         t = self.card.trades[trade]
         yield Label(Text.assemble((trade_name(trade, self.language).upper(), "bold"),
                                   (f"  {t.score}", f"bold {score_style(t.score)}")), classes="score-heading")
+        if t.ceiling is not None:
+            yield Static(Text.assemble(("⤓ ", f"bold {score_style(0)}"), (t.ceiling.why, "bold")),
+                         classes="score-criterion score-ceiling")
+            for evidence in t.ceiling.evidence:
+                yield EvidenceItem(evidence, self.language, classes="score-evidence")
         for criterion in t.criteria:
             if criterion.score is None:  # does not apply to this conversation
                 continue

@@ -1,0 +1,33 @@
+"""Which of the game's languages a message is written in, by its small words (enough for a chat turn)."""
+
+from __future__ import annotations
+
+from trainer.meaning.matching import words
+
+_SMALL = {
+    "en": frozenset("""the a an and is are was were you your i we our it this that to of in for with have has be
+        will not can do did what how why sorry thanks thank please so but my me us they there here""".split()),
+    "nl": frozenset("""de het een en is zijn was waren je jij jouw u uw ik we wij ons onze dit dat te van in voor
+        met heb hebt heeft niet kan wat hoe waarom sorry bedankt dank graag maar mijn me er hier ook nog wel""".split()),
+}
+MIN_WORDS = 4
+"""Fewer small words than this tell nothing."""
+
+
+def language_of(text: str) -> str | None:
+    """"en" or "nl" when the message's small words clearly say so; None when too short or mixed."""
+    found = words(text)
+    counts = {lang: sum(1 for w in found if w in small) for lang, small in _SMALL.items()}
+    (best, top), (_, second) = sorted(counts.items(), key=lambda x: -x[1])
+    if top < MIN_WORDS or top < 2 * second:
+        return None
+    return best
+
+
+def small_word_share(text: str) -> float:
+    """The share of a message's words that are small words (of the language it has most of): sentences have
+    many, a third or more; a heap of keywords almost none."""
+    found = words(text)
+    if not found:
+        return 0.0
+    return max(sum(1 for w in found if w in small) for small in _SMALL.values()) / len(found)
