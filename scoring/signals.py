@@ -49,7 +49,8 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "hand_off": (
             "forwarded", "passed on", "responsible department", "relevant department", "another department",
-            "shared this with", "our team will",
+            "shared this with", "our team will", "someone will", "someone from", "a colleague will",
+            "one of my colleagues will", "will be contacted",
         ),
         "sign_off": (
             "kind regards", "best regards", "warm regards", "with regards", "yours sincerely", "sincerely",
@@ -148,6 +149,7 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
         "hand_off": (
             "doorgestuurd", "doorsturen", "doorgezet", "doorzetten", "verantwoordelijke afdeling",
             "betreffende afdeling", "andere afdeling", "gedeeld met", "doorgegeven aan", "ons team gaat",
+            "iemand van", "iemand neemt", "een collega neemt", "een collega gaat", "wordt contact",
         ),
         "sign_off": (
             "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "hoogachtend",
@@ -225,7 +227,7 @@ def phrases(language: str, name: str) -> tuple[str, ...]:
 STANCES: dict[str, Stance] = {
     "empathy": AFFIRMED,
     "because": AFFIRMED,
-    "vague_promise": AFFIRMED,
+    "vague_promise": Stance(Kind.STATEMENT, ability_ok=True, hedge_ok=True),
     "hand_off": AFFIRMED,
     "open_question": ASKED,
     "commitment": Stance(Kind.STATEMENT, past_ok=True),

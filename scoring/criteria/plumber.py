@@ -5,10 +5,11 @@ from __future__ import annotations
 from scoring.claims import Claim, untrue_deeds
 from scoring.criteria.common import called, generic
 from scoring.scorecard import Criterion, Evidence
-from scoring.signals import said, signal
+from scoring.signals import phrases, said, signal
 from scoring.texts import text
 from scoring.transcript import Transcript, Turn
 from trainer.meaning.matching import matches_any
+from trainer.meaning.reading import Message
 from trainer.scenario.models import Scenario
 
 OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned": 0.0,
@@ -96,11 +97,10 @@ def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
     title, tip = text(lang, "owns.title"), text(lang, "owns.tip")
     best, evidence = 0.0, []
     for m in t.messages:
-        owner = said("commitment", m.message)
-        when = said("time", m.message)
+        when = owned_step(m.message)
         vague = said("vague_promise", m.message)
         hand_off = said("hand_off", m.message)
-        if owner and when:
+        if when:
             best = 1.0
             evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.owned")))
         elif vague:
@@ -122,6 +122,54 @@ def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
         if not evidence:
             evidence.append(t.missing(note))
     return Criterion("owns_next_step", title, best, tuple(evidence[:3]), tip)
+
+
+FUTURE_EN = frozenset("will ill well shall going gonna".split())
+HEAR = frozenset("hear hoor hoort".split())
+FROM_US = frozenset("me us mij ons".split())
+SPEAKER_NL = frozenset("ik we wij".split())
+STATIVE_NL = frozenset("zie zien snap begrijp weet vind denk ben hoop zit".split())
+"""Present-tense verbs that tell a state, not a deed ahead: "ik zie je boeking op vrijdag"."""
+
+
+def owned_step(message: Message) -> str | None:
+    """The time of a next step the writer owns, or that she will see of it: "I'll DM you on Friday", "you'll
+    hear from me by Friday", "you'll have it within 7 days", "morgen om 10:00 bel ik je". Not "they will
+    contact you tomorrow", "I called you on Tuesday" or "I'm so sorry about Saturday"."""
+    dutch = message.language == "nl"
+    for span, c in _spans(message):
+        if not c.asserted or c.question or c.conditional or c.negations:
+            continue
+        if dutch:
+            mine = c.actor == "speaker" or (not c.actor and any(w in SPEAKER_NL for w in span))
+            ahead = (c.time == "future" or c.scheduled) and not any(w in STATIVE_NL for w in span)
+        else:
+            mine = c.actor == "speaker"
+            ahead = c.time == "future" and (any(w in FUTURE_EN for w in span) or _progressive(span))
+        sentence = [w for i, w in enumerate(message.words) if message.clause_at(i).sentence == c.sentence]
+        hers = (c.time == "future" or c.scheduled) and any(w in HEAR for w in span) \
+            and any(w in FROM_US for w in sentence)  # "you'll hear from me by Friday", "vrijdag hoor je van me"
+        hit = matches_any(phrases(message.language, "time"), span)
+        if hit and ((mine and ahead) or hers):
+            return hit
+    return None
+
+
+
+
+def _progressive(span: tuple[str, ...]) -> bool:
+    """"I'm calling you tomorrow": a form of be, then a verb in -ing (not "I see booking R4TM9B on Friday")."""
+    return any(w in ("im", "am", "were", "are") and any(x.endswith("ing") for x in span[i + 1:i + 3])
+               for i, w in enumerate(span))
+
+
+def _spans(message: Message):
+    """Each clause's words with a following clause of the same sentence that names no one ("you'll see |
+    it within 3 days" is one statement)."""
+    for n, c in enumerate(message.clauses):
+        after = message.clauses[n + 1] if n + 1 < len(message.clauses) else None
+        end = after.end if after is not None and after.sentence == c.sentence and not after.actor else c.end
+        yield message.words[c.start:end], c
 
 
 def escalates(t: Transcript, s: Scenario) -> Criterion:

@@ -192,3 +192,32 @@ def test_every_action_at_once_is_named(game):
                 "/do escalate", "/do log_fault")
     assert ceiling(played, "facilitator")["at"] == 35
     assert ceiling(played, "plumber")["at"] == 60
+
+
+# ── owning the next step ─────────────────────────────────────────────────────────────────
+
+
+def owns(game, line: str, scenario=None) -> int:
+    played = game(scenario)
+    played.play(line)
+    return played.criteria()["owns_next_step"]["score"]
+
+
+def test_a_hand_off_with_a_time_is_still_a_hand_off(game):
+    assert owns(game, "I've forwarded your case to the responsible department, they will contact you tomorrow.") == 0
+    assert owns(game, "Someone from our team will get back to you by Friday.") == 0
+
+
+def test_a_past_date_a_refusal_and_a_feeling_about_a_day_are_no_promise(game):
+    assert owns(game, "I called you on Tuesday.") == 0
+    assert owns(game, "I won't get back to you by Friday.") == 0
+    assert owns(game, "I'm so sorry about Saturday.") == 0
+    assert owns(game, "I see booking K7Q2XD for SB 765 on Friday.") == 0
+
+
+def test_a_step_the_writer_owns_with_a_time_counts_in_both_languages(game, legroom_nl):
+    assert owns(game, "I'll DM you on Friday with what IT changed.") == 100
+    assert owns(game, "You'll hear from me by Friday.") == 100
+    assert owns(game, "Vrijdag stuur ik je een DM met wat er verandert.", legroom_nl) == 100
+    assert owns(game, "Het geld staat op je kaart en uiterlijk vrijdag hoor je van me.", legroom_nl) == 100
+    assert owns(game, "Ik zie je boeking voor vrijdag.", legroom_nl) == 0
