@@ -29,6 +29,8 @@ def test_piped_play_of_the_three_playthroughs_gives_scorecards_in_order(run_webc
             for criterion in trade["criteria"]:
                 for evidence in criterion["evidence"]:
                     assert "turn" in evidence and ("quote" in evidence or "action" in evidence or evidence["note"])
+        prompt = next(c for c in card["trades"]["facilitator"]["criteria"] if c["id"] == "prompt")
+        assert prompt["score"] is None, "piped lines arrive at once: how long she waited is not known"
         totals[playthrough.name] = card["trades"]
     for trade in ("facilitator", "detective", "plumber"):
         assert (totals["exemplary"][trade]["score"] > totals["mediocre"][trade]["score"]

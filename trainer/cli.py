@@ -145,6 +145,8 @@ def _play(args: argparse.Namespace) -> int:
 
         def keep(game):
             return begin(store, game, trainee=trainee)
+    from trainer.engine.clock import real_clock, untimed
+
     play_plain(
         scenario,
         _typed_lines() if interactive else sys.stdin,
@@ -158,6 +160,7 @@ def _play(args: argparse.Namespace) -> int:
         session_json=args.session_json,
         keep=keep,
         resumed=resumed,
+        clock=real_clock if interactive else untimed,
         judge=_judge(args)[0],
         customer=live.customer(scenario, args.seed) if not resumed else None,
         recogniser=live.intents(scenario) if not resumed else None,

@@ -16,6 +16,12 @@ def real_clock() -> float:
     return time.monotonic()
 
 
+def untimed() -> float:
+    """No clock worth reading: piped input arrives all at once, so how long she waited means nothing. A
+    session on it records every wait as unknown (-1) and the scorecard judges no promptness."""
+    return 0.0
+
+
 class FakeClock:
     """A clock that only moves when told to."""
 

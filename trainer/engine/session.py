@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.engine.channels import CHANNELS
-from trainer.engine.clock import Clock, real_clock
+from trainer.engine.clock import Clock, real_clock, untimed
 from trainer.engine.events import (
     ActionTaken,
     CustomerMessage,
@@ -217,7 +217,7 @@ class Session:
             raise MoveError("Type a message, or /help for the moves.")
         self._next_turn()
         self.turns_here += 1
-        waited = round(self.clock() - self._last_customer_at, 3)
+        waited = -1.0 if self.clock is untimed else round(self.clock() - self._last_customer_at, 3)
         self._log(TraineeMessage(self.turn, text, waited))
         if waited > CHANNELS[self.scenario.channel].reply_within:
             self._change(SLOW_MOOD, SLOW_PATIENCE, f"kept her waiting {waited / 60:.0f} min")
