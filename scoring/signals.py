@@ -19,6 +19,16 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
             "awful", "terrible", "must have been", "not ok", "not okay", "upsetting", "annoying",
             "disappoint*", "that is bad", "thats bad", "so bad", "miserable", "my excuses", "our excuses",
         ),
+        "feeling": (
+            "angry", "furious", "fed up", "upset", "ridiculous", "unacceptable", "disgrace*", "disappoint*",
+            "frustrat*", "exhausted", "shocked", "outrage*", "livid", "annoyed", "sick of", "joke", "insult*",
+            "worried", "scared", "heartbroken", "devastated", "nightmare", "awful", "terrible",
+        ),
+        "unheard": (
+            "bot", "robot", "copy paste", "copy and paste", "not listening", "are you even reading",
+            "did you even read", "you didnt read", "template", "same answer", "already told you",
+            "i already said", "as i said", "answer my question",
+        ),
         "boilerplate": (
             "inform you as follows", "any inconvenience", "the inconvenience", "responsible department",
             "relevant department", "we value your feedback", "thank you for contacting",
@@ -111,6 +121,16 @@ SIGNALS: dict[str, dict[str, tuple[str, ...]]] = {
             "sorry", "excuses", "excuus", "verontschuldig*", "vervelend", "begrijp", "kan me voorstellen",
             "kan me indenken", "balen", "frustrer*", "rot", "naar voor", "teleurstel*", "niet ok",
             "vreselijk", "ellendig", "ellende", "zuur", "spijt",
+        ),
+        "feeling": (
+            "boos", "woedend", "kwaad", "balen", "belachelijk", "onacceptabel", "schandalig", "teleurgesteld",
+            "teleurstel*", "frustr*", "uitgeput", "doodmoe", "geschrokken", "zat", "spuugzat", "ongerust",
+            "bang", "verdrietig", "nachtmerrie", "vreselijk", "verschrikkelijk", "klote",
+        ),
+        "unheard": (
+            "bot", "robot", "kopieer", "knip en plak", "luister je", "luistert u", "lees je wel", "leest u wel",
+            "standaardantwoord", "standaard antwoord", "zelfde antwoord", "heb ik al gezegd", "zei ik al",
+            "beantwoord mijn vraag",
         ),
         "boilerplate": (
             "informeer ik u als volgt", "graag informeer ik", "eventueel ongemak", "het ongemak",

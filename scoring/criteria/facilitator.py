@@ -19,9 +19,12 @@ from trainer.scenario.models import Scenario
 
 
 def acknowledges(t: Transcript, s: Scenario) -> Criterion:
+    """Judged per turn of hers that voices a feeling or a harm: was the reply to it acknowledging? The
+    reply to her first such turn weighs most; being called a bot or told "you're not listening" costs."""
     lang, who = t.language, called(t, s)
     title, tip = text(lang, "acknowledges.title"), text(lang, "acknowledges.tip", customer=who)
     best, evidence = 0.0, []
+    values: dict[int, float] = {}
     for i, m in enumerate(t.messages):
         feeling = said("empathy", m.message)
         if not feeling:
@@ -32,6 +35,7 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         value = 1.0 if harm or not s.rubric.harm else 0.4
         if template:
             value *= 0.5
+        values[m.turn] = value
         note = text(lang, "acknowledges.harm" if harm else "acknowledges.general")
         if template:
             note += text(lang, "acknowledges.template", phrase=template)
@@ -40,7 +44,19 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
             note += text(lang, "acknowledges.late", n=i + 1)
         evidence.append(Evidence(m.turn, sentence, note=note, good=value >= 0.7))
         best = max(best, value)
-    if not evidence and generic(s):
+    voiced = [line.turn for line in t.customer_lines if _voices(line.text, lang, s)]
+    replies = [r for r in (t.reply_after(turn) for turn in voiced) if r]
+    if replies and values:
+        met = sum(values.get(r.turn, 0.0) for r in {r.turn: r for r in replies}.values())
+        share = met / len({r.turn for r in replies})
+        best = 0.6 * best + 0.4 * share
+    for line in t.customer_lines:
+        if (complaint := signal(lang, "unheard", words(line.text))) is not None:
+            best -= 0.25
+            after = next((m for m in reversed(t.messages) if m.turn <= line.turn), None)
+            note = text(lang, "acknowledges.unheard", customer=who, phrase=complaint)
+            evidence.append(t.evidence_at(after.turn, note) if after else t.missing(note))
+    if not values and generic(s):
         # No scenario to say what the harm is: the detector's reading is the best signal left.
         from scoring.detector import detect
 
@@ -52,7 +68,13 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
     if not evidence:
         first = t.messages[0].turn if t.messages else None
         evidence.append(t.missing(text(lang, "acknowledges.none", customer=who), first))
-    return Criterion("acknowledges", title, best, tuple(evidence[:3]), tip)
+    return Criterion("acknowledges", title, max(0.0, min(1.0, best)), tuple(evidence[:4]), tip)
+
+
+def _voices(line: str, language: str, s: Scenario) -> bool:
+    """Her line voices a feeling or a harm: her own words of it, or the case's harm."""
+    found = words(line)
+    return bool(signal(language, "feeling", found) or (s.rubric.harm and matches_any(s.rubric.harm, found)))
 
 
 _GREETING = {

@@ -170,7 +170,9 @@ def test_a_template_phrase_lowers_facilitator(game):
         {"turn": 1, "quote": "We apologise for any inconvenience.",
          "note": "template phrase 'any inconvenience'", "good": False},
     ]
-    assert template.criteria()["acknowledges"]["score"] == 50  # the same sympathy, halved
+    acknowledges = template.criteria()["acknowledges"]
+    assert acknowledges["score"] == 25  # the same sympathy, halved; and she calls it a template
+    assert acknowledges["evidence"][1]["note"] == "Daniela felt unheard after this ('template')"
 
 
 def test_acknowledging_her_specific_harm_beats_sympathy_in_general(game):

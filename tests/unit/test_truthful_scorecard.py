@@ -221,3 +221,31 @@ def test_a_step_the_writer_owns_with_a_time_counts_in_both_languages(game, legro
     assert owns(game, "Vrijdag stuur ik je een DM met wat er verandert.", legroom_nl) == 100
     assert owns(game, "Het geld staat op je kaart en uiterlijk vrijdag hoor je van me.", legroom_nl) == 100
     assert owns(game, "Ik zie je boeking voor vrijdag.", legroom_nl) == 0
+
+
+# ── acknowledgement, turn by turn ────────────────────────────────────────────────────────
+
+
+def test_acknowledging_her_first_complaint_and_then_ignoring_her_is_less_than_every_time(game):
+    once, always = game(), game()
+    once.play(SORRY, "What happened at the gate?", "Noted.", "Noted.")
+    always.play(SORRY, "What happened at the gate? I'm sorry it went like that.",
+                "That sounds awful, Daniela, ten hours with Ruben's knee like that.",
+                "I understand how frustrating two phone calls for nothing must have been.")
+    assert always.criteria()["acknowledges"]["score"] > once.criteria()["acknowledges"]["score"]
+
+
+def test_being_called_a_bot_costs_acknowledgement(legroom):
+    from scoring import score
+    from trainer.engine.events import CustomerMessage, SessionStarted, TraineeMessage
+
+    def card(her_reply: str) -> int:
+        events = [SessionStarted(0, legroom.id, "en", seed=0, mood=30, patience=6),
+                  CustomerMessage(0, "I paid for legroom and sat ten hours without it. Unacceptable!",
+                                  "complaint", 30),
+                  TraineeMessage(1, SORRY, 30.0),
+                  CustomerMessage(1, her_reply, "complaint", 30)]
+        found = score(events, legroom).to_dict()["trades"]["facilitator"]["criteria"]
+        return next(c for c in found if c["id"] == "acknowledges")["score"]
+
+    assert card("Are you a bot? You're not listening.") < card("Thank you. So what happens now?")
