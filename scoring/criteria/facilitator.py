@@ -44,12 +44,10 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
             note += text(lang, "acknowledges.late", n=i + 1)
         evidence.append(Evidence(m.turn, sentence, note=note, good=value >= 0.7))
         best = max(best, value)
-    voiced = [line.turn for line in t.customer_lines if _voices(line.text, lang, s)]
-    replies = [r for r in (t.reply_after(turn) for turn in voiced) if r]
-    if replies and values:
-        met = sum(values.get(r.turn, 0.0) for r in {r.turn: r for r in replies}.values())
-        share = met / len({r.turn for r in replies})
-        best = 0.6 * best + 0.4 * share
+    voiced = sorted({line.turn for line in t.customer_lines if _voices(line.text, lang, s)})
+    answered = [_heard(t, turn, values) for turn in voiced if t.reply_after(turn)]
+    if answered and values:
+        best = 0.6 * best + 0.4 * sum(answered) / len(answered)
     for line in t.customer_lines:
         if (complaint := signal(lang, "unheard", words(line.text))) is not None:
             best -= 0.25
@@ -69,6 +67,12 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         first = t.messages[0].turn if t.messages else None
         evidence.append(t.missing(text(lang, "acknowledges.none", customer=who), first))
     return Criterion("acknowledges", title, max(0.0, min(1.0, best)), tuple(evidence[:4]), tip)
+
+
+def _heard(t: Transcript, turn: int, values: dict[int, float]) -> float:
+    """How well a turn of hers was heard: the acknowledgement in the reply to it or in the one after."""
+    replies = [m for m in t.messages if m.turn > turn][:2]
+    return max((values.get(m.turn, 0.0) for m in replies), default=0.0)
 
 
 def _voices(line: str, language: str, s: Scenario) -> bool:

@@ -123,3 +123,10 @@ def test_when_every_module_is_passed_the_next_step_is_the_certificate():
     p = progress(EN, rows, now=at(9))
     assert p.passed and p.current is None
     assert p.next_step() == "You passed every module of 'Webcare onboarding'. Ask your coach for your certificate."
+
+
+def test_best_so_far_is_one_attempt_never_trades_from_different_attempts():
+    rows = [row("public-details-en", at(0), (95, 10, 10)),  # warm and useless
+            row("public-details-en", at(0, 1), (30, 85, 80))]  # cold but effective
+    first = progress(EN, rows, now=at(0, 2)).modules[0]
+    assert first.best == {"facilitator": 30, "detective": 85, "plumber": 80}

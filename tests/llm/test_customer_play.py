@@ -24,7 +24,11 @@ def test_the_exemplary_playthrough_against_a_live_customer_ends_as_the_script_do
 
     scripted = run_playthrough(scenario, scenario.playthroughs[0])
     assert card.outcome == scripted.scorecard.outcome == "resolved"
-    assert {t: v.score for t, v in card.trades.items()} == {t: v.score for t, v in scripted.scorecard.trades.items()}
+    # Detective and plumber judge the trainee's own moves and words: the same. The facilitator's
+    # acknowledgement is judged per turn of hers that voices a feeling, and her words are the model's here.
+    assert {t: card.trades[t].score for t in ("detective", "plumber")} == \
+        {t: scripted.scorecard.trades[t].score for t in ("detective", "plumber")}
+    assert abs(card.trades["facilitator"].score - scripted.scorecard.trades["facilitator"].score) <= 10
     assert [line.by for line in customer.record.lines] == ["model"] * len(customer.record.lines)
     assert out.count("@dani_maduro: Model says:") == len(customer.record.lines) >= 5
     assert all(r.json["stream"] is True for r in llm_server.completions)  # every line streamed

@@ -164,8 +164,11 @@ def _module(c: Curriculum, module: Module, rows: list[Any], unlocked: bool, wind
     tests = [r for r in mine if is_test(r)]
     practice = [r for r in mine if not is_test(r) and _scored(r)]
     scored = [r for r in mine if _scored(r)]
-    best: Scores = {t: max((r.scores[t] for r in scored if r.scores.get(t) is not None), default=None)
-                    for t in TRADES}
+    # Best so far is one attempt, the best on all three trades together: never one trade from one attempt
+    # and another trade from the next.
+    best_row = max(scored, key=lambda r: (sum(v for v in r.scores.values() if v is not None), r.ended_at, r.id),
+                   default=None)
+    best: Scores = {t: best_row.scores.get(t) for t in TRADES} if best_row else dict.fromkeys(TRADES)
     latest_row = max(scored, key=lambda r: (r.ended_at, r.id), default=None)
     latest: Scores = {t: latest_row.scores.get(t) for t in TRADES} if latest_row else dict.fromkeys(TRADES)
     passing = next((r for r in tests if _scored(r) and passes(module, r.scores)), None)

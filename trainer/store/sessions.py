@@ -288,7 +288,8 @@ class Store:
         out = []
         for scenario, rows in by_scenario.items():
             done = [r for r in rows if r.finished]
-            best = {t: max((r.scores[t] for r in done if r.scores[t] is not None), default=None) for t in TRADES}
+            top = max(done, key=lambda r: sum(v for v in r.scores.values() if v is not None), default=None)
+            best = dict(top.scores) if top else dict.fromkeys(TRADES)  # one attempt: trades never mixed
             latest = done[-1].scores if done else dict.fromkeys(TRADES)
             out.append(ScenarioHistory(
                 scenario, rows[-1].title, len(rows), len(done), best, latest, rows[0].started_at,
