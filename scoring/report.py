@@ -25,7 +25,10 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
     for trade in TRADES:
         t = card.trades[trade]
         name, line = text(lang, f"trade.name.{trade}"), text(lang, f"trade.line.{trade}")
-        out += ["", f"{name:<12} {bar(t.score)} {t.score:>3}/100   {line}"]
+        if t.enough:
+            out += ["", f"{name:<12} {bar(t.score)} {t.score:>3}/100   {line}"]
+        else:
+            out += ["", f"{name:<12} {text(lang, 'report.not_enough')}   {line}"]
         if t.ceiling is not None:
             out.append(f"  ⤓ {t.ceiling.why}")
             if evidence:

@@ -77,12 +77,22 @@ class TradeScore:
     criteria: tuple[Criterion, ...]
     ceiling: Ceiling | None = None
     """A failure no criterion makes up for, named whether or not the criteria had already scored lower."""
+    enough: bool = True
+    """False when too few criteria applied to judge the trade (the generic rubric, a short transcript): the
+    score is kept in the JSON, and every report says "not enough evidence" instead of showing it."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"score": self.score, "criteria": [c.to_dict() for c in self.criteria]}
         if self.ceiling is not None:
             out["ceiling"] = self.ceiling.to_dict()
+        if not self.enough:
+            out["enough_evidence"] = False
         return out
+
+    @property
+    def shown(self) -> str:
+        """The score as a report shows it: the number, or "–" when there is not enough evidence."""
+        return str(self.score) if self.enough else "–"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from scoring.ceilings import ceilings
 from scoring.criteria import CRITERIA
+from scoring.criteria.common import generic
 from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
 from scoring.texts import text
 from scoring.transcript import digest
@@ -14,6 +15,9 @@ from trainer.engine.events import Event
 from trainer.scenario.models import Scenario
 
 MAX_TIPS = 3
+MIN_CRITERIA = 3
+"""Without a case (the generic rubric), a trade judged on fewer criteria than this says "not enough
+evidence": "I'll get back to you tomorrow" alone is no plumber's 100."""
 DEFAULT_WEIGHTS = {"facilitator": {"prompt": 0.5}, "plumber": {"fitting_resolution": 2.0}}
 """Speed alone is cheap: a fast template is still a template. The fix that fits is the plumber's core:
 a full refund with no explanation is more of a fix than a guess and a promise to call back."""
@@ -38,7 +42,9 @@ def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
     for trade, criteria in found.items():
         earned = _trade_score(criteria)
         cap = caps.get(trade)
-        trades[trade] = TradeScore(trade, earned if cap is None else min(earned, cap.at), criteria, cap)
+        applied = sum(1 for c in criteria if c.score is not None and c.weight > 0)
+        trades[trade] = TradeScore(trade, earned if cap is None else min(earned, cap.at), criteria, cap,
+                                   enough=applied >= MIN_CRITERIA or not generic(scenario))
     return Scorecard(
         scenario=scenario.id,
         outcome=transcript.outcome,

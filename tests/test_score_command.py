@@ -163,12 +163,16 @@ def test_without_a_scenario_the_generic_rubric_scores_what_needs_no_case(score):
     assert code == 0
     [card] = json.loads(out)
     assert card["scenario"] == "generic" and card["outcome"] is None
-    for trade, name in (("detective", "key_facts"), ("detective", "checks_first"), ("plumber", "closes_loop"),
+    for trade, name in (("detective", "key_facts"), ("plumber", "closes_loop"),
                         ("facilitator", "personal"), ("facilitator", "prompt")):
         assert criterion(card, trade, name)["score"] is None, name  # no facts, no name, no times
     for trade, name in (("facilitator", "acknowledges"), ("facilitator", "tone"), ("detective", "asks"),
-                        ("plumber", "owns_next_step")):
-        assert criterion(card, trade, name)["score"] is not None, name
+                        ("detective", "checks_first"), ("plumber", "owns_next_step"),
+                        ("plumber", "fitting_resolution"), ("plumber", "explains_why")):
+        assert criterion(card, trade, name)["score"] is not None, name  # asked first, a step, a reason
+    # two criteria are not enough to judge a trade: it says so rather than score the detective from them
+    assert card["trades"]["detective"]["enough_evidence"] is False
+    assert "enough_evidence" not in card["trades"]["plumber"]
 
     _, out, _ = score(TRANSCRIPTS / "generic-broadband.txt", "--customer-name", "Priya Shah", "--format", "json")
     [named] = json.loads(out)

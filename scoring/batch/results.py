@@ -39,7 +39,7 @@ def as_csv(results: list[Scored]) -> str:
         scores = {(t, c.id): c.score for t in TRADES for c in card.trades[t].criteria}
         writer.writerow([
             r.conversation.source, card.scenario, r.conversation.trainee or "", card.turns, card.outcome or "",
-            card.outcome_kind or "", *(card.trades[t].score for t in TRADES),
+            card.outcome_kind or "", *(card.trades[t].score if card.trades[t].enough else "" for t in TRADES),
             *("" if scores.get(key) is None else round(scores[key] * 100) for key in criteria),
         ])
     return buffer.getvalue()
@@ -58,10 +58,10 @@ def as_table(results: list[Scored]) -> str:
     """One row per conversation, and their mean when there are several."""
     head = ["conversation", "turns", "outcome", *TRADES]
     rows = [[_cut(r.conversation.source), str(r.scorecard.turns), r.scorecard.outcome or "–",
-             *(str(r.scorecard.trades[t].score) for t in TRADES)] for r in results]
+             *(r.scorecard.trades[t].shown for t in TRADES)] for r in results]
     if len(results) > 1:
         rows.append([f"mean of {len(results)}", f"{mean(r.scorecard.turns for r in results):.1f}", "",
-                     *(f"{mean(r.scorecard.trades[t].score for r in results):.0f}" for t in TRADES)])
+                     *(_mean_of(results, t) for t in TRADES)])
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     lines = []
     for i, row in enumerate([head, *rows]):
@@ -77,3 +77,9 @@ def as_table(results: list[Scored]) -> str:
 
 def _cut(source: str) -> str:
     return source if len(source) <= SOURCE_WIDTH else "…" + source[-(SOURCE_WIDTH - 1):]
+
+
+def _mean_of(results: list[Scored], trade: str) -> str:
+    """The mean score of a trade over the conversations with enough evidence for it ("–": none had)."""
+    judged = [r.scorecard.trades[trade].score for r in results if r.scorecard.trades[trade].enough]
+    return f"{mean(judged):.0f}" if judged else "–"

@@ -25,6 +25,8 @@ def checks_first(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
     title, tip = text(lang, "checks_first.title"), text(lang, "checks_first.tip")
     if not s.lookups and not t.lookups:
+        if generic(s):
+            return _asks_before_concluding(t, title)
         return Criterion("checks_first", title, None, (), tip)  # no back office to open
     looked = [x for x in t.lookups if x.ok]
     conclusion = _conclusion_turn(t, s)
@@ -36,6 +38,30 @@ def checks_first(t: Transcript, s: Scenario) -> Criterion:
         return Criterion("checks_first", title, 1.0, evidence, tip)
     late = t.evidence_at(conclusion, text(lang, "checks_first.late"))
     return Criterion("checks_first", title, 0.4, (late, *evidence), tip)
+
+
+def _asks_before_concluding(t: Transcript, title: str) -> Criterion:
+    """Without a back office (the generic rubric): the facts come from her, so a cause or a fix stated before
+    any question is a guess."""
+    lang = t.language
+    tip = text(lang, "checks_first.tip_generic")
+    asked = next((m for m in t.messages if any(c.asks or c.question for c in m.message.clauses)), None)
+    concluded = next((m for m in t.messages if said("because", m.message) or claims_fix(m)), None)
+    if concluded is None:
+        return Criterion("checks_first", title, None, (), tip)
+    if asked is not None and asked.turn < concluded.turn:
+        return Criterion("checks_first", title, 1.0, (Evidence(asked.turn, asked.quote(),
+                                                               note=text(lang, "checks_first.asked")),), tip)
+    note = text(lang, "checks_first.guessed")
+    return Criterion("checks_first", title, 0.4 if asked else 0.0, (Evidence(concluded.turn, concluded.quote(),
+                                                                              note=note, good=False),), tip)
+
+
+def claims_fix(m: Turn) -> bool:
+    """The message offers or does a concrete step (read by the trade detector as a plumber's)."""
+    from scoring.detector import detect
+
+    return detect(m.text, m.language) == "plumber"
 
 
 def key_facts(t: Transcript, s: Scenario) -> Criterion:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scoring.claims import Claim, untrue_deeds
 from scoring.criteria.common import called, generic
+from scoring.criteria.detective import claims_fix
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import phrases, said, signal
 from scoring.texts import text
@@ -21,6 +22,8 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
     title = text(lang, "fitting.title")
     r = s.rubric
     if not r.fitting and not r.poor:
+        if generic(s):
+            return _offers_a_step(t, s, title)
         return Criterion("fitting_resolution", title, None)
     best, evidence = 0.0, []
     untrue: list[Claim] = []
@@ -59,6 +62,31 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
     return Criterion("fitting_resolution", title, max(0.0, best - penalty), tuple(evidence), tip)
 
 
+def _offers_a_step(t: Transcript, s: Scenario, title: str) -> Criterion:
+    """Without a case (the generic rubric): a concrete step taken or offered, by us — what fits can't be
+    known, so this is at most half."""
+    lang = t.language
+    tip = text(lang, "fitting.tip_generic")
+    step = next((m for m in t.messages if (owned_step(m.message) or claims_fix(m))
+                 and not said("vague_promise", m.message)), None)
+    if step is None:
+        return Criterion("fitting_resolution", title, 0.0, (t.missing(text(lang, "fitting.none")),), tip)
+    return Criterion("fitting_resolution", title, 0.5,
+                     (Evidence(step.turn, step.quote(), note=text(lang, "fitting.generic")),), tip)
+
+
+def _gives_a_reason(t: Transcript, s: Scenario, title: str) -> Criterion:
+    """Without a case: a reason given ("because", "that tells me …"); whether it is true can't be checked."""
+    lang, who = t.language, called(t, s)
+    tip = text(lang, "explains.tip_generic", customer=who)
+    reason = next(((m, p) for m in t.messages if (p := said("because", m.message))), None)
+    if reason is None:
+        return Criterion("explains_why", title, 0.0, (t.missing(text(lang, "explains.none", customer=who)),), tip)
+    m, phrase = reason
+    return Criterion("explains_why", title, 0.5, (Evidence(m.turn, m.quote(phrase),
+                                                           note=text(lang, "explains.unchecked")),), tip)
+
+
 def _quote_offer(m: Turn, s: Scenario, intent: str) -> str:
     """The sentence that makes the offer."""
     found = s.intents.get(intent)
@@ -79,6 +107,8 @@ def explains_why(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
     title = text(lang, "explains.title")
     if not s.rubric.explains:
+        if generic(s):
+            return _gives_a_reason(t, s, title)
         return Criterion("explains_why", title, None)
     who = called(t, s)
     tip = text(lang, "explains.tip", customer=who)
@@ -100,7 +130,12 @@ def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
         when = owned_step(m.message)
         vague = said("vague_promise", m.message)
         hand_off = said("hand_off", m.message)
-        if when:
+        if when and vague:
+            # "I'll get back to you tomorrow": a time, but no step she can picture
+            best = max(best, 0.5)
+            evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.vague_time", phrase=vague),
+                                     good=False))
+        elif when:
             best = 1.0
             evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.owned")))
         elif vague:

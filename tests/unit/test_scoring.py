@@ -628,9 +628,11 @@ CONVERSATION = (
 def test_an_imported_conversation_scores_only_what_needs_no_case(legroom):
     card = score(imported("en", *CONVERSATION), generic_scenario()).to_dict()
     criteria = {c["id"]: c for t in card["trades"].values() for c in t["criteria"]}
-    for cid in ("checks_first", "key_facts", "nothing_untrue", "fitting_resolution", "explains_why", "improves",
-                "escalates", "closes_loop", "prompt"):
+    for cid in ("key_facts", "nothing_untrue", "improves", "escalates", "closes_loop", "prompt"):
         assert criteria[cid]["score"] is None, cid
+    # without a back office or a rubric: asked before concluding, a concrete step (half), a reason (half)
+    for cid in ("checks_first", "fitting_resolution", "explains_why"):
+        assert criteria[cid]["score"] is not None, cid
     assert criteria["personal"]["score"] == 100  # her name, and there are no case details to expect
     assert criteria["acknowledges"]["score"] == 100
     assert criteria["asks"]["score"] == 100
