@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from scoring.texts import customer_called
-from scoring.transcript import Transcript
+from scoring.transcript import Transcript, Turn, split_sentences
+from trainer.meaning.matching import words
+from trainer.meaning.patterns import find
+from trainer.meaning.stance import MENTION
 from trainer.scenario.models import Scenario
 
 
@@ -18,3 +21,24 @@ def generic(s: Scenario) -> bool:
     case = (s.facts, s.intents, s.lookups, s.actions, r.key_facts, r.harm, r.explains, r.questions, r.fitting,
             r.poor, r.escalate, r.improve)
     return not any(case)
+
+
+def quote_of(m: Turn, s: Scenario, names) -> str:
+    """The sentence of the message that says one of these intents: where its phrase stands, or, for one read
+    by resemblance, the sentence that shares most words with its examples; never the first by default."""
+    said = [n for n in names if n in m.intents and n in s.intents]
+    for name in said:
+        hit = find(tuple(s.intents[name].match), m.message, MENTION)
+        if hit is not None:
+            return m.quote(hit.source)
+    if said:
+        known = {w for n in said for example in s.intents[n].examples for w in words(example)}
+        best = max(split_sentences(m.text), key=lambda sentence: len(known & set(words(sentence))))
+        return m.quote(best) if best else m.quote()
+    return m.quote()
+
+
+def question_of(m: Turn) -> str:
+    """The sentence of the message that asks (the first with a question mark), else its first."""
+    asked = next((sentence for sentence in split_sentences(m.text) if "?" in sentence), None)
+    return m.quote(asked) if asked else m.quote()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.claims import claims, contradictions
-from scoring.criteria.common import called, generic
+from scoring.criteria.common import called, generic, question_of, quote_of
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
 from scoring.texts import text
@@ -50,7 +50,7 @@ def _asks_before_concluding(t: Transcript, title: str) -> Criterion:
     if concluded is None:
         return Criterion("checks_first", title, None, (), tip)
     if asked is not None and asked.turn < concluded.turn:
-        return Criterion("checks_first", title, 1.0, (Evidence(asked.turn, asked.quote(),
+        return Criterion("checks_first", title, 1.0, (Evidence(asked.turn, question_of(asked),
                                                                note=text(lang, "checks_first.asked")),), tip)
     note = text(lang, "checks_first.guessed")
     return Criterion("checks_first", title, 0.4 if asked else 0.0, (Evidence(concluded.turn, concluded.quote(),
@@ -165,7 +165,8 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
                       and not any(e.turn == m.turn for _, e in bad)
                       and any(x.ok and x.turn < m.turn for x in t.lookups)), None)
     if explained is not None:
-        good.insert(0, Evidence(explained.turn, explained.quote(), note=text(lang, "nothing_untrue.explained")))
+        good.insert(0, Evidence(explained.turn, quote_of(explained, s, s.rubric.explains),
+                                note=text(lang, "nothing_untrue.explained")))
     if not bad and not good:
         # Nothing checkable was said: nothing earned here, nothing lost (claims in a transcript with no record
         # of moves are shown, and counted neither way).
@@ -186,22 +187,22 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
                 replies = [m for m in t.messages if m.turn > when and (set(m.intents) & set(q.answered_by)
                                                                        or _tells_deed(m, q.answered_by, t, s))]
                 checked = [m for m in replies if not _guess(m, t, s)]
-                asked.append((q.ask, when, (checked or replies or [None])[0]))
+                asked.append((q.ask, when, (checked or replies or [None])[0], q.answered_by))
     else:
         from scoring.questions import answer_to, her_questions
 
-        asked = [(q.text, q.turn, answer_to(q, t)) for q in her_questions(t)]
+        asked = [(q.text, q.turn, answer_to(q, t), ()) for q in her_questions(t)]
     if not asked:
         return Criterion("answers_questions", title, None)
     evidence, open_questions, answered = [], [], 0.0
-    for ask, when, reply in asked:
+    for ask, when, reply, by in asked:
         if reply and _guess(reply, t, s):
             answered += 0.5
-            evidence.append(Evidence(reply.turn, reply.quote(), note=text(lang, "answers.guessed", ask=ask),
-                                     good=False))
+            evidence.append(Evidence(reply.turn, quote_of(reply, s, by), good=False,
+                                     note=text(lang, "answers.guessed", ask=ask)))
         elif reply:
             answered += 1
-            evidence.append(Evidence(reply.turn, reply.quote(), note=text(lang, "answers.answered", ask=ask)))
+            evidence.append(Evidence(reply.turn, quote_of(reply, s, by), note=text(lang, "answers.answered", ask=ask)))
         else:
             open_questions.append(ask)
             after = t.reply_after(when)

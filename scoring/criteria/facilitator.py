@@ -135,7 +135,8 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
         score += name_part / 2 if form else name_part
         note = text(lang, "personal.form", form=form, customer=who) if form else \
             text(lang, "personal.name", customer=who)
-        evidence.append(Evidence(named.turn, named.quote(), note=note, good=not form))
+        name = next((w for w in named.words if w in names), None)
+        evidence.append(Evidence(named.turn, named.quote(form or name), note=note, good=not form))
     for m in t.messages:
         low = normalize(m.text)
         hit = next((d for d in details if normalize(d) in low), None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.claims import Claim, untrue_deeds
-from scoring.criteria.common import called, generic
+from scoring.criteria.common import called, generic, quote_of
 from scoring.criteria.detective import claims_fix
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import phrases, said, signal
@@ -119,7 +119,7 @@ def explains_why(t: Transcript, s: Scenario) -> Criterion:
     checked = any(x.ok and x.turn < m.turn for x in t.lookups)
     note = text(lang, "explains.checked" if checked else "explains.guess")
     return Criterion("explains_why", title, 1.0 if checked else 0.5,
-                     (Evidence(m.turn, m.quote(), note=note, good=checked),), tip)
+                     (Evidence(m.turn, quote_of(m, s, s.rubric.explains), note=note, good=checked),), tip)
 
 
 def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
@@ -250,7 +250,8 @@ def improves(t: Transcript, s: Scenario) -> Criterion:
     if said and any(c.turn == said.turn for c in lies):
         said = None
     if said:
-        evidence.append(Evidence(said.turn, said.quote(), note=text(lang, "improves.said", customer=who)))
+        evidence.append(Evidence(said.turn, quote_of(said, s, s.rubric.improve),
+                                 note=text(lang, "improves.said", customer=who)))
     evidence += [Evidence(c.turn, c.sentence, good=False,
                           note=text(lang, "claims.deed", label=s.actions[c.actions[0]].label)) for c in lies[:1]]
     score = 1.0 if done else 0.4 if said else 0.0

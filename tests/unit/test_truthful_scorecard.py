@@ -249,3 +249,14 @@ def test_being_called_a_bot_costs_acknowledgement(legroom):
         return next(c for c in found if c["id"] == "acknowledges")["score"]
 
     assert card("Are you a bot? You're not listening.") < card("Thank you. So what happens now?")
+
+
+# ── evidence a coach can sign ────────────────────────────────────────────────────────────
+
+
+def test_evidence_quotes_the_sentence_that_did_it_not_the_first(game):
+    played = game()
+    played.play("Thanks for your patience today.", "/lookup booking", "/lookup seat_record",
+                "Hello again. An aircraft change made our system release 14A and 14C. That was our mistake.")
+    explains = played.criteria()["explains_why"]["evidence"][0]
+    assert explains["quote"] == "An aircraft change made our system release 14A and 14C."
