@@ -22,7 +22,7 @@ from trainer.meaning.intents import reader_for
 from trainer.meaning.patterns import find
 from trainer.meaning.lexicon import lexicon
 from trainer.meaning.reading import FORWARD_SCOPE, Clause, Message, read
-from trainer.meaning.stance import Kind, Stance
+from trainer.meaning.stance import AFFIRMED, Kind, Stance
 from trainer.scenario.models import Scenario
 
 DEEDS = {
@@ -313,8 +313,16 @@ def _contradictions(t: Transcript, s: Scenario) -> list[tuple[Turn, str, bool]]:
     negative = lex.negators | lex.forward_negators
     facts = [(name, _fact_keys(f.is_, t.language)) for name, f in s.facts.items()
              if not f.known and not set(words(f.is_)) & negative]  # "no damage was reported" is denied by agreeing
+    stated = [(name, tuple(f.contradicts)) for name, f in s.facts.items() if f.contradicts]
     out = []
     for m in t.messages:
+        said_false = next(((name, hit.source) for name, phrases in stated
+                           if (hit := find(phrases, m.message, AFFIRMED)) is not None), None)
+        if said_false is not None:  # the author's own: "it was overbooking", told as so
+            fact, phrase = said_false
+            seen = fact in t.facts and t.facts[fact][0] < m.turn
+            out.append((m, phrase, seen or any(x.ok and x.turn < m.turn for x in t.lookups)))
+            continue
         if not any(c.negations for c in m.message.clauses):
             continue  # a denial needs a negation
         denied = None

@@ -260,3 +260,16 @@ def test_evidence_quotes_the_sentence_that_did_it_not_the_first(game):
                 "Hello again. An aircraft change made our system release 14A and 14C. That was our mistake.")
     explains = played.criteria()["explains_why"]["evidence"][0]
     assert explains["quote"] == "An aircraft change made our system release 14A and 14C."
+
+
+def test_an_authors_wrong_story_told_as_so_is_untrue_and_its_negation_is_not(game, variant):
+    def wrong_story(raw):
+        raw["facts"]["seats_released"]["contradicts"] = ["overbook*"]
+
+    scenario = variant(wrong_story)
+    told = game(scenario)
+    told.play(SORRY, "/lookup seat_record", "The flight was overbooked, so the seats went to others.")
+    assert ceiling(told, "detective")["at"] == 30
+    denied = game(scenario)
+    denied.play(SORRY, "/lookup seat_record", "It wasn't overbooking: an aircraft change released your seats.")
+    assert ceiling(denied, "detective") is None

@@ -145,6 +145,10 @@ class Fact(Model):
     by_asking: Names = Field((), description="Intents: asking this makes her tell it.",
                              examples=[["ask_what_happened"]])
     known: bool = Field(False, description="True when the trainee knows it from the start.", examples=[True])
+    contradicts: Texts = Field(
+        (), description="Phrases that state something this fact shows is false (a wrong cause, told as so). "
+                        "Negations of the fact need none: they are caught anyway.",
+        examples=[["overbook*", "you checked in late"]])
 
 
 class Lookup(Model):
