@@ -273,3 +273,10 @@ def test_an_authors_wrong_story_told_as_so_is_untrue_and_its_negation_is_not(gam
     denied = game(scenario)
     denied.play(SORRY, "/lookup seat_record", "It wasn't overbooking: an aircraft change released your seats.")
     assert ceiling(denied, "detective") is None
+
+
+def test_a_trade_bar_without_enough_evidence_says_so_instead_of_a_number():
+    from trainer.ui.widgets.score_bar import TradeBar
+
+    shown = str(TradeBar("plumber", 100, "en", enough=False).render())
+    assert "not enough evidence" in shown and "100" not in shown

@@ -76,7 +76,8 @@ class ScorecardScreen(Screen):
                 if card.summary:
                     yield Static(card.summary, id="score-summary")
                 for trade in TRADES:
-                    yield TradeBar(trade, card.trades[trade].score, language, id=f"bar-{trade}")
+                    yield TradeBar(trade, card.trades[trade].score, language, id=f"bar-{trade}",
+                                   enough=card.trades[trade].enough)
                 if card.tips:
                     yield Label(tr(language, "score.tips"), classes="score-heading")
                     tips = "\n".join(f"{i}. {tip}" for i, tip in enumerate(card.tips, 1))

@@ -30,15 +30,25 @@ class TradeBar(Widget):
 
     DEFAULT_CSS = "TradeBar { height: auto; }"
 
-    def __init__(self, trade: str, score: int, language: str, bar_width: int = 20, **kwargs) -> None:
+    def __init__(self, trade: str, score: int, language: str, bar_width: int = 20, *, enough: bool = True,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.trade = trade
         self.score = score
         self.language = language
         self.bar_width = bar_width
+        self.enough = enough
+        """False: too few criteria applied to judge the trade; it says so instead of a number."""
 
     def render(self) -> Text:
         style = score_style(self.score)
+        if not self.enough:
+            return Text.assemble(
+                (f"{trade_name(self.trade, self.language):<12}", "bold"),
+                (tr(self.language, "score.not_enough"), "dim"),
+                "\n",
+                (tr(self.language, f"score.meaning.{self.trade}"), "dim italic"),
+            )
         return Text.assemble(
             (f"{trade_name(self.trade, self.language):<12}", "bold"),
             (bar(self.score, self.bar_width), style),
