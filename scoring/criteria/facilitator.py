@@ -44,7 +44,7 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
             note += text(lang, "acknowledges.late", n=i + 1)
         evidence.append(Evidence(m.turn, sentence, note=note, good=value >= 0.7))
         best = max(best, value)
-    voiced = sorted({line.turn for line in t.customer_lines if _voices(line.text, lang, s)})
+    voiced = sorted({line.turn for line in t.customer_lines if _voices(line.text, lang, s)}) if values else []
     answered = [_heard(t, turn, values) for turn in voiced if t.reply_after(turn)]
     if answered and values:
         best = 0.6 * best + 0.4 * sum(answered) / len(answered)

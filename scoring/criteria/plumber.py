@@ -181,12 +181,13 @@ def owned_step(message: Message) -> str | None:
         else:
             mine = c.actor == "speaker"
             ahead = c.time == "future" and (any(w in FUTURE_EN for w in span) or _progressive(span))
-        sentence = [w for i, w in enumerate(message.words) if message.clause_at(i).sentence == c.sentence]
-        hers = (c.time == "future" or c.scheduled) and any(w in HEAR for w in span) \
-            and any(w in FROM_US for w in sentence)  # "you'll hear from me by Friday", "vrijdag hoor je van me"
-        hit = matches_any(phrases(message.language, "time"), span)
-        if hit and ((mine and ahead) or hers):
-            return hit
+        hers = (c.time == "future" or c.scheduled) and any(w in HEAR for w in span) and any(
+            w in FROM_US for i, w in enumerate(message.words) if message.clause_at(i).sentence == c.sentence
+        )  # "you'll hear from me by Friday", "vrijdag hoor je van me"
+        if (mine and ahead) or hers:
+            hit = matches_any(phrases(message.language, "time"), span)
+            if hit:
+                return hit
     return None
 
 
