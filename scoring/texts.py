@@ -61,6 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "own_words.not_hers": "not about {customer}'s case: {why}",
         "own_words.ignored": "did not answer what {customer} had just said",
         "own_words.fine": "in your own words, about {customer}'s case",
+        "own_words.nothing_hers": "nothing in the replies is about {customer}'s case",
         "own_words.no_reply": "{customer} never got a reply",
         "prompt.title": "Answers promptly (within {minutes} min on {channel})",
         "prompt.tip": "Answer quickly, even if only to say you are on it; silence costs {customer} patience.",
@@ -83,6 +84,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tone.stiff": "stiff, corporate phrase ('{phrase}')",
         "tone.fine": "fits {channel}: no letter forms, corporate phrases, shouting or walls of text "
                      "(the longest reply {n} characters)",
+        "tone.impersonal": "no reply speaks as a person to a person: no I, we, you or her name",
         "private.title": "Moves to a private channel before asking for personal details",
         "private.tip": "In public, invite {customer} to a DM first; ask for booking numbers, e-mail or phone "
                        "only there.",
@@ -252,6 +254,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "own_words.not_hers": "niet over de zaak van {customer}: {why}",
         "own_words.ignored": "ging niet in op wat {customer} net zei",
         "own_words.fine": "in je eigen woorden, over de zaak van {customer}",
+        "own_words.nothing_hers": "niets in de antwoorden gaat over de zaak van {customer}",
         "own_words.no_reply": "{customer} kreeg nooit antwoord",
         "prompt.title": "Antwoordt snel (binnen {minutes} min in {channel})",
         "prompt.tip": "Antwoord snel, al is het maar om te zeggen dat je ermee bezig bent; stilte kost {customer} "
@@ -275,6 +278,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tone.stiff": "stijve kantoortaal ('{phrase}')",
         "tone.fine": "past bij {channel}: geen briefvormen, kantoortaal, geschreeuw of lappen tekst "
                      "(het langste antwoord {n} tekens)",
+        "tone.impersonal": "geen antwoord spreekt als mens tot mens: geen ik, wij, je, u of haar naam",
         "private.title": "Vraagt pas om persoonlijke gegevens na de overstap naar een privékanaal",
         "private.tip": "Nodig {customer} in het openbaar eerst uit voor een DM; vraag pas daar om boekingsnummer, "
                        "e-mail of telefoon.",

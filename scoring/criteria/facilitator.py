@@ -202,10 +202,31 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             penalty += 0.1
             evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored", customer=who),
                                      good=False))
-    if not evidence:
-        longest = max(t.messages, key=lambda m: len(m.text))
+    hers = [m for m in t.messages if _about_her_case(m, s)]
+    earned = min(1.0, EARNED_BY * len(hers) / len(t.messages))
+    if hers and not evidence:
+        longest = max(hers, key=lambda m: len(m.text))
         evidence.append(Evidence(longest.turn, longest.quote(), note=text(lang, "own_words.fine", customer=who)))
-    return Criterion("own_words", title, max(0.0, 1.0 - penalty), tuple(evidence[:4]), tip)
+    elif not hers:
+        evidence.append(t.missing(text(lang, "own_words.nothing_hers", customer=who), t.messages[0].turn))
+    return Criterion("own_words", title, max(0.0, earned - penalty), tuple(evidence[:4]), tip)
+
+
+EARNED_BY = 2
+"""Own words and tone are earned in full when half the replies or more show them (a short "Thanks, that
+helps." between two that do costs nothing); a reply that shows neither earns nothing."""
+
+
+def _about_her_case(m: Turn, s: Scenario) -> bool:
+    """The message carries something of hers: her name, a detail of the case, the harm, or something the
+    scenario's intents recognise (a question, an explanation, an offer) that is not a wrong claim."""
+    if set(m.intents) - set(m.wrong):
+        return True
+    low = normalize(m.text)
+    known = [*_customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
+    if any(k and k in low for k in known):
+        return True
+    return bool(s.rubric.harm and matches_any(s.rubric.harm, m.words)) or generic(s)
 
 
 MIN_REUSED_WORDS = 5
@@ -329,11 +350,26 @@ def tone(t: Transcript, s: Scenario) -> Criterion:
             penalty += cost
             quote = m.quote(phrase) if phrase and any(c.isalnum() for c in phrase) else m.quote()
             evidence.append(Evidence(m.turn, quote, note=note, good=False))
-    if not evidence:
-        longest = max(t.messages, key=lambda m: len(m.text))
+    names = _customer_names(s)
+    spoken = [m for m in t.messages if _speaks_to_her(m, names)]
+    earned = min(1.0, EARNED_BY * len(spoken) / len(t.messages))
+    if spoken and not evidence:
+        longest = max(spoken, key=lambda m: len(m.text))
         evidence.append(Evidence(longest.turn, longest.quote(),
                                  note=text(lang, "tone.fine", channel=channel, n=len(longest.text))))
-    return Criterion("tone", title, max(0.0, 1.0 - penalty), tuple(evidence[:4]), tip)
+    elif not spoken:
+        evidence.append(t.missing(text(lang, "tone.impersonal"), t.messages[0].turn))  # no one speaks
+    return Criterion("tone", title, max(0.0, earned - penalty), tuple(evidence[:4]), tip)
+
+
+def _speaks_to_her(m: Turn, names: set[str]) -> bool:
+    """A person writing to a person: I or we, you, or her name somewhere in the message ("Cause: aircraft
+    change. Refund done." and "Seats may be reassigned for operational reasons." speak as no one to no one)."""
+    return bool(set(m.words) & (_I | _YOU | names))
+
+
+_I = frozenset("i im ive ill id me my we were weve well us our ik mij me mijn we wij ons onze".split())
+_YOU = frozenset("you your youre youll youve yours je jij jou jouw u uw jullie".split())
 
 
 # ── public to private ────────────────────────────────────────────────────────────────────

@@ -280,3 +280,16 @@ def test_a_trade_bar_without_enough_evidence_says_so_instead_of_a_number():
 
     shown = str(TradeBar("plumber", 100, "en", enough=False).render())
     assert "not enough evidence" in shown and "100" not in shown
+
+
+def test_own_words_and_tone_are_earned_not_given(game):
+    cold = game()
+    cold.play("/lookup booking", "/lookup seat_record", "Cause: aircraft change. System released the seats.",
+              "/do refund_seats 160", "Refund done. Fault report filed.", "/do log_fault")
+    warm = game()
+    warm.play(SORRY, "/lookup booking", "/lookup seat_record",
+              "I've checked, Daniela: an aircraft change made our system release your seats.")
+    assert cold.criteria()["tone"]["score"] == 0  # nobody speaks to anybody
+    assert cold.criteria()["tone"]["evidence"][0]["note"].startswith("no reply speaks as a person")
+    assert warm.criteria()["tone"]["score"] == 100
+    assert warm.criteria()["own_words"]["score"] == 100
