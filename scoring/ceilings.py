@@ -72,7 +72,7 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
             evidence = Evidence(terse[0].turn, terse[0].quote(), good=False)
             for trade, at in (("facilitator", 20), ("detective", 40), ("plumber", 40)):
                 add(trade, at, "ceiling.terse", evidence, n=len(terse), of=len(messages))
-        elif (len(terse) + len(heaped)) * 2 > len(messages) and heaped:
+        elif (len(terse) + len(heaped)) * 2 >= len(messages) and heaped:
             # Keywords without sentences: what was done may be right, the customer is not spoken to.
             add("facilitator", 30, "ceiling.heap", Evidence(heaped[0].turn, heaped[0].quote(), good=False),
                 n=len(terse) + len(heaped), of=len(messages))
