@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.claims import claims, contradictions
+from scoring.mandate import overpromises
 from scoring.criteria.common import called, generic, question_of, quote_of
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
@@ -145,6 +146,9 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
     for m, phrase, after_record in contradictions(t, s):
         note = text(lang, "nothing_untrue.denies_read" if after_record else "nothing_untrue.denies")
         bad.append((0.75 if after_record else 0.5, Evidence(m.turn, m.quote(phrase), note=note, good=False)))
+    for m, phrase, key, values in overpromises(t, s):
+        if key != "overpromise.thing":  # money beyond any limit is a wrong statement of what she is owed
+            bad.append((0.5, Evidence(m.turn, m.quote(phrase), note=text(lang, key, **values), good=False)))
     good: list[Evidence] = []
     unverifiable: list[Evidence] = []
     for c in claims(t, s):

@@ -114,6 +114,8 @@ def test_money_beyond_any_action_and_perks_nobody_offered_are_overpromises(game)
     played.play(SORRY, "You're entitled to €600 each in compensation, which I'll arrange.")
     cap = ceiling(played, "plumber")
     assert cap["at"] == 50 and cap["evidence"][0]["note"] == "promises €600; the mandate goes to €160"
+    untrue = played.criteria()["nothing_untrue"]
+    assert untrue["score"] == 50 and untrue["evidence"][0]["note"] == "promises €600; the mandate goes to €160"
     upgrade = game()
     upgrade.play(SORRY, "I'll make sure you're upgraded to business class next time.")
     assert ceiling(upgrade, "plumber")["evidence"][0]["note"] == "promises 'upgraded', which the mandate does not list"
