@@ -20,22 +20,11 @@ WEIGHTS = Path(__file__).resolve().parent / "detector_data" / "weights.json"
 # (tuned once on the dev figures of `make eval`).
 PRIOR = {"facilitator": 0.0, "detective": 0.0, "plumber": -0.2, "other": -0.6}
 
-_STOPWORDS = {
-    "en": frozenset("the a an and to of is are was were you your i my me it that this what how "
-                    "with for have has not but be can do did on in at so just would could".split()),
-    "nl": frozenset("de het een en van is zijn was waren je jij jouw u uw ik mijn me dat dit wat hoe "
-                    "met voor heb hebt heeft niet maar er kan kun op in bij dus ook wel nog te".split()),
-}
-
-
 def guess_language(text: str) -> str:
-    """"nl" when the text has more Dutch than English stop words, else "en"."""
-    from trainer.meaning.matching import words
+    """"nl" when the text has more Dutch than English small words, else "en"."""
+    from trainer.meaning.language import guess_language as guess
 
-    found = words(text)
-    nl = sum(w in _STOPWORDS["nl"] for w in found)
-    en = sum(w in _STOPWORDS["en"] for w in found)
-    return "nl" if nl > en else "en"
+    return guess((text,))
 
 
 def scores(text: str, language: str | None = "en", context: list[dict] | None = None) -> dict[str, float]:

@@ -6,30 +6,13 @@ say "not applicable" and the general ones (tone, own words, asking, naming herâ€
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
-from trainer.meaning.matching import words
 from trainer.scenario.models import Scenario
 
 GENERIC_ID = "generic"
 UNKNOWN_NAME = "?"
 """A name with no words in it: nothing to look for when no customer name is given."""
-
-_ENGLISH = frozenset("the and you your to of it i im for that this with have not we our my was".split())
-_DUTCH = frozenset("de het een en je jij ik niet van dat dit met heb heeft wij onze mijn u uw jullie was "
-                   "voor maar ook op".split()) - _ENGLISH
-
-
-def guess_language(texts: Iterable[str]) -> str:
-    """`nl` when the conversation has more Dutch than English small words, else `en`."""
-    english = dutch = 0
-    for text in texts:
-        for w in words(text):
-            english += w in _ENGLISH
-            dutch += w in _DUTCH
-    return "nl" if dutch > english else "en"
-
 
 @lru_cache(maxsize=64)
 def generic_scenario(language: str = "en", channel: str = "chat", customer_name: str | None = None) -> Scenario:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scoring.batch.conversation import Conversation, ReadError
-from scoring.batch.generic import generic_scenario, guess_language
+from scoring.batch.generic import generic_scenario
+from trainer.meaning.language import guess_language
 from scoring.batch.replay import generic_events, scenario_events
 from scoring.scorecard import Scorecard
 from scoring.scorer import score

@@ -1,6 +1,11 @@
-"""Which of the game's languages a message is written in, by its small words (enough for a chat turn)."""
+"""Which of the game's languages a text is written in, by its small words (enough for a chat turn).
+
+The one place that guesses a language: the scorer's ceilings, the trade detector and the generic rubric
+for imported transcripts all ask here."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from trainer.meaning.matching import words
 
@@ -14,14 +19,27 @@ MIN_WORDS = 4
 """Fewer small words than this tell nothing."""
 
 
+def _counts(texts: Iterable[str]) -> dict[str, int]:
+    counts = dict.fromkeys(_SMALL, 0)
+    for text in texts:
+        for w in words(text):
+            for lang, small in _SMALL.items():
+                counts[lang] += w in small
+    return counts
+
+
 def language_of(text: str) -> str | None:
     """"en" or "nl" when the message's small words clearly say so; None when too short or mixed."""
-    found = words(text)
-    counts = {lang: sum(1 for w in found if w in small) for lang, small in _SMALL.items()}
-    (best, top), (_, second) = sorted(counts.items(), key=lambda x: -x[1])
+    (best, top), (_, second) = sorted(_counts((text,)).items(), key=lambda x: -x[1])
     if top < MIN_WORDS or top < 2 * second:
         return None
     return best
+
+
+def guess_language(texts: Iterable[str]) -> str:
+    """"nl" when the texts have more Dutch than English small words, else "en" (always an answer)."""
+    counts = _counts(texts)
+    return "nl" if counts["nl"] > counts["en"] else "en"
 
 
 def small_word_share(text: str) -> float:
