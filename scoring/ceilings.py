@@ -90,7 +90,10 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
             add("facilitator", 15, "ceiling.refuses", Evidence(refused[0].turn, refused[0].quote(refused[1]),
                                                                good=False))
         claimed = {c.turn for c in claims(t, s)}
-        salad = [m for m in messages if _sympathy_only(m, s, claimed)] if not t.lookups and not t.actions else []
+        salad: list[Turn] = []
+        if not t.lookups and not t.actions:
+            substance, personal = _substance(s), _personal(s)
+            salad = [m for m in messages if _sympathy_only(m, substance, personal, claimed)]
         if len(messages) >= 2 and len(salad) >= SALAD_SHARE * len(messages):
             add("facilitator", 30, "ceiling.salad", Evidence(salad[0].turn, salad[0].quote(), good=False),
                 n=len(salad), of=len(messages))
@@ -131,20 +134,25 @@ def refuses_sympathy(m: Turn) -> str | None:
     return None
 
 
-def _sympathy_only(m: Turn, s: Scenario, claimed: set[int]) -> bool:
+def _sympathy_only(m: Turn, substance: set[str], personal: list[str], claimed: set[int]) -> bool:
     """Sympathy and stock phrases with nothing else: no question, no fact of the case, nothing done or said of
-    what happened."""
-    if "?" in m.text or not said("empathy", m.message):
+    what happened, nothing of hers (her name or her case)."""
+    if "?" in m.text or m.turn in claimed or set(m.intents) & substance or not said("empathy", m.message):
         return False
-    substance = {*s.rubric.explains, *s.rubric.improve, *(r.offer for r in (*s.rubric.fitting, *s.rubric.poor)
-                                                          if r.offer),
-                 *(i for f in s.facts.values() for i in f.by_asking), *(i for q in s.rubric.questions
-                                                                        for i in q.answered_by)}
-    if set(m.intents) & substance or m.turn in claimed:
-        return False
-    personal = [str(v).lower() for v in s.details.values() if len(str(v)) >= 3] + [
+    return not any(p in m.text.lower() for p in personal)
+
+
+def _substance(s: Scenario) -> set[str]:
+    """The scenario's intents that carry the case: explanations, fixes, improvements, questions, answers."""
+    r = s.rubric
+    return {*r.explains, *r.improve, *(x.offer for x in (*r.fitting, *r.poor) if x.offer),
+            *(i for f in s.facts.values() for i in f.by_asking), *(i for q in r.questions for i in q.answered_by)}
+
+
+def _personal(s: Scenario) -> list[str]:
+    """Her name, the case's details and harm, as lower-case text to look for."""
+    return [str(v).lower() for v in s.details.values() if len(str(v)) >= 3] + [
         n.lower() for n in (s.customer.first_name, *s.rubric.harm) if len(n) >= 3]
-    return not any(p in m.text.lower() for p in personal)  # her name or her case makes it hers
 
 
 def _shouted(message: str) -> bool:

@@ -112,16 +112,14 @@ def deed_kinds(label: str, language: str) -> frozenset[str]:
         & DEEDS.get(language, DEEDS["en"])
 
 
-def verifiable(t: Transcript, s: Scenario) -> bool:
+def verifiable(s: Scenario) -> bool:
     """Whether moves are on record: a session played in the game (a back office or actions to use)."""
     return bool(s.lookups or s.actions)
 
 
 def claims(t: Transcript, s: Scenario) -> list[Claim]:
     """Every claim of a check or deed in the trainee's messages, each judged against the record."""
-    if "claims" not in t.memo:
-        t.memo["claims"] = _judge_claims(t, s)
-    return t.memo["claims"]
+    return t.once("claims", lambda: _judge_claims(t, s))
 
 
 def untrue_deeds(t: Transcript, s: Scenario, actions: tuple[str, ...] | set[str]) -> list[Claim]:
@@ -132,21 +130,20 @@ def untrue_deeds(t: Transcript, s: Scenario, actions: tuple[str, ...] | set[str]
 def _judge_claims(t: Transcript, s: Scenario) -> list[Claim]:
     lang = t.language
     kinds = {name: deed_kinds(a.label, lang) for name, a in s.actions.items()}
-    record = verifiable(t, s)
+    record = verifiable(s)
     out: list[Claim] = []
-    until = t.last_turn + 1  # done later in the session still backs it: a lie is a deed never done
     for m in t.messages:
         for kinds_said, sentence, amount in _claims_in(m, lang):
             kind = kinds_said[0]
             if kind == "check":
                 actions: tuple[str, ...] = ()
-                backed = any(x.ok and x.turn < until for x in t.lookups) if record else None
+                backed = any(x.ok for x in t.lookups) if record else None  # before or after: never is a lie
                 done_amount = None
             else:
                 actions = tuple(n for n, k in kinds.items() if k & set(kinds_said))
                 if not actions:
                     continue  # the case has no such deed: nothing to check it against
-                done = [a for a in t.actions if a.ok and a.name in actions and a.turn < until]
+                done = [a for a in t.actions if a.ok and a.name in actions]
                 backed = bool(done) if record else None
                 amounts = [a.amount for a in done if a.amount is not None]
                 done_amount = sum(amounts) if amounts else None
@@ -302,9 +299,7 @@ def contradictions(t: Transcript, s: Scenario) -> list[tuple[Turn, str, bool]]:
 
     Conservative on purpose: the negation must come before the phrase, in the same clause, and not open a
     contrast after the point was made ("… our own bookings, not ones made by a travel agency")."""
-    if "contradictions" not in t.memo:
-        t.memo["contradictions"] = _contradictions(t, s)
-    return t.memo["contradictions"]
+    return t.once("contradictions", lambda: _contradictions(t, s))
 
 
 def _contradictions(t: Transcript, s: Scenario) -> list[tuple[Turn, str, bool]]:

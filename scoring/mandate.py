@@ -33,6 +33,10 @@ _AMOUNT = re.compile(r"€\s?(\d[\d.,]*)|(\d[\d.,]*)\s?(?:€|euros?|eur)\b", re
 
 def overpromises(t: Transcript, s: Scenario) -> list[tuple[Turn, str, str, dict]]:
     """(message, quoted phrase, text key, values) for each promise beyond the mandate, one per message."""
+    return t.once("overpromises", lambda: _overpromises(t, s))
+
+
+def _overpromises(t: Transcript, s: Scenario) -> list[tuple[Turn, str, str, dict]]:
     lang = t.language
     limits = [a.limit for a in s.actions.values() if a.limit is not None]
     known = _case_figures(s)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from scoring.scorecard import Evidence
 from trainer.engine.events import (
@@ -23,6 +25,7 @@ from trainer.engine.events import (
 from trainer.meaning.matching import compile_pattern, words
 from trainer.meaning.reading import Message, read
 
+T = TypeVar("T")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 QUOTE_MAX = 200
 
@@ -102,7 +105,13 @@ class Transcript:
     started_from: str = ""
     """The state it opened in when started part-way (`webcare play --from`); empty: from the start."""
     memo: dict = field(default_factory=dict)
-    """What several criteria read of the same transcript, worked out once (claims, contradictions)."""
+    """What several criteria read of the same transcript, worked out once (see `once`)."""
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """`make()`, worked out the first time several criteria ask for `key` of this transcript."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
         return next((m for m in self.messages if set(m.intents) & set(intents)), None)

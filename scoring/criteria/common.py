@@ -42,3 +42,11 @@ def question_of(m: Turn) -> str:
     """The sentence of the message that asks (the first with a question mark), else its first."""
     asked = next((sentence for sentence in split_sentences(m.text) if "?" in sentence), None)
     return m.quote(asked) if asked else m.quote()
+
+
+def reads_as_plan(m: Turn) -> bool:
+    """The trade detector reads the message as a plumber's: a concrete step offered or taken (for the generic
+    rubric, where no scenario says what the steps are)."""
+    from scoring.detector import detect
+
+    return detect(m.text, m.language) == "plumber"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scoring.claims import claims, contradictions
 from scoring.mandate import overpromises
-from scoring.criteria.common import called, generic, question_of, quote_of
+from scoring.criteria.common import called, generic, question_of, quote_of, reads_as_plan
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
 from scoring.texts import text
@@ -47,7 +47,7 @@ def _asks_before_concluding(t: Transcript, title: str) -> Criterion:
     lang = t.language
     tip = text(lang, "checks_first.tip_generic")
     asked = next((m for m in t.messages if any(c.asks or c.question for c in m.message.clauses)), None)
-    concluded = next((m for m in t.messages if said("because", m.message) or claims_fix(m)), None)
+    concluded = next((m for m in t.messages if said("because", m.message) or reads_as_plan(m)), None)
     if concluded is None:
         return Criterion("checks_first", title, None, (), tip)
     if asked is not None and asked.turn < concluded.turn:
@@ -56,13 +56,6 @@ def _asks_before_concluding(t: Transcript, title: str) -> Criterion:
     note = text(lang, "checks_first.guessed")
     return Criterion("checks_first", title, 0.4 if asked else 0.0, (Evidence(concluded.turn, concluded.quote(),
                                                                               note=note, good=False),), tip)
-
-
-def claims_fix(m: Turn) -> bool:
-    """The message offers or does a concrete step (read by the trade detector as a plumber's)."""
-    from scoring.detector import detect
-
-    return detect(m.text, m.language) == "plumber"
 
 
 def key_facts(t: Transcript, s: Scenario) -> Criterion:

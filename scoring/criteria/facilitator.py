@@ -202,7 +202,8 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             penalty += 0.1
             evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored", customer=who),
                                      good=False))
-    hers = [m for m in t.messages if _about_her_case(m, s)]
+    known = [*_customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
+    hers = [m for m in t.messages if _about_her_case(m, s, known)]
     earned = min(1.0, EARNED_BY * len(hers) / len(t.messages))
     if hers and not evidence:
         longest = max(hers, key=lambda m: len(m.text))
@@ -217,13 +218,12 @@ EARNED_BY = 2
 helps." between two that do costs nothing); a reply that shows neither earns nothing."""
 
 
-def _about_her_case(m: Turn, s: Scenario) -> bool:
-    """The message carries something of hers: her name, a detail of the case, the harm, or something the
-    scenario's intents recognise (a question, an explanation, an offer) that is not a wrong claim."""
+def _about_her_case(m: Turn, s: Scenario, known: list[str]) -> bool:
+    """The message carries something of hers: her name or a detail of the case (`known`), the harm, or
+    something the scenario's intents recognise (a question, an explanation, an offer) that is not wrong."""
     if set(m.intents) - set(m.wrong):
         return True
     low = normalize(m.text)
-    known = [*_customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
     if any(k and k in low for k in known):
         return True
     return bool(s.rubric.harm and matches_any(s.rubric.harm, m.words)) or generic(s)

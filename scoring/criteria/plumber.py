@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from scoring.claims import Claim, untrue_deeds
-from scoring.criteria.common import called, generic, quote_of
-from scoring.criteria.detective import claims_fix
+from scoring.criteria.common import called, generic, quote_of, reads_as_plan
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import phrases, said, signal
 from scoring.texts import text
-from scoring.transcript import Transcript, Turn
+from scoring.transcript import Transcript
 from trainer.meaning.matching import matches_any
 from trainer.meaning.reading import Message
 from trainer.scenario.models import Scenario
@@ -40,7 +39,7 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
         if res.offer and (m := t.turn_of_first((res.offer,))) and not any(c.turn == m.turn for c in lies):
             best = max(best, 0.5)
             note = text(lang, "fitting.words", why=res.why)
-            evidence.append(Evidence(m.turn, _quote_offer(m, s, res.offer), note=note))
+            evidence.append(Evidence(m.turn, quote_of(m, s, (res.offer,)), note=note))
         if lies:
             untrue.append(lies[0])
     penalty = 0.25 * len(untrue)
@@ -54,7 +53,7 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
                 evidence.append(Evidence(a.turn, action=a.label, note=res.why, good=False))
         if res.offer and (m := t.turn_of_first((res.offer,))):
             penalty += 0.25
-            evidence.append(Evidence(m.turn, _quote_offer(m, s, res.offer), note=res.why, good=False))
+            evidence.append(Evidence(m.turn, quote_of(m, s, (res.offer,)), note=res.why, good=False))
     fits = [x.why for x in r.fitting]
     tip = text(lang, "fitting.tip", fits=" ".join(fits)) if fits else text(lang, "fitting.tip_generic")
     if not evidence:
@@ -67,7 +66,7 @@ def _offers_a_step(t: Transcript, s: Scenario, title: str) -> Criterion:
     known, so this is at most half."""
     lang = t.language
     tip = text(lang, "fitting.tip_generic")
-    step = next((m for m in t.messages if (owned_step(m.message) or claims_fix(m))
+    step = next((m for m in t.messages if (owned_step(m.message) or reads_as_plan(m))
                  and not said("vague_promise", m.message)), None)
     if step is None:
         return Criterion("fitting_resolution", title, 0.0, (t.missing(text(lang, "fitting.none")),), tip)
@@ -85,12 +84,6 @@ def _gives_a_reason(t: Transcript, s: Scenario, title: str) -> Criterion:
     m, phrase = reason
     return Criterion("explains_why", title, 0.5, (Evidence(m.turn, m.quote(phrase),
                                                            note=text(lang, "explains.unchecked")),), tip)
-
-
-def _quote_offer(m: Turn, s: Scenario, intent: str) -> str:
-    """The sentence that makes the offer."""
-    found = s.intents.get(intent)
-    return m.quote(matches_any(found.match, m.words) if found else None)
 
 
 def _asked_why(t: Transcript, s: Scenario) -> int | None:
