@@ -158,6 +158,7 @@ def test_shouting_a_good_reply_caps_the_facilitator(game):
     played = game()
     played.play(SORRY.upper(), "/lookup seat_record", "AN AIRCRAFT CHANGE RELEASED YOUR SEATS. OUR MISTAKE.")
     assert ceiling(played, "facilitator")["at"] == 30
+    assert ceiling(played, "detective")["at"] == 90  # what was found still counts, a little less
 
 
 def test_a_word_a_turn_caps_every_trade(game):
@@ -171,7 +172,16 @@ def test_a_heap_of_keywords_is_no_reply(game):
     played = game()
     played.play("Daniela sorry legroom 14A 14C aircraft change seat system released refund 160 log fault IT Friday.",
                 "Refund card five days, fault logged, seat planning, DM Friday, Ruben knee sorry.")
-    assert ceiling(played, "facilitator")["at"] <= 30
+    assert ceiling(played, "facilitator")["at"] == 20
+    assert ceiling(played, "detective")["at"] == 20 and ceiling(played, "plumber")["at"] == 15
+
+
+def test_a_heap_of_keywords_after_the_right_moves_keeps_what_was_found(game):
+    played = game()
+    played.play("/lookup seat_record", "Daniela sorry legroom 14A 14C aircraft change seat system released refund.",
+                "/do refund_seats 160", "Refund card five days, fault logged, seat planning, DM Friday, Ruben knee.")
+    assert ceiling(played, "facilitator")["at"] == 20
+    assert ceiling(played, "detective") is None
 
 
 def test_refusing_sympathy_is_named(game):
