@@ -9,6 +9,8 @@ at once. Each sets the highest score its trade can reach.
 
 from __future__ import annotations
 
+import re
+
 from scoring.claims import claims, contradictions
 from scoring.criteria.facilitator import stock_phrase
 from scoring.signals import phrases, said
@@ -145,7 +147,12 @@ def _sympathy_only(m: Turn, substance: set[str], personal: list[str], claimed: s
     what happened, nothing of hers (her name or her case)."""
     if "?" in m.text or m.turn in claimed or set(m.intents) & substance or not said("empathy", m.message):
         return False
-    return not any(p in m.text.lower() for p in personal)
+    body = _GREETING.sub("", m.text, count=1).lower()  # "Dear Ingrid," opens any letter: it is not about her
+    return not any(p in body for p in personal)
+
+
+_GREETING = re.compile(r"^\s*(?:@\w+\s+)?(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|beste|hoi|hallo|"
+                       r"geachte|goedemorgen|goedemiddag|goedenavond)\b[^,.!?\n]{0,40}[,.!\n]", re.IGNORECASE)
 
 
 def _substance(s: Scenario) -> set[str]:

@@ -305,3 +305,14 @@ def test_own_words_and_tone_are_earned_not_given(game):
     assert cold.criteria()["tone"]["evidence"][0]["note"].startswith("no reply speaks as a person")
     assert warm.criteria()["tone"]["score"] == 100
     assert warm.criteria()["own_words"]["score"] == 100
+
+
+def test_sympathy_salad_behind_her_name_in_the_greeting_is_still_a_salad(game):
+    played = game()
+    played.play("Hi Daniela, I'm so sorry. I completely understand your frustration and I hear you.",
+                "Dear Daniela, we truly value you as a customer. I really do understand, and I'm so sorry.")
+    assert ceiling(played, "facilitator")["at"] == 30
+    named = game()
+    named.play("Hi Daniela, I'm so sorry. Ten hours with Ruben's knee jammed, I completely understand.",
+               "I really do understand, and I'm so sorry.")
+    assert (ceiling(named, "facilitator") or {}).get("at") != 30  # Ruben's knee is hers: not a template
