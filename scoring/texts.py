@@ -123,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "overpromise.amount": "promises €{amount:g}; the mandate goes to €{limit:g}",
         "overpromise.none": "promises €{amount:g}; the mandate has no money to give",
         "overpromise.thing": "promises '{thing}', which the mandate does not list",
+        "overpromise.guarantee": "guarantees what is not ours to guarantee",
         "language.en": "English",
         "language.nl": "Dutch",
         # ── detective ─────────────────────────────────────────────────────────────────────
@@ -321,6 +322,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "overpromise.amount": "belooft €{amount:g}; het mandaat gaat tot €{limit:g}",
         "overpromise.none": "belooft €{amount:g}; het mandaat heeft geen geld te geven",
         "overpromise.thing": "belooft '{thing}', wat niet in het mandaat staat",
+        "overpromise.guarantee": "garandeert wat niet aan ons is om te garanderen",
         "language.en": "Engels",
         "language.nl": "Nederlands",
         "checks_first.title": "Zoekt eerst de feiten op, en trekt dan pas conclusies",

@@ -316,3 +316,18 @@ def test_sympathy_salad_behind_her_name_in_the_greeting_is_still_a_salad(game):
     named.play("Hi Daniela, I'm so sorry. Ten hours with Ruben's knee jammed, I completely understand.",
                "I really do understand, and I'm so sorry.")
     assert (ceiling(named, "facilitator") or {}).get("at") != 30  # Ruben's knee is hers: not a template
+
+
+@pytest.mark.parametrize("said, overpromised", [
+    ("I guarantee this will never happen to any passenger again.", True),
+    ("I guarantee the seat map will be fixed by Monday.", True),
+    ("I can't guarantee it won't happen again, but I've logged it with IT.", False),
+    ("I guarantee I'll DM you on Friday with the outcome.", False),
+    ("Would a written guarantee help?", False),
+])
+def test_a_guarantee_of_what_is_not_ours_to_give_is_an_overpromise(game, said, overpromised):
+    played = game()
+    played.play(SORRY, said)
+    cap = ceiling(played, "plumber")
+    assert (cap is not None and cap["evidence"][0]["note"] == "guarantees what is not ours to guarantee") \
+        is overpromised
