@@ -129,20 +129,23 @@ def _progress(total: int):
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Every record checked on its own: a bad one is told as `FILE[:N]: what is wrong`, the rest imported."""
     from trainer.review.sessionjson import SessionFileError, session_from_dict
-    from trainer.store import open_store
+    from trainer.store import StoreError, open_store
 
     store = open_store(args.db)
     added = known = failed = 0
     for path in args.files:
         try:
             items = _read_sessions(path)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            print(f"{path}: can't be read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            print(f"{path}: can't be read: {_why(exc)}", file=sys.stderr)
             failed += 1
             continue
         for where, data in items:
             try:
+                if isinstance(data, _Unreadable):
+                    raise SessionFileError(f"{where}: {data.why}")
                 if store.put(session_from_dict(data, where)):
                     added += 1
                 else:
@@ -150,31 +153,58 @@ def _import(args: argparse.Namespace) -> int:
             except SessionFileError as exc:
                 print(exc, file=sys.stderr)
                 failed += 1
+            except StoreError as exc:  # the record passed every check; the database refused it
+                print(f"{where}: not stored: {exc}", file=sys.stderr)
+                failed += 1
     print(f"{added} imported, {known} already there" + (f", {failed} failed" if failed else "")
           + f" ({store.location.describe()})")
     return 1 if failed else 0
 
 
+class _Unreadable:
+    """A line of a JSONL file that is not JSON: reported in its place, the other lines still imported."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to be a session"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {exc.start}); save it as UTF-8"
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 def _read_sessions(path: Path) -> list[tuple[str, object]]:
-    """A session, a list of sessions, or one per line (JSONL): each with where it was."""
-    text = path.read_text("utf-8")
+    """A session, a list of sessions (`FILE:N`, from 1), or one per line (JSONL, `FILE:LINE`)."""
+    text = path.read_text("utf-8-sig")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as first:
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) < 2:
+        lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+        if len(lines) < 2 or not _json_object(lines[0][1]):
             raise ValueError(f"not JSON (line {first.lineno}, column {first.colno}: {first.msg})") from None
-        out = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    out.append((f"{path}:{number}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"line {number} is not JSON ({exc.msg})") from None
+        out: list[tuple[str, object]] = []
+        for number, line in lines:
+            try:
+                out.append((f"{path}:{number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                out.append((f"{path}:{number}", _Unreadable(f"not JSON (column {exc.colno}: {exc.msg})")))
+            except (ValueError, RecursionError) as exc:
+                out.append((f"{path}:{number}", _Unreadable(_why(exc))))
         return out
     if isinstance(data, list):
-        return [(f"{path}[{i}]", item) for i, item in enumerate(data)]
+        return [(f"{path}:{i}", item) for i, item in enumerate(data, 1)]
     return [(str(path), data)]
+
+
+def _json_object(line: str) -> bool:
+    """The first line of a JSONL file is a whole JSON object (a broken pretty-printed file is not JSONL)."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _history(args: argparse.Namespace) -> int:
