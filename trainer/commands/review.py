@@ -110,7 +110,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{len(rows)} sessions written to {folder}", file=sys.stderr)
         return 0
     if args.output:
-        args.output.write_text(text, "utf-8")
+        args.output.write_text(text, "utf-8", newline="")  # as written: CSV lines end in CRLF already
         print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
