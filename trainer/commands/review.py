@@ -70,6 +70,7 @@ def _export(args: argparse.Namespace) -> int:
     from trainer.errors import TrainerError
     from trainer.review.cohort import cohort_html
     from trainer.review.export import cohort_csv, html, markdown
+    from trainer.review.filenames import Names, session_stem
     from trainer.review.sessionjson import session_to_dict
     from trainer.store import open_store
 
@@ -99,18 +100,25 @@ def _export(args: argparse.Namespace) -> int:
         folder = args.output
         if folder is None:
             raise TrainerError(f"{len(rows)} sessions as {args.format}: give a folder with -o")
-        folder.mkdir(parents=True, exist_ok=True)
         render = html if args.format == "html" else markdown
         suffix = "html" if args.format == "html" else "md"
-        for i, row in enumerate(rows, 1):
-            stem = f"{row.trainee[:60]}-{row.scenario[:60]}-{row.started_at[:10]}-{row.id[:6]}"
-            name = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem) + f".{suffix}"  # never a path
-            (folder / name).write_text(render(store.load(row.id)), "utf-8")
-            progress(i)
-        print(f"{len(rows)} sessions written to {folder}", file=sys.stderr)
+        names = Names()
+        path = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for i, row in enumerate(rows, 1):
+                path = folder / names(session_stem(row), suffix)
+                path.write_text(render(store.load(row.id)), "utf-8")
+                progress(i)
+        except OSError as exc:
+            raise TrainerError(f"can't write {path}: {exc.strerror or exc}") from None
+        print(f"{len(names.taken)} sessions written to {folder}", file=sys.stderr)
         return 0
     if args.output:
-        args.output.write_text(text, "utf-8", newline="")  # as written: CSV lines end in CRLF already
+        try:
+            args.output.write_text(text, "utf-8", newline="")  # as written: CSV lines end in CRLF already
+        except OSError as exc:
+            raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
         print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -220,9 +228,19 @@ def _history(args: argparse.Namespace) -> int:
     for h in history:
         print(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}")
         if len(h.series) > 1:
-            print(" " * 30 + "progress: " + " → ".join(str(sum(v or 0 for v in s.values()) // 3)
-                                                      for _, s in h.series))
+            print(" " * 30 + "progress: " + _progress_line([sum(v or 0 for v in s.values()) // 3 for _, s in h.series]))
     return 0
+
+
+PROGRESS_SHOWN = 10
+"""Mean scores on a `progress:` line: the first attempt, then the latest ones; the line stays one line."""
+
+
+def _progress_line(means: list[int]) -> str:
+    if len(means) <= PROGRESS_SHOWN:
+        return " → ".join(map(str, means))
+    latest = means[-(PROGRESS_SHOWN - 1):]
+    return " → ".join([str(means[0]), f"… ({len(means) - PROGRESS_SHOWN:,} more)", *map(str, latest)])
 
 
 def _fdp(scores: dict) -> str:
