@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
-from bench.soaks import crash, exports, hostile, injection, llm_faults, malformed, random_play, secrets  # noqa: E402
+from bench.soaks import crash, exports, hostile, imports, injection, llm_faults, malformed, random_play, secrets  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -40,6 +40,7 @@ CHECKS: list[Check] = [
     Check("malformed scenarios", malformed.check, "loads, or file:line:col; 0 tracebacks"),
     Check("hostile YAML", hostile.check, "refused, nothing executed, < 1 s", ),
     Check("export safety", exports.check, "every payload escaped"),
+    Check("hostile imports", imports.check, "imported or told as FILE:N in one line; every import shown"),
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),
     Check("injection", injection.check, "state, outcome, scores unchanged"),
     Check("random play (hypothesis)", random_play.check, "in range, MoveError only, ends on patience"),
