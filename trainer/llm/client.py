@@ -4,7 +4,9 @@
 (Retry-After honoured), 5xx, a refused connection, an empty, malformed or cut reply — is retried
 with back-off as the settings allow, then raised as `LLMUnavailable`; a request the endpoint
 refuses outright (bad key, unknown model) raises `LLMRejected` at once. A stream may be given a
-first-word deadline, retries included. Messages never hold the key.
+first-word deadline, retries included. Neither messages nor the model's own text ever hold the key:
+an endpoint that echoes it gets `***` in its place. The model's text is data: it comes without
+terminal controls (escape sequences, bell, bidi overrides), so nothing shows it raw.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 from trainer.llm.config import LLMSettings
-from trainer.llm.errors import LLMRejected, LLMUnavailable, redact
+from trainer.llm.errors import KeyShield, LLMRejected, LLMUnavailable, redact
 from trainer.errors import ConfigError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F,
+                          *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""Dropped from the model's text: C0 and C1 controls but tab and newlines, and the marks that reorder a line."""
 Message = dict[str, str]
 
 
@@ -152,16 +157,23 @@ class LLMClient:
         deadline = time.monotonic() + first_token if first_token else None
         attempt = 0
         once = self._stream_once_lean if lean else self._stream_once
+        key = self._key()
         started = False
         while True:
             delivered = False
+            shield = KeyShield(key)  # the key may come split over pieces: a possible start of it waits a piece
             pieces = once(messages, max_tokens, timeout)
             if deadline is not None and not started:
                 pieces = _first_within(pieces, deadline, first_token or 0.0)
             try:
                 for piece in pieces:
                     delivered = started = True
-                    yield piece
+                    shown = shield.feed(piece.translate(CONTROLS))
+                    if shown:
+                        yield shown
+                rest = shield.flush()
+                if rest:
+                    yield rest
                 return
             except _DropExtras:
                 self._extras_ok = False
@@ -184,7 +196,7 @@ class LLMClient:
             self._count(Usage(requests=1), None)
             with self._calling():
                 page = client.models.list(timeout=timeout or self.settings.timeout)
-            return [m.id for m in page.data]
+            return [redact(str(m.id).translate(CONTROLS), self._key()) for m in page.data]
 
         names, _ = self._retrying(once)
         return names
@@ -202,10 +214,11 @@ class LLMClient:
         choices = getattr(done, "choices", None) or []
         if not choices:
             raise _Fault("empty", "no choices in the reply")
-        text = (choices[0].message.content or "").strip() if choices[0].message else ""
+        text = (choices[0].message.content or "").translate(CONTROLS).strip() if choices[0].message else ""
         if not text:
             raise _Fault("empty")
-        return Reply(text, getattr(done, "model", "") or self.settings.model or "", usage, choices[0].finish_reason)
+        model = getattr(done, "model", "") or self.settings.model or ""
+        return Reply(redact(text, self._key()), redact(model, self._key()), usage, choices[0].finish_reason)
 
     def _stream_once(self, messages: Sequence[Message], max_tokens: int | None,
                      timeout: float | None) -> Iterator[str]:
@@ -339,11 +352,11 @@ class LLMClient:
         return self.settings.api_key.reveal() if self.settings.api_key else None
 
     def _unavailable(self, fault: _Fault, attempts: int) -> LLMUnavailable:
-        return LLMUnavailable(fault.kind, redact(fault.detail, self._key()), attempts=attempts,
+        return LLMUnavailable(fault.kind, redact(fault.detail.translate(CONTROLS), self._key()), attempts=attempts,
                               where=self.settings.host)
 
     def _rejected(self, detail: str, status: int | None) -> LLMRejected:
-        return LLMRejected(redact(detail, self._key()), status=status, where=self.settings.host)
+        return LLMRejected(redact(detail.translate(CONTROLS), self._key()), status=status, where=self.settings.host)
 
     def _openai(self) -> Any:
         if self._client is None:
