@@ -278,6 +278,8 @@ class _Handler(BaseHTTPRequestHandler):
             if self.owner._stopping.wait(item.seconds):
                 return
             item = item.then or self.owner._respond(request)
+            if isinstance(item, Delay):  # `respond_with` says to wait again: once is enough
+                item = item.then or Reply()
         model = asked.get("model", "test-model")
         stream = bool(asked.get("stream"))
         with_usage = bool((asked.get("stream_options") or {}).get("include_usage"))
