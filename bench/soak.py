@@ -36,7 +36,8 @@ class Check:
 
 CHECKS: list[Check] = [
     Check("crash safety (kill -9)", crash.check, "committed turns lost: 0; every resume finishes"),
-    Check("LLM faults", llm_faults.check, "whole sessions on every fault: crashes 0, outcome as scripted"),
+    Check("LLM faults", llm_faults.check, "whole sessions on every fault: crashes 0, outcome as scripted; "
+          "slow endpoint: the script within the deadline + 0.5 s"),
     Check("malformed scenarios", malformed.check, "loads, or file:line:col; 0 tracebacks"),
     Check("hostile YAML", hostile.check, "refused, nothing executed, < 1 s", ),
     Check("export safety", exports.check, "every payload escaped"),
