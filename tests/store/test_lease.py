@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,7 +19,7 @@ from trainer.saved import begin, resume
 from trainer.scenario.library import find_scenario
 from trainer.store import StoreError, open_store
 from trainer.store.errors import SessionHeld
-from trainer.store.lease import MACHINE
+from trainer.store.lease import MACHINE, Heartbeat
 
 LEGROOM = find_scenario("legroom-en")
 EXEMPLARY = next(p for p in LEGROOM.playthroughs if p.name == "exemplary")
@@ -151,3 +152,25 @@ def test_a_finished_session_is_not_resumed(store):
     saved.finish(game, {"outcome": "left"})
     with pytest.raises(StoreError, match="finished"):
         resume(store, saved.session_id, LEGROOM)
+
+
+def test_a_game_left_idle_keeps_its_lease_while_it_runs(tmp_path):
+    db = str(tmp_path / "sessions.db")
+    store = open_store(db)
+    _, saved, _ = _start(store, EXEMPLARY.trainee[:1])
+
+    def expiry():
+        return store.db.execute("SELECT lease_until FROM sessions WHERE id = ?", (saved.session_id,))[0][0]
+
+    first = expiry()
+    beat = Heartbeat(store._renew, every=0.01)  # the store's own beats every RENEW_SECONDS; the same work, sooner
+    try:
+        for _ in range(1000):
+            if expiry() > first:
+                break
+            time.sleep(0.01)
+    finally:
+        beat.stop()
+    assert expiry() > first, "pushed back while nobody typed"
+    store.close()
+    assert open_store(db).unfinished("anna")[0].id == saved.session_id, "closed: let go at once"
