@@ -49,8 +49,9 @@ class Backend:
 class SQLiteBackend(Backend):
     """One file, write-ahead log, every transaction synced to disk before it counts.
 
-    `read_only` opens the file without writing a byte (`history`, `export`): from a read-only
-    folder or mount too, where SQLite can't make its `-shm` file beside it.
+    `read_only` (`history`, `export`) only queries: it opens the file as any reader would (which
+    tidies its `-shm` away after), and from a read-only folder or mount too, where SQLite can't
+    make that file beside it.
     """
 
     dialect = "sqlite"
