@@ -74,7 +74,7 @@ def _export(args: argparse.Namespace) -> int:
     from trainer.review.sessionjson import session_to_dict
     from trainer.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)  # reads only: works on a read-only folder or mount too
     if args.sessions:
         rows = [store.load(i).row for i in args.sessions]
     else:
@@ -219,7 +219,7 @@ def _history(args: argparse.Namespace) -> int:
     from trainer.store import open_store
 
     trainee = args.trainee or who("WEBCARE_TRAINEE")
-    history = open_store(args.db).history(trainee)
+    history = open_store(args.db, read_only=True).history(trainee)
     if not history:
         print(f"No sessions for {trainee} yet.")
         return 0

@@ -217,8 +217,13 @@ class WebcareApp(CampaignNavigation, App[None]):
         self.push_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
 
     def discard(self, row: SessionRow) -> None:
+        from trainer.store import StoreError
+
         if self.store is not None:
-            self.store.discard(row.id)
+            try:
+                self.store.discard(row.id)
+            except StoreError as exc:  # played in another window meanwhile, or the disk can't be written
+                self.notify(str(exc), severity="warning")
         self.unfinished = [r for r in self.unfinished if r.id != row.id]
 
     @on(SessionFinished)
@@ -230,6 +235,9 @@ class WebcareApp(CampaignNavigation, App[None]):
         card = score(game.session.events, game.session.scenario)
         if event.saved is not None:
             event.saved.finish(game, card.to_dict())
+            if event.saved.problem:  # the last write failed (a full disk): said once, the scorecard still follows
+                self.notify(tr(self.language, "store.not_saving", reason=event.saved.problem), severity="warning",
+                            timeout=10)
             self.campaign_finished(game, tagged=bool(self.campaign_tags(game.session.scenario.id)))
         cost = getattr(game.customer, "cost_line", None)
         if cost is not None:  # a live customer: what the session asked of the model
