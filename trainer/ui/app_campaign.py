@@ -134,7 +134,13 @@ class CampaignNavigation:
         if self.store is None or self.curriculum is None:
             self.notify(tr(self.language, "home.board_needs_store"), severity="warning")
             return
-        self.store.set_leaderboard(self.trainee, self.curriculum.id, opt_in)
+        from trainer.store import StoreError
+
+        try:
+            self.store.set_leaderboard(self.trainee, self.curriculum.id, opt_in)
+        except StoreError as exc:  # a full, read-only or damaged database: say so, change nothing
+            self.notify(str(exc), severity="error", markup=False)
+            return
         self.on_board = opt_in
         self.notify(tr(self.language, "home.board_joined" if opt_in else "home.board_left"))
         home = self._home()
