@@ -1,10 +1,11 @@
 """A coach's stories with big files in `webcare score`: a whole export read one conversation at a time,
-and a conversation too long to score refused in one line."""
+a conversation too long to score refused in one line, and progress a log can keep."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import tracemalloc
 
 import pytest
@@ -15,6 +16,7 @@ from scoring.batch.conversation import ReadError
 from scoring.batch.limits import Limits
 from scoring.batch.readers import read_file
 from trainer.cli import main
+from trainer.commands import score as score_command
 from trainer.engine.events import CustomerMessage, SessionStarted, TraineeMessage
 
 TRANSCRIPTS = DATA / "transcripts"
@@ -176,3 +178,46 @@ def test_a_csv_conversation_over_the_limit_is_named_and_the_others_are_still_che
     assert refused.value.problems == [
         f"{export}:5: more than 3 messages in conversation 'long'; split it, or raise the limit with --max-messages N",
         f"{export}:7: unknown role 'bot'; the role column says Customer or Agent (Klant or Medewerker)"]
+
+
+# -- progress that a log can keep ------------------------------------------------------------------
+
+def fake_clock(monkeypatch, step: float) -> None:
+    """Each look at the clock finds it `step` seconds later."""
+    now = [0.0]
+
+    def tick() -> float:
+        now[0] += step
+        return now[0]
+
+    monkeypatch.setattr(score_command, "_now", tick)
+
+
+def test_scoring_into_a_log_prints_a_plain_line_every_ten_seconds(score, tmp_path, monkeypatch):
+    files = []
+    for n in range(6):
+        files.append(tmp_path / f"chat{n}.txt")
+        files[-1].write_text((TRANSCRIPTS / "generic-broadband.txt").read_text("utf-8"), "utf-8")
+    fake_clock(monkeypatch, 4.0)  # every conversation takes four seconds
+
+    code, _, err = score(*files)
+    assert code == 0
+    assert err == "scoring: 3 of 6 conversations (50%), 12 s so far, about 12 s left\n"
+
+
+def test_a_long_batch_into_a_log_gets_one_short_line_each_ten_seconds_and_no_terminal_codes(monkeypatch, capsys):
+    fake_clock(monkeypatch, 1.0)
+    with score_command._progress(1000) as step:
+        for _ in range(1000):
+            step()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 99  # 1,000 s: one line each 10 s, none after the last conversation
+    assert lines[0] == "scoring: 10 of 1,000 conversations (1%), 10 s so far, about 16 min 30 s left"
+    assert lines[-1] == "scoring: 990 of 1,000 conversations (99%), 16 min 30 s so far, about 10 s left"
+    assert all(len(line) < 100 and re.fullmatch(r"[\w ,:%()]+", line) for line in lines)
+
+
+def test_a_single_conversation_or_a_quick_batch_prints_no_progress(score, monkeypatch):
+    fake_clock(monkeypatch, 0.1)
+    code, _, err = score(TRANSCRIPTS / "generic-broadband.txt", TRANSCRIPTS / "two-conversations.csv")
+    assert code == 0 and err == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -189,12 +190,25 @@ class _Stdout:
         sys.stdout.flush()
 
 
+def _now() -> float:
+    return time.monotonic()
+
+
+PLAIN_EVERY = 10.0
+"""Seconds between progress lines when standard error is not a terminal (a log, a CI job)."""
+
+
 class _progress:
-    """A progress bar on standard error for batches, when someone is watching; silent otherwise."""
+    """How far a batch is, on standard error: a bar when someone is watching; when standard error is a log,
+    a plain line every PLAIN_EVERY seconds once the batch takes that long."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.bar = None
+        self.done = 0
+        self.clock = _now
+        self.started = self.last = self.clock()
+        self.plain = total > 1 and not sys.stderr.isatty()
         if total > 1 and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -213,8 +227,12 @@ class _progress:
             self.bar.stop()
 
     def __call__(self) -> None:
+        self.done += 1
         if self.bar is not None:
             self.bar.advance(self.task)
+        elif self.plain and self.done < self.total and (now := self.clock()) - self.last >= PLAIN_EVERY:
+            self.last = now
+            print(plain_line(self.done, self.total, now - self.started), file=sys.stderr, flush=True)
 
     def tell(self, message: str) -> None:
         """A problem, printed above the bar (or plainly when there is none)."""
@@ -223,3 +241,18 @@ class _progress:
         else:
             print(message, file=sys.stderr)
 
+
+def plain_line(done: int, total: int, seconds: float) -> str:
+    """`scoring: 1,200 of 8,154 conversations (14%), 2 min 30 s so far, about 15 min left`."""
+    left = seconds / done * (total - done)
+    return (f"scoring: {done:,} of {total:,} conversations ({done * 100 // total}%), {_duration(seconds)} so far, "
+            f"about {_duration(left)} left")
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
