@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import threading
 import tracemalloc
 
 import pytest
@@ -116,6 +118,21 @@ def test_a_file_changed_after_it_was_checked_is_told_not_half_scored(tmp_path):
     export.write_text("not JSON any more\n" * 3, "utf-8")
     with pytest.raises(ReadError, match="export.jsonl"):
         list(conversations)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_transcript_piped_in_is_read_twice_too(tmp_path):
+    """`webcare score <(zcat chat.txt.gz)`: a pipe can be read once, so it is kept on disk while it is scored."""
+    pipe = tmp_path / "chat-pipe"
+    os.mkfifo(pipe)
+    text = (TRANSCRIPTS / "generic-broadband.txt").read_text("utf-8")
+    writer = threading.Thread(target=pipe.write_text, args=(text, "utf-8"))
+    writer.start()
+    try:
+        [conversation] = read_file(pipe)
+    finally:
+        writer.join(timeout=10)
+    assert conversation.source == str(pipe) and conversation.lines[0].text.startswith("My bill doubled")
 
 
 # -- one conversation too long to score ------------------------------------------------------------

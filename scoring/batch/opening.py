@@ -19,9 +19,9 @@ HEAD = 8192
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 
-def open_text(path: Path, *, newline: str | None = None) -> tuple[TextIO, str]:
-    """The file as text, and its first few thousand characters (to tell its format)."""
-    name = str(path)
+def open_text(path: Path, *, newline: str | None = None, name: str | None = None) -> tuple[TextIO, str]:
+    """The file as text, and its first few thousand characters (to tell its format); messages call it `name`."""
+    name = name or str(path)
     if path.is_dir():
         raise ReadError([f"{name}: is a folder; give the files in it, e.g. {path / '*.txt'}"])
     try:
