@@ -213,7 +213,7 @@ BAD_FILES = [
     ("newer.json", b'{"format": "webcare-session", "version": 9}', "newer.json: session format version 9 is newer"),
     ("event.json", b'[{"format": "webcare-session", "version": 1, "scenario": "legroom-en", '
                    b'"events": [{"kind": "trainee_message", "turn": "one", "text": "Hi", "response_seconds": 1}]}]',
-     "event.json#1: event 1 (trainee_message) has a wrong turn ('one')"),
+     "event.json#1: events[0].turn: should be a whole number, not the text 'one'"),
     ("lost.json", b'{"format": "webcare-session", "version": 1, "scenario": "no-such-case", '
                   b'"events": [{"kind": "session_started", "turn": 0, "scenario": "no-such-case", "language": "en", '
                   b'"seed": 0, "mood": 50, "patience": 5}]}',

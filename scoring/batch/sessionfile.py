@@ -14,7 +14,6 @@ import json
 import os
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import fields
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
@@ -27,7 +26,6 @@ from trainer.engine.events import (
     SessionEnded,
     SessionStarted,
     TraineeMessage,
-    event_from_dict,
 )
 
 FORMAT = "webcare-session"
@@ -91,56 +89,25 @@ def read_sessions(path: str, stream: TextIO, limits: Limits) -> Iterator[Convers
         raise ReadError(problems)
 
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    "int": (int,), "float": (int, float), "str": (str,), "bool": (bool,),
-    "float | None": (int, float, type(None)), "tuple[str, ...]": (tuple,),
-}
-
-
-def _wrong_field(event: Event) -> str | None:
-    """The first field whose value has the wrong type (a hand-edited file), if any."""
-    for f in fields(event):
-        value = getattr(event, f.name)
-        expected = _TYPES.get(str(f.type))
-        if expected is None:
-            continue
-        if isinstance(value, bool) and bool not in expected:
-            return f"{f.name} ({value!r})"
-        if not isinstance(value, expected) or (expected == (tuple,) and not all(isinstance(v, str) for v in value)):
-            return f"{f.name} ({value!r})"
-    return None
-
-
 def _conversation(source: str, path: str, where: str, data: Any) -> Conversation:
+    """One session, checked by the same model `webcare import` uses (scoring/batch/sessionmodel.py)."""
+    from pydantic import ValidationError
+
+    from scoring.batch.sessioncheck import envelope_problem, problem
+    from scoring.batch.sessionmodel import SessionFile
+
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ReadError([f"{where}: not a Webcare session (expected \"format\": \"{FORMAT}\"); for a real "
-                         "conversation, write a transcript as text (Customer: / Agent: lines) or CSV"])
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ReadError([f"{where}: \"version\" must be a whole number (this Webcare Trainer writes {VERSION})"])
-    if version > VERSION:
-        raise ReadError([f"{where}: session format version {version} is newer than this Webcare Trainer "
-                         f"knows ({VERSION}); upgrade webcare"])
-    scenario = data.get("scenario")
-    if not isinstance(scenario, str) or not scenario:
-        raise ReadError([f"{where}: no \"scenario\"; a session names the scenario it was played on"])
-    raw = data.get("events")
-    if not isinstance(raw, list) or not raw:
-        raise ReadError([f"{where}: no \"events\"; a session file holds the list of events the game logged"])
-    events: list[Event] = []
-    for i, item in enumerate(raw, 1):
-        try:
-            events.append(event_from_dict(item))
-        except KeyError as exc:
-            kind = item.get("kind") if isinstance(item, dict) else None
-            what = f"unknown kind {kind!r}" if kind is not None and exc.args == (kind,) else f"missing {exc}"
-            raise ReadError([f"{where}: event {i} can't be read ({what})"]) from None
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise ReadError([f"{where}: event {i} can't be read ({exc})"]) from None
-        wrong = _wrong_field(events[-1])
-        if wrong:
-            raise ReadError([f"{where}: event {i} ({events[-1].kind}) has a wrong {wrong}"])
+        raise ReadError([(f"{where}: not a Webcare session (expected \"format\": \"{FORMAT}\"); for a real "
+                          "conversation, write a transcript as text (Customer: / Agent: lines) or CSV")])
+    trouble = envelope_problem(data)
+    if trouble:
+        raise ReadError([f"{where}: {trouble}"])
+    try:
+        session = SessionFile.model_validate(data)
+    except ValidationError as exc:
+        raise ReadError([f"{where}: {problem(exc)}"]) from None
+    events = session.stored_events()
     started = next((e for e in events if isinstance(e, SessionStarted)), None)
-    language = data.get("language") or (started.language if started else None)
-    trainee = data.get("trainee") if isinstance(data.get("trainee"), str) else None
-    return Conversation(source, path, events=events, scenario=scenario, language=language, trainee=trainee)
+    language = session.language or (started.language if started else None)
+    return Conversation(source, path, events=events, scenario=session.scenario, language=language,
+                        trainee=session.trainee)
