@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
-from bench.soaks import crash, exports, hostile, injection, llm_faults, malformed, random_play, secrets  # noqa: E402
+from bench.soaks import crash, exports, hostile, injection, intent_collisions, llm_faults, malformed, random_play, secrets  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -39,6 +39,7 @@ CHECKS: list[Check] = [
     Check("LLM faults", llm_faults.check, "whole sessions on every fault: crashes 0, outcome as scripted"),
     Check("malformed scenarios", malformed.check, "loads, or file:line:col; 0 tracebacks"),
     Check("hostile YAML", hostile.check, "refused, nothing executed, < 1 s", ),
+    Check("intent collisions", intent_collisions.check, "every alike pair (as comparing all); 3,000 intents < 10 s"),
     Check("export safety", exports.check, "every payload escaped"),
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),
     Check("injection", injection.check, "state, outcome, scores unchanged"),
