@@ -20,8 +20,12 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[i
     mark = exc.problem_mark or exc.context_mark
     here = (mark.line, mark.column) if mark else (0, 0)
     there = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else here
-    scanned = _scan(text, mark, loader)
-    problem = _in_pyyaml_words((exc.problem or "").strip(), lines, here, scanned)
+    raw_problem = (exc.problem or "").strip()
+    if _scan_needed(text, mark, raw_problem, context, lines, there):
+        scanned = _scan(text, mark, loader)
+    else:  # nothing but the end of the file can stand at the mark then, if anything is asked
+        scanned = _Scanned(found="<stream end>")
+    problem = _in_pyyaml_words(raw_problem, lines, here, scanned)
 
     quote = scanned.quote
     if quote is not None:
@@ -267,6 +271,23 @@ def _scan(text: str, mark: Any, loader: Any) -> _Scanned:
         pass
     out.opener = brackets[-1] if brackets else None
     return out
+
+
+_FOUND_LEFT_OUT = ("did not find expected key", "did not find expected '-' indicator", "did not find expected ',' or ']'",
+                   "did not find expected ',' or '}'", "did not find expected node content")
+"""libyaml's problems that leave out what it found (see `_in_pyyaml_words`)."""
+
+
+def _scan_needed(text: str, mark: Any, problem: str, context: str, lines: list[str], there: tuple[int, int]) -> bool:
+    """Whether the scan can tell anything the rules need: a quoted value before the mark (it may have run
+    on), what stands at the mark (unless it is the end of the file), or which bracket is still open."""
+    if mark is None:
+        return False
+    if text.find('"', 0, mark.index) >= 0 or text.find("'", 0, mark.index) >= 0:
+        return True
+    if problem in _FOUND_LEFT_OUT and text[mark.index :].strip():
+        return True
+    return "while parsing a flow" in context and _char_at(lines, there) not in ("'['", "'{'")
 
 
 def _in_pyyaml_words(problem: str, lines: list[str], at: tuple[int, int], scanned: _Scanned) -> str:
