@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
-from bench.soaks import big_inputs, crash, exports, full_disk, hostile, imports, injection, llm_faults  # noqa: E402
-from bench.soaks import malformed, random_play, secrets  # noqa: E402
+from bench.soaks import big_inputs, crash, exports, full_disk, hostile, imports, injection  # noqa: E402
+from bench.soaks import intent_collisions, llm_faults, malformed, random_play, secrets  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -41,6 +41,7 @@ CHECKS: list[Check] = [
           "slow endpoint: the script within the deadline + 0.5 s"),
     Check("malformed scenarios", malformed.check, "loads, or file:line:col; 0 tracebacks"),
     Check("hostile YAML", hostile.check, "refused, nothing executed, < 1 s", ),
+    Check("intent collisions", intent_collisions.check, "every alike pair (as comparing all); 3,000 intents < 10 s"),
     Check("export safety", exports.check, "every payload escaped"),
     Check("hostile imports", imports.check, "imported or told as FILE:N in one line; every import shown"),
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),

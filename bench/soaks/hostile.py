@@ -2,7 +2,10 @@
 
 Every case must be refused (no scenario) with a placed problem whose message names what
 is wrong, within the check's time goal; the tag cases would create a witness file if any
-code ran, and it must not exist afterwards.
+code ran, and it must not exist afterwards. The broken files just under the size limits
+(MAX_BYTES, and MAX_NODES lines and values) must be told where they are broken in time too:
+a quote left open over thousands of blank lines, flow lists and mappings libyaml refuses,
+files of brackets and dashes only.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ class Case:
     """(folder, witness) → the file to load."""
     says: tuple[str, ...]
     """Words one of which the message must contain."""
+    at: tuple[int, int] | None = None
+    """Where (line, column, from 1) the first error must be, if it matters."""
 
 
 def _write(folder: Path, name: str, text: str | bytes) -> Path:
@@ -59,6 +64,12 @@ def _merge_bomb() -> str:
     return text
 
 
+def _nested(limit: int) -> str:
+    """Brackets nested sixty deep, repeated: few commas and lines, so only counting the values refuses it."""
+    item = "[" * 60 + "x" + "]" * 60 + ", "
+    return "a: [" + item * ((limit - 10) // len(item)) + "x]\n"
+
+
 def _huge_file(folder: Path, size: int) -> Path:
     """A real file of `size` bytes of plausible YAML (not sparse: every byte is on disk)."""
     path = folder / "huge.yaml"
@@ -69,6 +80,29 @@ def _huge_file(folder: Path, size: int) -> Path:
             file.write(chunk)
             written += len(chunk)
     return path
+
+
+def _under_limits(head: str, unit: str, tail: str, limit: int, values: int = 1) -> str:
+    """`head`, `unit` as often as fits in `limit` bytes and under MAX_NODES lines and commas (and values,
+    `values` in each unit), then `tail`."""
+    from trainer.scenario.yamlfile import MAX_BYTES, MAX_NODES
+
+    def signs(text: str) -> int:
+        return text.count("\n") + text.count(",")
+
+    room = min(limit, MAX_BYTES - 1_000) - len((head + tail).encode())
+    times = min(room // len(unit.encode()), (MAX_NODES - 100 - signs(head + tail)) // max(signs(unit), 1),
+                (MAX_NODES - 100) // values)
+    return head + unit * times + tail
+
+
+def _open_quote(quote: str, limit: int, closed: bool) -> str:
+    """legroom-en.yaml whose title opens a quote that runs on over thousands of lines of blanks (and, if
+    `closed`, a line of text and the keys below it, up to the next quote of the file)."""
+    text = _legroom_with(f"title: {quote}The legroom")
+    at = text.index("\n", text.index(f"title: {quote}")) + 1
+    rest = "  that never was\n" + text[at:] if closed else ""
+    return text[:at] + _under_limits("", " " * 40 + "\n", rest, limit)
 
 
 def cases(size: Size) -> list[Case]:
@@ -112,6 +146,37 @@ def cases(size: Size) -> list[Case]:
             d, "key.yaml", _legroom_with(f'? !!python/object/apply:os.system ["touch {w}"]\n: x\n' + TITLE)),
             ("tag", "key")),
     ]
+    # Broken files just under the limits: each is told where it is broken, in well under a second.
+    limit = MAX_BYTES if size == "full" else MAX_BYTES // 5
+    python_limit = 199_000  # files under 200,000 characters were all read again by the Python parser
+    title = (10, 8)  # where legroom-en.yaml's title value starts
+    broken = [
+        ('quote " left open over lines of blanks', _open_quote('"', limit, closed=True),
+         ("not closed on this line",), title),
+        ("quote ' left open over lines of blanks", _open_quote("'", limit, closed=True),
+         ("not closed on this line",), title),
+        ('quote " never closed, to the end', _open_quote('"', limit, closed=False), ("never closed",), title),
+        ("flow list of phrases, never closed", _under_limits("format: 1\nid: x\nmatch: [", "sorry + seat, ",
+                                                             "apolog*\n", limit),
+         ("'[' that opens here is not closed",), (3, 8)),
+        ("flow mapping, a comma missing at its end", _under_limits(
+            "format: 1\nid: x\ndetails: {", "flight_number: SB 101, ", "seat: 14A gate: D4}\n", limit, values=2),
+         ("separated by commas",), None),
+        ("items sixty brackets deep, never closed", _under_limits("a: " + "[" * 60, "x, ", "x\n", limit),
+         ("'[' that opens here is not closed",), (1, 63)),
+        ("[[x]] items, one '[' left open", _under_limits("a: [", "[[[[[[x]]]]]], ", "x\n", limit, values=7),
+         ("'[' that opens here is not closed",), (1, 4)),
+        ("- - - x lines, then one out of line", _under_limits("", "- - - x\n", " bad: [\n", limit, values=4),
+         ("does not line up",), None),
+        ("one long line, then an unclosed '['", "title: " + "word " * (python_limit // 5) + "\nmatch: [sorry,\n",
+         ("'[' that opens here is not closed",), (2, 8)),
+        ("nested [[[x]]] only", _nested(limit), ("values",), None),
+        ("- - - x lines only", "- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - x\n" * (limit // 62),
+         ("values",), None),
+    ]
+    for name, text, says, at in broken:
+        out.append(Case(f"{name} ({len(text.encode()) // 1000:,} KB)",
+                        lambda d, w, text=text: _write(d, "broken.yaml", text), says, at))
     for name, tag in tags.items():
         out.append(Case(f"!!python tag: {name}", lambda d, w, tag=tag: _write(
             d, "tag.yaml", _legroom_with("title: " + tag.format(w=w))), ("tag",)))
@@ -153,6 +218,9 @@ def check(size: Size) -> Result:
             elif scenario is None and not any(w in p.message for p in problems.errors for w in case.says):
                 result.fail(f"{case.name}: no message says {' or '.join(case.says)}: "
                             + "; ".join(p.message for p in problems.errors[:3]))
+            elif case.at and (first := problems.sorted()[0]) and (first.line, first.column) != case.at:
+                result.fail(f"{case.name}: the problem is placed at {first.line}:{first.column}, "
+                            f"not at {case.at[0]}:{case.at[1]}: {first.message}")
             elif took.seconds > limit:
                 result.fail(f"{case.name}: took {took.seconds:.2f} s, the goal is < {limit:g} s "
                             f"({'; '.join(p.message for p in problems.errors[:1])})")

@@ -3,10 +3,13 @@ never fire, and lines one language has that its twin lacks, each at file:line:co
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from trainer.authoring.intents import collisions
+from trainer.authoring.phrase_index import alike, alike_pairs
 from trainer.engine.intents import Recogniser
+from trainer.meaning.matching import Pattern
 from trainer.scenario.library import load_library
 from trainer.scenario.loader import check_bytes, load_scenario
 from trainer.scenario.problems import Problem
@@ -71,6 +74,59 @@ def test_look_alike_phrases_and_intents_that_read_as_each_other_are_warned_about
     assert len(found) == 3, found
     for problem in collisions(load_scenario(INTENTS)):
         assert str(problem).startswith(f"{INTENTS}:{problem.line}:{problem.column}: warning: ") and problem.hint
+
+
+def with_unrelated_intents(n: int) -> str:
+    """The look-alike intents, and `n` more that look like nothing else (words no language has)."""
+    rng = random.Random(7)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(rng.randrange(6, 11)))
+
+    extra = "".join(f"  other_{i}:\n    means: Other.\n    match: [{word()} + {word()}, {word()}*, {word()} {word()}]\n"
+                    for i in range(n))
+    return INTENTS.read_text("utf-8").replace("\nintents:\n", "\nintents:\n" + extra, 1)
+
+
+def test_among_hundreds_of_intents_the_look_alikes_are_found_without_comparing_every_pair(tmp_path, monkeypatch):
+    path = tmp_path / "many.yaml"
+    path.write_text(with_unrelated_intents(300), "utf-8")
+    scenario = load_scenario(path)
+    compared = []
+    matches = Pattern.matches
+    monkeypatch.setattr(Pattern, "matches", lambda self, text: compared.append(self) or matches(self, text))
+    found = {p.message for p in collisions(scenario)}
+    assert found == {p.message for p in collisions(load_scenario(INTENTS))}, "the same three, no more"
+    phrases = sum(len(i.match) for i in scenario.intents.values())
+    assert len(compared) < 10 * phrases, f"{len(compared):,} phrases matched against others, of {phrases ** 2:,} pairs"
+
+
+def test_the_phrase_index_finds_the_pairs_that_comparing_every_pair_finds():
+    rng = random.Random(11)
+    phrases = [p for f in sorted((DATA.parent.parent / "scenarios").glob("*.yaml"))
+               for i in load_scenario(f).intents.values() for p in i.match]
+    phrases = rng.sample(phrases, 150) + [p for i in load_scenario(INTENTS).intents.values() for p in i.match]
+    typos = []
+    for p in phrases[:60]:  # a letter dropped, doubled, swapped or changed: some typos, some not
+        at = rng.randrange(len(p))
+        typos.append(rng.choice([p[:at] + p[at + 1:], p[:at] + p[at] + p[at:], p[:at] + p[at + 1: at + 2] + p[at]
+                                 + p[at + 2:], p[:at] + "x" + p[at + 1:]]))
+    phrases += typos + ["?", "Sorry", "apologise", "apologize"]
+    every = {(i, j): how for i, a in enumerate(phrases) for j, b in enumerate(phrases) if i != j and (how := alike(a, b))}
+    assert alike_pairs(phrases) == every
+    assert {"same", "contains", "typo"} <= set(every.values())
+
+
+def test_each_example_and_phrase_is_recognised_once_while_checking(tmp_path):
+    read = []
+
+    def counting(scenario, text):
+        read.append(text)
+        return recognise(scenario, text)
+
+    _, problems = check_bytes(INTENTS.read_bytes(), tmp_path / "intents.yaml", recognise=counting)
+    assert any("also recognised" in p.message for p in problems.warnings)
+    assert sorted(read) == sorted(set(read)), [t for t in set(read) if read.count(t) > 1]
 
 
 def test_check_prints_intent_collisions_with_the_other_warnings(run_webcare):

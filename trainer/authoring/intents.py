@@ -1,30 +1,29 @@
 """Near-collisions between a scenario's intents: phrases that are (nearly) the same, intents that read as each other.
 
-Run by `webcare check` (it needs the engine's matcher, so it is not part of the scenario lint)."""
+Run by `webcare check` (it needs the engine's matcher, so it is not part of the scenario lint).
+Every pair of intents is judged as if compared, but only the pairs that share an alike phrase or
+read each other's examples are: `phrase_index` finds the alike phrases without comparing every
+pair, and each example is recognised once."""
 
 from __future__ import annotations
 
-from itertools import combinations
-
-from rapidfuzz import fuzz
-
+from trainer.authoring.phrase_index import alike_pairs
 from trainer.authoring.places import read_marks
 from trainer.engine.intents import Recogniser
-from trainer.meaning.matching import compile_pattern, normalize, words
-from trainer.scenario.lint import implied, phrase_text
+from trainer.scenario.lint import implied
 from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
-
-NEAR = 90
-"""Similarity (0–100, rapidfuzz ratio of the normalised phrases) from which two phrases count as near-identical."""
 
 
 def collisions(s: Scenario) -> list[Problem]:
     """Warnings, with file:line:col, about intents a trainee can hardly show one without the other."""
     recogniser = Recogniser(s.intents, s.language)
+    read: dict[str, frozenset[str]] = {}
 
-    def recognise(_s: Scenario, text: str):
-        return recogniser.recognise(text)
+    def recognise(_s: Scenario, text: str) -> frozenset[str]:
+        if text not in read:
+            read[text] = frozenset(recogniser.recognise(text))
+        return read[text]
 
     marked = read_marks(s)
     problems = Problems(s.path or s.id, marked.text if marked else "")
@@ -33,21 +32,36 @@ def collisions(s: Scenario) -> list[Problem]:
         problems.add(*(marked.mark(path) if marked else (0, 0)), message, hint, severity="warning")
 
     names = list(s.intents)
-    nested = {n: implied(s, n, recognise) for n in names}
-    for a, b in combinations(names, 2):
-        if b in nested[a] or a in nested[b]:
+    order = {n: i for i, n in enumerate(names)}
+    nested: dict[str, set[str]] = {}
+
+    def nested_in(name: str) -> set[str]:
+        if name not in nested:
+            nested[name] = implied(s, name, recognise)
+        return nested[name]
+
+    phrases = [(n, j, p) for n in names for j, p in enumerate(s.intents[n].match)]
+    first = {}  # where each intent's phrases start in `phrases`
+    for k, (n, j, _) in enumerate(phrases):
+        first.setdefault(n, k)
+    alike = alike_pairs([p for _, _, p in phrases])
+    pairs = {tuple(sorted((phrases[i][0], phrases[j][0]), key=order.__getitem__))
+             for i, j in alike if phrases[i][0] != phrases[j][0]}
+    shows = {(a, b) for a in names for e in s.intents[a].examples for b in recognise(s, e) if b != a}
+    pairs |= {(a, b) for a, b in shows if (b, a) in shows and order[a] < order[b]}
+
+    for a, b in sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]])):
+        if b in nested_in(a) or a in nested_in(b):
             continue  # one is a case of the other by design
-        a_as_b = [e for e in s.intents[a].examples if b in recogniser.recognise(e)]
-        b_as_a = [e for e in s.intents[b].examples if a in recogniser.recognise(e)]
-        if a_as_b and b_as_a:
+        if (a, b) in shows and (b, a) in shows:
             warn(("intents", b, "match"), f"intents '{a}' and '{b}' recognise each other's examples: "
                  "a trainee can hardly show one without the other",
                  "make their phrases more specific, or merge them into one intent")
         for x, y in ((a, b), (b, a)):
             contained: list[tuple[int, str, str]] = []
             for j, py in enumerate(s.intents[y].match):
-                for px in s.intents[x].match:
-                    how = _alike(px, py)
+                for i, px in enumerate(s.intents[x].match):
+                    how = alike.get((first[x] + i, first[y] + j), "")
                     if how == "contains":
                         contained.append((j, py, px))
                         break
@@ -62,21 +76,6 @@ def collisions(s: Scenario) -> list[Problem]:
     return problems.warnings
 
 
-def _alike(a: str, b: str) -> str:
-    """How phrase `b` is like phrase `a`: "same", "contains" (a message with b always shows a),
-    "typo" (spelt nearly alike, though the matcher tells them apart), or ""."""
-    ta, tb = _plain(a), _plain(b)
-    if ta == tb:
-        return "same"
-    if compile_pattern(a).matches(words(phrase_text(b))):
-        return "contains"
-    wa, wb = ta.split(), tb.split()
-    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
-    if len(wa) == len(wb) and all(min(len(x), len(y)) >= 5 for x, y in differ) and fuzz.ratio(ta, tb) >= NEAR:
-        return "typo"
-    return ""
-
-
 def _message(how: str, pa: str, a: str, pb: str, b: str) -> str:
     if how == "same":
         return f"phrase '{pb}' of '{b}' is also a phrase of '{a}': a message with it shows both intents"
@@ -89,9 +88,3 @@ def _hint(how: str, b: str) -> str:
     if how == "typo":
         return "if they mean the same, keep the phrase in one intent; if they differ on purpose, reword one"
     return f"keep the phrase in one intent, or make it more specific in '{b}'"
-
-
-def _plain(pattern: str) -> str:
-    """A phrase normalised: case, accents, spacing and the order of its `+` parts don't matter."""
-    parts = sorted(" ".join(normalize(p).split()) for p in pattern.split("+"))
-    return " + ".join(parts)

@@ -94,10 +94,14 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
                      "put the step with more conditions first, or remove one of them", severity="warning")
 
     if recognise is not None:
+        recognise = _remembering(recognise)
         for name, intent in s.intents.items():
             for i, example in enumerate(intent.examples):
                 found = list(recognise(s, example))
-                others = [n for n in found if n != name and n not in implied(s, name, recognise)]
+                others = [n for n in found if n != name]
+                if others:  # what `name` implies is worked out only when it matters (readings are remembered)
+                    also = implied(s, name, recognise)
+                    others = [n for n in others if n not in also]
                 if name not in found:
                     problems.add(*marked.mark(("intents", name, "examples", i)),
                                  f"example is not recognised as '{name}': {why_not(s, name, example)}"
@@ -109,6 +113,19 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
                                  f"example of '{name}' is also recognised as {_quoted(others)}",
                                  f"make the phrases of {_quoted(others)} more specific, or this example "
                                  "say only what it is an example of", severity="warning")
+
+
+def _remembering(recognise: Recognise) -> Recognise:
+    """`recognise`, asked once per text: examples and phrases repeat, and each reading is work in
+    proportion to the number of intents."""
+    known: dict[str, tuple[str, ...]] = {}
+
+    def once(s: Scenario, text: str) -> tuple[str, ...]:
+        if text not in known:
+            known[text] = tuple(recognise(s, text))
+        return known[text]
+
+    return once
 
 
 def why_not(s: Scenario, name: str, text: str) -> str:

@@ -26,7 +26,13 @@ MAX_BYTES = 1_000_000
 MAX_NODES = 25_000
 """About twenty times the values of the library's largest scenario."""
 SLOW_PARSE = 200_000
-"""Characters above which a file libyaml refused is not read again by the (far slower) Python parser."""
+"""What a file libyaml refused may cost to be read again by the (far slower) Python parser, for its
+error messages: its characters plus STRUCTURE_COST for every sign of structure (see `python_cost`).
+It is about 0.3 s of work, and every file of the library costs under 160,000; above it, libyaml's
+own message is translated (yamlsyntax says it in PyYAML's words)."""
+STRUCTURE_COST = 40
+"""The Python parser spends about as long on one token ('-', ':', ',', '[', a line …) as on forty
+characters of text; a file of tokens only (`- - - x`, `[[x]], [[x]]`) is the slowest kind per byte."""
 MAX_DEPTH = 64
 MAX_CHARACTER_PROBLEMS = 10
 
@@ -178,6 +184,11 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
         problems.add(line - 1, 0, f"the file has more than {MAX_NODES:,} lines and values; a scenario has far "
                      "fewer", "check that this is the right file, or split it")
         return None
+    if len(lines) + sum(text.count(s) for s in (",", "[", "{", "- ", ": ", "? ")) > MAX_NODES:
+        shape = _shape(text)  # values may hide in brackets and dashes: count them, before any tree is built
+        if shape is not None:
+            problems.add(*shape)
+            return None
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -188,13 +199,11 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
         problems.add(line, column, "this character cannot be in a scenario", "delete it")
         return None
     except _TooDeep as exc:
-        problems.add(exc.mark.line, exc.mark.column, f"the values nest more than {MAX_DEPTH} levels deep",
-                     "a scenario nests only a few levels; check the indentation and the [ ] and { }")
+        problems.add(exc.mark.line, exc.mark.column, _TOO_DEEP, _TOO_DEEP_HINT)
         return None
     except RecursionError:
         line, column = _too_deep(text)
-        problems.add(line, column, f"the values nest more than {MAX_DEPTH} levels deep",
-                     "a scenario nests only a few levels; check the indentation and the [ ] and { }")
+        problems.add(line, column, _TOO_DEEP, _TOO_DEEP_HINT)
         return None
     except yaml.YAMLError as exc:
         problems.add(0, 0, f"this is not valid YAML ({exc})", "check the file in a YAML-aware editor")
@@ -211,12 +220,17 @@ def read_yaml(raw: bytes, problems: Problems) -> Marked | None:
     return marked
 
 
+def python_cost(text: str) -> int:
+    """About how long the Python parser takes on `text`, in characters (linear: a few passes of str.count)."""
+    return len(text) + STRUCTURE_COST * sum(text.count(c) for c in "\n,[]{}:-?")
+
+
 def _compose(text: str) -> Node | None:
     if _CLoader is not None:
         try:
             return yaml.compose(text, Loader=_CLoader)
         except yaml.YAMLError as exc:
-            if len(text) > SLOW_PARSE:  # libyaml's own message: the Python parser would take seconds here
+            if python_cost(text) > SLOW_PARSE:  # libyaml's own message: the Python parser would take too long
                 mark = getattr(exc, "problem_mark", None)
                 if "nesting depth" in str(exc) and mark is not None:
                     raise _TooDeep(mark) from None
@@ -297,6 +311,42 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     before = text[:index]
     breaks = list(re.finditer(r"\r\n|\r|\n", before))
     return len(breaks), index - (breaks[-1].end() if breaks else 0)
+
+
+def _shape(text: str) -> tuple[int, int, str, str] | None:
+    """A problem if the values are more than MAX_NODES or nest deeper than MAX_DEPTH, found on the
+    parser's events (no tree is built) and stopping there: the work is bounded whatever the file holds.
+    Values are counted as `_Builder` counts them (keys are not), so a file it accepts passes; None when
+    the file keeps within both, or is not valid YAML (the reader says why next)."""
+    count = 0
+    frames: list[list[bool]] = []  # per open collection: [is a mapping, its next node is a key]
+    try:
+        for event in yaml.parse(text, Loader=_CLoader or _Loader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                frames.pop()
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                continue
+            key = bool(frames) and frames[-1][0] and frames[-1][1]
+            if frames and frames[-1][0]:
+                frames[-1][1] = not key
+            if not key:
+                count += 1
+                if count > MAX_NODES:
+                    return (event.start_mark.line, event.start_mark.column,
+                            f"the file has more than {MAX_NODES:,} values; a scenario has far fewer",
+                            "check that this is the right file, or split it")
+            if isinstance(event, yaml.CollectionStartEvent):
+                frames.append([isinstance(event, yaml.MappingStartEvent), True])
+                if len(frames) > MAX_DEPTH + 1:
+                    return (event.start_mark.line, event.start_mark.column, _TOO_DEEP, _TOO_DEEP_HINT)
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return None
+
+
+_TOO_DEEP = f"the values nest more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "a scenario nests only a few levels; check the indentation and the [ ] and { }"
 
 
 def _too_deep(text: str) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -15,13 +16,18 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[i
     module need not import it).
     """
     lines = re.split(r"\r\n|\r|\n", text)
-    problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
     here = (mark.line, mark.column) if mark else (0, 0)
     there = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else here
+    raw_problem = (exc.problem or "").strip()
+    if _scan_needed(text, mark, raw_problem, context, lines, there):
+        scanned = _scan(text, mark, loader)
+    else:  # nothing but the end of the file can stand at the mark then, if anything is asked
+        scanned = _Scanned(found="<stream end>")
+    problem = _in_pyyaml_words(raw_problem, lines, here, scanned)
 
-    quote = _unclosed_quote(text, here[0], loader)
+    quote = scanned.quote
     if quote is not None:
         line, column, char = quote
         return (line, column, f"the quote {char} that starts here is not closed on this line",
@@ -56,7 +62,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[i
         return (*here, f"a {char} in the middle of a line is not allowed here",
                 "put the value between quotes, or start a list item ('- ') on a line of its own")
 
-    if "unknown escape character" in problem or "escape sequence" in problem:
+    if "unknown escape character" in problem or "escape sequence" in problem or "hexdecimal number" in problem:
         backslash = lines[here[0]].rfind("\\", 0, here[1] + 1) if here[0] < len(lines) else -1
         return (here[0], backslash if backslash >= 0 else here[1],
                 "a backslash \\ inside double quotes must start an escape such as \\n",
@@ -94,6 +100,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[i
                 "remove the '---' line, or put each scenario in a file of its own")
 
     if "while parsing a flow" in context:
+        if _char_at(lines, there) not in ("'['", "'{'") and scanned.opener is not None:
+            there = scanned.opener  # 'a flow node' at the end of the file: the bracket still open
         opener = _char_at(lines, there).strip("'")
         closer = {"[": "]", "{": "}"}.get(opener, "]")
         if "<stream end>" in problem or here[0] > there[0]:
@@ -215,19 +223,83 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
             f"the keys of one mapping, and the items of one list, start in the same column{where}")
 
 
-def _unclosed_quote(text: str, error_line: int, loader: Any) -> tuple[int, int, str] | None:
-    """A quoted value that runs on over later lines that look like keys: its quote was not closed."""
+@dataclass
+class _Scanned:
+    """What one pass of the scanner up to the error line tells about it."""
+
+    quote: tuple[int, int, str] | None = None
+    """(line, column, quote) of a quoted value that ran on over lines that look like keys."""
+    found: str = ""
+    """The token at the error mark, as PyYAML names it: '-', '?', '<block mapping start>', '<stream end>' …"""
+    opener: tuple[int, int] | None = None
+    """(line, column) of the innermost '[' or '{' still open at the error mark."""
+
+
+_KEY_LINE = re.compile(r"[\r\n][^\S\r\n]*(?:- |[\w-]+:(?:\s|$))")
+"""A line break, then a line that starts like a key or a list item. Only blanks that are not line
+breaks may stand before it, so a search tries each line once: linear in the length of the value
+(blanks that may be line breaks would run on over all the blank lines that follow, from each one)."""
+
+
+def _scan(text: str, mark: Any, loader: Any) -> _Scanned:
+    """Scan `text` once, up to `mark`: each token is looked at once, and each quoted value's text is
+    searched once, so this is linear in the length of the file."""
+    out = _Scanned()
+    if mark is None:
+        return out
+    brackets: list[tuple[int, int]] = []
     try:
         for token in yaml.scan(text, Loader=loader):
-            if token.start_mark.line > error_line:
-                return None
+            start, end = token.start_mark, token.end_mark
+            if start.line > mark.line or (out.found and start.index > mark.index):
+                break  # what follows the error did not cause it
+            if start.index >= mark.index and not isinstance(token, yaml.BlockEndToken):
+                out.found = out.found or token.id  # a <block end> is never what the parser stopped at
+            elif isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                brackets.append((start.line, start.column))
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and brackets:
+                brackets.pop()
             if (
-                isinstance(token, yaml.ScalarToken)
+                out.quote is None
+                and isinstance(token, yaml.ScalarToken)
                 and token.style in ("'", '"')
-                and token.end_mark.line > token.start_mark.line
-                and re.search(r"\n\s*(?:- |[\w-]+:(?:\s|$))", text[token.start_mark.index : token.end_mark.index])
+                and end.line > start.line
+                and _KEY_LINE.search(text, start.index, end.index)
             ):
-                return token.start_mark.line, token.start_mark.column, token.style
+                out.quote = (start.line, start.column, token.style)
     except yaml.YAMLError:
         pass
-    return None
+    out.opener = brackets[-1] if brackets else None
+    return out
+
+
+_FOUND_LEFT_OUT = ("did not find expected key", "did not find expected '-' indicator", "did not find expected ',' or ']'",
+                   "did not find expected ',' or '}'", "did not find expected node content")
+"""libyaml's problems that leave out what it found (see `_in_pyyaml_words`)."""
+
+
+def _scan_needed(text: str, mark: Any, problem: str, context: str, lines: list[str], there: tuple[int, int]) -> bool:
+    """Whether the scan can tell anything the rules need: a quoted value before the mark (it may have run
+    on), what stands at the mark (unless it is the end of the file), or which bracket is still open."""
+    if mark is None:
+        return False
+    if text.find('"', 0, mark.index) >= 0 or text.find("'", 0, mark.index) >= 0:
+        return True
+    if problem in _FOUND_LEFT_OUT and text[mark.index :].strip():
+        return True
+    return "while parsing a flow" in context and _char_at(lines, there) not in ("'['", "'{'")
+
+
+def _in_pyyaml_words(problem: str, lines: list[str], at: tuple[int, int], scanned: _Scanned) -> str:
+    """libyaml's wording of a problem, said as PyYAML's Python parser says it (the rules above read that):
+    libyaml leaves out what it found instead of what it expected."""
+    found = f"'{scanned.found or '<token>'}'"
+    if problem in ("did not find expected key", "did not find expected '-' indicator"):
+        return f"expected <block end>, but found {found}"
+    if problem in ("did not find expected ',' or ']'", "did not find expected ',' or '}'"):
+        return f"expected {problem[len('did not find expected '):]}, but got {found}"
+    if problem == "did not find expected node content":
+        return f"expected the node content, but found {found}"
+    if problem == "found character that cannot start any token" and _char_at(lines, at) == "'\t'":
+        return "found character '\\t' that cannot start any token"
+    return problem
