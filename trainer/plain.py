@@ -116,6 +116,7 @@ def play_plain(
     card = score(game.session.events, scenario)
     if saved is not None:
         saved.finish(game, card.to_dict())
+        _tell(saved, view)
     if judge is not None:
         card = _judged(card, game, scenario, judge, out)
     out.write(render_text(card))
@@ -140,11 +141,16 @@ def play_plain(
 
 
 def _save(saved: SavedGame | None, game: Game, view: PlainView) -> None:
-    if saved is None or saved.problem:
-        return
-    saved.save(game)
-    if saved.problem:
-        view.say(view.text("not_saving", problem=saved.problem))
+    if saved is not None:
+        saved.save(game)
+        _tell(saved, view)
+
+
+def _tell(saved: SavedGame, view: PlainView) -> None:
+    """One line when saving stops, pauses (the database is away: turns kept) or catches up."""
+    while news := saved.take_news():
+        key = "not_saving" if news.key == "not_saving" else f"store_{news.key}"
+        view.say(view.text(key, problem=news.reason, reason=news.reason, turns=news.turns))
 
 
 def _judged(card: Scorecard, game: Game, scenario: Scenario, settings: LLMSettings, out: TextIO) -> Scorecard:

@@ -5,3 +5,7 @@ from trainer.errors import TrainerError
 
 class StoreError(TrainerError):
     """The database can't be used as it is; the message says why and what to do."""
+
+
+class StoreUnavailable(StoreError):
+    """The database is away for now (the connection dropped, or no answer in time); later it may be back."""

@@ -142,29 +142,39 @@ class Store:
         return session_id
 
     def record(self, session_id: str, events: Sequence[Event], since: int) -> int:
-        """Commit events[since:] in one transaction; returns how many are stored now."""
+        """Commit events[since:] in one transaction; returns how many are stored now.
+
+        Safe to repeat: events an earlier attempt stored (its commit's answer lost) are not written twice."""
         fresh = list(events[since:])
         if not fresh:
             return since
         rows = [(session_id, since + i, e.turn, e.kind, json.dumps(e.to_dict(), ensure_ascii=False))
                 for i, e in enumerate(fresh)]
-        with self.db.transaction():
-            self.db.executemany("INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
-                                rows)
+
+        def write() -> None:
+            there = self.db.execute("SELECT seq, data FROM events WHERE session_id = ? AND seq >= ? ORDER BY seq",
+                                    (session_id, since))
+            if [tuple(r) for r in there] != [(r[1], r[4]) for r in rows[:len(there)]]:
+                raise StoreError(f"session {session_id} in {self.location.describe()} holds turns this game did "
+                                 "not play: another program wrote to it meanwhile")
+            if len(there) < len(rows):
+                self.db.executemany("INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
+                                    rows[len(there):])
             self.db.execute("UPDATE sessions SET turns = ?, updated_at = ? WHERE id = ?",
                             (max(e.turn for e in fresh), now(), session_id))
+
+        self.db.transact(write)
         return since + len(fresh)
 
     def finish(self, session_id: str, scorecard: dict[str, Any]) -> None:
         trades = scorecard.get("trades", {})
-        with self.db.transaction():
-            self.db.execute(
-                "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
-                "detective = ?, plumber = ?, scorecard = ? WHERE id = ?",
-                (now(), now(), scorecard.get("outcome"), scorecard.get("outcome_kind"),
-                 *(trades.get(t, {}).get("score") for t in TRADES),
-                 json.dumps(scorecard, ensure_ascii=False), session_id),
-            )
+        self.db.transact(lambda: self.db.execute(
+            "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
+            "detective = ?, plumber = ?, scorecard = ? WHERE id = ?",
+            (now(), now(), scorecard.get("outcome"), scorecard.get("outcome_kind"),
+             *(trades.get(t, {}).get("score") for t in TRADES),
+             json.dumps(scorecard, ensure_ascii=False), session_id),
+        ))
 
     def amend_manifest(self, session_id: str, extra: dict[str, Any]) -> None:
         """Add to a session's manifest (what a live customer cost, known only at the end); keys in `extra` win."""

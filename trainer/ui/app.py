@@ -217,8 +217,14 @@ class WebcareApp(CampaignNavigation, App[None]):
         self.push_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
 
     def discard(self, row: SessionRow) -> None:
+        from trainer.store import StoreError
+
         if self.store is not None:
-            self.store.discard(row.id)
+            try:
+                self.store.discard(row.id)
+            except StoreError as exc:
+                self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
+                return
         self.unfinished = [r for r in self.unfinished if r.id != row.id]
 
     @on(SessionFinished)
@@ -229,7 +235,10 @@ class WebcareApp(CampaignNavigation, App[None]):
         game = event.game
         card = score(game.session.events, game.session.scenario)
         if event.saved is not None:
+            from trainer.ui.store_news import tell
+
             event.saved.finish(game, card.to_dict())
+            tell(self, event.saved, self.language)
             self.campaign_finished(game, tagged=bool(self.campaign_tags(game.session.scenario.id)))
         cost = getattr(game.customer, "cost_line", None)
         if cost is not None:  # a live customer: what the session asked of the model

@@ -75,10 +75,15 @@ class CampaignNavigation:
         self.show_home(reread=False)
 
     def refresh_progress(self) -> Progress | None:
+        """The progress read again; the last one read while the database is away (said in one line)."""
+        from trainer.store import StoreError
         from trainer.ui.campaign import read_progress
 
         if self.curriculum is not None and self.store is not None:
-            self.progress = read_progress(self.store, self.curriculum, self.trainee, self.now())
+            try:
+                self.progress = read_progress(self.store, self.curriculum, self.trainee, self.now())
+            except StoreError as exc:
+                self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
         return self.progress
 
     # -- navigation ------------------------------------------------------------------------------
@@ -134,7 +139,13 @@ class CampaignNavigation:
         if self.store is None or self.curriculum is None:
             self.notify(tr(self.language, "home.board_needs_store"), severity="warning")
             return
-        self.store.set_leaderboard(self.trainee, self.curriculum.id, opt_in)
+        from trainer.store import StoreError
+
+        try:
+            self.store.set_leaderboard(self.trainee, self.curriculum.id, opt_in)
+        except StoreError as exc:
+            self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
+            return
         self.on_board = opt_in
         self.notify(tr(self.language, "home.board_joined" if opt_in else "home.board_left"))
         home = self._home()
