@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
 from bench.soaks import crash, exports, hostile, injection, llm_faults, malformed, random_play, secrets  # noqa: E402
+from bench.soaks import pg_drops  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -43,6 +44,7 @@ CHECKS: list[Check] = [
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),
     Check("injection", injection.check, "state, outcome, scores unchanged"),
     Check("random play (hypothesis)", random_play.check, "in range, MoveError only, ends on patience"),
+    Check("dropped PostgreSQL connections", pg_drops.check, "turns lost: 0; every session finished"),
 ]
 
 

@@ -25,6 +25,8 @@ from trainer.store import open_store
 LEGROOM = find_scenario("legroom-en")
 MOVES = next(p for p in LEGROOM.playthroughs if p.name == "exemplary").trainee
 """Nine moves that resolve the case."""
+FAULT = "webcare-fault"
+"""The connections that make the faults: never dropped themselves."""
 
 
 def fresh_database(server) -> str:
@@ -39,20 +41,24 @@ def admin(server, sql: str, params=()) -> list[tuple]:
 
 
 def drop_connections(server, url: str) -> int:
-    """`pg_terminate_backend` on every connection to the database at `url`; waits until they are gone."""
+    """`pg_terminate_backend` on the connections to the database at `url` (the game's, the review's); waits
+    until they are gone."""
     name = url.rsplit("/", 1)[1]
     return admin(server, "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity "
-                         "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))[0][0]
+                         "WHERE datname = %s AND pid <> pg_backend_pid() AND application_name <> %s",
+                 (name, FAULT))[0][0]
 
 
 def drop_inside_a_turn(url: str, *, at_row: int, deferred: bool = False) -> None:
-    """The connection that writes the `at_row`-th event row kills itself while writing it (once), or at its
-    COMMIT (`deferred`): a connection lost in the middle of a turn's transaction."""
+    """The connection that writes the `at_row`-th event row from now kills itself while writing it (once), or
+    at its COMMIT (`deferred`): a connection lost in the middle of a turn's transaction. `rearm` sets it again."""
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE SEQUENCE webcare_drops")
-        conn.execute(f"""CREATE FUNCTION webcare_drop_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        conn.execute("CREATE TABLE webcare_trap (at_row INTEGER NOT NULL)")
+        conn.execute("INSERT INTO webcare_trap VALUES (%s)", (at_row,))
+        conn.execute("""CREATE FUNCTION webcare_drop_once() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF nextval('webcare_drops') = {int(at_row)} THEN
+                IF nextval('webcare_drops') = (SELECT at_row FROM webcare_trap) THEN
                     PERFORM pg_terminate_backend(pg_backend_pid());
                     PERFORM pg_sleep(5);  -- dies here, before the statement is done
                 END IF;
@@ -64,6 +70,13 @@ def drop_inside_a_turn(url: str, *, at_row: int, deferred: bool = False) -> None
         else:
             conn.execute("CREATE TRIGGER webcare_drop BEFORE INSERT ON events FOR EACH ROW "
                          "EXECUTE FUNCTION webcare_drop_once()")
+
+
+def rearm(url: str, at_row: int) -> None:
+    """`drop_inside_a_turn` again: at the `at_row`-th event row written from now."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("SELECT setval('webcare_drops', 1, false)")
+        conn.execute("UPDATE webcare_trap SET at_row = %s", (at_row,))
 
 
 def trap_sprung(url: str, at_row: int) -> bool:
@@ -85,7 +98,7 @@ def running(server) -> None:
 @contextmanager
 def events_locked(url: str):
     """Another program holds the events table: every write (and read) of a turn waits."""
-    holder = psycopg.connect(url)
+    holder = psycopg.connect(url, application_name=FAULT)
     holder.execute("LOCK TABLE events IN ACCESS EXCLUSIVE MODE")
     try:
         yield

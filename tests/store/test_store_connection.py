@@ -63,6 +63,19 @@ def test_a_connection_dropped_in_the_middle_of_a_turn_writes_that_turn_once(pg_s
     _all_stored(played, url)
 
 
+def test_webcare_play_through_a_dropped_connection_exits_0_with_every_turn_stored(pg_server, run_webcare):
+    url = fresh_database(pg_server)
+    open_store(url).close()
+    drop_inside_a_turn(url, at_row=12)
+    result = run_webcare("play", "legroom-en", "--plain", "--db", url, "--name", "anna",
+                         stdin="\n".join(MOVES) + "\n")
+    assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr
+    assert trap_sprung(url, 12) and "Outcome: resolved" in result.stdout
+    [row] = open_store(url).sessions()
+    assert row.finished and row.outcome == "resolved"
+    assert [e.text for e in stored_events(url, row.id).events if isinstance(e, TraineeMessage)] == said(MOVES)
+
+
 def test_an_idle_session_timeout_between_turns_costs_nothing(pg_server):
     url = fresh_database(pg_server)
     name = url.rsplit("/", 1)[1]

@@ -9,6 +9,7 @@ transaction run by `transact`, whose work is idempotent. `psycopg` is imported o
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import socket
@@ -22,6 +23,9 @@ from trainer.store.errors import StoreError, StoreUnavailable
 from trainer.store.location import redact
 
 T = TypeVar("T")
+
+logging.getLogger("psycopg").addHandler(logging.NullHandler())  # its "error ignored" notes about a connection
+# already lost (said here in one line) never reach the trainee's terminal; an app that logs still gets them
 
 TIMEOUT_S = 5.0
 """How long one statement may take before the trainee is told the database is away (WEBCARE_DB_TIMEOUT).
