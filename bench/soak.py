@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
-from bench.soaks import crash, exports, hostile, injection, llm_faults, malformed, random_play, secrets  # noqa: E402
+from bench.soaks import crash, exports, full_disk, hostile, imports, injection, llm_faults, malformed  # noqa: E402
+from bench.soaks import random_play, secrets  # noqa: E402
 from bench.soaks import pg_drops  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
@@ -37,13 +38,16 @@ class Check:
 
 CHECKS: list[Check] = [
     Check("crash safety (kill -9)", crash.check, "committed turns lost: 0; every resume finishes"),
-    Check("LLM faults", llm_faults.check, "whole sessions on every fault: crashes 0, outcome as scripted"),
+    Check("LLM faults", llm_faults.check, "whole sessions on every fault: crashes 0, outcome as scripted; "
+          "slow endpoint: the script within the deadline + 0.5 s"),
     Check("malformed scenarios", malformed.check, "loads, or file:line:col; 0 tracebacks"),
     Check("hostile YAML", hostile.check, "refused, nothing executed, < 1 s", ),
     Check("export safety", exports.check, "every payload escaped"),
+    Check("hostile imports", imports.check, "imported or told as FILE:N in one line; every import shown"),
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),
     Check("injection", injection.check, "state, outcome, scores unchanged"),
     Check("random play (hypothesis)", random_play.check, "in range, MoveError only, ends on patience"),
+    Check("full disk mid-game", full_disk.check, "said once, scorecard, turns kept up to the failure, 0 tracebacks"),
     Check("dropped PostgreSQL connections", pg_drops.check, "turns lost: 0; every session finished"),
 ]
 

@@ -9,6 +9,8 @@ at once. Each sets the highest score its trade can reach.
 
 from __future__ import annotations
 
+import re
+
 from scoring.claims import claims, contradictions
 from scoring.criteria.facilitator import stock_phrase
 from scoring.signals import phrases, said
@@ -64,8 +66,10 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
     if messages:
         shouted = [m for m in messages if _shouted(m.text)]
         if len(shouted) * 2 >= len(messages):
-            add("facilitator", 30, "ceiling.shouted", Evidence(shouted[0].turn, shouted[0].quote(), good=False),
-                n=len(shouted), of=len(messages))
+            # Shouting is a facilitator's failure; the checks and the fix lose a little of their worth with it.
+            evidence = Evidence(shouted[0].turn, shouted[0].quote(), good=False)
+            for trade, at in (("facilitator", 30), ("detective", 90), ("plumber", 90)):
+                add(trade, at, "ceiling.shouted", evidence, n=len(shouted), of=len(messages))
         terse = [m for m in messages if len(m.words) <= FEW_WORDS]
         heaped = [m for m in messages if len(m.words) >= HEAP_WORDS and small_word_share(m.text) < HEAP_SHARE]
         if len(messages) >= 2 and len(terse) * 2 > len(messages):
@@ -74,8 +78,12 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
                 add(trade, at, "ceiling.terse", evidence, n=len(terse), of=len(messages))
         elif (len(terse) + len(heaped)) * 2 >= len(messages) and heaped:
             # Keywords without sentences: what was done may be right, the customer is not spoken to.
-            add("facilitator", 30, "ceiling.heap", Evidence(heaped[0].turn, heaped[0].quote(), good=False),
-                n=len(terse) + len(heaped), of=len(messages))
+            evidence = Evidence(heaped[0].turn, heaped[0].quote(), good=False)
+            add("facilitator", 20, "ceiling.heap", evidence, n=len(terse) + len(heaped), of=len(messages))
+            if not t.lookups and not t.actions:
+                # Nothing checked, nothing done: the right nouns in a heap are neither a finding nor a fix.
+                for trade, at in (("detective", 20), ("plumber", 15)):
+                    add(trade, at, "ceiling.heap_only", evidence, n=len(terse) + len(heaped), of=len(messages))
         other = [m for m in messages if (written := language_of(m.text)) and written != s.language]
         if len(other) * 2 >= len(messages):
             add("facilitator", 60, "ceiling.language", Evidence(other[0].turn, other[0].quote(), good=False),
@@ -107,8 +115,8 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
     beyond = overpromises(t, s)
     if beyond:
         m, phrase, key, values = beyond[0]
-        add("plumber", 50, "ceiling.overpromise", Evidence(m.turn, m.quote(phrase), note=text(lang, key, **values),
-                                                             good=False))
+        evidence = Evidence(m.turn, m.quote(phrase), note=text(lang, key, **values), good=False)
+        add("plumber", 50, "ceiling.overpromise", evidence)
     scatter = _scatter(t, s)
     if scatter:
         evidence = Evidence(scatter[-1].turn, action=", ".join(a.label for a in scatter), good=False)
@@ -139,7 +147,12 @@ def _sympathy_only(m: Turn, substance: set[str], personal: list[str], claimed: s
     what happened, nothing of hers (her name or her case)."""
     if "?" in m.text or m.turn in claimed or set(m.intents) & substance or not said("empathy", m.message):
         return False
-    return not any(p in m.text.lower() for p in personal)
+    body = _GREETING.sub("", m.text, count=1).lower()  # "Dear Ingrid," opens any letter: it is not about her
+    return not any(p in body for p in personal)
+
+
+_GREETING = re.compile(r"^\s*(?:@\w+\s+)?(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|beste|hoi|hallo|"
+                       r"geachte|goedemorgen|goedemiddag|goedenavond)\b[^,.!?\n]{0,40}[,.!\n]", re.IGNORECASE)
 
 
 def _substance(s: Scenario) -> set[str]:

@@ -3,7 +3,10 @@
 An amount counts when it is given or promised ("I'll get you €600 each", "you're entitled to €250") in a
 clause said as meant, is not a figure the case itself names (her €160, the €400 the rules set), and is
 more than the largest amount any of the scenario's actions may move. A thing counts when it is a perk no
-action or mandate line names ("an upgrade to business class", "a free flight").
+action or mandate line names ("an upgrade to business class", "a free flight"). A guarantee counts when it
+is given, said as meant, of what is not ours to give: an absolute ("no customer will ever…", "nooit meer")
+or what others will do or what will happen ("I guarantee Pluis will be found"). "I can't guarantee…" and
+"I guarantee I'll call you on Friday" are not overpromises.
 """
 
 from __future__ import annotations
@@ -27,6 +30,14 @@ PERKS = {
            "free tickets", "lounge access", "free return"),
     "nl": ("upgrade", "geupgraded", "business class", "businessclass", "eerste klas", "gratis vlucht",
            "gratis vluchten", "gratis ticket", "gratis tickets", "lounge"),
+}
+GUARANTEE = {
+    "en": frozenset("guarantee guaranteed guarantees".split()),
+    "nl": frozenset("garandeer garandeert garanderen gegarandeerd garantie".split()),
+}
+ABSOLUTE = {
+    "en": frozenset("never ever nobody noone everyone everybody always anyone".split()),
+    "nl": frozenset("nooit niemand iedereen altijd ooit nimmer".split()),
 }
 _AMOUNT = re.compile(r"€\s?(\d[\d.,]*)|(\d[\d.,]*)\s?(?:€|euros?|eur)\b", re.IGNORECASE)
 
@@ -78,7 +89,51 @@ def _beyond(m: Turn, language: str, limit: float | None, known: frozenset[float]
         for perk in PERKS.get(language, PERKS["en"]):
             if f" {perk} " in f" {text} " and perk not in allowed:
                 return perk, "overpromise.thing", {"thing": perk}
+    return _guarantee(message, language)
+
+
+def _guarantee(message: Message, language: str) -> tuple[str, str, dict] | None:
+    """A guarantee given of what is not ours to give: an absolute, or what others do or what will happen."""
+    pledge, absolute = GUARANTEE.get(language, GUARANTEE["en"]), ABSOLUTE.get(language, ABSOLUTE["en"])
+    for at, word in enumerate(message.words):
+        if word not in pledge:
+            continue
+        c = message.clause_at(at)
+        if c.actor != "speaker" or c.question or c.conditional or c.irrealis or c.reported or c.rhetorical \
+                or c.hedged or any(p < at for p, _ in c.negations):
+            continue  # "I can't guarantee", "no guarantee", "would you guarantee…?", "guaranteed by law"
+        sentence_end = max(x.end for x in message.clauses if x.sentence == c.sentence)
+        rest = message.words[at + 1:sentence_end]
+        if set(rest) & absolute or "no one" in " ".join(rest):
+            return word, "overpromise.guarantee", {}
+        subject = _subject(rest)
+        if subject is not None and subject not in _OURS and len(rest) >= 3:
+            return word, "overpromise.guarantee", {}  # what will happen, or what others will do
     return None
+
+
+_OURS = frozenset("i ill im ive id we well were weve wed ik wij we me myself mijzelf zelf".split()) | {"addressee"}
+_TO_WHOM = frozenset("you u je jou jullie".split())
+_THAT = frozenset("that dat".split())
+_MODAL = frozenset("will shall can get receive have are wil kunt krijgt ontvangt hebt bent zal zult".split())
+
+
+def _subject(rest: tuple[str, ...]) -> str | None:
+    """Who the guarantee is about: "(you) (that) Pluis will…" → pluis; "you will hear…" → the addressee."""
+    i = 0
+    if i < len(rest) and rest[i] in _TO_WHOM:
+        if i + 1 < len(rest) and rest[i + 1] in _MODAL:
+            return "addressee"
+        i += 1
+    if i < len(rest) and rest[i] in _THAT:
+        i += 1
+    if i < len(rest) and rest[i] in {"youll", "youre", "youve", "youd"}:
+        return "addressee"
+    if i + 1 < len(rest) and rest[i] in _TO_WHOM and rest[i + 1] in _MODAL:
+        return "addressee"
+    if i < len(rest) and rest[i] in _TO_WHOM:
+        return "addressee"
+    return rest[i] if i < len(rest) else None
 
 
 def _clause_ok(message: Message, said: tuple[str, ...]) -> bool:

@@ -98,9 +98,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ceiling.untrue_fix": "the fix was claimed, never given: at most {at}",
         "ceiling.denies": "denied what the records show: at most 50",
         "ceiling.denies_read": "denied what the records you had read show: at most 30",
-        "ceiling.shouted": "shouted: {n} of {of} messages in capitals: at most 30",
+        "ceiling.shouted": "shouted: {n} of {of} messages in capitals: at most {at}",
         "ceiling.terse": "a word or two a turn ({n} of {of} messages): nothing the customer can use: at most {at}",
         "ceiling.heap": "keywords, not sentences ({n} of {of} messages): the customer is not spoken to: at most {at}",
+        "ceiling.heap_only": "keywords, not sentences ({n} of {of} messages), nothing looked up or done: at most {at}",
         "ceiling.language": "not written in {spoken}, the customer's language: at most 60",
         "ceiling.public": "posted {detail} in public: at most 50",
         "ceiling.scatter": "every action at once ({n}), fitting or not: at most {at}",
@@ -122,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "overpromise.amount": "promises €{amount:g}; the mandate goes to €{limit:g}",
         "overpromise.none": "promises €{amount:g}; the mandate has no money to give",
         "overpromise.thing": "promises '{thing}', which the mandate does not list",
+        "overpromise.guarantee": "guarantees what is not ours to guarantee",
         "language.en": "English",
         "language.nl": "Dutch",
         # ── detective ─────────────────────────────────────────────────────────────────────
@@ -292,11 +294,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ceiling.untrue_fix": "de oplossing werd beweerd, nooit gegeven: hoogstens {at}",
         "ceiling.denies": "ontkende wat de gegevens laten zien: hoogstens 50",
         "ceiling.denies_read": "ontkende wat de gegevens laten zien die je zelf las: hoogstens 30",
-        "ceiling.shouted": "geschreeuwd: {n} van {of} berichten in hoofdletters: hoogstens 30",
+        "ceiling.shouted": "geschreeuwd: {n} van {of} berichten in hoofdletters: hoogstens {at}",
         "ceiling.terse": "een woord of twee per beurt ({n} van {of} berichten): niets waar de klant iets aan heeft: "
                          "hoogstens {at}",
         "ceiling.heap": "trefwoorden, geen zinnen ({n} van {of} berichten): de klant wordt niet aangesproken: "
                         "hoogstens {at}",
+        "ceiling.heap_only": "trefwoorden, geen zinnen ({n} van {of} berichten), niets opgezocht of gedaan: "
+                             "hoogstens {at}",
         "ceiling.language": "niet in het {spoken} geschreven, de taal van de klant: hoogstens 60",
         "ceiling.public": "zette {detail} in het openbaar: hoogstens 50",
         "ceiling.scatter": "alle acties tegelijk ({n}), passend of niet: hoogstens {at}",
@@ -318,6 +322,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "overpromise.amount": "belooft €{amount:g}; het mandaat gaat tot €{limit:g}",
         "overpromise.none": "belooft €{amount:g}; het mandaat heeft geen geld te geven",
         "overpromise.thing": "belooft '{thing}', wat niet in het mandaat staat",
+        "overpromise.guarantee": "garandeert wat niet aan ons is om te garanderen",
         "language.en": "Engels",
         "language.nl": "Nederlands",
         "checks_first.title": "Zoekt eerst de feiten op, en trekt dan pas conclusies",

@@ -4,6 +4,7 @@
     server.reply("Hello there.")           # the next chat completion answers this (streamed if asked)
     server.fault(Status(429, retry_after=1))
     server.fault(Delay(2.0))               # longer than the client's time-out
+    server.fault(Slow(2.0))                # streamed: headers at once, the first word after 2 s
     server.respond_with(lambda request: Reply(json.dumps({...})))   # when the queue is empty
     ...
     server.requests[0].headers["authorization"], server.requests[0].json["messages"]
@@ -18,6 +19,9 @@ Each queued item answers one request, in order; with the queue empty the `respon
 function answers (default: `Reply("OK")`). Faults:
   Delay(seconds, then=None)   wait before answering (a time-out for the client), then answer `then`
                               (None: what `respond_with` gives)
+  Slow(seconds, then=None, keepalive=None)   a stream whose head and empty first chunk come at once and
+                              whose first word comes after `seconds` (every `keepalive` seconds a
+                              `: keep-alive` comment meanwhile, as some proxies send); unstreamed: Delay
   Status(code, retry_after=None, body=None, headers=None)   an error status: 429, 500, 503, 401…
   Empty()                     a well-formed completion with no text
   Malformed(body)             200 with a body that is not JSON (or, streamed, a broken chunk)
@@ -71,6 +75,13 @@ class Delay:
 
 
 @dataclass
+class Slow:
+    seconds: float
+    then: Reply | None = None
+    keepalive: float | None = None
+
+
+@dataclass
 class Status:
     code: int
     retry_after: float | str | None = None
@@ -99,7 +110,7 @@ class Hangup:
     pass
 
 
-Item = Reply | Delay | Status | Empty | Malformed | Cut | Hangup
+Item = Reply | Delay | Slow | Status | Empty | Malformed | Cut | Hangup
 
 
 @dataclass
@@ -261,10 +272,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(400, {"error": {"message": "the body is not JSON", "type": "invalid_request_error"}})
             return
         item = self.owner._next(request)
+        if isinstance(item, Slow) and not asked.get("stream"):
+            item = Delay(item.seconds, item.then)
         if isinstance(item, Delay):
             if self.owner._stopping.wait(item.seconds):
                 return
             item = item.then or self.owner._respond(request)
+            if isinstance(item, Delay):  # `respond_with` says to wait again: once is enough
+                item = item.then or Reply()
         model = asked.get("model", "test-model")
         stream = bool(asked.get("stream"))
         with_usage = bool((asked.get("stream_options") or {}).get("include_usage"))
@@ -283,12 +298,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(Reply("", completion_tokens=0), model, stream, with_usage)
         elif isinstance(item, Cut):
             self._cut(item, model, stream)
+        elif isinstance(item, Slow):
+            self._slow(item, request, model, with_usage)
         else:
             self._answer(item, model, stream, with_usage)
 
     # -- answers ---------------------------------------------------------------------------------
 
-    def _answer(self, reply: Reply, model: str, stream: bool, with_usage: bool) -> None:
+    def _answer(self, reply: Reply, model: str, stream: bool, with_usage: bool, *, started: bool = False) -> None:
         name = reply.model or model
         if not stream:
             self._send_json(200, {
@@ -298,8 +315,9 @@ class _Handler(BaseHTTPRequestHandler):
                 "usage": reply.usage(),
             })
             return
-        self._stream_head()
-        self._event(json.dumps(_chunk(name, {"role": "assistant", "content": ""})))
+        if not started:
+            self._stream_head()
+            self._event(json.dumps(_chunk(name, {"role": "assistant", "content": ""})))
         for piece in reply.pieces():
             self._event(json.dumps(_chunk(name, {"content": piece})))
         self._event(json.dumps(_chunk(name, {}, reply.finish_reason)))
@@ -307,6 +325,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._event(json.dumps({**_chunk(name, None), "choices": [], "usage": reply.usage()}))
         self._event("[DONE]")
         self._end_chunks()
+
+    def _slow(self, slow: Slow, request: Request, model: str, with_usage: bool) -> None:
+        """Head and an empty first chunk now, the words after `slow.seconds`: a model slow to start."""
+        self._stream_head()
+        self._event(json.dumps(_chunk(model, {"role": "assistant", "content": ""})))
+        until = time.monotonic() + slow.seconds
+        while (left := until - time.monotonic()) > 0:
+            if self.owner._stopping.wait(min(left, slow.keepalive or left)):
+                return
+            if slow.keepalive and until - time.monotonic() > 0:
+                self._comment("keep-alive")
+        reply = slow.then or self.owner._respond(request)
+        self._answer(reply if isinstance(reply, Reply) else Reply(), model, True, with_usage, started=True)
 
     def _cut(self, cut: Cut, model: str, stream: bool) -> None:
         if stream:
@@ -355,6 +386,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _event(self, data: str) -> None:
         payload = f"data: {data}\n\n".encode()
+        self.wfile.write(f"{len(payload):X}\r\n".encode() + payload + b"\r\n")
+        self.wfile.flush()
+
+    def _comment(self, text: str) -> None:
+        payload = f": {text}\n\n".encode()
         self.wfile.write(f"{len(payload):X}\r\n".encode() + payload + b"\r\n")
         self.wfile.flush()
 

@@ -14,7 +14,7 @@ KINDS = ("excellent", "warm-but-useless", "cold-but-effective", "liar", "hand-of
          "non-native-typos", "wrong-language")
 FLOOR_TAU = 0.5
 """Where the scorer stands today, averaged over the sets per trade: a change may not fall below it."""
-FLOOR_INSIDE = 0.4
+FLOOR_INSIDE = 0.6
 
 
 @pytest.fixture(scope="module")

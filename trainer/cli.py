@@ -214,12 +214,12 @@ def _resume(store, trainee: str, scenario_ref: str | None, live=None):
     from trainer.saved import resume
     from trainer.scenario.library import find_scenario
 
-    rows = store.unfinished(trainee)
-    if scenario_ref:
-        wanted = find_scenario(scenario_ref).id
-        rows = [r for r in rows if r.scenario == wanted]
+    wanted = find_scenario(scenario_ref).id if scenario_ref else None
+    rows = [r for r in store.unfinished(trainee) if wanted in (None, r.scenario)]  # none that another game plays
     if not rows:
-        raise TrainerError(f"no stopped session of {trainee} to resume" + (f" in {scenario_ref}" if scenario_ref else ""))
+        playing = [r for r in store.unfinished(trainee, held=True) if wanted in (None, r.scenario)]
+        raise TrainerError(f"no stopped session of {trainee} to resume" + (f" in {scenario_ref}" if scenario_ref else "")
+                           + (f" ({len(playing)} being played in another window right now)" if playing else ""))
     scenario = find_scenario(rows[0].scenario)
     customer = live.customer(scenario, rows[0].seed) if live is not None else None
     return scenario, resume(store, rows[0].id, scenario, customer=customer)

@@ -26,7 +26,7 @@ from trainer.engine.events import (
 )
 from trainer.engine.moves import Help, Hint, parse_move
 from trainer.engine.start import StartAt
-from trainer.errors import MoveError
+from trainer.errors import MoveError, TrainerError
 from trainer.game import Game
 from trainer.plain_texts import followers, plain_text
 from trainer.scenario.models import Scenario
@@ -81,7 +81,7 @@ def play_plain(
                     customer=customer, recogniser=recogniser, start=start)
         if start is not None:
             view.started(game)
-        saved = keep(game) if keep else None
+        saved = _begin(keep, game, view)
         opening = game.opening()
         _save(saved, game, view)
         view.show(opening)
@@ -115,7 +115,7 @@ def play_plain(
             view.say(f"! {exc}")
     card = score(game.session.events, scenario)
     if saved is not None:
-        saved.finish(game, card.to_dict())
+        saved.finish(game, card.to_dict())  # the last turns too, if the database was away: said in one line
         _tell(saved, view)
     if judge is not None:
         card = _judged(card, game, scenario, judge, out)
@@ -138,6 +138,20 @@ def play_plain(
             view.say(view.text("session_not_written", path=session_json, problem=exc.strerror or exc))
     out.flush()
     return card
+
+
+def _begin(keep: Callable[[Game], SavedGame | None] | None, game: Game, view: PlainView) -> SavedGame | None:
+    """The game's record in the store; None, said in one line, when it can't be begun (a full or read-only disk)."""
+    if keep is None:
+        return None
+    try:
+        saved = keep(game)
+    except TrainerError as exc:  # the store's StoreError (imported lazily: sqlite3 loads only when keeping)
+        view.say(view.text("not_saving", problem=exc))
+        return None
+    if saved is not None:  # begun, but its first save failed, or the database is away for now
+        _tell(saved, view)
+    return saved
 
 
 def _save(saved: SavedGame | None, game: Game, view: PlainView) -> None:

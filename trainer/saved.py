@@ -146,10 +146,23 @@ def _how_played(game: Game) -> dict[str, Any]:
 
 def resume(store: Store, session_id: str, scenario: Scenario, *, clock: Clock = real_clock,
            customer: Customer | None = None) -> tuple[Game, SavedGame]:
-    """The stopped game, replayed to where it stopped, and its place in the store to go on saving."""
+    """The stopped game, replayed to where it stopped, and its place in the store to go on saving.
+
+    Its lease is taken first: a session another game is playing now is refused (SessionHeld)."""
+    store.take(session_id)
+    try:
+        return _replayed(store, session_id, scenario, clock, customer)
+    except BaseException:
+        try:
+            store.release(session_id)
+        except StoreError:
+            pass  # it runs out by itself
+        raise
+
+
+def _replayed(store: Store, session_id: str, scenario: Scenario, clock: Clock,
+              customer: Customer | None) -> tuple[Game, SavedGame]:
     stored = store.load(session_id)
-    if stored.row.finished:
-        raise StoreError("that session is finished; start a new one")
     row = stored.row
     said = [e.text for e in stored.events if isinstance(e, CustomerMessage)]
     live = customer or ScriptedCustomer(scenario, row.seed)

@@ -207,7 +207,8 @@ def _imported(store, original_id: str) -> str | None:
     from trainer.review.sessionjson import SessionFileError, session_from_dict, session_to_dict
 
     data = session_to_dict(store.load(original_id))
-    poisoned = _poison(data, [0], keep=frozenset({"format", "kind", "id", "trade"}))
+    poisoned = _poison(data, [0], keep=frozenset({"format", "kind", "id", "trade", "started_at", "updated_at",
+                                                  "ended_at", "created_at"}))  # dates are checked on import
     poisoned["id"] = "imported-" + original_id
     try:
         store.put(session_from_dict(json.loads(json.dumps(poisoned))))

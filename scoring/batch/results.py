@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from statistics import mean
@@ -10,6 +9,7 @@ from typing import Any
 
 from scoring.batch.scorecards import Scored
 from scoring.scorecard import TRADES
+from trainer import csvsafe
 
 SOURCE_WIDTH = 44
 
@@ -31,7 +31,7 @@ def as_csv(results: list[Scored]) -> str:
     """A row per conversation: the three trades, then every criterion (empty where it does not apply)."""
     criteria = _criterion_columns(results)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csvsafe.writer(buffer)
     writer.writerow(["source", "scenario", "trainee", "turns", "outcome", "outcome_kind", *TRADES,
                      *(f"{trade}.{name}" for trade, name in criteria)])
     for r in results:

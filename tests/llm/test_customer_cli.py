@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def webcare(*args: str, stdin: str = "", env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI", "WEBCARE", "AZURE_OPENAI"))}
     clean |= {"WEBCARE_DB": str(tmp_path / "sessions.db"), "WEBCARE_CONFIG": str(tmp_path / "none.toml"),
-              "PYTHONIOENCODING": "utf-8", **env}
+              "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT), **env}  # this checkout's code, not an install
     return subprocess.run([sys.executable, "-m", "trainer", *args], input=stdin, capture_output=True, text=True,
                           cwd=tmp_path, env=clean, timeout=60)
 
@@ -56,6 +56,56 @@ def test_webcare_play_with_only_a_base_url_plays_a_live_customer_and_keeps_no_ke
     files = [f.read_bytes().decode("latin-1") for f in tmp_path.glob("sessions.db*")]  # the WAL too
     for artefact in [result.stdout, result.stderr, *exports, *files]:
         assert no_key_in(artefact)
+
+
+def echo_key(request) -> Reply:
+    """An endpoint that echoes the key it was sent (a debugging proxy, a misconfigured server, a hostile one)."""
+    key = request.headers["authorization"].removeprefix("Bearer ")
+    text = f"@SkyblueAir you sent me {key} and {key.upper()}, now where is my legroom?"
+    return Reply(text, chunks=[text[i:i + 5] for i in range(0, len(text), 5)])
+
+
+def test_an_endpoint_echoing_the_key_gets_it_into_no_transcript_database_or_export(llm_server, tmp_path):
+    scenario = legroom()
+    llm_server.respond_with(echo_key)
+    result = webcare("play", "legroom-en", "--plain", stdin="\n".join(exemplary(scenario)) + "\n", tmp_path=tmp_path,
+                     env={"OPENAI_BASE_URL": llm_server.base_url, "OPENAI_API_KEY": TEST_KEY,
+                          "WEBCARE_MODEL": "test-model"})
+    assert result.returncode == 0, result.stderr
+    assert "you sent me *** and ***, now where is my legroom?" in result.stdout
+    store = open_store(str(tmp_path / "sessions.db"))
+    stored = store.load(store.sessions()[0].id)
+    exports = [markdown(stored), html(stored), json.dumps(session_to_dict(stored)), json.dumps(stored.manifest)]
+    files = [f.read_bytes().decode("latin-1") for f in tmp_path.glob("sessions.db*")]
+    for artefact in [result.stdout, result.stderr, *exports, *files]:
+        assert no_key_in(artefact) and no_key_in(artefact.lower()) and TEST_KEY.upper() not in artefact
+
+
+def test_doctor_never_prints_a_key_the_endpoint_echoes(llm_server, tmp_path):
+    env = {"WEBCARE_CONFIG": str(tmp_path / "none.toml"), "OPENAI_API_KEY": TEST_KEY,
+           "OPENAI_BASE_URL": llm_server.base_url}
+    llm_server.respond_with(echo_key)
+    out = io.StringIO()
+    assert diagnose(None, out, env={**env, "WEBCARE_MODEL": "test-model"}) == 0
+    assert "✓ A tiny completion works: it said '@SkyblueAir you sent me ***" in out.getvalue()
+    llm_server.models = ("test-model", f"ft:{TEST_KEY}")
+    assert diagnose(None, out, env=env) == 1
+    assert "(the endpoint lists: test-model, ft:***)" in out.getvalue()
+    assert no_key_in(out.getvalue()) and TEST_KEY.upper() not in out.getvalue()
+
+
+def test_doctor_shows_what_the_endpoint_sends_as_text_never_as_terminal_controls(llm_server, tmp_path):
+    from llm_server import Status
+
+    llm_server.models = ("test-model", "\x1b[2J\x1b]0;owned\x07", "gpt\u202eevil")
+    out = io.StringIO()
+    env = {"WEBCARE_CONFIG": str(tmp_path / "none.toml"), "OPENAI_BASE_URL": llm_server.base_url}
+    assert diagnose(None, out, env=env) == 1
+    assert "(the endpoint lists: test-model, [2J]0;owned, gptevil)" in out.getvalue()
+    llm_server.fault(Status(400, body={"error": {"message": "bad \x1b[2Jrequest\x07"}}))
+    assert diagnose(None, out, env={**env, "WEBCARE_MODEL": "test-model"}) == 1
+    assert "✗ A tiny completion works: no — HTTP 400: bad [2Jrequest" in out.getvalue()
+    assert "\x1b" not in out.getvalue() and "\u202e" not in out.getvalue() and "\x07" not in out.getvalue()
 
 
 def test_the_key_is_in_no_log_output_message_or_fallback_notice(llm_server, llm_settings, caplog):
@@ -115,6 +165,19 @@ def test_doctor_says_plainly_what_is_wrong_and_never_shows_the_key(llm_server, t
     assert diagnose(None, out, env={"WEBCARE_CONFIG": str(tmp_path / "none.toml")}) == 1
     assert "Not configured: no model is set" in out.getvalue()
     assert no_key_in(text + out.getvalue())
+
+
+def test_doctor_warns_when_the_first_word_comes_after_the_live_customers_deadline(llm_server, tmp_path):
+    from llm_server import Slow
+
+    env = {"WEBCARE_CONFIG": str(tmp_path / "none.toml"), "OPENAI_BASE_URL": llm_server.base_url,
+           "WEBCARE_MODEL": "test-model", "WEBCARE_FIRST_TOKEN_TIMEOUT": "0.1"}
+    llm_server.fault(Reply("OK"), Slow(0.5, Reply("OK then")))  # the completion, then the stream
+    out = io.StringIO()
+    assert diagnose(None, out, env=env) == 0
+    assert "✓ Streaming works: 2 piece(s): 'OK then', the first after" in out.getvalue()
+    assert "longer than first_token_timeout (0.1 s): the live customer's lines would come from the script" \
+        in out.getvalue()
 
 
 def test_doctor_names_a_rejected_key(llm_server, tmp_path):

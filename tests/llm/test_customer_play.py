@@ -51,7 +51,7 @@ def test_her_line_streams_piece_by_piece_and_the_conversation_goes_into_the_next
     second = llm_server.completions[1].json["messages"]
     assert second[0]["role"] == "system" and "Daniela Maduro" in second[0]["content"]
     conversation = second[1]["content"]
-    assert "Daniela: @SkyblueAir Paid for legroom. Got none. Hello?" in conversation
+    assert 'Daniela: "@SkyblueAir Paid for legroom. Got none. Hello?"' in conversation
     assert 'Agent: "So sorry about your seats, Daniela. What happened at the gate?"' in conversation
     assert game.session.events[-1].text == "It was for Ruben. His knee."
 

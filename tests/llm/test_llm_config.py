@@ -102,3 +102,23 @@ def test_settings_can_be_copied_but_the_key_is_never_pickled():
     assert copy.deepcopy(settings).api_key.reveal() == TEST_KEY
     with pytest.raises(TypeError):
         pickle.dumps(settings)
+
+
+def test_the_first_word_deadline_comes_from_the_environment_or_the_config_file_and_defaults_to_5_s(tmp_path):
+    path = tmp_path / "config.toml"
+    assert load_settings(env={}, path=path).first_token_timeout == 5.0
+    path.write_text("[llm]\nfirst_token_timeout = 12\n")
+    assert load_settings(env={}, path=path).first_token_timeout == 12.0
+    assert load_settings(env={"WEBCARE_FIRST_TOKEN_TIMEOUT": "2.5"}, path=path).first_token_timeout == 2.5
+    assert load_settings(env={"WEBCARE_FIRST_TOKEN_TIMEOUT": "0"}, path=path).first_token_timeout == 0.0
+
+
+@pytest.mark.parametrize("value, message", [
+    ("soon", "WEBCARE_FIRST_TOKEN_TIMEOUT should be a number, not 'soon'"),
+    ("-3", "WEBCARE_FIRST_TOKEN_TIMEOUT can't be negative"),
+    ("nan", "WEBCARE_FIRST_TOKEN_TIMEOUT should be a number, not 'nan'"),
+])
+def test_a_wrong_first_word_deadline_in_the_environment_is_told_in_one_line(tmp_path, value, message):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"WEBCARE_FIRST_TOKEN_TIMEOUT": value}, path=tmp_path / "none.toml")
+    assert str(caught.value) == message

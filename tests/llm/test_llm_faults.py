@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import time
 
+import openai  # noqa: F401 - imported up front, so the time bounds measure retries, not the first import
 import pytest
 
 from llm_fixtures import TEST_KEY
-from llm_server import Cut, Delay, Empty, Hangup, Malformed, Reply, Status
+from llm_server import Cut, Delay, Empty, Hangup, Malformed, Reply, Slow, Status
 from trainer.llm.client import LLMClient
 from trainer.llm.config import with_overrides
 from trainer.llm.errors import LLMRejected, LLMUnavailable
@@ -95,13 +97,26 @@ def test_a_server_asking_for_a_long_wait_is_given_up_on_at_once(llm_server, llm_
     assert len(llm_server.completions) == 1 and time.monotonic() - started < 1.0
 
 
-def test_back_off_doubles_between_tries(llm_server, llm_settings):
-    waits: list[float] = []
+def test_back_off_is_jittered_under_a_ceiling_that_doubles_between_tries(llm_server, llm_settings):
     settings = with_overrides(llm_settings, retries=3, backoff=0.25, backoff_max=0.6)
-    llm_server.fault(Status(500), Status(500), Status(500), Status(500))
-    with pytest.raises(LLMUnavailable):
-        LLMClient(settings, sleep=waits.append).chat(ASK)
-    assert waits == [0.25, 0.5, 0.6]
+    seen: list[list[float]] = []
+    for seed in range(4):  # four clients that failed together
+        waits: list[float] = []
+        llm_server.fault(Status(500), Status(500), Status(500), Status(500))
+        with pytest.raises(LLMUnavailable):
+            LLMClient(settings, sleep=waits.append, rng=random.Random(seed)).chat(ASK)
+        assert len(waits) == 3
+        assert all(0 <= wait <= ceiling for wait, ceiling in zip(waits, [0.25, 0.5, 0.6], strict=True))
+        seen.append(waits)
+    assert len({tuple(waits) for waits in seen}) == 4, "they don't come back together"
+    assert seen[0] != [0.25, 0.5, 0.6]
+
+
+def test_a_retry_after_is_waited_out_as_asked_without_jitter(llm_server, llm_settings):
+    waits: list[float] = []
+    llm_server.fault(Status(429, retry_after=1.5), Status(503, retry_after=0.75)).reply("OK")
+    LLMClient(llm_settings, sleep=waits.append).chat(ASK)
+    assert waits == [1.5, 0.75]
 
 
 @pytest.mark.parametrize("status, words", [
@@ -160,3 +175,35 @@ def test_a_time_out_can_be_set_per_request(llm_server, llm_settings):
     llm_server.fault(Delay(0.3, then=Reply("slow but fine")))
     client = LLMClient(with_overrides(llm_settings, timeout=0.1, retries=0))
     assert client.chat(ASK, timeout=2.0).text == "slow but fine"
+
+
+@pytest.mark.parametrize("slow", [Delay(3.0), Slow(3.0), Slow(3.0, keepalive=0.05)],
+                         ids=["whole-answer-late", "first-word-late", "first-word-late-keepalive"])
+def test_a_stream_whose_first_word_misses_the_deadline_is_given_up_on_at_once(llm_server, llm_settings, slow):
+    llm_server.fault(slow, slow, slow)
+    client = LLMClient(with_overrides(llm_settings, timeout=5.0))  # the request's own time-out would not help
+    with pytest.raises(LLMUnavailable) as caught:
+        list(client.stream(ASK, first_token=0.2, lean=True))
+    assert caught.value.kind == "timeout" and "no first word within 0.2 s" in str(caught.value)
+    assert len(llm_server.completions) == 1 and caught.value.attempts == 1
+
+
+def test_a_quick_fault_is_still_retried_within_the_deadline(llm_server, llm_settings):
+    llm_server.fault(Status(503)).reply("Here now.")
+    assert "".join(LLMClient(llm_settings).stream(ASK, first_token=3.0, lean=True)) == "Here now."
+    assert len(llm_server.completions) == 2
+
+
+def test_a_retry_after_longer_than_the_deadline_leaves_is_not_waited_for(llm_server, llm_settings):
+    waits: list[float] = []
+    llm_server.fault(Status(429, retry_after=1.5)).reply("never asked")
+    with pytest.raises(LLMUnavailable) as caught:
+        list(LLMClient(llm_settings, sleep=waits.append).stream(ASK, first_token=0.5))
+    assert caught.value.kind == "rate_limited" and waits == [] and len(llm_server.completions) == 1
+
+
+def test_a_single_try_is_one_request_whatever_the_settings_allow(llm_server, llm_settings):
+    llm_server.fault(Status(500), Status(500), Status(500))
+    with pytest.raises(LLMUnavailable) as caught:
+        list(LLMClient(llm_settings).stream(ASK, retries=0))
+    assert caught.value.attempts == 1 and len(llm_server.completions) == 1

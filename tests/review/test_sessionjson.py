@@ -42,9 +42,9 @@ def test_a_session_travels_between_stores_and_a_second_import_changes_nothing(db
 @pytest.mark.parametrize(("data", "message"), [
     ([], "not a Webcare session"),
     ({"format": "webcare-session", "version": 99}, "newer than this"),
-    ({"format": "webcare-session", "version": 1, "id": "x"}, "missing trainee, scenario"),
+    ({"format": "webcare-session", "version": 1, "id": "x"}, "missing scenario, language, trainee, events, started_at"),
     ({"format": "webcare-session", "version": 1, "id": "x", "trainee": "a", "scenario": "s", "language": "en",
-      "started_at": "2026", "events": [{"kind": "nonsense"}]}, "an event can't be read"),
+      "started_at": "2026-01-05", "events": [{"kind": "nonsense"}]}, r"events\[0\].kind: unknown event kind 'nonsense'"),
 ])
 def test_a_broken_session_file_says_what_is_wrong(data, message):
     with pytest.raises(SessionFileError, match=message):

@@ -18,7 +18,8 @@ async def test_each_turn_is_committed_as_it_is_played(app_factory, own_session_s
         await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
         shown = list(app.screen.game.session.events)
         store = open_store(str(own_session_store))  # another reader, as a second process would be
-        [row] = store.unfinished("anna")
+        assert store.unfinished("anna") == []  # being played: not offered for resuming elsewhere
+        [row] = store.unfinished("anna", held=True)
         assert store.load(row.id).events == shown
         assert row.turns == 1 and row.scenario == "legroom-en"
 

@@ -114,3 +114,24 @@ def test_what_the_issue_found_inverted_no_longer_moves_her(text, intent):
     recognised = next(e for e in events if isinstance(e, IntentsRecognised))
     assert intent not in recognised.intents
     assert not any(isinstance(e, MoodChanged) and e.mood_delta > 0 for e in events)
+
+
+@pytest.mark.parametrize(("text", "language", "every_item_asked"), [
+    ("Send airport, gate, time and flight number of the recording.", "en", True),
+    ("Share booking code, bag tag, and a photo of the case.", "en", True),
+    ("Which airport, gate, and flight?", "en", True),
+    ("Stuur luchthaven, gate en vluchtnummer.", "nl", True),
+    ("I see exactly what you see, Sara, a plane flying into a tower.", "en", False),
+    ("We sent airport staff, gate agents and a supervisor.", "en", False),
+])
+def test_a_list_goes_on_asking_what_its_first_clause_asks(text, language, every_item_asked):
+    message = read(text, language)
+    asked = [c.question or c.request for c in message.clauses]
+    assert all(asked) is every_item_asked
+
+
+def test_an_imperative_without_me_or_us_is_still_a_request():
+    bag = load_scenario(ROOT / "scenarios" / "bag-thrower-en.yaml")
+    recognise = Recogniser(bag.intents, bag.language).recognise
+    assert "ask_where_when" in recognise("Send airport, gate, time and flight number of the recording.")
+    assert "ask_where_when" not in recognise("Don't send airport, gate, time and flight number.")

@@ -158,6 +158,7 @@ def test_shouting_a_good_reply_caps_the_facilitator(game):
     played = game()
     played.play(SORRY.upper(), "/lookup seat_record", "AN AIRCRAFT CHANGE RELEASED YOUR SEATS. OUR MISTAKE.")
     assert ceiling(played, "facilitator")["at"] == 30
+    assert ceiling(played, "detective")["at"] == 90  # what was found still counts, a little less
 
 
 def test_a_word_a_turn_caps_every_trade(game):
@@ -171,7 +172,16 @@ def test_a_heap_of_keywords_is_no_reply(game):
     played = game()
     played.play("Daniela sorry legroom 14A 14C aircraft change seat system released refund 160 log fault IT Friday.",
                 "Refund card five days, fault logged, seat planning, DM Friday, Ruben knee sorry.")
-    assert ceiling(played, "facilitator")["at"] <= 30
+    assert ceiling(played, "facilitator")["at"] == 20
+    assert ceiling(played, "detective")["at"] == 20 and ceiling(played, "plumber")["at"] == 15
+
+
+def test_a_heap_of_keywords_after_the_right_moves_keeps_what_was_found(game):
+    played = game()
+    played.play("/lookup seat_record", "Daniela sorry legroom 14A 14C aircraft change seat system released refund.",
+                "/do refund_seats 160", "Refund card five days, fault logged, seat planning, DM Friday, Ruben knee.")
+    assert ceiling(played, "facilitator")["at"] == 20
+    assert ceiling(played, "detective") is None
 
 
 def test_refusing_sympathy_is_named(game):
@@ -295,3 +305,29 @@ def test_own_words_and_tone_are_earned_not_given(game):
     assert cold.criteria()["tone"]["evidence"][0]["note"].startswith("no reply speaks as a person")
     assert warm.criteria()["tone"]["score"] == 100
     assert warm.criteria()["own_words"]["score"] == 100
+
+
+def test_sympathy_salad_behind_her_name_in_the_greeting_is_still_a_salad(game):
+    played = game()
+    played.play("Hi Daniela, I'm so sorry. I completely understand your frustration and I hear you.",
+                "Dear Daniela, we truly value you as a customer. I really do understand, and I'm so sorry.")
+    assert ceiling(played, "facilitator")["at"] == 30
+    named = game()
+    named.play("Hi Daniela, I'm so sorry. Ten hours with Ruben's knee jammed, I completely understand.",
+               "I really do understand, and I'm so sorry.")
+    assert (ceiling(named, "facilitator") or {}).get("at") != 30  # Ruben's knee is hers: not a template
+
+
+@pytest.mark.parametrize("said, overpromised", [
+    ("I guarantee this will never happen to any passenger again.", True),
+    ("I guarantee the seat map will be fixed by Monday.", True),
+    ("I can't guarantee it won't happen again, but I've logged it with IT.", False),
+    ("I guarantee I'll DM you on Friday with the outcome.", False),
+    ("Would a written guarantee help?", False),
+])
+def test_a_guarantee_of_what_is_not_ours_to_give_is_an_overpromise(game, said, overpromised):
+    played = game()
+    played.play(SORRY, said)
+    cap = ceiling(played, "plumber")
+    assert (cap is not None and cap["evidence"][0]["note"] == "guarantees what is not ours to guarantee") \
+        is overpromised

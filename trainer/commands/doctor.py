@@ -1,12 +1,14 @@
 """`webcare doctor`: is the model endpoint set up, and does it answer? Each check says plainly what is wrong.
 
-Never prints the key: only whether one is set.
+Never prints the key: only whether one is set, and every line is redacted of it besides (an endpoint may
+echo it in a reply, an error or a model name; the client redacts those already, this is the last guard).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -41,6 +43,7 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
     except ConfigError as exc:
         say.bad(f"Settings: {exc}")
         return 1
+    say.key = settings.api_key.reveal() if settings.api_key else None
     say.info(f"Config file: {path}" + ("" if path.exists() else " (none; optional)"))
     say.info(f"Settings from: {settings.source}")
     key = "set" if settings.api_key else "not set (fine for a local server: Ollama, vLLM, LM Studio, llama.cpp)"
@@ -79,10 +82,24 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
     ask = [{"role": "user", "content": "Reply with the single word OK."}]
     reply = say.check("A tiny completion works", lambda: client.chat(ask, max_tokens=8),
                       lambda r: f"it said {r.text[:40]!r}", probe)
-    streamed = say.check("Streaming works", lambda: list(client.stream(ask, max_tokens=8)),
-                         lambda pieces: f"{len(pieces)} piece(s): {''.join(pieces)[:40]!r}", probe)
+    first: list[float] = []
+
+    def stream() -> list[str]:
+        started, pieces = time.monotonic(), []
+        for piece in client.stream(ask, max_tokens=8):
+            first.append(time.monotonic() - started)
+            pieces.append(piece)
+        return pieces
+
+    streamed = say.check("Streaming works", stream, lambda pieces: f"{len(pieces)} piece(s): {''.join(pieces)[:40]!r}, "
+                         f"the first after {first[0]:.1f} s", probe)
     if reply is None or streamed is None:
         return 1
+    deadline = settings.first_token_timeout
+    if deadline and first[0] > deadline:
+        say.warn(f"The first word took {first[0]:.1f} s, longer than first_token_timeout ({deadline:g} s): the live "
+                 "customer's lines would come from the script. Raise `first_token_timeout` under [llm] in the "
+                 "config file or set WEBCARE_FIRST_TOKEN_TIMEOUT (0: no limit)")
     u = client.usage
     say.info(f"Used: {u.requests} request(s), {u.prompt_tokens} tokens in, {u.completion_tokens} out")
     say.ok(f"Ready: `webcare play` will use a live customer ({settings.describe()})")
@@ -107,9 +124,12 @@ class _Say:
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.failed = False
+        self.key: str | None = None
 
     def _line(self, mark: str, text: str) -> None:
-        self.out.write(f"{mark} {text}\n")
+        from trainer.llm.errors import redact
+
+        self.out.write(f"{mark} {redact(text, self.key)}\n")
         self.out.flush()
 
     def info(self, text: str) -> None:

@@ -70,10 +70,11 @@ def _export(args: argparse.Namespace) -> int:
     from trainer.errors import TrainerError
     from trainer.review.cohort import cohort_html
     from trainer.review.export import cohort_csv, html, markdown
+    from trainer.review.filenames import Names, session_stem
     from trainer.review.sessionjson import session_to_dict
     from trainer.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)  # reads only: works on a read-only folder or mount too
     if args.sessions:
         rows = [store.load(i).row for i in args.sessions]
     else:
@@ -99,18 +100,25 @@ def _export(args: argparse.Namespace) -> int:
         folder = args.output
         if folder is None:
             raise TrainerError(f"{len(rows)} sessions as {args.format}: give a folder with -o")
-        folder.mkdir(parents=True, exist_ok=True)
         render = html if args.format == "html" else markdown
         suffix = "html" if args.format == "html" else "md"
-        for i, row in enumerate(rows, 1):
-            stem = f"{row.trainee[:60]}-{row.scenario[:60]}-{row.started_at[:10]}-{row.id[:6]}"
-            name = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem) + f".{suffix}"  # never a path
-            (folder / name).write_text(render(store.load(row.id)), "utf-8")
-            progress(i)
-        print(f"{len(rows)} sessions written to {folder}", file=sys.stderr)
+        names = Names()
+        path = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for i, row in enumerate(rows, 1):
+                path = folder / names(session_stem(row), suffix)
+                path.write_text(render(store.load(row.id)), "utf-8")
+                progress(i)
+        except OSError as exc:
+            raise TrainerError(f"can't write {path}: {exc.strerror or exc}") from None
+        print(f"{len(names.taken)} sessions written to {folder}", file=sys.stderr)
         return 0
     if args.output:
-        args.output.write_text(text, "utf-8")
+        try:
+            args.output.write_text(text, "utf-8", newline="")  # as written: CSV lines end in CRLF already
+        except OSError as exc:
+            raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
         print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -129,20 +137,23 @@ def _progress(total: int):
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Every record checked on its own: a bad one is told as `FILE[:N]: what is wrong`, the rest imported."""
     from trainer.review.sessionjson import SessionFileError, session_from_dict
-    from trainer.store import open_store
+    from trainer.store import StoreError, open_store
 
     store = open_store(args.db)
     added = known = failed = 0
     for path in args.files:
         try:
             items = _read_sessions(path)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            print(f"{path}: can't be read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            print(f"{path}: can't be read: {_why(exc)}", file=sys.stderr)
             failed += 1
             continue
         for where, data in items:
             try:
+                if isinstance(data, _Unreadable):
+                    raise SessionFileError(f"{where}: {data.why}")
                 if store.put(session_from_dict(data, where)):
                     added += 1
                 else:
@@ -150,38 +161,65 @@ def _import(args: argparse.Namespace) -> int:
             except SessionFileError as exc:
                 print(exc, file=sys.stderr)
                 failed += 1
+            except StoreError as exc:  # the record passed every check; the database refused it
+                print(f"{where}: not stored: {exc}", file=sys.stderr)
+                failed += 1
     print(f"{added} imported, {known} already there" + (f", {failed} failed" if failed else "")
           + f" ({store.location.describe()})")
     return 1 if failed else 0
 
 
+class _Unreadable:
+    """A line of a JSONL file that is not JSON: reported in its place, the other lines still imported."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to be a session"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {exc.start}); save it as UTF-8"
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 def _read_sessions(path: Path) -> list[tuple[str, object]]:
-    """A session, a list of sessions, or one per line (JSONL): each with where it was."""
-    text = path.read_text("utf-8")
+    """A session, a list of sessions (`FILE:N`, from 1), or one per line (JSONL, `FILE:LINE`)."""
+    text = path.read_text("utf-8-sig")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as first:
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) < 2:
+        lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+        if len(lines) < 2 or not _json_object(lines[0][1]):
             raise ValueError(f"not JSON (line {first.lineno}, column {first.colno}: {first.msg})") from None
-        out = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    out.append((f"{path}:{number}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"line {number} is not JSON ({exc.msg})") from None
+        out: list[tuple[str, object]] = []
+        for number, line in lines:
+            try:
+                out.append((f"{path}:{number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                out.append((f"{path}:{number}", _Unreadable(f"not JSON (column {exc.colno}: {exc.msg})")))
+            except (ValueError, RecursionError) as exc:
+                out.append((f"{path}:{number}", _Unreadable(_why(exc))))
         return out
     if isinstance(data, list):
-        return [(f"{path}[{i}]", item) for i, item in enumerate(data)]
+        return [(f"{path}:{i}", item) for i, item in enumerate(data, 1)]
     return [(str(path), data)]
+
+
+def _json_object(line: str) -> bool:
+    """The first line of a JSONL file is a whole JSON object (a broken pretty-printed file is not JSONL)."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _history(args: argparse.Namespace) -> int:
     from trainer.store import open_store
 
     trainee = args.trainee or who("WEBCARE_TRAINEE")
-    history = open_store(args.db).history(trainee)
+    history = open_store(args.db, read_only=True).history(trainee)
     if not history:
         print(f"No sessions for {trainee} yet.")
         return 0
@@ -190,9 +228,19 @@ def _history(args: argparse.Namespace) -> int:
     for h in history:
         print(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}")
         if len(h.series) > 1:
-            print(" " * 30 + "progress: " + " → ".join(str(sum(v or 0 for v in s.values()) // 3)
-                                                      for _, s in h.series))
+            print(" " * 30 + "progress: " + _progress_line([sum(v or 0 for v in s.values()) // 3 for _, s in h.series]))
     return 0
+
+
+PROGRESS_SHOWN = 10
+"""Mean scores on a `progress:` line: the first attempt, then the latest ones; the line stays one line."""
+
+
+def _progress_line(means: list[int]) -> str:
+    if len(means) <= PROGRESS_SHOWN:
+        return " → ".join(map(str, means))
+    latest = means[-(PROGRESS_SHOWN - 1):]
+    return " → ".join([str(means[0]), f"… ({len(means) - PROGRESS_SHOWN:,} more)", *map(str, latest)])
 
 
 def _fdp(scores: dict) -> str:

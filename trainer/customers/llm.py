@@ -6,6 +6,11 @@ the trainee or the model writes can move the state, the outcome or the score. An
 endpoint down or slow, a reply empty, cut, out of character, in the wrong language, giving away an
 unfound fact or declaring the case settled — makes her say the scripted line for that cue instead,
 with one line telling the trainee why; the session goes on.
+
+A slow endpoint never holds the game up for long: her first word must come within the settings'
+`first_token_timeout` (retries included) or the script speaks at once. While the script is in
+charge the model is not asked again in full rounds of retries: the next line is one try, and if
+that fails too the model rests a few lines (see trainer.llm.breaker) before the next single try.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from trainer.customers.prompt import PROMPT_VERSION, customer_messages, max_char
 from trainer.customers.scripted import ScriptedCustomer
 from trainer.engine.events import Event, TraineeMessage
 from trainer.engine.session import Cue
+from trainer.llm.breaker import Breaker
 from trainer.llm.client import LLMClient
 from trainer.llm.config import LLMSettings, with_overrides
 from trainer.llm.errors import LLMUnavailable
@@ -31,7 +37,11 @@ log = logging.getLogger(__name__)
 TEMPERATURE = 0.8
 """Her default temperature: lively, but the stance and examples keep her on track."""
 REST_CUES = 3
-"""After the endpoint refuses or fails twice running, this many cues are scripted before it is tried again."""
+"""After the endpoint refuses, or fails its single try after a fault, this many cues are scripted before it is
+tried once more (then twice as many after each failed try, up to REST_MAX)."""
+REST_MAX = 12
+GONE = ("refused", "rejected")
+"""Faults that say the endpoint is not there for us at all: rest at once, no single try first."""
 UNAVAILABLE = {
     "en": {"timeout": "did not answer in time", "rate_limited": "is rate-limited (429)",
            "server_error": "had a server error", "refused": "could not be reached", "empty": "sent nothing",
@@ -85,8 +95,7 @@ class LLMCustomer:
         self.last: Line | None = None
         self._script = ScriptedCustomer(scenario, seed)
         self._events: Sequence[Event] = ()
-        self._resting = 0
-        self._faults_running = 0
+        self._breaker = Breaker(rest=REST_CUES, longest=REST_MAX)
         self._told = False
         self._notice: str | None = None
         self._limit = max_chars(scenario)
@@ -111,14 +120,15 @@ class LLMCustomer:
 
         The pieces are a preview: when a check fails, `last.text` is the scripted line instead.
         """
-        if self._resting:
-            self._resting -= 1
+        if not self._breaker.allow():
             self._settle(cue, None, self.last.problem if self.last and self.last.problem else "refused", counted=False)
             return
         pieces: list[str] = []
         problem: str | None = None
         source = self.client.stream(customer_messages(self.scenario, cue, self._events),
-                                    max_tokens=self._max_tokens(), lean=True)
+                                    max_tokens=self._max_tokens(), lean=True,
+                                    first_token=self.settings.first_token_timeout or None,
+                                    retries=0 if self._breaker.trial else None)
         try:
             for piece in source:
                 pieces.append(piece)
@@ -157,16 +167,16 @@ class LLMCustomer:
         return None if problem else checks.trimmed(text, self._limit)
 
     def _settle(self, cue: Cue, text: str | None, problem: str | None, counted: bool = True) -> None:
+        if counted:
+            if text is None and problem in UNAVAILABLE["en"]:
+                self._breaker.failed(gone=problem in GONE)
+            else:
+                self._breaker.succeeded()  # the endpoint answered in time, whatever the checks made of it
         if text is not None:
-            self._faults_running = 0
             self._told = False
             self.last = Line(cue.turn, text, "model")
             self._script.heard(cue, text)  # the script moves on too: no verbatim repeat if it stands in later
         else:
-            endpoint_fault = counted and problem in UNAVAILABLE["en"]
-            self._faults_running += endpoint_fault
-            if endpoint_fault and (problem in ("refused", "rejected") or self._faults_running >= 2):
-                self._resting = REST_CUES
             if not self._told:
                 self._notice = self._notice_for(problem or "failed")
                 self._told = True
@@ -194,7 +204,7 @@ class LLMCustomer:
         s = self.settings
         return {"llm": {"model": s.model, "endpoint": s.host, "temperature": s.temperature, "seed": s.seed,
                         "prompt_version": PROMPT_VERSION, "azure": s.azure, "timeout": s.timeout,
-                        "retries": s.retries}}
+                        "retries": s.retries, "first_token_timeout": s.first_token_timeout}}
 
     def summary(self) -> dict[str, Any]:
         """The manifest with what it cost and how often the script stood in: kept when the session ends."""

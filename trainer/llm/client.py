@@ -3,13 +3,18 @@
 `openai` is imported on the first request, never at start-up. Every fault — a time-out, 429
 (Retry-After honoured), 5xx, a refused connection, an empty, malformed or cut reply — is retried
 with back-off as the settings allow, then raised as `LLMUnavailable`; a request the endpoint
-refuses outright (bad key, unknown model) raises `LLMRejected` at once. Messages never hold the key.
+refuses outright (bad key, unknown model) raises `LLMRejected` at once. A stream may be given a
+first-word deadline, retries included. Neither messages nor the model's own text ever hold the key:
+an endpoint that echoes it gets `***` in its place. The model's text is data: it comes without
+terminal controls (escape sequences, bell, bidi overrides), so nothing shows it raw.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import queue
+import random
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -18,11 +23,14 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 from trainer.llm.config import LLMSettings
-from trainer.llm.errors import LLMRejected, LLMUnavailable, redact
+from trainer.llm.errors import KeyShield, LLMRejected, LLMUnavailable, redact
 from trainer.errors import ConfigError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F,
+                          *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""Dropped from the model's text: C0 and C1 controls but tab and newlines, and the marks that reorder a line."""
 Message = dict[str, str]
 
 
@@ -69,11 +77,13 @@ class _DropExtras(Exception):
 
 
 class LLMClient:
-    def __init__(self, settings: LLMSettings, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, settings: LLMSettings, *, sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None) -> None:
         if not settings.configured:
             raise LLMNotConfigured(settings.missing())
         self.settings = settings
         self._sleep = sleep
+        self._rng = rng or random.Random()
         self._client: Any = None
         self._lock = threading.Lock()
         self._usage = Usage()
@@ -91,7 +101,7 @@ class LLMClient:
     # -- the requests ------------------------------------------------------------------------------
 
     def chat(self, messages: Sequence[Message], *, json_reply: bool = False, max_tokens: int | None = None,
-             timeout: float | None = None) -> Reply:
+             timeout: float | None = None, retries: int | None = None) -> Reply:
         """One completion. With `json_reply` the endpoint is asked for JSON and the text must parse as JSON."""
         spent = [Usage()]
 
@@ -102,7 +112,7 @@ class LLMClient:
                 parse_json(reply.text)
             return reply
 
-        reply, attempts = self._retrying(once)
+        reply, attempts = self._retrying(once, retries)
         return Reply(reply.text, reply.model, spent[0], reply.finish_reason, attempts)
 
     def chat_json(self, messages: Sequence[Message], parse: Callable[[Any], T], **kwargs: Any) -> tuple[T, Reply]:
@@ -114,6 +124,7 @@ class LLMClient:
         spent = [Usage()]
         timeout = kwargs.pop("timeout", None)
         max_tokens = kwargs.pop("max_tokens", None)
+        retries = kwargs.pop("retries", None)
 
         def once() -> tuple[T, Reply]:
             extras = {"response_format": {"type": "json_object"}} if self._extras_ok else {}
@@ -124,11 +135,12 @@ class LLMClient:
             except ValueError as exc:
                 raise _Fault("malformed", f"the JSON did not have the expected form ({_first_line(exc)})") from None
 
-        (value, reply), attempts = self._retrying(once)
+        (value, reply), attempts = self._retrying(once, retries)
         return value, Reply(reply.text, reply.model, spent[0], reply.finish_reason, attempts)
 
     def stream(self, messages: Sequence[Message], *, max_tokens: int | None = None, timeout: float | None = None,
-               restarted: Callable[[], None] | None = None, lean: bool = False) -> Iterator[str]:
+               restarted: Callable[[], None] | None = None, lean: bool = False, first_token: float | None = None,
+               retries: int | None = None) -> Iterator[str]:
         """The reply's text as it arrives, piece by piece.
 
         A fault before the first piece is retried unseen. A stream cut after some pieces is asked
@@ -136,15 +148,32 @@ class LLMClient:
         drop the partial text; without it the cut raises LLMUnavailable at once. With `lean` the
         server-sent events are read as plain JSON rather than as openai's chunk objects (the same
         request through the same client; about a tenth of the cost per chunk).
+
+        With `first_token`, the first piece must come within that many seconds of the call, retries
+        and back-off included; past it LLMUnavailable ("timeout") is raised at once, and no retry
+        starts that could not finish in time. `retries` overrides the settings' number (0: one try).
         """
+        self._openai()  # importing openai takes a while the first time: not the endpoint's time
+        deadline = time.monotonic() + first_token if first_token else None
         attempt = 0
         once = self._stream_once_lean if lean else self._stream_once
+        key = self._key()
+        started = False
         while True:
             delivered = False
+            shield = KeyShield(key)  # the key may come split over pieces: a possible start of it waits a piece
+            pieces = once(messages, max_tokens, timeout)
+            if deadline is not None and not started:
+                pieces = _first_within(pieces, deadline, first_token or 0.0)
             try:
-                for piece in once(messages, max_tokens, timeout):
-                    delivered = True
-                    yield piece
+                for piece in pieces:
+                    delivered = started = True
+                    shown = shield.feed(piece.translate(CONTROLS))
+                    if shown:
+                        yield shown
+                rest = shield.flush()
+                if rest:
+                    yield rest
                 return
             except _DropExtras:
                 self._extras_ok = False
@@ -153,9 +182,11 @@ class LLMClient:
                 attempt += 1
                 if delivered and restarted is None:
                     raise self._unavailable(fault, attempt) from None
-                self._pause(fault, attempt)
+                self._pause(fault, attempt, retries, None if started else deadline)
                 if delivered and restarted is not None:
                     restarted()
+            finally:
+                pieces.close()
 
     def models(self, *, timeout: float | None = None) -> list[str]:
         """The model names the endpoint offers (a cheap check that it answers)."""
@@ -165,7 +196,7 @@ class LLMClient:
             self._count(Usage(requests=1), None)
             with self._calling():
                 page = client.models.list(timeout=timeout or self.settings.timeout)
-            return [m.id for m in page.data]
+            return [redact(str(m.id).translate(CONTROLS), self._key()) for m in page.data]
 
         names, _ = self._retrying(once)
         return names
@@ -183,10 +214,11 @@ class LLMClient:
         choices = getattr(done, "choices", None) or []
         if not choices:
             raise _Fault("empty", "no choices in the reply")
-        text = (choices[0].message.content or "").strip() if choices[0].message else ""
+        text = (choices[0].message.content or "").translate(CONTROLS).strip() if choices[0].message else ""
         if not text:
             raise _Fault("empty")
-        return Reply(text, getattr(done, "model", "") or self.settings.model or "", usage, choices[0].finish_reason)
+        model = getattr(done, "model", "") or self.settings.model or ""
+        return Reply(redact(text, self._key()), redact(model, self._key()), usage, choices[0].finish_reason)
 
     def _stream_once(self, messages: Sequence[Message], max_tokens: int | None,
                      timeout: float | None) -> Iterator[str]:
@@ -284,7 +316,7 @@ class LLMClient:
 
     # -- the retry policy ------------------------------------------------------------------------------
 
-    def _retrying(self, once: Callable[[], T]) -> tuple[T, int]:
+    def _retrying(self, once: Callable[[], T], retries: int | None = None) -> tuple[T, int]:
         attempt = 0
         while True:
             try:
@@ -293,29 +325,38 @@ class LLMClient:
                 self._extras_ok = False
             except _Fault as fault:
                 attempt += 1
-                self._pause(fault, attempt)
+                self._pause(fault, attempt, retries)
 
-    def _pause(self, fault: _Fault, attempt: int) -> None:
-        """Sleep before the next try, or raise LLMUnavailable when the tries are spent."""
+    def _pause(self, fault: _Fault, attempt: int, retries: int | None = None, deadline: float | None = None) -> None:
+        """Sleep before the next try, or raise LLMUnavailable when the tries are spent or the deadline would pass.
+
+        The wait is the server's Retry-After when it gives one, else "full jitter": a random time up to
+        `backoff` doubled per attempt (capped at `backoff_max`), so clients that failed together don't
+        come back together.
+        """
         s = self.settings
-        if attempt > s.retries:
+        if attempt > (s.retries if retries is None else retries):
             raise self._unavailable(fault, attempt)
         if fault.retry_after is not None:
             if fault.retry_after > s.retry_after_max:
                 raise self._unavailable(_Fault(fault.kind, f"it asks to wait {fault.retry_after:g} s"), attempt)
             wait = fault.retry_after
         else:
-            wait = min(s.backoff * 2 ** (attempt - 1), s.backoff_max)
+            wait = self._rng.uniform(0.0, min(s.backoff * 2 ** (attempt - 1), s.backoff_max))
+        if deadline is not None and time.monotonic() + wait >= deadline:
+            raise self._unavailable(fault, attempt)
         log.info("LLM attempt %d failed (%s); retrying in %.2f s", attempt, fault.kind, wait)
         self._sleep(wait)
 
+    def _key(self) -> str | None:
+        return self.settings.api_key.reveal() if self.settings.api_key else None
+
     def _unavailable(self, fault: _Fault, attempts: int) -> LLMUnavailable:
-        detail = redact(fault.detail, self.settings.api_key.reveal() if self.settings.api_key else None)
-        return LLMUnavailable(fault.kind, detail, attempts=attempts, where=self.settings.host)
+        return LLMUnavailable(fault.kind, redact(fault.detail.translate(CONTROLS), self._key()), attempts=attempts,
+                              where=self.settings.host)
 
     def _rejected(self, detail: str, status: int | None) -> LLMRejected:
-        key = self.settings.api_key.reveal() if self.settings.api_key else None
-        return LLMRejected(redact(detail, key), status=status, where=self.settings.host)
+        return LLMRejected(redact(detail.translate(CONTROLS), self._key()), status=status, where=self.settings.host)
 
     def _openai(self) -> Any:
         if self._client is None:
@@ -390,6 +431,46 @@ class _wire_faults:
         if module.startswith(("httpx", "httpcore", "h11")) or isinstance(exc, OSError):
             raise _Fault("timeout" if "Timeout" in name else "cut") from None
         return False
+
+
+def _first_within(pieces: Iterator[str], deadline: float, seconds: float) -> Iterator[str]:
+    """`pieces`, read in a helper thread so that the wait for the first one ends at `deadline` (monotonic).
+
+    Past it a time-out fault is raised here at once. The helper is told to stop and ends when its
+    request does (at the latest after the settings' `timeout`): a read blocked inside the HTTP client
+    can't be cut short from another thread without racing its connection pool.
+    """
+    box: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+    stop = threading.Event()
+
+    def pump() -> None:
+        try:
+            for piece in pieces:
+                if stop.is_set():
+                    return
+                box.put((True, piece))
+            box.put((False, None))
+        except Exception as exc:  # noqa: BLE001 - handed to the reader, who raises it
+            box.put((False, exc))
+        finally:
+            pieces.close()  # type: ignore[attr-defined]
+
+    threading.Thread(target=pump, name="llm-first-word", daemon=True).start()
+    waiting = True
+    try:
+        while True:
+            try:
+                more, value = box.get(timeout=max(0.0, deadline - time.monotonic())) if waiting else box.get()
+            except queue.Empty:
+                raise _Fault("timeout", f"no first word within {seconds:g} s") from None
+            if not more:
+                if value is None:
+                    return
+                raise value
+            waiting = False
+            yield value
+    finally:
+        stop.set()
 
 
 def retry_after(headers: Any) -> float | None:

@@ -1,7 +1,7 @@
 """LLM settings as the ecosystem expects them: explicit overrides, then the environment, then a config file.
 
-Environment: `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `WEBCARE_MODEL` (Azure OpenAI: `AZURE_OPENAI_API_KEY`,
-`AZURE_OPENAI_ENDPOINT`, `OPENAI_API_VERSION`). The config file is TOML, `config.toml` in the user's
+Environment: `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `WEBCARE_MODEL`, `WEBCARE_FIRST_TOKEN_TIMEOUT` (Azure
+OpenAI: `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_ENDPOINT`, `OPENAI_API_VERSION`). The config file is TOML, `config.toml` in the user's
 config folder for webcare (or the file `WEBCARE_CONFIG` names), with an `[llm]` table:
 
     [llm]
@@ -9,12 +9,14 @@ config folder for webcare (or the file `WEBCARE_CONFIG` names), with an `[llm]` 
     base_url = "http://localhost:11434/v1"   # Ollama; vLLM, LM Studio, llama.cpp alike
     timeout = 30                             # seconds per request
     retries = 2                              # extra tries after a fault
+    first_token_timeout = 5                  # seconds the live customer waits for her first word (0: no limit)
 
 The key is held in a `Secret`: it shows as `***` in every repr, message and `describe()`.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -26,6 +28,10 @@ from urllib.parse import urlsplit
 from trainer.errors import ConfigError
 
 OPENAI_HOST = "api.openai.com"
+FIRST_TOKEN_TIMEOUT = 5.0
+"""The default first-word deadline: a chat partner silent for longer looks stuck. Hosted endpoints start in
+well under 2 s and a local server with the model loaded in 1–3 s for her prompt (about a thousand tokens);
+a model still loading misses it once, the script speaks, and a later line finds it ready."""
 NO_KEY = "not-needed"
 """Sent to keyless local servers (Ollama, llama.cpp…): the client library insists on some key."""
 
@@ -84,6 +90,9 @@ class LLMSettings:
     backoff_max: float = 8.0
     retry_after_max: float = 30.0
     """Longest Retry-After honoured; a server asking for more is given up on at once."""
+    first_token_timeout: float = FIRST_TOKEN_TIMEOUT
+    """Seconds the live customer waits for the first word of her line, retries included; then the script
+    speaks for her. 0: no limit (each request still has `timeout`)."""
     temperature: float | None = None
     seed: int | None = None
     """Sent with each request when set (most servers honour it): the same seed, the same sampling."""
@@ -132,7 +141,8 @@ class LLMSettings:
 
 
 _NUMBERS = {"timeout": float, "retries": int, "backoff": float, "backoff_max": float,
-            "retry_after_max": float, "temperature": float, "seed": int}
+            "retry_after_max": float, "first_token_timeout": float, "temperature": float, "seed": int}
+_ENV_NUMBERS = {"WEBCARE_FIRST_TOKEN_TIMEOUT": "first_token_timeout"}
 _TEXTS = ("model", "base_url", "api_key", "api_version")
 
 
@@ -187,6 +197,9 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
         out["api_key"] = env["OPENAI_API_KEY"]
     if env.get("WEBCARE_MODEL"):
         out["model"] = env["WEBCARE_MODEL"]
+    for name, setting in _ENV_NUMBERS.items():
+        if env.get(name, "").strip():
+            out |= _checked({setting: env[name].strip()}, name, label=name)
     return out
 
 
@@ -205,7 +218,8 @@ def _read_file(path: Path) -> dict[str, Any]:
     return _checked(table, str(path))
 
 
-def _checked(table: Mapping[str, Any], where: str) -> dict[str, Any]:
+def _checked(table: Mapping[str, Any], where: str, label: str | None = None) -> dict[str, Any]:
+    """The settings in `table`, each of the right kind; `label` names a single value (an environment variable)."""
     known = {f.name for f in fields(LLMSettings)} - {"source"}
     out: dict[str, Any] = {}
     for name, value in table.items():
@@ -216,14 +230,17 @@ def _checked(table: Mapping[str, Any], where: str) -> dict[str, Any]:
             hint = f"; did you mean `{close[0]}`?" if close else f"; known: {', '.join(sorted(known))}"
             raise ConfigError(f"{where}: unknown LLM setting `{name}`{hint}")
         if name in _NUMBERS:
+            what = label or f"{where}: `{name}`"
             if isinstance(value, bool) or not isinstance(value, int | float | str):
-                raise ConfigError(f"{where}: `{name}` should be a number")
+                raise ConfigError(f"{what} should be a number")
             try:
                 value = _NUMBERS[name](value)
+                if math.isnan(value):
+                    raise ValueError
             except ValueError:
-                raise ConfigError(f"{where}: `{name}` should be a number, not {value!r}") from None
+                raise ConfigError(f"{what} should be a number, not {table[name]!r}") from None
             if value < 0:
-                raise ConfigError(f"{where}: `{name}` can't be negative")
+                raise ConfigError(f"{what} can't be negative")
         elif name in _TEXTS and not isinstance(value, str | Secret):
             raise ConfigError(f"{where}: `{name}` should be text in quotes")
         out[name] = value

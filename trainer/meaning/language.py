@@ -11,9 +11,12 @@ from trainer.meaning.matching import words
 
 _SMALL = {
     "en": frozenset("""the a an and is are was were you your i we our it this that to of in for with have has be
-        will not can do did what how why sorry thanks thank please so but my me us they there here""".split()),
+        will not can do did what how why sorry thanks thank please so but my me us they there here on at by as
+        if or he she her his its them their from about im ive ill id youre youll youve weve theyre dont cant
+        wont didnt isnt wasnt""".split()),
     "nl": frozenset("""de het een en is zijn was waren je jij jouw u uw ik we wij ons onze dit dat te van in voor
-        met heb hebt heeft niet kan wat hoe waarom sorry bedankt dank graag maar mijn me er hier ook nog wel""".split()),
+        met heb hebt heeft niet kan wat hoe waarom sorry bedankt dank graag maar mijn me er hier ook nog wel op
+        aan bij als hij zij ze haar om uit naar dan door al""".split()),
 }
 MIN_WORDS = 4
 """Fewer small words than this tell nothing."""

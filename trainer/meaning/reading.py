@@ -180,6 +180,7 @@ def read(text: str, language: str = "en") -> Message:
         readings = _sentence_mood(words, readings, asked, lex)
         readings = _carry_reports(words, readings, lex)
         readings = _lend_to_fragments(words, readings, lex)
+        readings = _continue_lists(words, readings, lex)
         if clauses and readings and (readings[0].rhetorical or words[readings[0].start] in _ANSWERS):
             _self_answered(clauses, number - 1)
         for clause in readings:
@@ -375,6 +376,9 @@ _PROPOSALS = frozenset("lets laten".split())
 """"Let's find him", "laten we …": a proposal, like an offer; it asks her nothing."""
 _MODAL_REQUEST = frozenset("can could would will kun kunt kan wil wilt zou".split())
 _OBJECTS = frozenset("me us mij ons".split())
+_ASKING_VERBS = frozenset("""send share give tell dm message forward provide describe include attach stuur deel geef
+    vertel beschrijf mail app noem""".split())
+"""Verbs that ask her to hand something over when a clause starts with them: an imperative request."""
 
 
 def _request(words: list[str], c: Clause, lex: Lexicon) -> bool:
@@ -390,6 +394,8 @@ def _request(words: list[str], c: Clause, lex: Lexicon) -> bool:
         return True  # "I'll need your passport number", "ik heb je vluchtnummer nodig"
     if w in _MODAL_REQUEST and nxt in lex.addressee:
         return True
+    if w in _ASKING_VERBS and nxt not in lex.addressee and nxt not in lex.subjects:
+        return True  # a verb of handing over, first: "Send airport, gate and time", "DM booking code", "stuur …"
     # an imperative: a verb first, then "me"/"us" ("send us", "drop me", "stuur ons")
     return nxt in _OBJECTS and w not in lex.subjects and w not in lex.speaker and w not in lex.addressee
 
@@ -441,6 +447,25 @@ def _lend_to_fragments(words: list[str], clauses: list[Clause], lex: Lexicon) ->
                           conditional=c.conditional or nxt.conditional, irrealis=c.irrealis or nxt.irrealis,
                           negations=c.negations + tuple((p, True) for p, whole in nxt.negations if whole))
     return out
+
+
+def _continue_lists(words: list[str], clauses: list[Clause], lex: Lexicon) -> list[Clause]:
+    """The items of a list go on what the clause before them asks: "Send airport, | gate, | time and flight
+    number" asks for all three, as "Which airport, | gate | and flight?" does."""
+    out = list(clauses)
+    for i in range(1, len(out)):
+        before, c = out[i - 1], out[i]
+        if not (before.interrogative or before.request) or c.question or c.request or c.end - c.start > LIST_ITEM \
+                or not _fragment(words, c, lex):
+            continue
+        out[i] = _replace(c, question=before.question, request=before.request, asks=before.asks,
+                          interrogative=before.interrogative, actor=c.actor or before.actor,
+                          negations=c.negations + tuple((p, True) for p, whole in before.negations if whole))
+    return out
+
+
+LIST_ITEM = 8
+"""A list item is a short noun phrase; a longer stretch without a verb is something else."""
 
 
 def _self_answered(clauses: list[Clause], sentence: int) -> None:

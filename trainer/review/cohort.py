@@ -31,7 +31,7 @@ def write_cohort(store: Store, rows: list[SessionRow], kind: str, path: Path,
         progress(len(rows))
     else:
         raise ValueError(f"unknown export format {kind!r}")
-    Path(path).write_text(text, "utf-8")
+    Path(path).write_text(text, "utf-8", newline="")  # as written: CSV lines end in CRLF already
 
 
 def cohort_html(store: Store, rows: list[SessionRow]) -> str:

@@ -6,11 +6,11 @@ settings, so no key can end up in an export.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from html import escape
 
+from trainer import csvsafe
 from trainer.review.annotate import TRADES, annotate
 from trainer.review.charts import mood_line, trade_bars
 from trainer.store.sessions import SessionRow, StoredSession
@@ -163,15 +163,11 @@ COHORT_COLUMNS = ("session", "trainee", "scenario", "language", "mode", "started
 def cohort_csv(rows: Iterable[SessionRow]) -> str:
     """One line per session: what a coach opens in a spreadsheet."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csvsafe.writer(buffer)
     writer.writerow(COHORT_COLUMNS)
     for r in rows:
-        writer.writerow([r.id, _cell(r.trainee), r.scenario, r.language, r.mode, r.started_at, r.ended_at or "",
+        writer.writerow([r.id, r.trainee, r.scenario, r.language, r.mode, r.started_at, r.ended_at or "",
                          r.turns, r.outcome or "", r.outcome_kind or "", *(_num(r.scores[t]).replace("–", "")
                                                                            for t in TRADES)])
     return buffer.getvalue()
 
-
-def _cell(text: str) -> str:
-    """Keep spreadsheets from running what a name says (`=cmd|…`)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -58,36 +58,26 @@ class SessionFileError(ValueError):
 
 
 def session_from_dict(data: Any, where: str = "") -> StoredSession:
-    """Rebuild a stored session from `session_to_dict` output, checking what an import needs."""
-    from trainer.engine.events import event_from_dict
-    from trainer.store.sessions import Note, Override, SessionRow
+    """Rebuild a stored session from `session_to_dict` output, every field checked (`sessioncheck.imported`).
 
-    at = f"{where}: " if where else ""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SessionFileError(f"{at}not a Webcare session (expected \"format\": \"{FORMAT}\")")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise SessionFileError(f"{at}session format version {data.get('version')!r} is newer than this "
-                               f"Webcare Trainer knows ({VERSION}); upgrade webcare")
-    missing = [k for k in ("id", "trainee", "scenario", "language", "started_at", "events") if not data.get(k)]
-    if missing:
-        raise SessionFileError(f"{at}missing {', '.join(missing)}")
+    Whatever passes can be stored, listed, reviewed and exported; anything else raises
+    `SessionFileError` saying, in one line, where in the record and what is wrong.
+    """
+    from scoring.batch.sessioncheck import imported
+    from trainer.store.sessions import TRADES, Note, Override, SessionRow
+
     try:
-        events = [event_from_dict(e) for e in data["events"]]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SessionFileError(f"{at}an event can't be read ({exc})") from None
-    card = data.get("scorecard") or None
-    trades = (card or {}).get("trades", {})
+        s = imported(data)
+    except ValueError as exc:
+        raise SessionFileError(f"{where}: {exc}" if where else str(exc)) from None
+    events = s.stored_events()
+    card = data.get("scorecard") or None  # as written: checked, and kept whole (fields added later too)
+    trades = s.scorecard.trades if s.scorecard else {}
     row = SessionRow(
-        str(data["id"]), str(data["trainee"]), str(data["scenario"]), str(data.get("title", "")),
-        str(data["language"]), str(data.get("channel", "")), str(data.get("mode", "practice")),
-        int(data.get("seed", 0)), str(data["started_at"]), str(data.get("updated_at") or data["started_at"]),
-        data.get("ended_at"), max((e.turn for e in events), default=0), data.get("outcome"),
-        data.get("outcome_kind"), {t: trades.get(t, {}).get("score") for t in ("facilitator", "detective", "plumber")},
+        s.id, s.trainee, s.scenario, s.title or "", s.language, s.channel or "", s.mode, s.seed, s.started_at,
+        s.updated_at or s.started_at, s.ended_at, max(e.turn for e in events), s.outcome, s.outcome_kind,
+        {t: trades[t].score if t in trades else None for t in TRADES},
     )
-    try:
-        notes = [Note(n["id"], n.get("turn"), n["author"], n["text"], n["created_at"]) for n in data.get("notes", [])]
-        overrides = [Override(o["id"], o["trade"], o.get("original"), int(o["score"]), o["reason"], o["author"],
-                              o["created_at"]) for o in data.get("overrides", [])]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SessionFileError(f"{at}a note or override can't be read ({exc})") from None
+    notes = [Note(n.id, n.turn, n.author, n.text, n.created_at) for n in s.notes]
+    overrides = [Override(o.id, o.trade, o.original, o.score, o.reason, o.author, o.created_at) for o in s.overrides]
     return StoredSession(row, events, card, scrub(data.get("manifest") or {}), notes, overrides)

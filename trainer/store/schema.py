@@ -81,8 +81,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (curriculum, trainee)
         )""",
     ),
+    # 3 — a session being played holds a lease (who plays it, until when), so no other game resumes it meanwhile
+    (
+        "ALTER TABLE sessions ADD COLUMN lease_holder TEXT",
+        "ALTER TABLE sessions ADD COLUMN lease_until TEXT",
+    ),
 )
 VERSION = len(MIGRATIONS)
+READABLE_FROM = 2
+"""The oldest schema a read-only store can read: every column a reader asks for is there (not the lease)."""
 
 
 def migrate(db: Backend, where: str) -> int:
@@ -106,6 +113,30 @@ def migrate(db: Backend, where: str) -> int:
             db.execute("INSERT INTO webcare_meta (key, value) VALUES ('schema_version', ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(VERSION),))
     return found
+
+
+def check_readable(db: Backend, where: str) -> int:
+    """For a store opened read-only: the schema version found, when this program can read it; never writes."""
+    if not _has_table(db, "webcare_meta"):
+        if _has_foreign_tables(db):
+            raise StoreError(f"{where} holds tables that are not Webcare Trainer's; choose another database with --db")
+        raise StoreError(f"{where} holds no Webcare Trainer sessions; choose another database with --db")
+    row = db.execute("SELECT value FROM webcare_meta WHERE key = 'schema_version'")
+    found = int(row[0][0]) if row else 0
+    if found > VERSION:
+        raise StoreError(f"{where} was written by a newer Webcare Trainer (schema {found}; this one knows up to "
+                         f"{VERSION}): upgrade webcare to read it")
+    if found < READABLE_FROM:
+        raise StoreError(f"{where} was written by an older Webcare Trainer (schema {found}) and can't be brought up "
+                         "to date where it is read-only: copy it to a writable folder and read it there")
+    return found
+
+
+def _has_table(db: Backend, name: str) -> bool:
+    if db.dialect == "sqlite":
+        return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+    return bool(db.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+                           "AND table_name = ?", (name,)))
 
 
 def _has_foreign_tables(db: Backend) -> bool:

@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from trainer.engine.events import Event, event_from_dict
+from trainer.store import lease
 from trainer.store.backends import Backend, connect
-from trainer.store.errors import StoreError
+from trainer.store.errors import SessionHeld, StoreError
 from trainer.store.location import Location, locate
-from trainer.store.schema import migrate
+from trainer.store.schema import check_readable, migrate
 
 TRADES = ("facilitator", "detective", "plumber")
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
@@ -117,10 +118,32 @@ class ScenarioHistory:
 
 
 class Store:
-    def __init__(self, db: Backend, location: Location) -> None:
+    """Sessions in one database. A store that begins or resumes a session holds its lease until it finishes,
+    releases it, or closes (see `trainer.store.lease`): no other game resumes it meanwhile.
+
+    `read_only` (for `history` and `export`) never writes: no migration, no lease, nothing begun.
+    """
+
+    def __init__(self, db: Backend, location: Location, *, read_only: bool = False) -> None:
         self.db = db
         self.location = location
-        migrate(db, location.describe())
+        self.read_only = read_only
+        self.holder = lease.new_holder()
+        self._held: set[str] = set()
+        self._heartbeat: lease.Heartbeat | None = None
+        try:
+            if read_only and not getattr(db, "blank", False):
+                check_readable(db, location.describe())
+                return
+            if not read_only:
+                db.check_for_writing()
+            migrate(db, location.describe())
+            if not read_only:
+                with db.transaction():  # can anything be written here (read-only file, full disk)? Told now, once.
+                    db.execute("UPDATE webcare_meta SET value = value WHERE key = 'schema_version'")
+        except BaseException:
+            db.close()
+            raise
 
     # ── playing ────────────────────────────────────────────────────────────────────
     def begin(self, *, trainee: str, scenario, seed: int = 0, mode: str = "practice",
@@ -134,17 +157,20 @@ class Store:
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO sessions (id, trainee, scenario, title, language, channel, mode, seed, started_at, "
-                "updated_at, manifest, curriculum, module) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "updated_at, manifest, curriculum, module, lease_holder, lease_until) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, trainee, scenario.id, scenario.title, scenario.language, scenario.channel, mode,
                  seed, stamp, stamp, json.dumps(info, ensure_ascii=False, sort_keys=True),
-                 *_campaign_tag(info)),
+                 *_campaign_tag(info), self.holder, lease.until()),
             )
+        self._hold(session_id)
         return session_id
 
     def record(self, session_id: str, events: Sequence[Event], since: int) -> int:
-        """Commit events[since:] in one transaction; returns how many are stored now.
+        """Commit events[since:] in one transaction, renewing the session's lease; returns how many are stored now.
 
-        Safe to repeat: events an earlier attempt stored (its commit's answer lost) are not written twice."""
+        SessionHeld when another game took the session over meanwhile (this one's lease had run out). Safe to
+        repeat: events an earlier attempt stored (its commit's answer lost) are not written twice."""
         fresh = list(events[since:])
         if not fresh:
             return since
@@ -152,6 +178,10 @@ class Store:
                 for i, e in enumerate(fresh)]
 
         def write() -> None:
+            self.db.execute("UPDATE sessions SET turns = ?, updated_at = ?, lease_until = ? "
+                            "WHERE id = ? AND lease_holder = ? AND ended_at IS NULL",
+                            (max(e.turn for e in fresh), now(), lease.until(), session_id, self.holder))
+            self._still_held(session_id)
             there = self.db.execute("SELECT seq, data FROM events WHERE session_id = ? AND seq >= ? ORDER BY seq",
                                     (session_id, since))
             if [tuple(r) for r in there] != [(r[1], r[4]) for r in rows[:len(there)]]:
@@ -160,21 +190,28 @@ class Store:
             if len(there) < len(rows):
                 self.db.executemany("INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
                                     rows[len(there):])
-            self.db.execute("UPDATE sessions SET turns = ?, updated_at = ? WHERE id = ?",
-                            (max(e.turn for e in fresh), now(), session_id))
 
         self.db.transact(write)
         return since + len(fresh)
 
     def finish(self, session_id: str, scorecard: dict[str, Any]) -> None:
+        """Close the session with its scorecard and let go of its lease."""
         trades = scorecard.get("trades", {})
-        self.db.transact(lambda: self.db.execute(
-            "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
-            "detective = ?, plumber = ?, scorecard = ? WHERE id = ?",
-            (now(), now(), scorecard.get("outcome"), scorecard.get("outcome_kind"),
-             *(trades.get(t, {}).get("score") for t in TRADES),
-             json.dumps(scorecard, ensure_ascii=False), session_id),
-        ))
+        stamp = now()
+
+        def write() -> None:
+            self.db.execute(
+                "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
+                "detective = ?, plumber = ?, scorecard = ?, lease_holder = NULL, lease_until = NULL "
+                "WHERE id = ? AND lease_holder = ? AND ended_at IS NULL",
+                (stamp, stamp, scorecard.get("outcome"), scorecard.get("outcome_kind"),
+                 *(trades.get(t, {}).get("score") for t in TRADES),
+                 json.dumps(scorecard, ensure_ascii=False), session_id, self.holder),
+            )
+            self._still_held(session_id, ended_at=stamp)  # a retry finds it ended at this stamp: done before
+
+        self.db.transact(write)
+        self._held.discard(session_id)
 
     def amend_manifest(self, session_id: str, extra: dict[str, Any]) -> None:
         """Add to a session's manifest (what a live customer cost, known only at the end); keys in `extra` win."""
@@ -187,15 +224,75 @@ class Store:
                             (json.dumps(info, ensure_ascii=False, sort_keys=True), session_id))
 
     def abandon(self, session_id: str) -> None:
-        """Close an unfinished session without a score (it can't be resumed as it was); its turns stay."""
+        """Close an unfinished session without a score (it can't be resumed as it was); its turns stay.
+
+        SessionHeld when another game is playing it."""
         with self.db.transaction():
-            self.db.execute("UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = 'abandoned' "
-                            "WHERE id = ? AND ended_at IS NULL", (now(), now(), session_id))
+            self.take(session_id)
+            self.db.execute("UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = 'abandoned', "
+                            "lease_holder = NULL, lease_until = NULL WHERE id = ? AND ended_at IS NULL",
+                            (now(), now(), session_id))
+        self._held.discard(session_id)
 
     def discard(self, session_id: str) -> None:
-        """Forget an unfinished session the trainee chose not to resume."""
+        """Forget an unfinished session the trainee chose not to resume (SessionHeld when another game plays it)."""
         with self.db.transaction():
+            self.take(session_id)
             self.db.execute("DELETE FROM sessions WHERE id = ? AND ended_at IS NULL", (session_id,))
+        self._held.discard(session_id)
+
+    # ── who plays a session now ────────────────────────────────────────────────────
+    def take(self, session_id: str) -> None:
+        """Hold an unfinished session's lease, to play it on here; SessionHeld when another running game holds it."""
+        with self.db.transaction():
+            rows = self.db.execute("SELECT lease_holder, lease_until, ended_at FROM sessions WHERE id = ?",
+                                   (session_id,))
+            if not rows:
+                raise StoreError(f"no session {session_id} in {self.location.describe()}")
+            holder, expires, ended = rows[0]
+            if ended is not None:
+                raise StoreError("that session is finished; start a new one")
+            if not lease.free(holder, expires, self.holder, now()):
+                raise SessionHeld(HELD)
+            # Compare and set: of two games taking it at once, one wins.
+            self.db.execute("UPDATE sessions SET lease_holder = ?, lease_until = ? "
+                            "WHERE id = ? AND COALESCE(lease_holder, '') = ?",
+                            (self.holder, lease.until(), session_id, holder or ""))
+            self._still_held(session_id)
+        self._hold(session_id)
+
+    def release(self, session_id: str) -> None:
+        """Let go of a session's lease (the game stopped without finishing): it can be resumed elsewhere at once."""
+        self._held.discard(session_id)
+        with self.db.transaction():
+            self.db.execute("UPDATE sessions SET lease_holder = NULL, lease_until = NULL "
+                            "WHERE id = ? AND lease_holder = ?", (session_id, self.holder))
+
+    def _hold(self, session_id: str) -> None:
+        self._held.add(session_id)
+        if self._heartbeat is None:
+            self._heartbeat = lease.Heartbeat(self._renew)
+
+    def _renew(self) -> None:
+        """The heartbeat's work: push back the expiry of every lease this store holds."""
+        if self._held:
+            with self.db.transaction():
+                self.db.execute("UPDATE sessions SET lease_until = ? WHERE lease_holder = ? AND ended_at IS NULL",
+                                (lease.until(), self.holder))
+
+    def _still_held(self, session_id: str, ended_at: str | None = None) -> None:
+        """Inside a transaction, after an UPDATE guarded by the lease: SessionHeld if another game has it now.
+
+        `ended_at`: the UPDATE finished the session at that moment (and let go of the lease)."""
+        rows = self.db.execute("SELECT lease_holder, ended_at FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise StoreError(f"no session {session_id} in {self.location.describe()}")
+        holder, ended = rows[0]
+        if ended_at is not None and ended == ended_at and holder is None:
+            return
+        if holder != self.holder or ended is not None:
+            self._held.discard(session_id)
+            raise SessionHeld(TAKEN)
 
     def put(self, s: StoredSession) -> bool:
         """Store a whole session from elsewhere (an import); False when it is here already.
@@ -275,9 +372,17 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return [SessionRow.of(r) for r in self.db.execute(sql, params)]
 
-    def unfinished(self, trainee: str | None = None) -> list[SessionRow]:
-        """Sessions that stopped before an outcome (closed terminal, crash): the picker offers them."""
-        return self.sessions(trainee=trainee, finished=False, order="updated_at")
+    def unfinished(self, trainee: str | None = None, *, held: bool = False) -> list[SessionRow]:
+        """Sessions that stopped before an outcome (closed terminal, crash) and that no other game is playing now:
+        the picker and `--resume` offer these. `held=True`: those another game plays now, instead."""
+        rows = self.sessions(trainee=trainee, finished=False, order="updated_at")
+        if not rows:
+            return rows
+        sql = "SELECT id, lease_holder, lease_until FROM sessions WHERE ended_at IS NULL"
+        leases = {r[0]: r[1:] for r in self.db.execute(sql + (" AND trainee = ?" if trainee else ""),
+                                                         (trainee,) if trainee else ())}
+        stamp = now()
+        return [r for r in rows if lease.free(*leases.get(r.id, (None, None)), self.holder, stamp) != held]
 
     def overridden(self) -> dict[str, dict[str, int]]:
         """Session id → trade → the coach's latest score, for every session a coach has changed."""
@@ -393,7 +498,23 @@ class Store:
         return SessionRow.of(rows[0])
 
     def close(self) -> None:
+        """Let go of the leases still held (a game left before its end can be resumed at once), then close."""
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+        if self._held:
+            self._held.clear()
+            try:
+                with self.db.transaction():
+                    self.db.execute("UPDATE sessions SET lease_holder = NULL, lease_until = NULL "
+                                    "WHERE lease_holder = ?", (self.holder,))
+            except StoreError:
+                pass  # a full disk or a lost server: the leases run out by themselves
         self.db.close()
+
+
+HELD = (f"that session is being played in another window right now; go on there, or resume it here once that "
+        f"game is closed (a game that stopped on another machine frees it after {lease.LEASE_SECONDS // 60} minutes)")
+TAKEN = "this session was resumed in another window meanwhile; this game goes on, unsaved from here"
 
 
 CERTIFICATE = "code, trainee, curriculum, title, language, coach, issued_at, details"
@@ -430,7 +551,9 @@ def scenario_hash(scenario) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
-def open_store(db: str | None = None, env: dict[str, str] | None = None) -> Store:
-    """The store `--db`, WEBCARE_DATABASE_URL, WEBCARE_DB or the user's data dir points to."""
+def open_store(db: str | None = None, env: dict[str, str] | None = None, *, read_only: bool = False) -> Store:
+    """The store `--db`, WEBCARE_DATABASE_URL, WEBCARE_DB or the user's data dir points to.
+
+    `read_only`: for reading only (`history`, `export`), also from a read-only folder or mount."""
     location = locate(db, env)
-    return Store(connect(location), location)
+    return Store(connect(location, read_only=read_only), location, read_only=read_only)

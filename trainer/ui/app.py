@@ -222,9 +222,8 @@ class WebcareApp(CampaignNavigation, App[None]):
         if self.store is not None:
             try:
                 self.store.discard(row.id)
-            except StoreError as exc:
-                self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
-                return
+            except StoreError as exc:  # played in another window meanwhile, or the disk can't be written
+                self.notify(str(exc), severity="warning")
         self.unfinished = [r for r in self.unfinished if r.id != row.id]
 
     @on(SessionFinished)
