@@ -129,3 +129,27 @@ async def test_a_note_typed_while_the_database_is_away_is_kept_in_its_box(spare_
         running(server)
     assert [n.text for n in store.load(session_id).notes] == ["Good opening"]
     store.close()
+
+
+async def test_the_class_progress_says_a_server_that_stays_away_and_stays_open(spare_pg_server):
+    from tests.ui.campaign_steps import COURSE, NOW, seed
+    from trainer.ui.screens.review_cohort import CohortScreen
+
+    server = spare_pg_server
+    store = open_store(fresh_database(server))
+    seed(store, "bram", "mediocre", "practice", "2025-03-04")
+    app = ReviewApp(store, "kim", curriculum=COURSE, now=lambda: NOW)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, CohortScreen)
+            server.stop()
+            await pilot.press("m")  # the next module's leaderboard
+            await pilot.press("escape", "g")  # and the class's progress read again
+            await pilot.pause()
+            assert isinstance(app.screen, CohortScreen), "still open"
+            said = [n for n in notices(app) if "session database" in n]
+            assert len(said) == 3, said  # the board, the list behind it (read again on Escape), the progress
+            assert all(n.startswith("The session database can't be used now") for n in said)
+    finally:
+        running(server)
+        store.close()
