@@ -9,11 +9,13 @@ transaction run by `transact`, whose work is idempotent. `psycopg` is imported o
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -72,6 +74,7 @@ class PostgresBackend(Backend):
         self.timeout = timeout_setting() if timeout is None else timeout
         self._lock = threading.RLock()
         self._depth = 0
+        self._watchdog = Watchdog()
         self._conn: Any = None
         self._conn = self._connect(OPEN_TIMEOUT_S)
 
@@ -132,30 +135,11 @@ class PostgresBackend(Backend):
         if not self.timeout:
             yield
             return
-        guard = threading.Lock()
-        done = False
-
-        def stop_waiting() -> None:
-            with guard:
-                if done:
-                    return
-                cut.set()
-                try:  # the blocked read sees the end of the connection; libpq's own state is left to its thread
-                    sock = socket.socket(fileno=conn.pgconn.socket)
-                    sock.shutdown(socket.SHUT_RDWR)
-                    sock.detach()
-                except (OSError, self._psycopg.Error):
-                    pass
-
-        timer = threading.Timer(self.timeout + GRACE_S, stop_waiting)
-        timer.daemon = True
-        timer.start()
+        job = self._watchdog.watch(conn, self.timeout + GRACE_S, cut)
         try:
             yield
         finally:
-            with guard:
-                done = True
-            timer.cancel()
+            self._watchdog.done(job)
 
     def _said(self, exc: Exception, cut: bool) -> StoreError:
         errors = self._psycopg.errors
@@ -238,8 +222,65 @@ class PostgresBackend(Backend):
 
     def close(self) -> None:
         with self._lock:
+            self._watchdog.stop()
             if self._conn is not None:
                 self._conn.close()
+
+
+class Watchdog:
+    """One thread per backend, started on first use: it cuts the connection of a statement that runs past its
+    deadline (the blocked read then sees the connection end; libpq's own state is left to its thread)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._job: tuple[float, Any, threading.Event] | None = None
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+        self._wakes_at = math.inf
+        """When the thread looks again by itself: a job due later needs no wake-up (one a turn at most)."""
+
+    def watch(self, conn: Any, seconds: float, cut: threading.Event) -> tuple[float, Any, threading.Event]:
+        job = (time.monotonic() + seconds, conn, cut)
+        with self._cond:
+            self._job = job
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="webcare-db-watchdog", daemon=True)
+                self._thread.start()
+            if job[0] < self._wakes_at:
+                self._cond.notify()
+        return job
+
+    def done(self, job: tuple[float, Any, threading.Event]) -> None:
+        with self._cond:
+            if self._job is job:
+                self._job = None
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+
+    def _run(self) -> None:
+        with self._cond:
+            while not self._stopped:
+                if self._job is None:
+                    self._wakes_at = math.inf
+                    self._cond.wait()
+                    continue
+                deadline, conn, cut = self._job
+                left = deadline - time.monotonic()
+                if left > 0:
+                    self._wakes_at = deadline
+                    self._cond.wait(left)
+                    continue
+                self._job = None
+                cut.set()
+                with contextlib.suppress(Exception):  # a connection already gone needs no cutting
+                    sock = socket.socket(fileno=conn.pgconn.socket)
+                    try:
+                        sock.shutdown(socket.SHUT_RDWR)
+                    finally:
+                        sock.detach()  # the descriptor stays libpq's, to close
 
 
 def _first_line(exc: Exception) -> str:
