@@ -272,3 +272,19 @@ async def test_from_the_command_line_the_home_screen_is_up_at_once_and_filled_af
         await pilot.pause()
         assert text(app.screen, "#home-title") == "Your training · Legroom course"
         assert "Practise" in text(app.screen, "#home-next")
+
+
+async def test_joining_the_leaderboard_on_a_database_that_turned_read_only_is_said_not_a_crash(
+        app_factory, own_session_store):
+    from tests.store.misbehaving_disks import read_only
+
+    app = app_factory(curriculum=COURSE, scenario_paths=PATHS, trainee="nina", now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        files = [p for p in own_session_store.parent.iterdir() if p.name.startswith("sessions.db")]
+        with read_only(*files, own_session_store.parent):
+            await pilot.press("l")
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any(n.severity == "error" for n in app._notifications)
+        assert "l leaves it" not in text(app.screen, "#home-leaderboard")

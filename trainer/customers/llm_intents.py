@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from trainer.customers.prompt import quoted
+from trainer.llm.quoting import quoted
 from trainer.engine.events import CustomerMessage, Event
 from trainer.engine.intents import Recogniser
 from trainer.meaning.intents import Recognition

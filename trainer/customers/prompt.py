@@ -9,12 +9,12 @@ the conversation block or the quotes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from trainer.engine.channels import CHANNELS
 from trainer.engine.events import ActionTaken, CustomerMessage, Event, TraineeMessage
 from trainer.engine.session import Cue
+from trainer.llm.quoting import quoted
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 
@@ -118,12 +118,3 @@ def _history(scenario: Scenario, events: Sequence[Event]) -> list[str]:
             out.append(f"[the agent did: {quoted(label + amount)}]")
     return out[-HISTORY_MESSAGES:]
 
-
-ANGLES = {ord(c): f"\\u{ord(c):04x}" for c in "<>\uff1c\uff1e\ufe64\ufe65\u2039\u203a\u3008\u3009\u27e8\u27e9"}
-"""`<`, `>` and the brackets that look like them, as JSON escapes: no tag can be written with them."""
-
-
-def quoted(text: str) -> str:
-    """Data on one line as a JSON string: quotes and backslashes escaped, and no `<` or `>` (nor a look-alike),
-    so nothing in it can close the quotes or a tag around them, in any casing or spacing."""
-    return json.dumps(" ".join(text.split()), ensure_ascii=False).translate(ANGLES)

@@ -143,8 +143,8 @@ class CampaignNavigation:
 
         try:
             self.store.set_leaderboard(self.trainee, self.curriculum.id, opt_in)
-        except StoreError as exc:
-            self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
+        except StoreError as exc:  # a full, read-only or damaged database: say so, change nothing
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.on_board = opt_in
         self.notify(tr(self.language, "home.board_joined" if opt_in else "home.board_left"))
