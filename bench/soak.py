@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
-from bench.soaks import crash, exports, full_disk, hostile, imports, injection, llm_faults, malformed  # noqa: E402
-from bench.soaks import random_play, secrets  # noqa: E402
+from bench.soaks import big_inputs, crash, exports, full_disk, hostile, imports, injection, llm_faults  # noqa: E402
+from bench.soaks import malformed, random_play, secrets  # noqa: E402
 from bench.soaks import pg_drops  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
@@ -48,6 +48,7 @@ CHECKS: list[Check] = [
     Check("injection", injection.check, "state, outcome, scores unchanged"),
     Check("random play (hypothesis)", random_play.check, "in range, MoveError only, ends on patience"),
     Check("full disk mid-game", full_disk.check, "said once, scorecard, turns kept up to the failure, 0 tracebacks"),
+    Check("big files (webcare score)", big_inputs.check, "50 MB export scored in ≤ 400 MB; 50 MB chats refused"),
     Check("dropped PostgreSQL connections", pg_drops.check, "turns lost: 0; every session finished"),
 ]
 

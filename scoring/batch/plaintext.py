@@ -12,8 +12,12 @@ is played as one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TextIO
 
 from scoring.batch.conversation import ROLE_HINT, Conversation, Line, ReadError, at, role_of
+from scoring.batch.limits import Limits
+from scoring.batch.opening import lines_of
 from scoring.batch.times import TIME_HINT, parse_time, relative
 
 _TIME = r"[\[(]\s*(\d[^\])]*?)\s*[\])]"
@@ -21,19 +25,26 @@ _SPEAKER = re.compile(rf"^\s*(?:{_TIME}\s*)?([^\W\d_][\w .'-]{{0,30}}?)\s*(?:{_T
 """`[time] Name [time]: text`; the name is a word or a few (checked against the known roles)."""
 
 
-def read_text(path: str, text: str) -> list[Conversation]:
+def read_text(path: str, stream: TextIO, limits: Limits) -> Iterator[Conversation]:
+    """The file's one conversation, read a line at a time and refused once it passes the limits."""
     lines: list[Line] = []
+    texts: list[list[str]] = []
+    """Each message's text, a line at a time (joined once at the end: a long message stays linear)."""
     problems: list[str] = []
     clock_only = True
-    for number, raw in enumerate(text.splitlines(), 1):
+    chars = 0
+    for number, raw in lines_of(path, stream, limits.chars, limits.too_big):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
+        chars += len(raw)
+        if chars > limits.chars:
+            problems.append(limits.too_big(at(path, number)))
+            break
         found = _SPEAKER.match(raw)
         role = role_of(found[2]) if found else None
         if role is None:
             if lines:
-                last = lines[-1]
-                lines[-1] = Line(last.role, f"{last.text}\n{raw.strip()}".strip(), last.line, last.at)
+                texts[-1].append(raw.strip())
             elif found and len(found[2].split()) <= 2:
                 problems.append(f"{at(path, number)}: unknown speaker {found[2].strip()!r}; start each message "
                                 f"with {ROLE_HINT}, e.g. `Customer: …`")
@@ -43,6 +54,9 @@ def read_text(path: str, text: str) -> list[Conversation]:
                                 f"{ROLE_HINT}, e.g. `Customer: …` (or put # before a heading)")
                 break
             continue
+        if len(lines) == limits.messages:
+            problems.append(limits.too_many(at(path, number)))
+            break
         stamp = found[1] or found[3]
         seconds = None
         if stamp:
@@ -52,9 +66,11 @@ def read_text(path: str, text: str) -> list[Conversation]:
                 continue
             seconds, clock = parsed
             clock_only = clock_only and clock
-        lines.append(Line(role, found[4].strip(), number, seconds))
+        lines.append(Line(role, "", number, seconds))
+        texts.append([found[4].strip()])
     if problems:
         raise ReadError(problems)
+    lines = [Line(line.role, "\n".join(text).strip(), line.line, line.at) for line, text in zip(lines, texts, strict=True)]
     lines = [line for line in lines if line.text]
     if not lines:
         raise ReadError([f"{path}: no messages found; write one per line, starting with {ROLE_HINT}, "
@@ -62,4 +78,4 @@ def read_text(path: str, text: str) -> list[Conversation]:
     if not any(line.role == "agent" for line in lines):
         raise ReadError([f"{path}: no agent messages, so nothing to score; the agent's lines start with "
                          "`Agent:` (or `Medewerker:`)"])
-    return [Conversation(path, path, relative(lines, clock_only))]
+    yield Conversation(path, path, relative(lines, clock_only))

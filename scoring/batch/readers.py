@@ -1,53 +1,95 @@
-"""Any file given to `webcare score`: read as a session (JSON), a CSV or a plain-text transcript."""
+"""Any file given to `webcare score`: read as a session (JSON), a CSV or a plain-text transcript.
+
+A file is read twice, never held whole: first checked to the end (every problem at once, and a
+file with problems is not scored), then read again one conversation at a time as each is scored,
+so memory holds one conversation, not the file. `Limits` caps how big one conversation may be.
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
-from scoring.batch.conversation import Conversation, ReadError, at
-from scoring.batch.csvfile import read_csv
+from scoring.batch.conversation import Conversation, ReadError
+from scoring.batch.csvfile import check_csv, read_csv
+from scoring.batch.limits import Limits
+from scoring.batch.opening import FORMATS, open_text
 from scoring.batch.plaintext import read_text
 from scoring.batch.sessionfile import read_sessions
+
+__all__ = ["FORMATS", "FileConversations", "Limits", "read_file"]
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 _LOOKS_JSON = re.compile(r"\s*(\{|\[\s*[{\]])")
 """An object, or a list of objects: `[12:03] Customer:` is a timed transcript line, not JSON."""
-FORMATS = "a session (.json), a CSV with role and text columns, or text with Customer: / Agent: lines"
+DEFAULT = Limits()
 
 
-def read_file(path: Path) -> list[Conversation]:
-    """The conversations in a file; `ReadError` says what is wrong with it and what to do."""
+class FileConversations:
+    """A checked file's conversations: `len` says how many, each iteration reads them again one at a time
+    (`ReadError` only if the file changed since it was checked)."""
+
+    def __init__(self, path: Path, read: Callable[[], Iterator[Conversation]], count: int,
+                 copy: tempfile.TemporaryDirectory | None = None) -> None:
+        self.path = path
+        self._read = read
+        self.count = count
+        self._copy = copy
+        """Where a pipe's content is kept while the conversations are read (removed with this object)."""
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Conversation]:
+        return self._read()
+
+
+def read_file(path: Path, limits: Limits = DEFAULT) -> FileConversations:
+    """The conversations in a file, checked; `ReadError` says what is wrong with it and what to do."""
     name = str(path)
-    if path.is_dir():
-        raise ReadError([f"{name}: is a folder; give the files in it, e.g. {path / '*.txt'}"])
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError([f"{name}: no such file"]) from None
-    except OSError as exc:
-        raise ReadError([f"{name}: can't be read ({exc.strerror or exc})"]) from None
-    text = decode(name, data)
-    if not text.strip():
-        raise ReadError([f"{name}: the file is empty; give {FORMATS}"])
+    source, copy = _rereadable(path)
+
+    def opened(newline: str | None = None) -> TextIO:
+        return open_text(source, newline=newline, name=name)[0]
+
+    head = open_text(source, name=name)
+    head[0].close()
     suffix = path.suffix.casefold()
-    if suffix in JSON_SUFFIXES or (suffix not in CSV_SUFFIXES and _LOOKS_JSON.match(text)):
-        return read_sessions(name, text)
     if suffix in CSV_SUFFIXES:
-        return read_csv(name, text)
-    return read_text(name, text)
+        with opened(newline="") as stream:
+            plan = check_csv(name, stream, limits)
+
+        def read() -> Iterator[Conversation]:
+            with opened(newline="") as stream:
+                yield from read_csv(name, stream, limits, plan)
+
+        return FileConversations(path, read, len(plan.last), copy)
+    if suffix in JSON_SUFFIXES or _LOOKS_JSON.match(head[1]):
+        def read() -> Iterator[Conversation]:
+            with opened() as stream:
+                yield from read_sessions(name, stream, limits)
+    else:
+        def read() -> Iterator[Conversation]:
+            with opened() as stream:
+                yield from read_text(name, stream, limits)
+    return FileConversations(path, read, sum(1 for _ in read()), copy)
 
 
-def decode(name: str, data: bytes) -> str:
-    """UTF-8 text (a byte-order mark is allowed); binary files and other encodings are refused."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise ReadError([f"{name}: UTF-16 text; save the file as UTF-8 (in Excel: CSV UTF-8) and try again"])
-    if b"\0" in data[:8192]:
-        raise ReadError([f"{name}: a binary file, not a transcript; give {FORMATS}"])
+def _rereadable(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]:
+    """A file that can be read twice: the file itself, or for a pipe (`<(…)`, /dev/stdin) a copy on disk."""
+    if path.is_file() or path.is_dir() or not path.exists():
+        return path, None  # folders and missing files are told when opened
+    copy = tempfile.TemporaryDirectory(prefix="webcare-score-")
+    kept = Path(copy.name) / "input"
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ReadError([f"{at(name, line)}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as "
-                         "UTF-8 (in Excel: CSV UTF-8) and try again"]) from None
+        with path.open("rb") as source, kept.open("wb") as target:
+            shutil.copyfileobj(source, target)
+    except OSError as exc:
+        copy.cleanup()
+        raise ReadError([f"{path}: can't be read ({exc.strerror or exc})"]) from None
+    return kept, copy

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 from statistics import mean
-from typing import Any
+from typing import Any, TextIO
 
 from scoring.batch.scorecards import Scored
 from scoring.scorecard import TRADES
@@ -24,7 +25,29 @@ def card_dict(result: Scored) -> dict[str, Any]:
 
 
 def as_json(results: list[Scored]) -> str:
-    return json.dumps([card_dict(r) for r in results], ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = JsonWriter(buffer)
+    for result in results:
+        writer.add(result)
+    writer.close()
+    return buffer.getvalue()
+
+
+class JsonWriter:
+    """The JSON list of scorecards written one at a time, as each is scored: a batch of thousands is never
+    held whole. The same text as `json.dumps(cards, indent=2)`."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+
+    def add(self, result: Scored) -> None:
+        card = json.dumps(card_dict(result), ensure_ascii=False, indent=2)
+        self.out.write(("[\n" if not self.count else ",\n") + textwrap.indent(card, "  "))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if self.count else "[]\n")
 
 
 def as_csv(results: list[Scored]) -> str:

@@ -13,13 +13,22 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TextIO
 
-from scoring.batch.conversation import Conversation, ReadError, at
-from trainer.engine.events import Event, SessionEnded, SessionStarted, event_from_dict
+from scoring.batch.conversation import Conversation, ReadError
+from scoring.batch.jsonitems import json_items
+from scoring.batch.limits import Limits
+from trainer.engine.events import (
+    CustomerMessage,
+    Event,
+    SessionEnded,
+    SessionStarted,
+    TraineeMessage,
+    event_from_dict,
+)
 
 FORMAT = "webcare-session"
 VERSION = 1
@@ -64,43 +73,22 @@ def write_session(path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
-def read_sessions(path: str, text: str) -> list[Conversation]:
-    """The sessions of a file: one JSON object, a JSON list of them, or one per line (JSONL)."""
-    items: list[tuple[str, str, Any]] = []  # (source, where for messages, data)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as first:
-        lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-        if len(lines) < 2 or not _is_json(lines[0][1]):
-            raise ReadError([f"{at(path, first.lineno)}: not valid JSON ({first.msg}, column {first.colno}); "
-                             "a session file is what `webcare play --session-json` or `webcare export` "
-                             "writes"]) from None
-        problems = []
-        for number, line in lines:
-            try:
-                items.append((f"{path}#{len(items) + 1}", at(path, number), json.loads(line)))
-            except json.JSONDecodeError as exc:
-                problems.append(f"{at(path, number)}: not valid JSON ({exc.msg}, column {exc.colno}); "
-                                "a JSONL file has one whole session per line")
-        if problems:
-            raise ReadError(problems)
-    else:
-        if isinstance(data, list):
-            if not data:
-                raise ReadError([f"{path}: an empty list; no session to score"])
-            items = [(f"{path}#{i}", f"{path}#{i}", item) for i, item in enumerate(data, 1)]
-        else:
-            items = [(path, path, data)]
+def read_sessions(path: str, stream: TextIO, limits: Limits) -> Iterator[Conversation]:
+    """The sessions of a file, one at a time: one JSON object, a JSON list of them, or one per line (JSONL);
+    `ReadError` at the end lists every session that can't be read."""
     problems: list[str] = []
-    out: list[Conversation] = []
-    for source, where, item in items:
+    for source, where, item in json_items(path, stream, limits.chars, limits.too_big):
         try:
-            out.append(_conversation(source, path, where, item))
+            conversation = _conversation(source, path, where, item)
         except ReadError as exc:
             problems.extend(exc.problems)
+            continue
+        if sum(isinstance(e, (TraineeMessage, CustomerMessage)) for e in conversation.events or ()) > limits.messages:
+            problems.append(limits.too_many(where, "one session"))
+            continue
+        yield conversation
     if problems:
         raise ReadError(problems)
-    return out
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -121,14 +109,6 @@ def _wrong_field(event: Event) -> str | None:
         if not isinstance(value, expected) or (expected == (tuple,) and not all(isinstance(v, str) for v in value)):
             return f"{f.name} ({value!r})"
     return None
-
-
-def _is_json(text: str) -> bool:
-    try:
-        json.loads(text)
-    except json.JSONDecodeError:
-        return False
-    return True
 
 
 def _conversation(source: str, path: str, where: str, data: Any) -> Conversation:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+from scoring.batch.limits import MAX_MESSAGES
+from trainer.commands.arguments import positive
 
 FORMATS_HELP = """\
 Files may be:
@@ -17,7 +22,10 @@ Files may be:
 
 Sessions are scored against the scenario they were played on. Transcripts are replayed
 through --scenario when given (agent lines like `/lookup booking` count as moves), else
-scored on the generic rubric, where criteria that need a case's facts are not applicable."""
+scored on the generic rubric, where criteria that need a case's facts are not applicable.
+
+A file may hold any number of conversations; it is read one conversation at a time. One
+conversation may have up to 2,000 messages (--max-messages raises that)."""
 
 
 def add_parser(sub) -> None:
@@ -42,13 +50,17 @@ def add_parser(sub) -> None:
     score.add_argument("--judge", action="store_true",
                        help="add an LLM judge's second opinion to each scorecard (shown with --format json)")
     score.add_argument("--model", help="the LLM judge's model (default: WEBCARE_MODEL, else the config file)")
+    score.add_argument("--max-messages", type=positive("a number of messages (1 or more)"), default=MAX_MESSAGES,
+                       metavar="N", help=f"the most messages one conversation may have (default {MAX_MESSAGES:,}); "
+                                         "scoring time grows faster than a conversation's length")
     score.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from scoring.batch.conversation import ReadError
+    from scoring.batch.limits import Limits
     from scoring.batch.readers import read_file
-    from scoring.batch.results import as_csv, as_json, as_table
+    from scoring.batch.results import as_csv, as_table
     from scoring.batch.scorecards import Rubric, score_all
     from trainer.errors import TrainerError
     from trainer.scenario.library import find_scenario
@@ -61,46 +73,142 @@ def run(args: argparse.Namespace) -> int:
         print(f"webcare: no LLM judge this time: {problem}", file=sys.stderr)
     rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, judge)
     failed_files: set[str] = set()
-    conversations = []
-    for path in args.files:
+    files = []
+    limits = Limits(args.max_messages)
+    for path in args.files:  # each file checked to its end first: its problems told before any scoring
         try:
-            conversations += read_file(path)
+            files.append(read_file(path, limits))
         except ReadError as exc:
             print(exc, file=sys.stderr)
             failed_files.add(str(path))
-    results = []
-    with _progress(len(conversations)) as step:
-        for conversation, outcome in score_all(conversations, rubric, find_scenario):
+    json_out = _JsonOut(args.output) if args.format == "json" else None  # written as they are scored
+    results, scored = [], 0
+    with _progress(sum(len(f) for f in files)) as step:
+        def changed(path: Path, exc: ReadError) -> None:
+            step.tell(str(exc))
+            failed_files.add(str(path))
+
+        for conversation, outcome in score_all(_one_at_a_time(files, changed), rubric, find_scenario):
             if isinstance(outcome, ReadError):
                 step.tell(str(outcome))
                 failed_files.add(conversation.path)
+            elif json_out is not None:
+                json_out.add(outcome)
+                scored += 1
             else:
-                results.append(outcome)
+                results.append(_for_a_row(outcome))
+                scored += 1
             step()
-    render = {"table": as_table, "json": as_json, "csv": as_csv}[args.format]
-    text = render(results) if results or args.format != "table" else ""
-    if args.output:
-        try:
-            args.output.write_text(text, "utf-8")
-        except OSError as exc:
-            raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
+    if json_out is not None:
+        json_out.close()
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        render = {"table": as_table, "csv": as_csv}[args.format]
+        text = render(results) if results or args.format != "table" else ""
+        if args.output:
+            try:
+                args.output.write_text(text, "utf-8")
+            except OSError as exc:
+                raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     failed = len(failed_files)
     if failed or args.output:
         where = f", written to {args.output}" if args.output else ""
-        print(f"{len(results)} conversation(s) scored{where}" + (f"; {failed} file(s) failed" if failed else ""),
+        print(f"{scored} conversation(s) scored{where}" + (f"; {failed} file(s) failed" if failed else ""),
               file=sys.stderr)
-    return 1 if failed or not results else 0
+    return 1 if failed or not scored else 0
+
+
+def _one_at_a_time(files: Iterable, changed: Callable[[Path, Exception], None]) -> Iterator:
+    """The files' conversations, read as they are scored; a file that changed since it was checked is told
+    to `changed` and the rest go on."""
+    from scoring.batch.conversation import ReadError
+
+    for conversations in files:
+        try:
+            yield from conversations
+        except ReadError as exc:
+            changed(conversations.path, exc)
+
+
+def _for_a_row(scored):
+    """A result as a table or CSV keeps it until the end: the scores, not the messages or the quotes
+    (a batch of thousands of conversations then holds one conversation's words at a time)."""
+    from dataclasses import replace
+
+    card = scored.scorecard
+    trades = {name: replace(trade, criteria=tuple(replace(c, evidence=()) for c in trade.criteria),
+                            ceiling=trade.ceiling and replace(trade.ceiling, evidence=()))
+              for name, trade in card.trades.items()}
+    return replace(scored, conversation=replace(scored.conversation, lines=[], events=None),
+                   scorecard=replace(card, trades=trades))
+
+
+class _JsonOut:
+    """`--format json` to the screen or a file, a scorecard at a time; the file is opened before scoring
+    starts, so a path that can't be written is told at once."""
+
+    def __init__(self, path: Path | None) -> None:
+        from scoring.batch.results import JsonWriter
+
+        self.path = path
+        try:
+            self.file = path.open("w", encoding="utf-8") if path else _Stdout()
+        except OSError as exc:
+            raise self._cant(exc) from None
+        self.writer = JsonWriter(self.file)
+
+    def _cant(self, exc: OSError) -> Exception:
+        from trainer.errors import TrainerError
+
+        if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): the command line's to tell
+            return exc
+        return TrainerError(f"can't write {self.path}: {exc.strerror or exc}")
+
+    def add(self, scored) -> None:
+        try:
+            self.writer.add(scored)
+        except OSError as exc:
+            raise self._cant(exc) from None
+
+    def close(self) -> None:
+        try:
+            self.writer.close()
+            self.file.close()
+        except OSError as exc:
+            raise self._cant(exc) from None
+
+
+class _Stdout:
+    """Standard output as it is at each write: above the progress bar while one is shown."""
+
+    def write(self, text: str) -> None:
+        sys.stdout.write(text)
+
+    def close(self) -> None:
+        sys.stdout.flush()
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
+PLAIN_EVERY = 10.0
+"""Seconds between progress lines when standard error is not a terminal (a log, a CI job)."""
 
 
 class _progress:
-    """A progress bar on standard error for batches, when someone is watching; silent otherwise."""
+    """How far a batch is, on standard error: a bar when someone is watching; when standard error is a log,
+    a plain line every PLAIN_EVERY seconds once the batch takes that long."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.bar = None
+        self.done = 0
+        self.clock = _now
+        self.started = self.last = self.clock()
+        self.plain = total > 1 and not sys.stderr.isatty()
         if total > 1 and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -119,8 +227,12 @@ class _progress:
             self.bar.stop()
 
     def __call__(self) -> None:
+        self.done += 1
         if self.bar is not None:
             self.bar.advance(self.task)
+        elif self.plain and self.done < self.total and (now := self.clock()) - self.last >= PLAIN_EVERY:
+            self.last = now
+            print(plain_line(self.done, self.total, now - self.started), file=sys.stderr, flush=True)
 
     def tell(self, message: str) -> None:
         """A problem, printed above the bar (or plainly when there is none)."""
@@ -128,3 +240,19 @@ class _progress:
             self.bar.console.print(message, markup=False, highlight=False)
         else:
             print(message, file=sys.stderr)
+
+
+def plain_line(done: int, total: int, seconds: float) -> str:
+    """`scoring: 1,200 of 8,154 conversations (14%), 2 min 30 s so far, about 15 min left`."""
+    left = seconds / done * (total - done)
+    return (f"scoring: {done:,} of {total:,} conversations ({done * 100 // total}%), {_duration(seconds)} so far, "
+            f"about {_duration(left)} left")
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
