@@ -43,7 +43,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-soak: $(STAMP)
+soak: $(STAMP) postgres-server
 	$(BIN)/python bench/soak.py
 
 eval: $(STAMP)

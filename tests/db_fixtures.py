@@ -26,6 +26,19 @@ def pg_server():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="module")
+def spare_pg_server():
+    """A server of the module's own, to stop, restart and freeze without disturbing other tests."""
+    if server_programs() is None:
+        pytest.skip("PostgreSQL's server is not installed (make test installs Debian's postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="webcare-pg-spare-"))
+    os.chmod(folder, 0o755)
+    server = start_server(folder)
+    yield server
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request, tmp_path):
     """Where a fresh store lives: a SQLite file, or a new database on the PostgreSQL server."""

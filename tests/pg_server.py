@@ -57,6 +57,7 @@ class PgServer:
         return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
     def start(self) -> None:
+        """A new cluster in the folder, started."""
         data = self.folder / "data"
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres")
@@ -64,6 +65,11 @@ class PgServer:
                          "--no-sync")
         if done.returncode:
             raise RuntimeError(f"initdb failed: {done.stderr.strip()}")
+        self.run()
+
+    def run(self) -> None:
+        """Start the server (again, after `stop`: a restart) and wait until it listens."""
+        data = self.folder / "data"
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=off"
         done = self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w",
                          "start")

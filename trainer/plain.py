@@ -114,10 +114,9 @@ def play_plain(
         except MoveError as exc:
             view.say(f"! {exc}")
     card = score(game.session.events, scenario)
-    if saved is not None and not saved.problem:
-        saved.finish(game, card.to_dict())
-        if saved.problem:  # the last write failed (a full disk): said once, the scorecard still follows
-            view.say(view.text("not_saving", problem=saved.problem))
+    if saved is not None:
+        saved.finish(game, card.to_dict())  # the last turns too, if the database was away: said in one line
+        _tell(saved, view)
     if judge is not None:
         card = _judged(card, game, scenario, judge, out)
     out.write(render_text(card))
@@ -150,17 +149,22 @@ def _begin(keep: Callable[[Game], SavedGame | None] | None, game: Game, view: Pl
     except TrainerError as exc:  # the store's StoreError (imported lazily: sqlite3 loads only when keeping)
         view.say(view.text("not_saving", problem=exc))
         return None
-    if saved is not None and saved.problem:  # begun, but its first save failed
-        view.say(view.text("not_saving", problem=saved.problem))
+    if saved is not None:  # begun, but its first save failed, or the database is away for now
+        _tell(saved, view)
     return saved
 
 
 def _save(saved: SavedGame | None, game: Game, view: PlainView) -> None:
-    if saved is None or saved.problem:
-        return
-    saved.save(game)
-    if saved.problem:
-        view.say(view.text("not_saving", problem=saved.problem))
+    if saved is not None:
+        saved.save(game)
+        _tell(saved, view)
+
+
+def _tell(saved: SavedGame, view: PlainView) -> None:
+    """One line when saving stops, pauses (the database is away: turns kept) or catches up."""
+    while news := saved.take_news():
+        key = "not_saving" if news.key == "not_saving" else f"store_{news.key}"
+        view.say(view.text(key, problem=news.reason, reason=news.reason, turns=news.turns))
 
 
 def _judged(card: Scorecard, game: Game, scenario: Scenario, settings: LLMSettings, out: TextIO) -> Scorecard:

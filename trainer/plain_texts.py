@@ -32,6 +32,12 @@ PLAIN: dict[str, dict[str, str]] = {
         "resumed": "(Resumed at turn {turn}: the conversation so far.)",
         "started": "(Started part-way: in '{state}', mood {mood}, facts known: {facts}.)",
         "not_saving": "! Sessions are not being saved: {problem}",
+        "store_away": "! The session database is away — {reason}. Playing on unsaved: your turns are kept and "
+                      "saved when it is back.",
+        "store_back": "(The session database is back: the {turns} turn(s) played meanwhile are saved.)",
+        "store_unsaved": "! The session database is still away — {reason}. The last {turns} turn(s) and the "
+                         "scorecard of this session were not saved.",
+        "store_unsaved_end": "! The scorecard of this session was not saved — {reason}. Its turns are.",
         "scorecard_written": "Scorecard written to {path}",
         "session_written": "Session written to {path}",
         "session_not_written": "! The session could not be written to {path}: {problem}",
@@ -70,6 +76,12 @@ PLAIN: dict[str, dict[str, str]] = {
         "resumed": "(Hervat bij beurt {turn}: het gesprek tot nu toe.)",
         "started": "(Halverwege begonnen: in '{state}', stemming {mood}, bekende feiten: {facts}.)",
         "not_saving": "! Sessies worden niet bewaard: {problem}",
+        "store_away": "! De sessiedatabase is weg — {reason}. Je speelt door zonder opslaan: je beurten blijven "
+                      "bewaard en worden opgeslagen zodra hij terug is.",
+        "store_back": "(De sessiedatabase is terug: de {turns} beurt(en) van intussen zijn opgeslagen.)",
+        "store_unsaved": "! De sessiedatabase is nog steeds weg — {reason}. De laatste {turns} beurt(en) en de "
+                         "scorekaart van deze sessie zijn niet opgeslagen.",
+        "store_unsaved_end": "! De scorekaart van deze sessie is niet opgeslagen — {reason}. De beurten wel.",
         "scorecard_written": "Scorekaart geschreven naar {path}",
         "session_written": "Sessie geschreven naar {path}",
         "session_not_written": "! De sessie kon niet worden geschreven naar {path}: {problem}",

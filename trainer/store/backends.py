@@ -1,7 +1,8 @@
 """The two databases a store runs on, behind one small interface: SQLite for a laptop, PostgreSQL for a class.
 
 SQL is written once, with `?` placeholders and types both understand; the PostgreSQL
-backend swaps the placeholders. `psycopg` is imported only when a PostgreSQL URL is used.
+backend (`trainer.store.postgres`) swaps the placeholders, and is imported only when a
+PostgreSQL URL is used.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from trainer.store.errors import StoreError
-from trainer.store.location import Location, redact
+from trainer.store.location import Location
+
+T = TypeVar("T")
 
 BUSY_MS = 15_000
 """How long a writer waits for another process's turn to commit before giving up."""
@@ -35,6 +38,12 @@ class Backend:
     def transaction(self) -> Iterator[None]:
         raise NotImplementedError
         yield
+
+    def transact(self, work: Callable[[], T]) -> T:
+        """`work` in one transaction; a backend whose connection can drop runs it again on a new one,
+        so `work` must be idempotent (safe to run twice when the first commit's answer was lost)."""
+        with self.transaction():
+            return work()
 
     def lock_for_migration(self) -> None:
         """Inside a transaction: keep other processes out while the schema is checked."""
@@ -249,65 +258,10 @@ def _disk_full(path: str) -> bool:
         return False
 
 
-class PostgresBackend(Backend):
-    """A server many machines write to: each turn its own transaction."""
-
-    dialect = "postgres"
-
-    def __init__(self, url: str) -> None:
-        try:
-            import psycopg
-        except ImportError:
-            raise StoreError("WEBCARE_DATABASE_URL points to PostgreSQL, but the psycopg package is missing: "
-                             "pip install 'webcare-trainer[postgres]'") from None
-        self._psycopg = psycopg
-        self.url = url
-        self._lock = threading.RLock()
-        try:
-            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
-        except psycopg.Error as exc:
-            raise StoreError(f"can't reach the session database {redact(url)}: {_first_line(exc)}") from None
-        self._tx = None
-
-    @staticmethod
-    def _sql(sql: str) -> str:
-        return sql.replace("?", "%s")
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self._lock:
-            try:
-                cur = self._conn.execute(self._sql(sql), tuple(params))
-                return cur.fetchall() if cur.description else []
-            except self._psycopg.Error as exc:
-                raise StoreError(f"the session database {redact(self.url)} failed: {_first_line(exc)}") from None
-
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self._lock:
-            try:
-                with self._conn.cursor() as cur:
-                    cur.executemany(self._sql(sql), rows)
-            except self._psycopg.Error as exc:
-                raise StoreError(f"the session database {redact(self.url)} failed: {_first_line(exc)}") from None
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self._lock, self._conn.transaction():
-            yield
-
-    def lock_for_migration(self) -> None:
-        self.execute("SELECT pg_advisory_xact_lock(4242)")
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
 def connect(location: Location, *, read_only: bool = False) -> Backend:
     """The backend for a location; `read_only` (SQLite) opens the file without writing to it."""
     if location.kind == "postgres":
+        from trainer.store.postgres import PostgresBackend
+
         return PostgresBackend(location.target)
     return SQLiteBackend(location.target, read_only=read_only)

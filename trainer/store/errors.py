@@ -9,3 +9,7 @@ class StoreError(TrainerError):
 
 class SessionHeld(StoreError):
     """Another game is playing this session now (it holds the session's lease)."""
+
+
+class StoreUnavailable(StoreError):
+    """The database is away for now (the connection dropped, or no answer in time); later it may be back."""

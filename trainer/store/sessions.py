@@ -169,26 +169,37 @@ class Store:
     def record(self, session_id: str, events: Sequence[Event], since: int) -> int:
         """Commit events[since:] in one transaction, renewing the session's lease; returns how many are stored now.
 
-        SessionHeld when another game took the session over meanwhile (this one's lease had run out)."""
+        SessionHeld when another game took the session over meanwhile (this one's lease had run out). Safe to
+        repeat: events an earlier attempt stored (its commit's answer lost) are not written twice."""
         fresh = list(events[since:])
         if not fresh:
             return since
         rows = [(session_id, since + i, e.turn, e.kind, json.dumps(e.to_dict(), ensure_ascii=False))
                 for i, e in enumerate(fresh)]
-        with self.db.transaction():
+
+        def write() -> None:
             self.db.execute("UPDATE sessions SET turns = ?, updated_at = ?, lease_until = ? "
                             "WHERE id = ? AND lease_holder = ? AND ended_at IS NULL",
                             (max(e.turn for e in fresh), now(), lease.until(), session_id, self.holder))
             self._still_held(session_id)
-            self.db.executemany("INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
-                                rows)
+            there = self.db.execute("SELECT seq, data FROM events WHERE session_id = ? AND seq >= ? ORDER BY seq",
+                                    (session_id, since))
+            if [tuple(r) for r in there] != [(r[1], r[4]) for r in rows[:len(there)]]:
+                raise StoreError(f"session {session_id} in {self.location.describe()} holds turns this game did "
+                                 "not play: another program wrote to it meanwhile")
+            if len(there) < len(rows):
+                self.db.executemany("INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
+                                    rows[len(there):])
+
+        self.db.transact(write)
         return since + len(fresh)
 
     def finish(self, session_id: str, scorecard: dict[str, Any]) -> None:
         """Close the session with its scorecard and let go of its lease."""
         trades = scorecard.get("trades", {})
         stamp = now()
-        with self.db.transaction():
+
+        def write() -> None:
             self.db.execute(
                 "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
                 "detective = ?, plumber = ?, scorecard = ?, lease_holder = NULL, lease_until = NULL "
@@ -197,7 +208,9 @@ class Store:
                  *(trades.get(t, {}).get("score") for t in TRADES),
                  json.dumps(scorecard, ensure_ascii=False), session_id, self.holder),
             )
-            self._still_held(session_id, ended_at=stamp)
+            self._still_held(session_id, ended_at=stamp)  # a retry finds it ended at this stamp: done before
+
+        self.db.transact(write)
         self._held.discard(session_id)
 
     def amend_manifest(self, session_id: str, extra: dict[str, Any]) -> None:

@@ -234,10 +234,10 @@ class WebcareApp(CampaignNavigation, App[None]):
         game = event.game
         card = score(game.session.events, game.session.scenario)
         if event.saved is not None:
+            from trainer.ui.store_news import tell
+
             event.saved.finish(game, card.to_dict())
-            if event.saved.problem:  # the last write failed (a full disk): said once, the scorecard still follows
-                self.notify(tr(self.language, "store.not_saving", reason=event.saved.problem), severity="warning",
-                            timeout=10)
+            tell(self, event.saved, self.language)
             self.campaign_finished(game, tagged=bool(self.campaign_tags(game.session.scenario.id)))
         cost = getattr(game.customer, "cost_line", None)
         if cost is not None:  # a live customer: what the session asked of the model

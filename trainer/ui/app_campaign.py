@@ -75,10 +75,15 @@ class CampaignNavigation:
         self.show_home(reread=False)
 
     def refresh_progress(self) -> Progress | None:
+        """The progress read again; the last one read while the database is away (said in one line)."""
+        from trainer.store import StoreError
         from trainer.ui.campaign import read_progress
 
         if self.curriculum is not None and self.store is not None:
-            self.progress = read_progress(self.store, self.curriculum, self.trainee, self.now())
+            try:
+                self.progress = read_progress(self.store, self.curriculum, self.trainee, self.now())
+            except StoreError as exc:
+                self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
         return self.progress
 
     # -- navigation ------------------------------------------------------------------------------

@@ -12,6 +12,13 @@ TEXT: dict[str, dict[str, str]] = {
         "picker.key.resume": "Resume",
         "picker.key.forget": "Forget",
         "store.not_saving": "Sessions are not being saved: {reason}",
+        "store.away": "The session database is away — {reason}. Playing on unsaved: your turns are kept and saved "
+                      "when it is back.",
+        "store.back": "The session database is back: the {turns} turn(s) played meanwhile are saved.",
+        "store.unsaved": "The session database is still away — {reason}. The last {turns} turn(s) and the scorecard "
+                         "of this session were not saved.",
+        "store.unsaved_end": "The scorecard of this session was not saved — {reason}. Its turns are.",
+        "store.failed": "The session database can't be used now: {reason}",
         "start.part_way": "Started part-way: in '{state}', the customer's mood at {mood} (--from).",
         "watch.errors": "{path} has {n} error(s); you play on with the last version that worked:",
         "watch.reloaded": "{path} reloaded: your {n} move(s) replayed on the new version.",
@@ -217,6 +224,13 @@ TEXT: dict[str, dict[str, str]] = {
         "picker.key.resume": "Hervatten",
         "picker.key.forget": "Vergeten",
         "store.not_saving": "Sessies worden niet bewaard: {reason}",
+        "store.away": "De sessiedatabase is weg — {reason}. Je speelt door zonder opslaan: je beurten blijven "
+                      "bewaard en worden opgeslagen zodra hij terug is.",
+        "store.back": "De sessiedatabase is terug: de {turns} beurt(en) van intussen zijn opgeslagen.",
+        "store.unsaved": "De sessiedatabase is nog steeds weg — {reason}. De laatste {turns} beurt(en) en de "
+                         "scorekaart van deze sessie zijn niet opgeslagen.",
+        "store.unsaved_end": "De scorekaart van deze sessie is niet opgeslagen — {reason}. De beurten wel.",
+        "store.failed": "De sessiedatabase is nu niet te gebruiken: {reason}",
         "start.part_way": "Halverwege begonnen: in '{state}', de stemming van de klant op {mood} (--from).",
         "watch.errors": "{path} heeft {n} fout(en); je speelt verder met de laatste versie die werkte:",
         "watch.reloaded": "{path} opnieuw geladen: je {n} zet(ten) opnieuw gespeeld op de nieuwe versie.",

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from textual.app import App
 from textual.binding import Binding
 
 from trainer.errors import TrainerError
-from trainer.store import Store
+from trainer.store import Store, StoreError
 from trainer.ui.i18n import tr
+
+
+@contextmanager
+def store_said(where, language: str) -> Iterator[None]:
+    """A store error inside (the database away, a failed statement) is said in one line; the screen stays.
+
+    A dropped connection is made again by the store itself; this is for a database that stays away."""
+    try:
+        yield
+    except StoreError as exc:
+        say_store_error(where, language, exc)
+
+
+def say_store_error(where, language: str, exc: StoreError) -> None:
+    where.notify(tr(language, "store.failed", reason=exc), severity="error", timeout=10, markup=False)
 
 
 class ReviewApp(App[None]):

@@ -415,14 +415,13 @@ class ChatScreen(Screen):
         self._save()
 
     def _save(self) -> None:
-        """Commit what is new to the store; if saving fails, say so once and play on."""
+        """Commit what is new to the store; if saving fails or pauses, say so once and play on."""
+        from trainer.ui.store_news import tell
+
         if self.saved is None:
             return
         self.saved.save(self.game)
-        if self.saved.problem:
-            self.notify(tr(self.language, "store.not_saving", reason=self.saved.problem), severity="warning",
-                        timeout=10)
-            self.saved = None
+        tell(self, self.saved, self.language)
 
     def _show_mood(self, event: MoodChanged) -> None:
         self.query_one(MoodMeter).set(event.mood, event.patience, event.mood_delta)

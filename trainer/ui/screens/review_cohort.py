@@ -68,8 +68,15 @@ class CohortScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
+        from trainer.store import StoreError
+        from trainer.ui.review_app import say_store_error
+
         t = self.language
-        self.cohort = cohort = read_cohort(self.store, self.curriculum, self.now)
+        try:
+            self.cohort = cohort = read_cohort(self.store, self.curriculum, self.now)
+        except StoreError as exc:  # the database stays away: said, and the screen shows what it showed
+            say_store_error(self, t, exc)
+            return
         trainees = self.query_one("#cohort-trainees", DataTable)
         trainees.clear()
         total = len(self.curriculum.modules)
@@ -90,7 +97,14 @@ class CohortScreen(Screen):
         t = self.language
         module = self.curriculum.modules[self.module_index]
         self.query_one("#cohort-board-title", Label).update(tr(t, "cohort.board", module=module.title))
-        opted = self.store.leaderboard_opt_ins(self.curriculum.id)
+        from trainer.store import StoreError
+        from trainer.ui.review_app import say_store_error
+
+        try:
+            opted = self.store.leaderboard_opt_ins(self.curriculum.id)
+        except StoreError as exc:
+            say_store_error(self, t, exc)
+            return
         ranked = self.cohort.leaderboard(module.id, opted) if self.cohort else []
         board = self.query_one("#cohort-board", DataTable)
         board.clear()

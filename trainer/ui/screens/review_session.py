@@ -90,7 +90,10 @@ class SessionScreen(Screen):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        self.session = self.store.load(self.session_id)
+        from trainer.ui.review_app import store_said
+
+        with store_said(self, self.language):
+            self.session = self.store.load(self.session_id)
         s = self.session
         self.query_one(TurnList).show(annotate(s.events, s.scorecard, s.notes).lines, self.language)
         self.query_one("#review-scores", Static).update(scores_text(s, self.language))
@@ -114,23 +117,35 @@ class SessionScreen(Screen):
     def action_session_note(self) -> None:
         self._ask_note(tr(self.language, "review.session_note"), None)
 
-    def _ask_note(self, title: str, turn: int | None) -> None:
+    def _ask_note(self, title: str, turn: int | None, typed: str = "") -> None:
         def save(text: str | None) -> None:
             if text:
-                self.store.add_note(self.session_id, text, author=self.coach, turn=turn)
+                from trainer.store import StoreError
+                from trainer.ui.review_app import say_store_error
+
+                try:
+                    self.store.add_note(self.session_id, text, author=self.coach, turn=turn)
+                except StoreError as exc:
+                    say_store_error(self, self.language, exc)
+                    self._ask_note(title, turn, text)  # the note stays in the box: Enter tries again
+                    return
                 self.notify(tr(self.language, "review.note_saved"))
                 self.refresh_view()
 
-        self.app.push_screen(NoteDialog(title, self.language), save)
+        self.app.push_screen(NoteDialog(title, self.language, typed), save)
 
     def action_override(self) -> None:
         def save(choice: tuple[str, int, str] | None) -> None:
             if choice:
+                from trainer.ui.review_app import store_said
+
                 trade, score, reason = choice
-                item = self.store.override(self.session_id, trade, score, reason=reason, author=self.coach)
-                self.notify(tr(self.language, "review.override_saved", trade=tr(self.language, f"trade.{trade}"),
-                               original="–" if item.original is None else item.original, score=score))
-                self.refresh_view()
+                with store_said(self, self.language):
+                    item = self.store.override(self.session_id, trade, score, reason=reason, author=self.coach)
+                    self.notify(tr(self.language, "review.override_saved",
+                                   trade=tr(self.language, f"trade.{trade}"),
+                                   original="–" if item.original is None else item.original, score=score))
+                    self.refresh_view()
 
         self.app.push_screen(OverrideDialog({t: self.session.score(t) for t in TRADES}, self.language), save)
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
 
-from trainer.store import SessionRow, Store
+from trainer.store import SessionRow, Store, StoreError
 from trainer.ui.i18n import tr
 from trainer.ui.widgets.review_dialogs import ExportDialog
 from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable
@@ -85,14 +85,17 @@ class SessionsScreen(Screen):
         self.reload()  # notes and overrides may have changed
 
     def reload(self) -> None:
+        from trainer.ui.review_app import store_said
+
         f = self.filters
-        self.everything = self.store.sessions()
-        unfinished = f.outcome == "—"
-        self.rows = self.store.sessions(trainee=f.trainee, scenario=f.scenario,
-                                        outcome=None if unfinished else f.outcome,
-                                        finished=False if unfinished else None, since=f.since(),
-                                        order=SORT_BY[self.sort], descending=self.descending)
-        self.query_one(SessionTable).show(self.rows, self.marked, self.store.overridden())
+        with store_said(self, self.language):
+            unfinished = f.outcome == "—"
+            rows = self.store.sessions(trainee=f.trainee, scenario=f.scenario,
+                                       outcome=None if unfinished else f.outcome,
+                                       finished=False if unfinished else None, since=f.since(),
+                                       order=SORT_BY[self.sort], descending=self.descending)
+            self.everything, self.rows, overridden = self.store.sessions(), rows, self.store.overridden()
+            self.query_one(SessionTable).show(self.rows, self.marked, overridden)
         t = self.language
         for field in FIELDS:
             value = getattr(f, field)
@@ -154,10 +157,12 @@ class SessionsScreen(Screen):
         self._open(self.query_one(SessionTable).highlighted_id)
 
     def _open(self, session_id: str | None) -> None:
+        from trainer.ui.review_app import store_said
         from trainer.ui.screens.review_session import SessionScreen
 
         if session_id:
-            self.app.push_screen(SessionScreen(self.store, session_id, self.coach, self.language))
+            with store_said(self, self.language):
+                self.app.push_screen(SessionScreen(self.store, session_id, self.coach, self.language))
 
     def action_mark(self) -> None:
         chosen = self.query_one(SessionTable).highlighted_id
@@ -176,7 +181,13 @@ class SessionsScreen(Screen):
         if len(self.marked) != 2:
             self.notify(tr(self.language, "review.compare_two"), severity="warning")
             return
-        first, second = (self.store.load(i) for i in self.marked)
+        from trainer.ui.review_app import say_store_error
+
+        try:
+            first, second = (self.store.load(i) for i in self.marked)
+        except StoreError as exc:
+            say_store_error(self, self.language, exc)
+            return
         if first.row.scenario != second.row.scenario:
             self.notify(tr(self.language, "review.compare_same"), severity="warning")
             return
@@ -190,9 +201,11 @@ class SessionsScreen(Screen):
 
         def export(choice: tuple | None) -> None:
             if choice:
+                from trainer.ui.review_app import store_said
                 from trainer.ui.screens.review_session import write_export
 
-                write_export(self, self.store.load(chosen), *choice)
+                with store_said(self, self.language):
+                    write_export(self, self.store.load(chosen), *choice)
 
         stem = f"{row.trainee}-{row.scenario}-{row.started_at[:10]}".replace(" ", "_")
         self.app.push_screen(ExportDialog(("html", "markdown", "json"), stem, self.language), export)
@@ -222,6 +235,9 @@ class SessionsScreen(Screen):
         except OSError as exc:
             self.app.call_from_thread(self.notify, tr(self.language, "review.export_failed", path=path,
                                                       error=exc.strerror or exc), severity="error")
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, tr(self.language, "store.failed", reason=exc), severity="error",
+                                      markup=False)
         else:
             self.app.call_from_thread(self.notify, tr(self.language, "review.export_done", path=path))
         finally:

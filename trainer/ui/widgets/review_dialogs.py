@@ -21,15 +21,17 @@ class NoteDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, language: str) -> None:
+    def __init__(self, title: str, language: str, typed: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.language = language
+        self.typed = typed
+        """A note typed before, that could not be saved."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="review-dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(placeholder=tr(self.language, "review.note_placeholder"), id="note")
+            yield Input(self.typed, placeholder=tr(self.language, "review.note_placeholder"), id="note")
 
     @on(Input.Submitted, "#note")
     def _submit(self, event: Input.Submitted) -> None:
