@@ -589,3 +589,17 @@ def test_two_hundred_mutations_of_a_real_scenario_load_or_give_placed_problems()
     assert outcomes["loaded"] and outcomes["refused"] > 100, outcomes
     # With libyaml (PyYAML's wheels have it) this takes about 2 s; pure Python, about 9 s.
     assert time.perf_counter() - started < (8.0 if yamlfile._CLoader else 30.0)
+
+
+def test_a_file_with_only_warnings_does_not_fail_because_there_are_many():
+    from trainer.scenario.problems import Problems
+
+    tidy = Problems("big.yaml", "a: b\n" * 200)
+    for line in range(150):
+        tidy.add(line, 0, f"warning {line}", severity="warning")
+    assert len(tidy.items) == 101 and all(p.severity == "warning" for p in tidy.items)
+    broken = Problems("big.yaml", "a: b\n" * 200)
+    broken.add(0, 0, "an error")
+    for line in range(1, 150):
+        broken.add(line, 0, f"warning {line}", severity="warning")
+    assert broken.items[-1].severity == "error" and "too many problems" in broken.items[-1].message

@@ -113,7 +113,7 @@ class Pattern:
         return all(p.find(text) is not None for p in self.phrases)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def compile_pattern(source: str) -> Pattern:
     phrases = []
     for part in source.split("+"):
@@ -170,7 +170,7 @@ def _text_keys(text: tuple[str, ...]):
         yield (w[:2], "*")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def compile_set(patterns: tuple[str, ...]) -> PatternSet:
     compiled = tuple(compile_pattern(p) for p in patterns)
     index: dict[tuple[str, object], list[int]] = {}

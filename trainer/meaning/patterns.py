@@ -171,7 +171,7 @@ def _message_gates(text: str, language: str) -> frozenset[tuple[str, object]]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=16384)
 def matcher(patterns: tuple[str, ...], language: str) -> Matcher:
     compiled = tuple(compile_pattern(p) for p in patterns)
     index: dict[tuple[str, object], list[int]] = {}

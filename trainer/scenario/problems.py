@@ -89,10 +89,12 @@ class Problems:
             return
         self._seen.add(problem)
         if len(self.items) == MAX_PROBLEMS:
+            # Only warnings so far (and this one too): a file that works, with much to tidy, does not fail.
+            worst = "error" if severity == "error" or any(p.severity == "error" for p in self.items) else "warning"
             problem = Problem(
                 self.path, line + 1, column + 1,
                 f"too many problems: only the first {MAX_PROBLEMS} are shown",
-                "fix these first and check again; is this the right file?", "error", source,
+                "fix these first and check again; is this the right file?", worst, source,
             )
         self.items.append(problem)
 
