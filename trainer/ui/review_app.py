@@ -11,9 +11,10 @@ from textual.binding import Binding
 from trainer.errors import TrainerError
 from trainer.store import Store
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import Notices
 
 
-class ReviewApp(App[None]):
+class ReviewApp(Notices, App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "Webcare Trainer — review"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit")]
