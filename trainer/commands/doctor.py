@@ -109,7 +109,9 @@ class _Say:
         self.failed = False
 
     def _line(self, mark: str, text: str) -> None:
-        self.out.write(f"{mark} {text}\n")
+        from trainer.terminal import shown
+
+        self.out.write(shown(f"{mark} {text}") + "\n")  # what an endpoint says is shown, never obeyed
         self.out.flush()
 
     def info(self, text: str) -> None:

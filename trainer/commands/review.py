@@ -72,6 +72,7 @@ def _export(args: argparse.Namespace) -> int:
     from trainer.review.export import cohort_csv, html, markdown
     from trainer.review.sessionjson import session_to_dict
     from trainer.store import open_store
+    from trainer.terminal import shown, shown_json
 
     store = open_store(args.db)
     if args.sessions:
@@ -112,8 +113,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.output:
         args.output.write_text(text, "utf-8")
         print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as stored)
+        sys.stdout.write(shown_json(text) if args.format == "json" else shown(text))
     return 0
 
 
@@ -131,6 +132,7 @@ def _progress(total: int):
 def _import(args: argparse.Namespace) -> int:
     from trainer.review.sessionjson import SessionFileError, session_from_dict
     from trainer.store import open_store
+    from trainer.terminal import shown
 
     store = open_store(args.db)
     added = known = failed = 0
@@ -138,7 +140,7 @@ def _import(args: argparse.Namespace) -> int:
         try:
             items = _read_sessions(path)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            print(f"{path}: can't be read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            print(shown(f"{path}: can't be read: {getattr(exc, 'strerror', None) or exc}"), file=sys.stderr)
             failed += 1
             continue
         for where, data in items:
@@ -148,7 +150,7 @@ def _import(args: argparse.Namespace) -> int:
                 else:
                     known += 1
             except SessionFileError as exc:
-                print(exc, file=sys.stderr)
+                print(shown(str(exc)), file=sys.stderr)
                 failed += 1
     print(f"{added} imported, {known} already there" + (f", {failed} failed" if failed else "")
           + f" ({store.location.describe()})")
@@ -179,16 +181,17 @@ def _read_sessions(path: Path) -> list[tuple[str, object]]:
 
 def _history(args: argparse.Namespace) -> int:
     from trainer.store import open_store
+    from trainer.terminal import shown
 
     trainee = args.trainee or who("WEBCARE_TRAINEE")
     history = open_store(args.db).history(trainee)
     if not history:
-        print(f"No sessions for {trainee} yet.")
+        print(shown(f"No sessions for {trainee} yet."))
         return 0
-    print(f"{trainee}: {sum(h.attempts for h in history)} attempts at {len(history)} scenarios\n")
+    print(shown(f"{trainee}: {sum(h.attempts for h in history)} attempts at {len(history)} scenarios\n"))
     print(f"{'scenario':<24}{'tries':>6}   {'best F/D/P':<14}{'latest F/D/P':<14}{'last played':<12}")
     for h in history:
-        print(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}")
+        print(shown(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}"))
         if len(h.series) > 1:
             print(" " * 30 + "progress: " + " → ".join(str(sum(v or 0 for v in s.values()) // 3)
                                                       for _, s in h.series))

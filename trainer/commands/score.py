@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from scoring.batch.scorecards import Rubric, score_all
     from trainer.errors import TrainerError
     from trainer.scenario.library import find_scenario
+    from trainer.terminal import shown, shown_json
 
     scenario = find_scenario(args.scenario) if args.scenario else None
     from trainer.llm.config import judge_settings
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             conversations += read_file(path)
         except ReadError as exc:
-            print(exc, file=sys.stderr)
+            print(shown(str(exc)), file=sys.stderr)
             failed_files.add(str(path))
     results = []
     with _progress(len(conversations)) as step:
@@ -84,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
             args.output.write_text(text, "utf-8")
         except OSError as exc:
             raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as it is)
+        sys.stdout.write(shown_json(text) if args.format == "json" else shown(text))
         sys.stdout.flush()
     failed = len(failed_files)
     if failed or args.output:
@@ -124,6 +125,9 @@ class _progress:
 
     def tell(self, message: str) -> None:
         """A problem, printed above the bar (or plainly when there is none)."""
+        from trainer.terminal import shown
+
+        message = shown(message)
         if self.bar is not None:
             self.bar.console.print(message, markup=False, highlight=False)
         else:
