@@ -11,9 +11,9 @@ from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioS
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 from trainer.ui.i18n import tr
-from trainer.ui.verbatim import markdown_verbatim, verbatim
 from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
+from trainer.ui.verbatim import markdown_verbatim, verbatim
 from trainer.ui.widgets.briefing_card import BriefingCard
 from trainer.ui.widgets.score_keys import bind_keys
 
