@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
 from bench.soaks import crash, exports, hostile, injection, llm_faults, malformed, random_play, secrets  # noqa: E402
+from bench.soaks import markup  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -42,6 +43,7 @@ CHECKS: list[Check] = [
     Check("export safety", exports.check, "every payload escaped"),
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),
     Check("injection", injection.check, "state, outcome, scores unchanged"),
+    Check("markup and terminal controls", markup.check, "shown as written; crashes, quits, raw controls 0"),
     Check("random play (hypothesis)", random_play.check, "in range, MoveError only, ends on patience"),
 ]
 
