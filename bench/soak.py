@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
 from bench.soaks import big_inputs, crash, exports, full_disk, hostile, imports, injection  # noqa: E402
-from bench.soaks import intent_collisions, llm_faults, malformed, pg_drops, random_play, secrets  # noqa: E402
+from bench.soaks import intent_collisions, llm_faults, malformed, markup, pg_drops, random_play, secrets  # noqa: E402
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -46,6 +46,7 @@ CHECKS: list[Check] = [
     Check("hostile imports", imports.check, "imported or told as FILE:N in one line; every import shown"),
     Check("secrets", secrets.check, "sentinel in 0 files, logs, exports"),
     Check("injection", injection.check, "state, outcome, scores unchanged"),
+    Check("markup and terminal controls", markup.check, "shown as written; crashes, quits, raw controls 0"),
     Check("random play (hypothesis)", random_play.check, "in range, MoveError only, ends on patience"),
     Check("full disk mid-game", full_disk.check, "said once, scorecard, turns kept up to the failure, 0 tracebacks"),
     Check("big files (webcare score)", big_inputs.check, "50 MB export scored in ≤ 400 MB; 50 MB chats refused"),

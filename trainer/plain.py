@@ -31,6 +31,7 @@ from trainer.game import Game
 from trainer.plain_texts import followers, plain_text
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill as _fill
+from trainer.terminal import Shown
 
 if TYPE_CHECKING:
     from trainer.llm.config import LLMSettings
@@ -67,7 +68,11 @@ def play_plain(
     stopped game and its record. `judge` adds the LLM judge's second opinion to the scorecard.
     `customer` writes the customer's lines (default: the script); `recogniser` reads the trainee's intents
     (default: the scenario's patterns). `start` opens it part-way (`--from`).
+
+    Everything is written through `Shown`: a control character in a scenario, a message, the customer's (or a
+    model's) words or a scorecard's quote is shown as `\x1b`, never obeyed by the terminal.
     """
+    out = Shown(out)
     view = PlainView(scenario, out)
     view.briefing()
     if ready is not None:

@@ -49,13 +49,14 @@ def _curriculum(args: argparse.Namespace) -> int:
     from trainer.campaign.library import builtin_curricula, find_curriculum
     from trainer.errors import TrainerError
     from trainer.store import StoreError, open_store
+    from trainer.terminal import shown
 
     trainee = _trainee(args)
     if not args.curriculum:
         if args.leaderboard:
             raise TrainerError("--leaderboard needs a curriculum id")
         for c in builtin_curricula():
-            print(f"{c.id:<16} {c.language}  {len(c.modules)} modules  {c.title}")
+            print(shown(f"{c.id:<16} {c.language}  {len(c.modules)} modules  {c.title}"))
         print("\nShow one, with your progress: webcare curriculum ID")
         return 0
     curriculum = find_curriculum(args.curriculum)
@@ -76,7 +77,7 @@ def _curriculum(args: argparse.Namespace) -> int:
         from trainer.campaign.report import progress_text
 
         done = trainee_progress(store, curriculum, trainee) if store else progress(curriculum, [], trainee=trainee)
-        sys.stdout.write(progress_text(done))
+        sys.stdout.write(shown(progress_text(done)))
     finally:
         if store is not None:
             store.close()
@@ -109,6 +110,7 @@ def _verify(args: argparse.Namespace) -> int:
     from trainer.campaign.certificates import verify
     from trainer.campaign.texts import trade_name
     from trainer.store import open_store
+    from trainer.terminal import shown
 
     store = open_store(args.db)
     try:
@@ -120,12 +122,12 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"webcare: no certificate with the code {args.code!r} in {where}: it was not issued here, "
               "or the code is mistyped", file=sys.stderr)
         return 1
-    print(f"Valid: certificate {cert.code}")
-    print(f"  trainee     {cert.trainee}")
-    print(f"  curriculum  {cert.title} ({cert.curriculum})")
-    print(f"  coach       {cert.coach}")
-    print(f"  issued      {cert.issued_at}")
+    print(shown(f"Valid: certificate {cert.code}"))  # names from the store: shown, never obeyed
+    print(shown(f"  trainee     {cert.trainee}"))
+    print(shown(f"  curriculum  {cert.title} ({cert.curriculum})"))
+    print(shown(f"  coach       {cert.coach}"))
+    print(shown(f"  issued      {cert.issued_at}"))
     for m in cert.modules:
         scores = " · ".join(f"{trade_name(cert.language, t)} {s}" for t, s in (m.get("scores") or {}).items())
-        print(f"  {m.get('title', m.get('id'))}: {scores}")
+        print(shown(f"  {m.get('title', m.get('id'))}: {scores}"))
     return 0

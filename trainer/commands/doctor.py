@@ -128,8 +128,9 @@ class _Say:
 
     def _line(self, mark: str, text: str) -> None:
         from trainer.llm.errors import redact
+        from trainer.terminal import shown
 
-        self.out.write(f"{mark} {redact(text, self.key)}\n")
+        self.out.write(shown(f"{mark} {redact(text, self.key)}") + "\n")  # shown, never obeyed; no key
         self.out.flush()
 
     def info(self, text: str) -> None:

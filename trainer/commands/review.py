@@ -73,6 +73,7 @@ def _export(args: argparse.Namespace) -> int:
     from trainer.review.filenames import Names, session_stem
     from trainer.review.sessionjson import session_to_dict
     from trainer.store import open_store
+    from trainer.terminal import shown, shown_json
 
     store = open_store(args.db, read_only=True)  # reads only: works on a read-only folder or mount too
     if args.sessions:
@@ -120,8 +121,8 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
         print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as stored)
+        sys.stdout.write(shown_json(text) if args.format == "json" else shown(text))
     return 0
 
 
@@ -140,6 +141,7 @@ def _import(args: argparse.Namespace) -> int:
     """Every record checked on its own: a bad one is told as `FILE[:N]: what is wrong`, the rest imported."""
     from trainer.review.sessionjson import SessionFileError, session_from_dict
     from trainer.store import StoreError, open_store
+    from trainer.terminal import shown
 
     store = open_store(args.db)
     added = known = failed = 0
@@ -147,7 +149,7 @@ def _import(args: argparse.Namespace) -> int:
         try:
             items = _read_sessions(path)
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            print(f"{path}: can't be read: {_why(exc)}", file=sys.stderr)
+            print(shown(f"{path}: can't be read: {_why(exc)}"), file=sys.stderr)
             failed += 1
             continue
         for where, data in items:
@@ -159,7 +161,7 @@ def _import(args: argparse.Namespace) -> int:
                 else:
                     known += 1
             except SessionFileError as exc:
-                print(exc, file=sys.stderr)
+                print(shown(str(exc)), file=sys.stderr)
                 failed += 1
             except StoreError as exc:  # the record passed every check; the database refused it
                 print(f"{where}: not stored: {exc}", file=sys.stderr)
@@ -217,16 +219,17 @@ def _json_object(line: str) -> bool:
 
 def _history(args: argparse.Namespace) -> int:
     from trainer.store import open_store
+    from trainer.terminal import shown
 
     trainee = args.trainee or who("WEBCARE_TRAINEE")
     history = open_store(args.db, read_only=True).history(trainee)
     if not history:
-        print(f"No sessions for {trainee} yet.")
+        print(shown(f"No sessions for {trainee} yet."))
         return 0
-    print(f"{trainee}: {sum(h.attempts for h in history)} attempts at {len(history)} scenarios\n")
+    print(shown(f"{trainee}: {sum(h.attempts for h in history)} attempts at {len(history)} scenarios\n"))
     print(f"{'scenario':<24}{'tries':>6}   {'best F/D/P':<14}{'latest F/D/P':<14}{'last played':<12}")
     for h in history:
-        print(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}")
+        print(shown(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}"))
         if len(h.series) > 1:
             print(" " * 30 + "progress: " + _progress_line([sum(v or 0 for v in s.values()) // 3 for _, s in h.series]))
     return 0

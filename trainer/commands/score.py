@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from scoring.batch.scorecards import Rubric, score_all
     from trainer.errors import TrainerError
     from trainer.scenario.library import find_scenario
+    from trainer.terminal import shown
 
     scenario = find_scenario(args.scenario) if args.scenario else None
     from trainer.llm.config import judge_settings
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             files.append(read_file(path, limits))
         except ReadError as exc:
-            print(exc, file=sys.stderr)
+            print(shown(str(exc)), file=sys.stderr)
             failed_files.add(str(path))
     json_out = _JsonOut(args.output) if args.format == "json" else None  # written as they are scored
     results, scored = [], 0
@@ -109,8 +110,8 @@ def run(args: argparse.Namespace) -> int:
                 args.output.write_text(text, "utf-8")
             except OSError as exc:
                 raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
-        else:
-            sys.stdout.write(text)
+        else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as it is)
+            sys.stdout.write(shown(text))
             sys.stdout.flush()
     failed = len(failed_files)
     if failed or args.output:
@@ -184,7 +185,9 @@ class _Stdout:
     """Standard output as it is at each write: above the progress bar while one is shown."""
 
     def write(self, text: str) -> None:
-        sys.stdout.write(text)
+        from trainer.terminal import shown_json
+
+        sys.stdout.write(shown_json(text))  # JSON on the screen: the same data, no control obeyed
 
     def close(self) -> None:
         sys.stdout.flush()
@@ -236,6 +239,9 @@ class _progress:
 
     def tell(self, message: str) -> None:
         """A problem, printed above the bar (or plainly when there is none)."""
+        from trainer.terminal import shown
+
+        message = shown(message)
         if self.bar is not None:
             self.bar.console.print(message, markup=False, highlight=False)
         else:

@@ -17,6 +17,7 @@ from trainer.errors import TrainerError
 from trainer.ui.app_campaign import CampaignNavigation
 from trainer.ui.i18n import tr
 from trainer.ui.options import UiOptions
+from trainer.ui.verbatim import Notices
 
 if TYPE_CHECKING:
     from scoring import Scorecard
@@ -34,7 +35,7 @@ def _webcare_commands():
     return WebcareCommands
 
 
-class WebcareApp(CampaignNavigation, App[None]):
+class WebcareApp(CampaignNavigation, Notices, App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}

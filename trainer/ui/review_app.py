@@ -12,6 +12,7 @@ from textual.binding import Binding
 from trainer.errors import TrainerError
 from trainer.store import Store, StoreError
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import Notices
 
 
 @contextmanager
@@ -29,7 +30,7 @@ def say_store_error(where, language: str, exc: StoreError) -> None:
     where.notify(tr(language, "store.failed", reason=exc), severity="error", timeout=10, markup=False)
 
 
-class ReviewApp(App[None]):
+class ReviewApp(Notices, App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "Webcare Trainer — review"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit")]

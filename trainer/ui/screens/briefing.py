@@ -13,6 +13,7 @@ from trainer.scenario.text import fill
 from trainer.ui.i18n import tr
 from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
+from trainer.ui.verbatim import markdown_verbatim, verbatim
 from trainer.ui.widgets.briefing_card import BriefingCard
 from trainer.ui.widgets.score_keys import bind_keys
 
@@ -20,12 +21,14 @@ MODES = ("practice", "test")
 
 
 def briefing_markdown(scenario: Scenario, language: str) -> str:
-    """What the trainee knows (the briefing) and may do (the mandate), placeholders filled."""
+    """What the trainee knows (the briefing) and may do (the mandate), placeholders filled; the author's text shows
+    as written (paragraphs kept, no Markdown of its own)."""
     values = scenario.placeholders()
-    out = [f"## {tr(language, 'briefing.know')}", "", fill(scenario.briefing, values).strip(), ""]
+    briefing = "\n\n".join(markdown_verbatim(para) for para in fill(scenario.briefing, values).strip().split("\n\n"))
+    out = [f"## {tr(language, 'briefing.know')}", "", briefing, ""]
     if scenario.mandate:
         out += [f"## {tr(language, 'briefing.mandate')}", ""]
-        out += [f"- {fill(item, values)}" for item in scenario.mandate]
+        out += [f"- {markdown_verbatim(fill(item, values))}" for item in scenario.mandate]
     return "\n".join(out)
 
 
@@ -50,8 +53,8 @@ class BriefingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         language = self.language
-        yield Label(self.scenario.title, classes="screen-title")
-        yield Static(self.scenario.teaser, id="briefing-teaser")
+        yield Label(verbatim(self.scenario.title), classes="screen-title")
+        yield Static(verbatim(self.scenario.teaser), id="briefing-teaser")
         with Horizontal(id="briefing-body"):
             yield BriefingCard(self.scenario, language, id="briefing-card")
             with VerticalScroll(id="briefing"):

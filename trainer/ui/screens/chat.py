@@ -33,6 +33,7 @@ from trainer.game import Game
 from trainer.saved import SavedGame
 from trainer.ui.i18n import tr
 from trainer.ui.messages import SessionFinished
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.amount_dialog import AmountDialog
 from trainer.ui.widgets.back_office import BackOffice
 from trainer.ui.widgets.chat_composer import ChatComposer
@@ -116,7 +117,7 @@ class ChatScreen(Screen):
     def compose(self) -> ComposeResult:
         s, t = self.scenario, self.language
         with Horizontal(id="chat-top"):
-            yield Label(channel_line(s, t), id="channel-bar")
+            yield Label(verbatim(channel_line(s, t)), id="channel-bar")
             yield Label("", id="mode-badge")
         with Horizontal(id="chat-status"):
             yield MoodMeter(t, s.customer.patience, id="mood")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -13,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import markdown_verbatim
 
 HERE = Path(__file__).parent
 
@@ -92,8 +92,8 @@ def keys_section(screen: Screen, language: str) -> str:
 
 
 def plain(text: str) -> str:
-    """An author's text as Markdown that shows it as written (no stray emphasis or links)."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """An author's text as Markdown that shows it as written (no stray emphasis, links or markup)."""
+    return markdown_verbatim(text)
 
 
 def scenario_section(scenario: Scenario, language: str) -> str:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, Static
 
 from trainer.ui.campaign import shown_time, test_open
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
 from trainer.ui.widgets.home_trades import TradeTrend
 from trainer.ui.widgets.score_bar import trade_name
@@ -28,8 +29,8 @@ def badge_lines(progress: Progress, language: str) -> Text:
     if not progress.badges:
         return Text(tr(language, "home.no_badges"), style="dim italic")
     return Text("\n").join(
-        Text.assemble((f"{getattr(b.badge, 'icon', '') or '★'} ", "yellow"), (b.badge.title, "bold"),
-                      (f" — {b.badge.about}" if getattr(b.badge, "about", "") else "", "dim"))
+        Text.assemble(verbatim(f"{getattr(b.badge, 'icon', '') or '★'} ", "yellow"), verbatim(b.badge.title, "bold"),
+                      verbatim(f" — {b.badge.about}" if getattr(b.badge, "about", "") else "", "dim"))
         for b in progress.badges)
 
 
@@ -38,7 +39,7 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
     current = progress.current
     if current is None:
         return Text(tr(language, "home.all_passed"), style="bold green")
-    line = Text.assemble(("▶ ", "bold"), (progress.next_step(), "bold"))
+    line = Text.assemble(("▶ ", "bold"), verbatim(progress.next_step(), "bold"))
     if current.next_mode == "test" and test_open(current, now):
         line.append("  " + tr(language, "home.test_rules"), style="italic")
     line.append("  " + tr(language, "home.enter"), style="dim")
@@ -100,8 +101,8 @@ class HomeScreen(Screen):
             self.query_one("#home-next", Static).update(tr(language, "home.reading"))
             return
         curriculum = progress.curriculum
-        self.query_one("#home-title", Label).update(f"{tr(language, 'home.title')} · {curriculum.title}")
-        self.query_one("#home-about", Static).update(curriculum.about.strip())
+        self.query_one("#home-title", Label).update(verbatim(f"{tr(language, 'home.title')} · {curriculum.title}"))
+        self.query_one("#home-about", Static).update(verbatim(curriculum.about.strip()))
         self.query_one(ModuleList).show(progress.modules, progress.current, language)
         days = progress.streak_days
         streak = tr(language, "home.streak", n=days) if days else tr(language, "home.no_streak")
@@ -119,9 +120,9 @@ class HomeScreen(Screen):
             return
         module = current.module
         focus = tr(language, "home.focus", trade=trade_name(module.focus, language))
-        title = Text.assemble((module.title, "bold"), " · ", (focus, "italic"))
+        title = Text.assemble(verbatim(module.title, "bold"), " · ", (focus, "italic"))
         self.query_one("#home-module-title", Label).update(title)
-        self.query_one("#home-module-about", Static).update(module.about.strip())
+        self.query_one("#home-module-about", Static).update(verbatim(module.about.strip()))
         for trade in TRADES:
             self.query_one(f"#trend-{trade}", TradeTrend).show(
                 module.pass_mark.get(trade), current.best.get(trade), current.latest.get(trade),

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
 from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
 
@@ -77,7 +78,8 @@ class PickerScreen(Screen):
         line.display = row is not None
         if row is not None:
             when = row.updated_at[:16].replace("T", " ")
-            line.update(tr(self.language, "picker.resume", title=row.title or row.scenario, turn=row.turns, when=when))
+            line.update(verbatim(tr(self.language, "picker.resume", title=row.title or row.scenario, turn=row.turns,
+                                    when=when)))
         self.refresh_bindings()
 
     def action_resume(self) -> None:
@@ -138,7 +140,7 @@ class PickerScreen(Screen):
             teaser.update(tr(self.language, "picker.loading" if self.reading else "picker.empty"))
             self.query_one("#picker-best", Static).update("")
             return
-        teaser.update(scenario.teaser)
+        teaser.update(verbatim(scenario.teaser))
         self.query_one("#picker-best", Static).update(best_line(self.best.get(scenario.id), self.language))
 
     @on(DataTable.RowHighlighted, "#scenarios")

@@ -15,6 +15,7 @@ from trainer.campaign.models import Curriculum
 from trainer.store import Store
 from trainer.ui.cohort import Cohort, read_cohort
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import score_style, trade_name
 from trainer.ui.widgets.score_keys import bind_keys
 
@@ -45,7 +46,7 @@ class CohortScreen(Screen):
 
     def compose(self) -> ComposeResult:
         t = self.language
-        yield Label(tr(t, "cohort.title", title=self.curriculum.title), classes="screen-title")
+        yield Label(verbatim(tr(t, "cohort.title", title=self.curriculum.title)), classes="screen-title")
         with VerticalScroll(id="cohort"):
             yield Label(tr(t, "cohort.trainees"), classes="side-title")
             yield DataTable(id="cohort-trainees", cursor_type="row", zebra_stripes=True)
@@ -83,20 +84,21 @@ class CohortScreen(Screen):
         for line in cohort.trainees:
             stuck = tr(t, "cohort.done") if line.stuck_days is None else tr(t, "cohort.days", n=line.stuck_days)
             style = "bold red" if (line.stuck_days or 0) >= 7 else ""
-            trainees.add_row(line.trainee, line.current or "—", f"{line.passed}/{total}", Text(stuck, style=style),
-                             (line.last_played or "")[:10], key=line.trainee)
+            trainees.add_row(verbatim(line.trainee), verbatim(line.current or "—"), f"{line.passed}/{total}",
+                             Text(stuck, style=style), verbatim((line.last_played or "")[:10]), key=line.trainee)
         self.query_one("#cohort-status", Static).update(tr(t, "cohort.empty") if not cohort.trainees else "")
         criteria = self.query_one("#cohort-criteria", DataTable)
         criteria.clear()
         for c in cohort.criteria[:SHOWN_CRITERIA]:
-            criteria.add_row(trade_name(c.trade, t), c.title, Text(str(c.average), style=f"bold {score_style(c.average)}"),
+            criteria.add_row(verbatim(trade_name(c.trade, t)), verbatim(c.title),
+                             Text(str(c.average), style=f"bold {score_style(c.average)}"),
                              str(c.sessions), key=f"{c.trade}.{c.criterion}")
         self._show_board()
 
     def _show_board(self) -> None:
         t = self.language
         module = self.curriculum.modules[self.module_index]
-        self.query_one("#cohort-board-title", Label).update(tr(t, "cohort.board", module=module.title))
+        self.query_one("#cohort-board-title", Label).update(verbatim(tr(t, "cohort.board", module=module.title)))
         from trainer.store import StoreError
         from trainer.ui.review_app import say_store_error
 
@@ -109,7 +111,7 @@ class CohortScreen(Screen):
         board = self.query_one("#cohort-board", DataTable)
         board.clear()
         for rank, (trainee, best) in enumerate(ranked, 1):
-            board.add_row(str(rank), trainee, fdp(best), key=trainee)
+            board.add_row(str(rank), verbatim(trainee), fdp(best), key=trainee)
         board.display = bool(ranked)
         empty = self.query_one("#cohort-board-empty", Static)
         empty.display = not ranked

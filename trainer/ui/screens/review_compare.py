@@ -11,6 +11,7 @@ from trainer.review.annotate import annotate
 from trainer.store import StoredSession
 from trainer.ui.i18n import tr
 from trainer.ui.screens.review_session import scores_text
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_turns import render_line
 from trainer.ui.widgets.score_keys import bind_keys
 
@@ -28,9 +29,9 @@ class AttemptsScreen(Screen):
             for i, s in enumerate(self.attempts):
                 with Vertical(classes="attempt", id=f"attempt-{i}"):
                     r = s.row
-                    yield Label(f"{r.trainee} · {r.started_at[:16].replace('T', ' ')} · "
-                                f"{r.outcome or tr(self.language, 'review.unfinished')}", classes="side-title")
-                    yield Static(scores_text(s, self.language), classes="attempt-scores")
+                    yield Label(verbatim(f"{r.trainee} · {r.started_at[:16].replace('T', ' ')} · "
+                                         f"{r.outcome or tr(self.language, 'review.unfinished')}"), classes="side-title")
+                    yield Static(verbatim(scores_text(s, self.language)), classes="attempt-scores")
                     with VerticalScroll(classes="attempt-turns"):
                         for line in annotate(s.events, s.scorecard, s.notes).lines:
                             yield Static(render_line(line, self.language), classes="attempt-line")

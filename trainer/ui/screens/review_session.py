@@ -12,7 +12,13 @@ from textual.widgets import Footer, Label, Static
 from trainer.review.annotate import TRADES, annotate
 from trainer.store import Store, StoredSession
 from trainer.ui.i18n import tr
-from trainer.ui.widgets.review_dialogs import ExportDialog, NoteDialog, OverrideDialog
+from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.review_dialogs import (
+    ExportDialog,
+    NoteDialog,
+    OverrideDialog,
+    export_stem,
+)
 from trainer.ui.widgets.review_turns import TurnList
 from trainer.ui.widgets.score_keys import bind_keys
 
@@ -68,8 +74,8 @@ class SessionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         r = self.session.row
-        yield Label(f"{r.title or r.scenario} — {r.trainee}", classes="screen-title", id="review-heading")
-        yield Static(self._meta(), id="review-meta")
+        yield Label(verbatim(f"{r.title or r.scenario} — {r.trainee}"), classes="screen-title", id="review-heading")
+        yield Static(verbatim(self._meta()), id="review-meta")
         with Horizontal(id="review-body"):
             yield TurnList(id="turns")
             with Vertical(id="review-side"):
@@ -96,13 +102,13 @@ class SessionScreen(Screen):
             self.session = self.store.load(self.session_id)
         s = self.session
         self.query_one(TurnList).show(annotate(s.events, s.scorecard, s.notes).lines, self.language)
-        self.query_one("#review-scores", Static).update(scores_text(s, self.language))
+        self.query_one("#review-scores", Static).update(verbatim(scores_text(s, self.language)))
         general = [n for n in s.notes if n.turn is None]
-        self.query_one("#review-notes", Static).update(
-            "\n".join(f"✎ {n.author}: {n.text}" for n in general) or "—")
-        self.query_one("#review-changes", Static).update("\n".join(
+        self.query_one("#review-notes", Static).update(verbatim(
+            "\n".join(f"✎ {n.author}: {n.text}" for n in general) or "—"))
+        self.query_one("#review-changes", Static).update(verbatim("\n".join(
             f"{o.created_at[:16].replace('T', ' ')} {o.author}: {tr(self.language, f'trade.{o.trade}')} "
-            f"{'–' if o.original is None else o.original} → {o.score} — {o.reason}" for o in s.overrides) or "—")
+            f"{'–' if o.original is None else o.original} → {o.score} — {o.reason}" for o in s.overrides) or "—"))
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -150,11 +156,9 @@ class SessionScreen(Screen):
         self.app.push_screen(OverrideDialog({t: self.session.score(t) for t in TRADES}, self.language), save)
 
     def action_export(self) -> None:
-        r = self.session.row
-        stem = f"{r.trainee}-{r.scenario}-{r.started_at[:10]}".replace(" ", "_")
-
         def export(choice: tuple | None) -> None:
             if choice:
                 write_export(self, self.session, *choice)
 
-        self.app.push_screen(ExportDialog(("html", "markdown", "json"), stem, self.language), export)
+        self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(self.session.row), self.language),
+                             export)

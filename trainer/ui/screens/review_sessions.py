@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
 
 from trainer.store import SessionRow, Store, StoreError
 from trainer.ui.i18n import tr
-from trainer.ui.widgets.review_dialogs import ExportDialog
+from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem
 from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable
 from trainer.ui.widgets.score_keys import bind_keys
 
@@ -101,7 +102,7 @@ class SessionsScreen(Screen):
             value = getattr(f, field)
             shown = tr(t, f"review.period.{value}") if field == "period" and value else value or tr(t, "review.all")
             chip = self.query_one(f"#chip-{field}", Static)
-            chip.update(f"{FIELDS.index(field) + 1} {tr(t, f'review.filter.{field}')}: {shown}")
+            chip.update(verbatim(f"{FIELDS.index(field) + 1} {tr(t, f'review.filter.{field}')}: {shown}"))
             chip.set_class(bool(value), "-active")
         self.query_one("#review-count", Static).update(
             tr(t, "review.count", shown=len(self.rows), total=len(self.everything)))
@@ -207,8 +208,7 @@ class SessionsScreen(Screen):
                 with store_said(self, self.language):
                     write_export(self, self.store.load(chosen), *choice)
 
-        stem = f"{row.trainee}-{row.scenario}-{row.started_at[:10]}".replace(" ", "_")
-        self.app.push_screen(ExportDialog(("html", "markdown", "json"), stem, self.language), export)
+        self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(row), self.language), export)
 
     def action_export_all(self) -> None:
         if not self.rows:

@@ -18,6 +18,7 @@ from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
 from trainer.game import Game, moves_of
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_keys import bind_keys
 
 SHORT = 90
@@ -70,7 +71,7 @@ class RewindScreen(Screen):
         yield Label(tr(self.language, "rewind.explain"), id="rewind-explain")
         options = [
             Option(Text.assemble((f"{tr(self.language, 'score.turn', n=turn):<10}", "bold"),
-                                 move_text(move, scenario, self.language)), id=str(turn))
+                                 verbatim(move_text(move, scenario, self.language))), id=str(turn))
             for turn, move in rewind_points(self.game.session.events)
         ]
         yield OptionList(*options, id="rewind-turns")

@@ -14,6 +14,7 @@ from trainer.game import Game
 from trainer.ui.i18n import tr
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import TradeBar, outcome_name, score_style, trade_name
 from trainer.ui.widgets.score_evidence import EvidenceItem
 from trainer.ui.widgets.score_judge import JudgeLine, JudgeSummary
@@ -30,7 +31,7 @@ def criterion_text(criterion: Criterion) -> Text:
     score = round((criterion.score or 0) * 100)
     mark = "✔" if score >= 70 else "~" if score >= 40 else "✘"
     style = score_style(score)
-    return Text.assemble((f"{mark} {score:>3}", f"bold {style}"), "  ", (criterion.title, "bold"))
+    return Text.assemble((f"{mark} {score:>3}", f"bold {style}"), "  ", verbatim(criterion.title, "bold"))
 
 
 class ScorecardScreen(Screen):
@@ -69,19 +70,19 @@ class ScorecardScreen(Screen):
     def compose(self) -> ComposeResult:
         card, language = self.card, self.language
         title = f"{tr(language, 'score.title')} · {self.game.session.scenario.title}"
-        yield Label(title, classes="screen-title")
+        yield Label(verbatim(title), classes="screen-title")
         with Horizontal(id="score-body"):
             with VerticalScroll(id="score-overview", can_focus=False):
-                yield Static(outcome_line(card, language), id="score-outcome")
+                yield Static(verbatim(outcome_line(card, language)), id="score-outcome")
                 if card.summary:
-                    yield Static(card.summary, id="score-summary")
+                    yield Static(verbatim(card.summary), id="score-summary")
                 for trade in TRADES:
                     yield TradeBar(trade, card.trades[trade].score, language, id=f"bar-{trade}",
                                    enough=card.trades[trade].enough)
                 if card.tips:
                     yield Label(tr(language, "score.tips"), classes="score-heading")
                     tips = "\n".join(f"{i}. {tip}" for i, tip in enumerate(card.tips, 1))
-                    yield Static(tips, id="score-tips")
+                    yield Static(verbatim(tips), id="score-tips")
                 hints = tr(language, "score.hints", n=card.hints) if card.mode == "practice" else \
                     tr(language, "score.test_mode")
                 yield Static(hints, id="score-hints")
@@ -102,7 +103,7 @@ class ScorecardScreen(Screen):
         yield Label(Text.assemble((trade_name(trade, self.language).upper(), "bold"),
                                   (f"  {t.score}", f"bold {score_style(t.score)}")), classes="score-heading")
         if t.ceiling is not None:
-            yield Static(Text.assemble(("⤓ ", f"bold {score_style(0)}"), (t.ceiling.why, "bold")),
+            yield Static(Text.assemble(("⤓ ", f"bold {score_style(0)}"), verbatim(t.ceiling.why, "bold")),
                          classes="score-criterion score-ceiling")
             for evidence in t.ceiling.evidence:
                 yield EvidenceItem(evidence, self.language, classes="score-evidence")

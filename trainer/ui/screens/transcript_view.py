@@ -8,6 +8,7 @@ from textual.widgets import Footer, Label
 
 from trainer.game import Game
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_evidence import turn_label
 from trainer.ui.widgets.score_keys import bind_keys
 from trainer.ui.widgets.score_transcript import ScoreTranscript
@@ -28,7 +29,7 @@ class TranscriptViewScreen(Screen):
             title = tr(self.language, "score.transcript")
         else:
             title = tr(self.language, "score.transcript_at", turn=turn_label(self.turn, self.language))
-        yield Label(f"{title} · {scenario.title}", classes="screen-title")
+        yield Label(verbatim(f"{title} · {scenario.title}"), classes="screen-title")
         yield ScoreTranscript(scenario, self.language, self.game.session.events, mark=self.turn, note=self.note,
                               id="score-transcript")
         yield Footer()

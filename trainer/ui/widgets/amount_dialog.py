@@ -13,6 +13,7 @@ from trainer.engine.moves import parse_amount
 from trainer.engine.session import money
 from trainer.errors import MoveError
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 
 
 class AmountDialog(ModalScreen[float | None]):
@@ -35,7 +36,7 @@ class AmountDialog(ModalScreen[float | None]):
     def compose(self) -> ComposeResult:
         t = self.language
         with Vertical(id="amount-box"):
-            yield Label(self.label, id="amount-title")
+            yield Label(verbatim(self.label), id="amount-title")
             yield Label(tr(t, "office.mandate", limit=money(self.limit), given=money(self.given),
                            left=money(self.left)), id="amount-mandate")
             yield Input(placeholder=money(self.left), restrict=r"[0-9.,€$£ ]*", id="amount")

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from trainer.engine.session import money
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 
 
 def _prompt(mark: str, label: str, sub: Text | None = None) -> Table:
@@ -24,7 +25,7 @@ def _prompt(mark: str, label: str, sub: Text | None = None) -> Table:
     grid = Table.grid(expand=True)
     grid.add_column(width=2)
     grid.add_column(ratio=1)
-    body = Text(label)
+    body = verbatim(label)
     if sub is not None:
         body.append("\n")
         body.append_text(sub)
@@ -113,8 +114,8 @@ class BackOffice(Vertical):
             screen.clear()
         self._results += 1
         screen.write(Rule(tr(self.language, "office.turn", turn=turn), align="left", style="dim"), expand=True)
-        screen.write(Text(f"{mark if ok else '✗'} {title}", style="bold yellow" if ok else "bold red"))
-        screen.write(Text(body.strip(), style="" if ok else "red"))
+        screen.write(verbatim(f"{mark if ok else '✗'} {title}", style="bold yellow" if ok else "bold red"))
+        screen.write(verbatim(body.strip(), style="" if ok else "red"))
 
     def note(self, text: str) -> None:
         """A fact uncovered, kept in the notebook."""
@@ -122,7 +123,7 @@ class BackOffice(Vertical):
         if self._notes == 0:
             notebook.clear()
         self._notes += 1
-        notebook.write(Text.assemble(("✎ ", "cyan"), text))
+        notebook.write(Text.assemble(("✎ ", "cyan"), verbatim(text)))
 
     def refresh_state(self, looked_up: set[str], given: dict[str, float], done: dict[str, int]) -> None:
         """Tick used look-ups, show what is left of each limit, disable what can't be done again."""

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import followers
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
@@ -47,9 +48,9 @@ class BriefingCard(Static):
         channel = tr(language, f"briefing.channel.{s.channel}", limit=traits.max_chars)
         reply = wait_time(traits.reply_within, language)
         return Text("\n").join([
-            Text(c.name, style="bold"),
-            Text.assemble((c.handle, "cyan"), " · ", reach),
-            Text(persona_line(c.persona), style="italic"),
+            verbatim(c.name, style="bold"),
+            Text.assemble(verbatim(c.handle, "cyan"), " · ", reach),
+            verbatim(persona_line(c.persona), style="italic"),
             Text(""),
             self._fact("briefing.channel", channel),
             self._fact("briefing.audience", tr(language, f"briefing.audience.{s.audience}", name=s.customer.first_name)),
@@ -58,4 +59,4 @@ class BriefingCard(Static):
         ])
 
     def _fact(self, heading: str, value: str) -> Text:
-        return Text.assemble((f"{tr(self.language, heading)}: ", "bold"), value)
+        return Text.assemble((f"{tr(self.language, heading)}: ", "bold"), verbatim(value))

@@ -14,7 +14,9 @@ from textual.widgets import Input, Label
 
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
+from trainer.terminal import shown
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import subject
 
 
@@ -56,17 +58,17 @@ class ChatComposer(Vertical):
         if self.multiline:
             from textual.widgets import TextArea  # only e-mail needs it; it is slow to import
 
-            yield Label(tr(self.language, "chat.mail_header", name=c.name, subject=subject(self.scenario)),
+            yield Label(verbatim(tr(self.language, "chat.mail_header", name=c.name, subject=subject(self.scenario))),
                         id="composer-header")
             yield TextArea(id="composer", soft_wrap=True, show_line_numbers=False,
-                           placeholder=tr(self.language, "chat.placeholder.email", name=c.first_name))
+                           placeholder=verbatim(tr(self.language, "chat.placeholder.email", name=c.first_name)))
             with Horizontal(id="composer-foot"):
                 yield Label(tr(self.language, "chat.send_hint.email"), id="composer-hint")
                 yield CharCounter(self.max_chars, self.language, id="counter")
         else:
             with Horizontal(id="composer-line"):
-                yield Input(placeholder=tr(self.language, f"chat.placeholder.{channel}", handle=c.handle,
-                                           name=c.first_name), id="composer")
+                yield Input(placeholder=shown(tr(self.language, f"chat.placeholder.{channel}", handle=c.handle,
+                                                 name=c.first_name)), id="composer")
                 yield CharCounter(self.max_chars, self.language, id="counter")
 
     def on_mount(self) -> None:

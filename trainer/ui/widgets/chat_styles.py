@@ -14,6 +14,7 @@ from rich.text import Text
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 
 HER, YOU = "cyan", "green"
 
@@ -74,7 +75,8 @@ def channel_line(scenario: Scenario, language: str) -> str:
 
 
 class ChannelStyle:
-    """Draws the customer's messages and yours as the channel shows them; `width` is the transcript's."""
+    """Draws the customer's messages and yours as the channel shows them; `width` is the transcript's.
+    Every word from the scenario, the trainee or a model is drawn `verbatim`: never markup, controls written out."""
 
     def __init__(self, scenario: Scenario, language: str) -> None:
         self.scenario = scenario
@@ -90,26 +92,26 @@ class ChannelStyle:
             return self.yours(entry, width, first)
         if entry.kind == "record":
             mark, style = (entry.mark, "yellow") if entry.ok else ("✗", "bold red")
-            line = Text.assemble((f"{mark} {entry.title}", style))
+            line = Text.assemble(verbatim(f"{mark} {entry.title}", style))
             if entry.text:
-                line.append(f" — {entry.text}", "red" if not entry.ok else "dim")
+                line.append_text(verbatim(f" — {entry.text}", "red" if not entry.ok else "dim"))
             return line
         if entry.kind == "hint":
-            return Text.assemble((f"{entry.title} ", "bold magenta"), (entry.text, "italic magenta"))
-        return Text(entry.text, style=entry.style or "dim italic")
+            return Text.assemble(verbatim(f"{entry.title} ", "bold magenta"), verbatim(entry.text, "italic magenta"))
+        return verbatim(entry.text, style=entry.style or "dim italic")
 
     # -- the customer's side and yours, per channel ----------------------------------------
 
     def hers(self, entry: Entry, width: int, first: bool) -> RenderableType:
         c, channel = self.customer, self.scenario.channel
         if channel == "twitter":
-            head = Text.assemble((c.name, "bold"), " ", (c.handle, "dim"), "  ",
+            head = Text.assemble(verbatim(c.name, "bold"), " ", verbatim(c.handle, "dim"), "  ",
                                  (tr(self.language, "chat.followers", n=followers(c.followers)), "dim"))
-            return self._threaded(Panel(Group(head, Text(entry.text)), box=box.ROUNDED, border_style=HER), first)
+            return self._threaded(Panel(Group(head, verbatim(entry.text)), box=box.ROUNDED, border_style=HER), first)
         if channel == "email":
             head = [self._field("chat.from", f"{c.name} <{c.handle}>"),
                     self._field("chat.subject_field", subject(self.scenario))]
-            body = [Text(entry.text), Text(""), Text(c.first_name, style="dim italic")]
+            body = [verbatim(entry.text), Text(""), verbatim(c.first_name, style="dim italic")]
             return Panel(Group(*head, Text(""), *body), box=box.ROUNDED, border_style=HER,
                          title=tr(self.language, "chat.mail_in"), title_align="left")
         if channel == "chat":
@@ -119,16 +121,16 @@ class ChannelStyle:
     def yours(self, entry: Entry, width: int, first: bool) -> RenderableType:
         c, channel, you = self.customer, self.scenario.channel, tr(self.language, "chat.you")
         if channel == "twitter":
-            head = Text.assemble((self.brand or you, f"bold {YOU}"), "  ",
-                                 (tr(self.language, "chat.replying_to", handle=c.handle), "dim"))
+            head = Text.assemble(verbatim(self.brand or you, f"bold {YOU}"), "  ",
+                                 verbatim(tr(self.language, "chat.replying_to", handle=c.handle), "dim"))
             foot = Text(f"{len(entry.text)}/{self.max_chars}", style="dim", justify="right") if self.max_chars else Text("")
-            return self._threaded(Panel(Group(head, Text(entry.text), foot), box=box.ROUNDED, border_style=YOU,
+            return self._threaded(Panel(Group(head, verbatim(entry.text), foot), box=box.ROUNDED, border_style=YOU,
                                         title=f"{you} · {entry.turn}", title_align="right"), first)
         if channel == "email":
             head = [self._field("chat.from", you if not self.brand else f"{you} ({self.brand})"),
                     self._field("chat.to", f"{c.name} <{c.handle}>"),
                     self._field("chat.subject_field", f"Re: {subject(self.scenario)}")]
-            return Panel(Group(*head, Text(""), Text(entry.text)), box=box.ROUNDED, border_style=YOU,
+            return Panel(Group(*head, Text(""), verbatim(entry.text)), box=box.ROUNDED, border_style=YOU,
                          title=tr(self.language, "chat.mail_out", turn=entry.turn), title_align="right")
         if channel == "chat":
             return self._chat_line(you.capitalize(), entry, YOU)
@@ -141,17 +143,18 @@ class ChannelStyle:
         return panel if first else Group(Text("  │", style="dim"), panel)
 
     def _field(self, key: str, value: str) -> Text:
-        return Text.assemble((f"{tr(self.language, key)} ", "dim"), (value, "bold"))
+        return Text.assemble((f"{tr(self.language, key)} ", "dim"), verbatim(value, "bold"))
 
     def _chat_line(self, who: str, entry: Entry, colour: str) -> RenderableType:
-        head = Text.assemble((who, f"bold {colour}"), "  ", (clock_time(entry.at), "dim"))
-        return Group(head, Padding(Text(entry.text), (0, 0, 0, 2)))
+        head = Text.assemble(verbatim(who, f"bold {colour}"), "  ", (clock_time(entry.at), "dim"))
+        return Group(head, Padding(verbatim(entry.text), (0, 0, 0, 2)))
 
     def _bubble(self, text: str, title: str, colour: str, width: int, right: bool) -> RenderableType:
         """A bubble of at most ~3/4 of the width, the customer's on the left and yours on the right."""
         widest = max(24, int(width * 0.75))
-        longest = max((Text(line).cell_len for line in text.splitlines() or [""]), default=0)
-        size = min(widest, max(longest + 4, Text(title).cell_len + 6))
-        bubble = Panel(Text(text), box=box.ROUNDED, border_style=colour, title=title,
+        body, heading = verbatim(text), verbatim(title)
+        longest = max((Text(line).cell_len for line in body.plain.splitlines() or [""]), default=0)
+        size = min(widest, max(longest + 4, heading.cell_len + 6))
+        bubble = Panel(body, box=box.ROUNDED, border_style=colour, title=heading,
                        title_align="right" if right else "left", width=min(size, width))
         return Align.right(bubble) if right else bubble

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import clock_time
 
 
@@ -49,6 +50,6 @@ class ResponseTimer(Widget):
             return Text(tr(self.language, "chat.timer_idle", norm=norm), style="dim")
         time = clock_time(self.waited)
         if self.late:
-            return Text(tr(self.language, "chat.timer_late", time=time, norm=norm, name=self.name_shown), style="bold red")
+            return verbatim(tr(self.language, "chat.timer_late", time=time, norm=norm, name=self.name_shown), "bold red")
         style = "yellow" if self.waited > self.norm * 2 / 3 else ""
-        return Text(tr(self.language, "chat.timer", time=time, norm=norm, name=self.name_shown), style=style)
+        return verbatim(tr(self.language, "chat.timer", time=time, norm=norm, name=self.name_shown), style)

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 
 if TYPE_CHECKING:
     from trainer.campaign.progress import ModuleProgress
@@ -31,7 +32,7 @@ def module_line(number: int, module: ModuleProgress, current: bool, language: st
     return Text.assemble(
         ("▶ " if current else "  ", "bold" if current else ""),
         (mark, style), " ",
-        (f"{number}. {module.module.title}", title_style),
+        verbatim(f"{number}. {module.module.title}", title_style),
         ("  " + tr(language, f"home.state.{state}"), f"italic {style}"),
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from trainer.ui.verbatim import verbatim
+
 
 class LiveLine(Static):
     """Holds the one message being written; the transcript gets it whole when it is done."""
@@ -20,13 +22,13 @@ class LiveLine(Static):
         """Show that the customer is typing (nothing of the line yet)."""
         self.text, self.who = "", who
         self.remove_class("-empty")
-        self.update(Text(label, style="italic"))
+        self.update(verbatim(label, style="italic"))
 
     def append(self, chunk: str) -> None:
         """Add the next words of the line as they come in."""
         self.text += chunk
         self.remove_class("-empty")
-        self.update(Text.assemble((f"{self.who}: ", "bold"), self.text, ("▌", "dim")))
+        self.update(Text.assemble(verbatim(f"{self.who}: ", "bold"), verbatim(self.text), ("▌", "dim")))
 
     def clear(self) -> None:
         self.text = ""

@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from scoring.scorecard import TRADES
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import value_name
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class ScenarioTable(DataTable):
         keep = self.highlighted_id
         self.clear()
         for s in scenarios:
-            self.add_row(s.title, *(value_name(self.language, f, getattr(s, f))
+            self.add_row(verbatim(s.title), *(value_name(self.language, f, getattr(s, f))
                                     for f in ("language", "channel", "audience", "difficulty")),
                          best_cell(best.get(s.id), self.language), key=s.id)
         ids = [s.id for s in scenarios]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +14,17 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from trainer.ui.i18n import tr
 
+if TYPE_CHECKING:
+    from trainer.store import SessionRow
+
 TRADES = ("facilitator", "detective", "plumber")
+
+
+def export_stem(row: SessionRow) -> str:
+    """`anna-legroom-en-2025-03-09`: who, what and when, in letters, digits, `-`, `_` and `.` only (a name is
+    never a path, markup or a control character)."""
+    stem = f"{row.trainee[:60]}-{row.scenario[:60]}-{row.started_at[:10]}"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)
 
 
 class NoteDialog(ModalScreen[str | None]):

@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 
 from trainer.store import SessionRow
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 
 TRADES = ("facilitator", "detective", "plumber")
 COLUMNS = ("started", "trainee", "scenario", "outcome", "turns", *TRADES)
@@ -39,9 +40,9 @@ class SessionTable(DataTable):
         self.clear()
         for r in rows:
             outcome = r.outcome or tr(self.language, "review.unfinished")
-            self.add_row("●" if r.id in marked else " ", r.started_at[:16].replace("T", " "), r.trainee,
-                         r.scenario, outcome, str(r.turns),
-                         *(score_cell(r, t, overridden) for t in TRADES), key=r.id)
+            cells = (r.started_at[:16].replace("T", " "), r.trainee, r.scenario, outcome, str(r.turns),
+                     *(score_cell(r, t, overridden) for t in TRADES))
+            self.add_row("●" if r.id in marked else " ", *map(verbatim, cells), key=r.id)
         ids = [r.id for r in rows]
         if keep in ids:
             self.move_cursor(row=ids.index(keep), animate=False)

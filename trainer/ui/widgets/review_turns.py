@@ -6,14 +6,16 @@ from rich.text import Text
 from textual.widgets import Label, ListItem, ListView
 
 from trainer.review.annotate import Line
+from trainer.terminal import shown
 from trainer.ui.i18n import tr
 
 
 def render_line(line: Line, language: str) -> Text:
+    """The turn as text: what was said, noted and counted, exactly as stored (`shown`: controls written out)."""
     text = Text()
     if line.who == "system":
         text.append(f"{line.turn:>3}  ", style="dim")
-        text.append(line.text, style="italic dim")
+        text.append(shown(line.text), style="italic dim")
     else:
         text.append(f"{line.turn:>3}  ", style="dim")
         text.append(tr(language, f"who.{line.who}"), style="bold cyan" if line.who == "customer" else "bold")
@@ -24,18 +26,18 @@ def render_line(line: Line, language: str) -> Text:
             tags.append(f"mood {line.mood_delta:+d}")
         if tags:
             text.append("  " + " · ".join(tags), style="dim")
-        text.append("\n     " + line.text.replace("\n", "\n     "))
+        text.append("\n     " + shown(line.text).replace("\n", "\n     "))
     for meant in line.meant:
-        text.append(f"\n     ≈ {meant}", style="dim")
+        text.append(f"\n     ≈ {shown(meant)}", style="dim")
     for fact in line.facts:
-        text.append(f"\n     ⌕ {fact}", style="blue")
+        text.append(f"\n     ⌕ {shown(fact)}", style="blue")
     for trade, title, good, note in line.criteria:
-        text.append(f"\n     {'✓' if good else '✗'} {tr(language, f'trade.{trade}')}: {title}",
+        text.append(f"\n     {'✓' if good else '✗'} {tr(language, f'trade.{trade}')}: {shown(title)}",
                     style="green" if good else "red")
         if note:
-            text.append(f" — {note}", style="dim")
+            text.append(f" — {shown(note)}", style="dim")
     for note in line.notes:
-        text.append(f"\n     ✎ {note.author}: {note.text}", style="yellow")
+        text.append(f"\n     ✎ {shown(note.author)}: {shown(note.text)}", style="yellow")
     return text
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from scoring import TRADES, Scorecard
 from scoring.report import bar
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import outcome_name, score_style, trade_name
 
 BAR = 12
@@ -98,10 +99,10 @@ class ScoreComparison(Static):
             if row.is_trade:
                 if row.trade != TRADES[0]:
                     table.add_row()
-                table.add_row(Text(row.label.upper(), "bold"), score_cell(row.before, True),
+                table.add_row(verbatim(row.label.upper(), "bold"), score_cell(row.before, True),
                               score_cell(row.after, True), signed(row.delta))
             else:
-                table.add_row(Text(f"  {row.label}"), score_cell(row.before, False),
+                table.add_row(verbatim(f"  {row.label}"), score_cell(row.before, False),
                               score_cell(row.after, False), signed(row.delta))
         return table
 

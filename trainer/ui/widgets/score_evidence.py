@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from scoring import Evidence
 from trainer.ui.i18n import tr
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_keys import bind_keys
 
 
@@ -22,9 +23,9 @@ def evidence_text(evidence: Evidence, language: str) -> Text:
     sign, style = ("+", "green") if evidence.good else ("−", "red")
     what = f"“{evidence.quote}”" if evidence.quote else (evidence.action or "")
     text = Text.assemble((f"{sign} ", f"bold {style}"), (turn_label(evidence.turn, language), style), "  ")
-    text.append(what, "italic" if evidence.quote else "bold")
+    text.append_text(verbatim(what, "italic" if evidence.quote else "bold"))
     if evidence.note:
-        text.append(f" — {evidence.note}", "dim")
+        text.append_text(verbatim(f" — {evidence.note}", "dim"))
     return text
 
 

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from scoring.judgement import JudgeRating, Judgement, text
+from trainer.ui.verbatim import verbatim
 
 WAITING = "⚖ …"
 
@@ -13,7 +14,7 @@ WAITING = "⚖ …"
 def rating_text(rating: JudgeRating, language: str) -> Text:
     """`⚖ judge 2/3 (scorer 3/3) — “your words” — why`: green where it agrees with the scorer, yellow where not."""
     style = "green" if rating.agrees else "yellow" if rating.agrees is False else "dim"
-    out = Text.assemble(("⚖ ", style), (rating.line(language), f"{style}"))
+    out = Text.assemble(("⚖ ", style), verbatim(rating.line(language), style))  # the model's words, as it wrote them
     return out
 
 
@@ -38,8 +39,8 @@ class JudgeSummary(Static):
     """`LLM judge: judging…`, then the agreement with the scorer, or why the judge is unavailable."""
 
     def __init__(self, language: str, **kwargs) -> None:
-        super().__init__(text(language, "judging"), **kwargs)
+        super().__init__(verbatim(text(language, "judging")), **kwargs)
         self.language = language
 
     def show(self, judgement: Judgement) -> None:
-        self.update(Text(judgement.summary(self.language), "" if judgement.available else "yellow"))
+        self.update(verbatim(judgement.summary(self.language), "" if judgement.available else "yellow"))

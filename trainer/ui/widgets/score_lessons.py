@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from trainer.terminal import shown
 from trainer.ui.i18n import tr
 from trainer.ui.widgets.score_bar import trade_name
 
@@ -23,20 +24,20 @@ AGAIN_KEYS = ("a", "A")
 def lesson_text(number: int, lesson: Lesson, turn: int | None, language: str) -> Text:
     """The criterion, the turn where it went wrong with your words, the tip, the model answer, the key."""
     out = Text.assemble((f"{number}. ", "bold"), (trade_name(lesson.trade, language), "bold"), " · ",
-                        (lesson.title, "bold"))
+                        (shown(lesson.title), "bold"))
     if lesson.turn is not None:
         where = tr(language, "lesson.turn", n=lesson.turn)
         out.append("\n   ")
         out.append(where, style="bold red")
         if lesson.quote:
-            out.append(f"  “{lesson.quote}”", style="red")
+            out.append(f"  “{shown(lesson.quote)}”", style="red")
     if lesson.tip:
         out.append("\n   ")
-        out.append(lesson.tip, style="italic")
+        out.append(shown(lesson.tip), style="italic")
     if lesson.model_answer:
         out.append("\n   ")
         out.append(tr(language, "lesson.model_answer"), style="bold green")
-        out.append(f"  “{lesson.model_answer}”", style="green")
+        out.append(f"  “{shown(lesson.model_answer)}”", style="green")
     if turn is not None and number <= len(AGAIN_KEYS):
         out.append("\n   ")
         out.append(tr(language, "lesson.again", letter=AGAIN_KEYS[number - 1], n=turn), style="bold")
@@ -58,15 +59,15 @@ def news_text(news: News, language: str) -> Text:
     """`🎉 You passed the test of "Listen first"!  Unlocked: …  Badge: ★ …`"""
     out = Text()
     for module in news.passed:
-        out.append(tr(language, "news.passed", title=module.title) + "\n", style="bold green")
+        out.append(shown(tr(language, "news.passed", title=module.title)) + "\n", style="bold green")
     for module in news.unlocked:
-        out.append(tr(language, "news.unlocked", title=module.title) + "\n", style="bold")
+        out.append(shown(tr(language, "news.unlocked", title=module.title)) + "\n", style="bold")
     for earned in news.badges:
         badge = earned.badge
         icon = getattr(badge, "icon", "") or "★"
-        out.append(tr(language, "news.badge", icon=icon, title=badge.title) + "\n", style="bold yellow")
+        out.append(shown(tr(language, "news.badge", icon=icon, title=badge.title)) + "\n", style="bold yellow")
         if getattr(badge, "about", ""):
-            out.append(f"   {badge.about}\n", style="italic")
+            out.append(f"   {shown(badge.about)}\n", style="italic")
     out.rstrip()
     return out
 

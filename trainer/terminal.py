@@ -1,0 +1,43 @@
+"""Text on its way to a terminal: its control characters are shown (`\\x1b`), never obeyed.
+
+Names, notes, messages, model replies and files can hold escape sequences (`\\x1b[2J` clears the screen,
+OSC 52 writes the clipboard, a lone carriage return overwrites a line). What the project prints goes
+through `shown`; what it stores stays as received.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+"""C0 and C1 controls and DEL; newline, tab and a line's closing carriage return (`\\r\\n`) are text."""
+JSON_RAW = re.compile(r"[\x7f-\x9f]")
+"""What `json.dumps(ensure_ascii=False)` leaves raw: DEL and the C1 controls (it escapes C0 itself)."""
+
+
+def shown(text: str) -> str:
+    """`text` with every control character written out as `\\xNN`, so a terminal shows it instead of obeying it."""
+    return CONTROLS.sub(_escape, text)
+
+
+def shown_json(text: str) -> str:
+    """JSON with DEL and C1 controls escaped as `\\u00NN`: the same data, and safe to show."""
+    return JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+class Shown:
+    """A stream that writes everything through `shown` (plain play writes its whole session through one)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(shown(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)  # flush, isatty, encoding… as the stream has them
