@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-"""C0 and C1 controls and DEL; newline, tab and a line's closing carriage return (`\\r\\n`) are text."""
-JSON_RAW = re.compile(r"[\x7f-\x9f]")
-"""What `json.dumps(ensure_ascii=False)` leaves raw: DEL and the C1 controls (it escapes C0 itself)."""
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+"""C0 and C1 controls and DEL, and the marks that reorder a line (bidi overrides: "gpt\u202eevil" reads
+backwards); newline, tab and a line's closing carriage return (`\\r\\n`) are text."""
+JSON_RAW = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""What `json.dumps(ensure_ascii=False)` leaves raw: DEL, the C1 controls and the bidi marks (it escapes C0)."""
 
 
 def shown(text: str) -> str:
@@ -27,7 +28,8 @@ def shown_json(text: str) -> str:
 
 
 def _escape(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class Shown:

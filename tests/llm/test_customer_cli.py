@@ -101,7 +101,7 @@ def test_doctor_shows_what_the_endpoint_sends_as_text_never_as_terminal_controls
     out = io.StringIO()
     env = {"WEBCARE_CONFIG": str(tmp_path / "none.toml"), "OPENAI_BASE_URL": llm_server.base_url}
     assert diagnose(None, out, env=env) == 1
-    assert "(the endpoint lists: test-model, [2J]0;owned, gptevil)" in out.getvalue()
+    assert "(the endpoint lists: test-model, \\x1b[2J\\x1b]0;owned\\x07, gpt\\u202eevil)" in out.getvalue()
     llm_server.fault(Status(400, body={"error": {"message": "bad \x1b[2Jrequest\x07"}}))
     assert diagnose(None, out, env={**env, "WEBCARE_MODEL": "test-model"}) == 1
     assert "✗ A tiny completion works: no — HTTP 400: bad [2Jrequest" in out.getvalue()

@@ -86,10 +86,13 @@ def test_her_line_from_an_endpoint_echoing_the_key_is_said_and_kept_without_it(l
 
 
 @pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
-def test_terminal_controls_in_the_models_text_are_dropped_so_nothing_shows_them_raw(llm_server, llm_settings,
-                                                                                    streamed):
+def test_terminal_controls_in_the_models_text_are_kept_as_received_and_shown_never_obeyed(llm_server, llm_settings,
+                                                                                          streamed):
+    from trainer.terminal import shown
+
     text = "Fine.\x1b[2J\x1b]0;owned\x07 Go on,\u202e then.\nWell?\tOK"
     llm_server.reply(text, chunks=[text[i:i + 3] for i in range(0, len(text), 3)])
     client = LLMClient(llm_settings)
     got = "".join(client.stream(ASK, lean=True)) if streamed else client.chat(ASK).text
-    assert got == "Fine.[2J]0;owned Go on, then.\nWell?\tOK"
+    assert got == text  # stored as received (the issue: "store model text as received, never print it raw")
+    assert shown(got) == "Fine.\\x1b[2J\\x1b]0;owned\\x07 Go on,\\u202e then.\nWell?\tOK"

@@ -71,9 +71,14 @@ def test_export_as_csv_neutralises_every_column_people_wrote(hostile_store, tmp_
     text = capsys.readouterr().out
     assert len(list(csv.reader(io.StringIO(text)))) == 1 + 1 + len(FORMULAS) + 1
     assert _runnable(text) == []
-    assert HIDDEN in _cells(text), "a carriage return inside a cell stays inside its (quoted) cell"
-    for formula in FORMULAS:
-        assert _cells(text).count("'" + formula) == 6  # trainee, scenario, language, mode, outcome and its kind
+    assert HIDDEN.replace("\r", "\\x0d") in _cells(text), "on the screen the carriage return is shown, not obeyed"
+    for formula in FORMULAS:  # trainee, scenario, language, mode, outcome and its kind
+        assert _cells(text).count("'" + formula.replace("\r", "\\x0d").replace("\t", "\t")) == 6
+    written = tmp_path / "out"
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(written)]) == 0
+    kept = written.read_bytes().decode("utf-8")  # as written: no newline translation
+    assert _runnable(kept) == []
+    assert HIDDEN in _cells(kept), "in a file the carriage return stays inside its (quoted) cell"
 
 
 def test_the_cohort_csv_from_the_review_screen_neutralises_every_column(hostile_store, tmp_path):

@@ -5,8 +5,9 @@
 with back-off as the settings allow, then raised as `LLMUnavailable`; a request the endpoint
 refuses outright (bad key, unknown model) raises `LLMRejected` at once. A stream may be given a
 first-word deadline, retries included. Neither messages nor the model's own text ever hold the key:
-an endpoint that echoes it gets `***` in its place. The model's text is data: it comes without
-terminal controls (escape sequences, bell, bidi overrides), so nothing shows it raw.
+an endpoint that echoes it gets `***` in its place. The model's text is data: it is kept as received
+(the key aside) and shown through `trainer.terminal` or as Textual text, never raw. An endpoint's error
+message comes without terminal controls.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F,
                           *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-"""Dropped from the model's text: C0 and C1 controls but tab and newlines, and the marks that reorder a line."""
+"""Dropped from an endpoint's error messages: C0 and C1 controls but tab and newlines, and the marks that reorder
+a line."""
 Message = dict[str, str]
 
 
@@ -168,7 +170,7 @@ class LLMClient:
             try:
                 for piece in pieces:
                     delivered = started = True
-                    shown = shield.feed(piece.translate(CONTROLS))
+                    shown = shield.feed(piece)
                     if shown:
                         yield shown
                 rest = shield.flush()
@@ -196,7 +198,7 @@ class LLMClient:
             self._count(Usage(requests=1), None)
             with self._calling():
                 page = client.models.list(timeout=timeout or self.settings.timeout)
-            return [redact(str(m.id).translate(CONTROLS), self._key()) for m in page.data]
+            return [redact(str(m.id), self._key()) for m in page.data]
 
         names, _ = self._retrying(once)
         return names
@@ -214,7 +216,7 @@ class LLMClient:
         choices = getattr(done, "choices", None) or []
         if not choices:
             raise _Fault("empty", "no choices in the reply")
-        text = (choices[0].message.content or "").translate(CONTROLS).strip() if choices[0].message else ""
+        text = (choices[0].message.content or "").strip() if choices[0].message else ""
         if not text:
             raise _Fault("empty")
         model = getattr(done, "model", "") or self.settings.model or ""
