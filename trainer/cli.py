@@ -9,6 +9,7 @@ from pathlib import Path
 
 from trainer import __version__
 from trainer.errors import ScenarioError, TrainerError
+from trainer.terminal import shown
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,12 +21,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ScenarioError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(shown(str(problem)), file=sys.stderr)
         print(f"\n{len(exc.problems)} problem(s): fix them and try again "
               "(the format is in docs/scenario-format.md).", file=sys.stderr)
         return 1
     except TrainerError as exc:
-        print(f"webcare: {exc}", file=sys.stderr)
+        print(shown(f"webcare: {exc}"), file=sys.stderr)  # a file's or a server's words: shown, never obeyed
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -174,7 +175,7 @@ def _live(args: argparse.Namespace):
 
     live = Live.from_args(args.customer, args.model, args.llm_intents)
     if live.problem:
-        print(f"webcare: the customer is scripted this time (the game plays on): {live.problem}", file=sys.stderr)
+        print(shown(f"webcare: the customer is scripted this time (the game plays on): {live.problem}"), file=sys.stderr)
     elif live.settings is not None and args.customer != "scripted":
         print(f"webcare: live customer: {live.settings.describe()}", file=sys.stderr)
     return live
@@ -186,7 +187,7 @@ def _judge(args: argparse.Namespace):
 
     settings, problem = judge_settings(args.judge, args.model)
     if problem:
-        print(f"webcare: no LLM judge this time (the game plays on): {problem}", file=sys.stderr)
+        print(shown(f"webcare: no LLM judge this time (the game plays on): {problem}"), file=sys.stderr)
     return settings, problem
 
 
@@ -205,7 +206,7 @@ def _open_store(args: argparse.Namespace):
     except StoreError as exc:
         if args.resume:
             raise
-        print(f"webcare: sessions are not being saved: {exc}", file=sys.stderr)
+        print(shown(f"webcare: sessions are not being saved: {exc}"), file=sys.stderr)
         return None, trainee
 
 
@@ -242,10 +243,10 @@ def _wait_for_enter() -> None:
 
 
 def _play_tui(args: argparse.Namespace) -> int:
-    from trainer.scenario.library import find_scenario
-    from trainer.ui.app import make_app
     from dataclasses import replace
 
+    from trainer.scenario.library import find_scenario
+    from trainer.ui.app import make_app
     from trainer.ui.options import UiOptions
 
     if args.session_json:
@@ -330,7 +331,7 @@ def _pick():
         raise TrainerError(f"Name a scenario to play, e.g. `webcare play {library.scenarios[0].id}` ({ids}).")
     print("Scenarios:")
     for i, s in enumerate(library.scenarios, 1):
-        print(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}]\n     {s.teaser}")
+        print(shown(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}]\n     {s.teaser}"))
     while True:
         answer = input(f"Play which one? [1-{len(library.scenarios)}, Enter for 1] ").strip()
         if not answer:
@@ -348,7 +349,7 @@ def _list(args: argparse.Namespace) -> int:
 
     library = load_library()
     for s in library.scenarios:
-        print(f"{s.id:<20} {s.language}  {s.channel:<8} {s.audience:<8} {s.difficulty:<7} {s.title}")
+        print(shown(f"{s.id:<20} {s.language}  {s.channel:<8} {s.audience:<8} {s.difficulty:<7} {s.title}"))
     return 0
 
 
@@ -363,7 +364,12 @@ def _check(args: argparse.Namespace) -> int:
         from trainer.commands.watch import watch_check
 
         return watch_check(args.paths, lambda: _check(argparse.Namespace(**{**vars(args), "watch": False})))
-    from trainer.scenario.library import Library, builtin_dir, load_library, scenario_files
+    from trainer.scenario.library import (
+        Library,
+        builtin_dir,
+        load_library,
+        scenario_files,
+    )
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
