@@ -449,7 +449,7 @@ def test_an_alias_bomb_is_refused_fast(tmp_path):
         bomb += f"{this}: &{this} [{', '.join(['*' + last] * 9)}]\n"
     started = time.perf_counter()
     [problem] = problems_of(bomb, tmp_path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0
     assert "aliases" in problem.message and problem.line >= 1
 
 
@@ -461,7 +461,7 @@ def test_an_alias_inside_its_own_anchor_is_refused(tmp_path):
 def test_brackets_nested_a_hundred_thousand_deep_are_refused_fast(tmp_path):
     started = time.perf_counter()
     [problem] = problems_of("a: " + "[" * 100_000, tmp_path)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 6.0
     assert "levels deep" in problem.message
 
 
@@ -471,7 +471,7 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
         file.truncate(4 * 1024**3)  # 4 GB, sparse: reading it all would take long
     started = time.perf_counter()
     scenario, problems = check_file(path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0
     assert scenario is None
     [problem] = problems.items
     assert at(problem) == (1, 1)
@@ -481,14 +481,14 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
 def test_bytes_over_the_size_limit_are_refused_fast():
     started = time.perf_counter()
     scenario, problems = check_bytes(b"a: b\n" * (MAX_BYTES // 5 + 1), "big.yaml")
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1.5
     assert scenario is None and "at most" in problems.items[0].message
 
 
 def test_thousands_of_problems_are_cut_short_fast(tmp_path):
     started = time.perf_counter()
     problems = problems_of("- !x a\n" * 20_000, tmp_path)
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 9.0
     assert len(problems) == 101
     assert any("too many problems" in p.message for p in problems)
 
@@ -588,7 +588,7 @@ def test_two_hundred_mutations_of_a_real_scenario_load_or_give_placed_problems()
             assert "internal error" not in problem.message, f"mutant {n}: {problem}"
     assert outcomes["loaded"] and outcomes["refused"] > 100, outcomes
     # With libyaml (PyYAML's wheels have it) this takes about 2 s; pure Python, about 9 s.
-    assert time.perf_counter() - started < (8.0 if yamlfile._CLoader else 30.0)
+    assert time.perf_counter() - started < (24.0 if yamlfile._CLoader else 90.0)
 
 
 def test_a_file_with_only_warnings_does_not_fail_because_there_are_many():
