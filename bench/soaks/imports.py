@@ -83,7 +83,8 @@ def mutate(record: dict, rng: random.Random) -> dict:
     return data
 
 
-def _played() -> dict:
+def exported_session() -> dict:
+    """One session as `webcare export` writes it: events, scorecard, a note and an override."""
     from trainer.playthrough import run_playthrough
     from trainer.review.sessionjson import session_to_dict
     from trainer.scenario.library import find_scenario
@@ -106,7 +107,7 @@ def _played() -> dict:
 def check(size: Size) -> Result:
     result = Result()
     rng = random.Random(SEED)
-    played = _played()
+    played = exported_session()
     total = pick(size, full=5000, small=150)
     records = []
     for n in range(total):

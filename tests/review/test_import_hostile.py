@@ -8,10 +8,9 @@ import json
 
 import pytest
 
+from bench.soaks.imports import exported_session
 from trainer.cli import main
-from trainer.playthrough import run_playthrough
 from trainer.review.export import html, markdown
-from trainer.review.sessionjson import session_to_dict
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 
@@ -19,18 +18,9 @@ LEGROOM = find_scenario("legroom-en")
 
 
 @pytest.fixture(scope="module")
-def played(tmp_path_factory) -> dict:
+def played() -> dict:
     """One session as `webcare export` writes it: events, scorecard, a note and an override."""
-    store = open_store(str(tmp_path_factory.mktemp("laptop") / "laptop.db"))
-    result = run_playthrough(LEGROOM, LEGROOM.playthroughs[1])
-    session_id = store.begin(trainee="anna", scenario=LEGROOM)
-    store.record(session_id, result.events, 0)
-    store.finish(session_id, result.scorecard.to_dict())
-    store.add_note(session_id, "ask why first", author="kim", turn=3)
-    store.override(session_id, "plumber", 10, reason="refund without reason", author="kim")
-    data = session_to_dict(store.load(session_id))
-    store.close()
-    return data
+    return exported_session()
 
 
 def _event(data: dict, kind: str) -> dict:
