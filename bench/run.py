@@ -198,7 +198,7 @@ NEUTRAL = ("I understand.", "Let me think about that for a moment.", "Could you 
 def bench_engine(turns: int, games: int) -> list[Row]:
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import Say
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario("legroom-en")
@@ -206,7 +206,7 @@ def bench_engine(turns: int, games: int) -> list[Row]:
     last: list[float] = []
     for seed in range(games):
         clock = FakeClock()
-        game = Game(scenario, seed=seed, clock=clock)
+        game = Round(scenario, seed=seed, clock=clock)
         game.opening()
         for turn in range(1, turns + 1):
             game.session.mood = scenario.customer.mood  # keep her in the conversation
@@ -240,14 +240,14 @@ def bench_scoring(seconds: float) -> list[Row]:
     from trainer.meaning.matching import words
     from trainer.meaning.reading import read
     from trainer.engine.moves import Say
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario("legroom-en")
     sessions = []
     for n in range(60):
         clock = FakeClock()
-        game = Game(scenario, seed=n, clock=clock)
+        game = Round(scenario, seed=n, clock=clock)
         game.opening()
         for turn in range(30):
             game.session.mood = scenario.customer.mood
@@ -337,7 +337,7 @@ def _write_inputs(folder: Path, count: int) -> dict[str, list[Path]]:
     from scoring.batch.sessionfile import session_dict, write_session
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import Say
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario("legroom-en")
@@ -355,7 +355,7 @@ def _write_inputs(folder: Path, count: int) -> dict[str, list[Path]]:
             writer.writerows(lines)
         files["csv"].append(table)
         clock = FakeClock()
-        game = Game(scenario, seed=n, clock=clock)
+        game = Round(scenario, seed=n, clock=clock)
         game.opening()
         for _, line in (x for x in lines if x[0] == "agent"):
             game.session.mood = scenario.customer.mood  # keep her in the conversation for thirty turns
@@ -455,7 +455,7 @@ def bench_llm_stream(chunks: int, repeats: int) -> list[Row]:
         return sum(1 for _ in client.stream(ask))
 
     def hers() -> int:
-        return sum(1 for _ in customer.stream(cue))
+        return sum(1 for _ in customer.pieces(cue))
 
     try:
         ours()  # the first request imports openai and opens the connection: not what is measured
@@ -485,10 +485,10 @@ MEMORY_CHILD = r"""
 import resource, sys
 from trainer.engine.clock import FakeClock
 from trainer.engine.moves import Say
-from trainer.game import Game
+from trainer.play import Round
 from scoring import score
 from trainer.scenario.library import find_scenario
-s = find_scenario("legroom-en"); clock = FakeClock(); game = Game(s, clock=clock); game.opening()
+s = find_scenario("legroom-en"); clock = FakeClock(); game = Round(s, clock=clock); game.opening()
 for turn in range(int(sys.argv[1])):
     game.session.mood, game.session.patience = s.customer.mood, s.customer.patience
     clock.advance(30); game.play(Say(f"Daniela, I'm sorry about the seats; what happened at the gate? ({turn})"))

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 import psycopg
 
 from trainer.engine.clock import untimed
-from trainer.game import Game
+from trainer.play import Round
 from trainer.plain import play_plain
-from trainer.saved import SavedGame, begin
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 
@@ -122,8 +121,12 @@ class Played:
     """A plain-text game played to the end against a store: what was shown, and what the game holds."""
 
     out: str
-    game: Game | None = None
-    saved: SavedGame | None = None
+    game: Round | None = None
+
+    @property
+    def saved(self):
+        return self.game.saved if self.game is not None else None
+
     said: list[str] = field(default_factory=list)
     """The lines about saving: `!` lines and the database's return."""
 
@@ -134,10 +137,10 @@ def play(url: str, moves=MOVES, between=None) -> Played:
     store = open_store(url)
     played = Played("")
 
-    def keep(game: Game) -> SavedGame:
-        played.game = game
-        played.saved = begin(store, game, trainee="anna")
-        return played.saved
+    def begin() -> Round:
+        played.game = Round(LEGROOM, clock=untimed)
+        played.game.keep(store, trainee="anna")
+        return played.game
 
     def lines():
         for i, move in enumerate(moves):
@@ -147,7 +150,7 @@ def play(url: str, moves=MOVES, between=None) -> Played:
 
     out = io.StringIO()
     try:
-        play_plain(LEGROOM, lines(), out, keep=keep, clock=untimed, echo=True)
+        play_plain(LEGROOM, lines(), out, begin=begin)
     finally:
         store.close()
     played.out = out.getvalue()

@@ -18,7 +18,7 @@ def test_import_contracts_hold():
 
 def test_the_engine_never_imports_textual_sqlite_or_openai():
     code = (
-        "import sys, trainer.engine.session, trainer.game, scoring, trainer.plain;"
+        "import sys, trainer.engine.session, trainer.play, scoring, trainer.plain;"
         "bad = [m for m in ('textual', 'sqlite3', 'openai', 'httpx') if m in sys.modules];"
         "print(','.join(bad))"
     )

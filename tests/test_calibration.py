@@ -24,7 +24,7 @@ from trainer.engine.clock import FakeClock  # noqa: E402
 from trainer.engine.events import Event  # noqa: E402
 from trainer.engine.moves import Say, parse_move  # noqa: E402
 from trainer.errors import MoveError  # noqa: E402
-from trainer.game import Game  # noqa: E402
+from trainer.play import Round  # noqa: E402
 from trainer.scenario.loader import load_scenario  # noqa: E402
 from trainer.scenario.models import Scenario  # noqa: E402
 
@@ -100,7 +100,7 @@ class Played:
 def play(scenario: Scenario, moves: tuple[str, ...], seconds_per_message: float = SECONDS_PER_MESSAGE) -> Played:
     """Type the moves into a fresh game on a fake clock, as a trainee would; score what happened."""
     clock = FakeClock()
-    game = Game(scenario, seed=0, clock=clock)
+    game = Round(scenario, seed=0, clock=clock)
     game.opening()
     left, errors = list(moves), []
     while left and not game.session.over:

@@ -130,42 +130,34 @@ def _play(args: argparse.Namespace) -> int:
                            "(not --resume)")
     if args.tui or (not args.plain and interactive):
         return _play_tui(args)
-    from trainer.plain import play_plain
+    from trainer.plain import PlainPlay, play_plain
     from trainer.scenario.library import find_scenario
 
     store, trainee = _open_store(args)
     live = _live(args)
-    resumed = None
     if args.resume:
         scenario, resumed = _resume(store, trainee, args.scenario, live)
+
+        def begin():
+            return resumed
     else:
         scenario = find_scenario(args.scenario) if args.scenario else _pick()
-    keep = None
-    if store is not None:
-        from trainer.saved import begin
+        start = _start_point(args, scenario)
 
-        def keep(game):
-            return begin(store, game, trainee=trainee)
-    from trainer.engine.clock import real_clock, untimed
+        def begin():  # after the briefing is read: the customer's clock starts here
+            from trainer.engine.clock import real_clock, untimed
+            from trainer.play import Round
 
-    play_plain(
-        scenario,
-        _typed_lines() if interactive else sys.stdin,
-        sys.stdout,
-        start=_start_point(args, scenario),
-        seed=args.seed,
-        mode=args.mode,
-        echo=not interactive,
-        ready=_wait_for_enter if interactive else None,
-        scorecard_json=args.scorecard_json,
-        session_json=args.session_json,
-        keep=keep,
-        resumed=resumed,
-        clock=real_clock if interactive else untimed,
-        judge=_judge(args)[0],
-        customer=live.customer(scenario, args.seed) if not resumed else None,
-        recogniser=live.intents(scenario) if not resumed else None,
-    )
+            game = Round(scenario, seed=args.seed, clock=real_clock if interactive else untimed, mode=args.mode,
+                         customer=live.customer(scenario, args.seed), recogniser=live.intents(scenario),
+                         start=start)
+            if store is not None:
+                game.keep(store, trainee=trainee)
+            return game
+
+    play_plain(scenario, _typed_lines() if interactive else sys.stdin, sys.stdout, begin=begin, how=PlainPlay(
+        echo=not interactive, ready=_wait_for_enter if interactive else None, judge=_judge(args)[0],
+        scorecard_json=args.scorecard_json, session_json=args.session_json))
     return 0
 
 
@@ -212,7 +204,7 @@ def _open_store(args: argparse.Namespace):
 
 def _resume(store, trainee: str, scenario_ref: str | None, live=None):
     """The latest stopped session of this trainee (of this scenario, if named), replayed to where it was."""
-    from trainer.saved import resume
+    from trainer.play import Round
     from trainer.scenario.library import find_scenario
 
     wanted = find_scenario(scenario_ref).id if scenario_ref else None
@@ -223,7 +215,7 @@ def _resume(store, trainee: str, scenario_ref: str | None, live=None):
                            + (f" ({len(playing)} being played in another window right now)" if playing else ""))
     scenario = find_scenario(rows[0].scenario)
     customer = live.customer(scenario, rows[0].seed) if live is not None else None
-    return scenario, resume(store, rows[0].id, scenario, customer=customer)
+    return scenario, Round.resume(store, rows[0].id, scenario, customer=customer)
 
 
 def _start_point(args: argparse.Namespace, scenario):

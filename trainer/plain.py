@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import textwrap
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from scoring import Scorecard, score
+from scoring import Scorecard
 from scoring.report import render_text
 from trainer.engine.channels import CHANNELS
-from trainer.customers import Customer
-from trainer.engine.clock import Clock, real_clock
-from trainer.engine.intents import Recogniser
 from trainer.engine.events import (
     ActionTaken,
     CustomerMessage,
@@ -25,9 +23,8 @@ from trainer.engine.events import (
     TraineeMessage,
 )
 from trainer.engine.moves import Help, Hint, parse_move
-from trainer.engine.start import StartAt
-from trainer.errors import MoveError, TrainerError
-from trainer.game import Game
+from trainer.errors import MoveError
+from trainer.play import Round
 from trainer.plain_texts import followers, plain_text
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill as _fill
@@ -35,62 +32,56 @@ from trainer.terminal import Shown
 
 if TYPE_CHECKING:
     from trainer.llm.config import LLMSettings
-    from trainer.saved import SavedGame  # the store (sqlite3) loads only when a session is kept
 
 WIDTH = 78
 
 
-def play_plain(
-    scenario: Scenario,
-    lines: Iterable[str],
-    out: TextIO,
-    *,
-    seed: int = 0,
-    clock: Clock = real_clock,
-    echo: bool = True,
-    mode: str = "practice",
-    ready: Callable[[], object] | None = None,
-    scorecard_json: Path | None = None,
-    session_json: Path | None = None,
-    keep: Callable[[Game], SavedGame | None] | None = None,
-    resumed: tuple[Game, SavedGame] | None = None,
-    judge: LLMSettings | None = None,
-    customer: Customer | None = None,
-    recogniser: Recogniser | None = None,
-    start: StartAt | None = None,
-) -> Scorecard:
+@dataclass(frozen=True)
+class PlainPlay:
+    """How plain play runs, besides the round it shows."""
+
+    echo: bool = True
+    """Repeat each trainee line in the transcript (piped input, which a terminal has not shown already)."""
+    ready: Callable[[], object] | None = None
+    """Waits until the trainee has read the briefing (the round, and its clock, start after it)."""
+    judge: LLMSettings | None = None
+    """Ask the LLM judge for a second opinion beside the scorecard."""
+    scorecard_json: Path | None = None
+    session_json: Path | None = None
+    """Save the session for `webcare score`."""
+
+
+def play_plain(scenario: Scenario, lines: Iterable[str], out: TextIO, *, begin: Callable[[], Round] | None = None,
+               how: PlainPlay = PlainPlay()) -> Scorecard:
     """Play until the conversation ends or input runs out; print and return the scorecard.
 
-    `echo` repeats each trainee line in the transcript (for piped input, which a terminal
-    has not shown already); `ready` waits until the trainee has read the briefing;
-    `session_json` saves the session for `webcare score`. `keep` begins the game's record in
-    the store (committed after every move, before it is shown); `resumed` goes on with a
-    stopped game and its record. `judge` adds the LLM judge's second opinion to the scorecard.
-    `customer` writes the customer's lines (default: the script); `recogniser` reads the trainee's intents
-    (default: the scenario's patterns). `start` opens it part-way (`--from`).
-
-    Everything is written through `Shown`: a control character in a scenario, a message, the customer's (or a
-    model's) words or a scorecard's quote is shown as `\x1b`, never obeyed by the terminal.
+    `begin` makes the round once the briefing is read (fresh and kept in the store, or resumed; default: a
+    fresh scripted one). Each move is committed before it is shown. Everything is written through `Shown`:
+    a control character in a scenario, a message, the customer's (or a model's) words or a scorecard's quote
+    is shown as `\x1b`, never obeyed by the terminal.
     """
     out = Shown(out)
     view = PlainView(scenario, out)
     view.briefing()
-    if ready is not None:
-        ready()
-    if resumed is not None:
-        game, saved = resumed
+    if how.ready is not None:
+        how.ready()
+    game = begin() if begin is not None else Round(scenario)
+    if game.resumed:
         view.say(view.text("resumed", turn=game.session.turn))
         view.show(game.session.events)
     else:
-        game = Game(scenario, seed=seed, clock=clock, mode=mode,  # the customer clock starts once the briefing is read
-                    customer=customer, recogniser=recogniser, start=start)
-        if start is not None:
+        if game.session.start is not None:
             view.started(game)
-        saved = _begin(keep, game, view)
-        opening = game.opening()
-        _save(saved, game, view)
-        view.show(opening)
+        _tell(game, view)
+        view.show(game.opening())
+        _tell(game, view)
         view.notice(game)
+    _converse(game, lines, view, how.echo)
+    return _finish(game, view, how)
+
+
+def _converse(game: Round, lines: Iterable[str], view: PlainView, echo: bool) -> None:
+    """One move per line until the conversation is over (`/end` when the input runs out or ^C)."""
     source = iter(lines)
     while not game.session.over:
         try:
@@ -98,7 +89,7 @@ def play_plain(
         except StopIteration:
             line = "/end"
         except KeyboardInterrupt:
-            out.write("\n")
+            view.say()
             line = "/end"
         if not line.strip():
             continue
@@ -106,80 +97,63 @@ def play_plain(
             move = parse_move(line)
             if isinstance(move, Help):
                 view.help()
-                continue
-            if isinstance(move, Hint):
-                text = game.session.hint()
-                _save(saved, game, view)
+            elif isinstance(move, Hint):
+                text = game.hint()
                 view.say(f"  💡 {text}" if text else "  " + view.text("no_more_hints"))
-                continue
-            events = game.play(move)
-            _save(saved, game, view)  # committed before it is shown: what the customer saw is never lost
-            view.show(events, echo=echo)
-            view.notice(game)
+            else:
+                view.show(game.play(move), echo=echo)  # committed before it is shown: nothing is lost
+                view.notice(game)
         except MoveError as exc:
             view.say(f"! {exc}")
-    card = score(game.session.events, scenario)
-    if saved is not None:
-        saved.finish(game, card.to_dict())  # the last turns too, if the database was away: said in one line
-        _tell(saved, view)
-    if judge is not None:
-        card = _judged(card, game, scenario, judge, out)
-    out.write(render_text(card))
-    cost = getattr(game.customer, "cost_line", None)
-    if cost is not None:  # a live customer: what the session asked of the model
-        view.say(cost())
-    if scorecard_json is not None:
-        scorecard_json.write_text(json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
-        view.say(view.text("scorecard_written", path=scorecard_json))
-    if session_json is not None:
-        from scoring.batch.sessionfile import session_dict, write_session
+        _tell(game, view)
 
-        try:
-            write_session(session_json, session_dict(game.session.events, scenario=scenario.id,
-                                                     language=scenario.language, title=scenario.title,
-                                                     channel=scenario.channel, scorecard=card.to_dict()))
-            view.say(view.text("session_written", path=session_json))
-        except OSError as exc:
-            view.say(view.text("session_not_written", path=session_json, problem=exc.strerror or exc))
-    out.flush()
+
+def _finish(game: Round, view: PlainView, how: PlainPlay) -> Scorecard:
+    """The scorecard, saved with the last turns (said in one line if the database was away), and printed."""
+    finished = game.finish()
+    _tell(game, view)
+    card = finished.card
+    if how.judge is not None:
+        card = _judged(card, game, how.judge, view.out)
+    view.out.write(render_text(card))
+    if finished.cost is not None:  # a live customer: what the session asked of the model
+        view.say(finished.cost)
+    if how.scorecard_json is not None:
+        how.scorecard_json.write_text(json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
+        view.say(view.text("scorecard_written", path=how.scorecard_json))
+    if how.session_json is not None:
+        _write_session(game, card, how.session_json, view)
+    view.out.flush()
     return card
 
 
-def _begin(keep: Callable[[Game], SavedGame | None] | None, game: Game, view: PlainView) -> SavedGame | None:
-    """The game's record in the store; None, said in one line, when it can't be begun (a full or read-only disk)."""
-    if keep is None:
-        return None
+def _write_session(game: Round, card: Scorecard, path: Path, view: PlainView) -> None:
+    from scoring.batch.sessionfile import session_dict, write_session
+
+    s = game.scenario
     try:
-        saved = keep(game)
-    except TrainerError as exc:  # the store's StoreError (imported lazily: sqlite3 loads only when keeping)
-        view.say(view.text("not_saving", problem=exc))
-        return None
-    if saved is not None:  # begun, but its first save failed, or the database is away for now
-        _tell(saved, view)
-    return saved
+        write_session(path, session_dict(game.session.events, scenario=s.id, language=s.language, title=s.title,
+                                         channel=s.channel, scorecard=card.to_dict()))
+        view.say(view.text("session_written", path=path))
+    except OSError as exc:
+        view.say(view.text("session_not_written", path=path, problem=exc.strerror or exc))
 
 
-def _save(saved: SavedGame | None, game: Game, view: PlainView) -> None:
-    if saved is not None:
-        saved.save(game)
-        _tell(saved, view)
-
-
-def _tell(saved: SavedGame, view: PlainView) -> None:
+def _tell(game: Round, view: PlainView) -> None:
     """One line when saving stops, pauses (the database is away: turns kept) or catches up."""
-    while news := saved.take_news():
+    while news := game.take_news():
         key = "not_saving" if news.key == "not_saving" else f"store_{news.key}"
         view.say(view.text(key, problem=news.reason, reason=news.reason, turns=news.turns))
 
 
-def _judged(card: Scorecard, game: Game, scenario: Scenario, settings: LLMSettings, out: TextIO) -> Scorecard:
+def _judged(card: Scorecard, game: Round, settings: LLMSettings, out: TextIO) -> Scorecard:
     """The scorecard with the LLM judge's opinion beside it (or a note why there is none)."""
     from scoring.judge import judged
     from scoring.judgement import text
 
-    out.write("\n" + text(scenario.language, "asking", what=settings.describe()) + "\n")
+    out.write("\n" + text(game.scenario.language, "asking", what=settings.describe()) + "\n")
     out.flush()
-    return judged(card, game.session.events, scenario, settings=settings)
+    return judged(card, game.session.events, game.scenario, settings=settings)
 
 
 class PlainView:
@@ -198,18 +172,19 @@ class PlainView:
         """What plain play says around the conversation (`trainer.plain_texts`), in the scenario's language."""
         return plain_text(self.s.language, key, **values)
 
-    def started(self, game: Game) -> None:
+    def started(self, game: Round) -> None:
         """One line saying where a session started part-way (`--from`) opens."""
         s = game.session
         known = ", ".join(s.start.facts) if s.start and s.start.facts else "-"
         self.say(self.text("started", state=s.state, mood=s.mood, facts=known))
 
-    def notice(self, game: Game) -> None:
+    def notice(self, game: Round) -> None:
         """One line when a live customer's model failed and the scripted line stood in."""
-        take = getattr(game.customer, "take_notice", None)
-        notice = take() if take is not None else None
+        notice, fell_back = game.take_notices()
         if notice:
             self.say(f"  ({notice})")
+        elif fell_back:
+            self.say(f"  ({self.text('fallback')})")
 
     def briefing(self) -> None:
         s, c = self.s, self.s.customer

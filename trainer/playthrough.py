@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring import Scorecard, score
-from trainer.customers import ScriptedCustomer
+from trainer.customers import BaseCustomer, Customer, ScriptedCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import Event
 from trainer.engine.moves import Say, parse_move
 from trainer.engine.session import Cue
 from trainer.errors import MoveError
-from trainer.game import Game
+from trainer.play import Round
 from trainer.scenario.models import Playthrough, Scenario, Step
 
 SECONDS_PER_MESSAGE = 45.0
@@ -59,10 +59,10 @@ class PlaythroughResult:
         return out
 
 
-class _Heard:
+class _Heard(BaseCustomer):
     """A customer that remembers what she was cued to say and what she said."""
 
-    def __init__(self, customer) -> None:
+    def __init__(self, customer: Customer) -> None:
         self.customer = customer
         self.heard: list[tuple[Cue, str]] = []
 
@@ -74,10 +74,10 @@ class _Heard:
 
 def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0,
                 seconds_per_message: float = SECONDS_PER_MESSAGE):
-    """Play scripted moves; return the game, the moves left unplayed, and the refused ones."""
+    """Play scripted moves; return the round, what she said, the moves left unplayed, and the refused ones."""
     clock = FakeClock()
     heard = _Heard(ScriptedCustomer(scenario, seed))
-    game = Game(scenario, seed=seed, clock=clock, customer=heard)
+    game = Round(scenario, seed=seed, clock=clock, customer=heard)
     game.opening()
     left = list(moves)
     refused: list[tuple[int, str, str]] = []

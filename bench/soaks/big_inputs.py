@@ -97,14 +97,14 @@ def sessions(count: int) -> Iterator[dict]:
     from scoring.batch.sessionfile import session_dict
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import Say
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario("legroom-en")
     played = []
     for n in range(min(count, 8)):
         clock = FakeClock()
-        game = Game(scenario, seed=n, clock=clock)
+        game = Round(scenario, seed=n, clock=clock)
         game.opening()
         for role, line in conversation(n):
             if role == "agent":

@@ -173,13 +173,13 @@ def _played(store, payload: str, trainee: str) -> str:
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import parse_move
     from trainer.errors import MoveError
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.scenario.library import find_scenario
 
     legroom = find_scenario("legroom-en")
     scenario = legroom.model_copy(update={"title": payload + " " + legroom.title})
     clock = FakeClock()
-    game = Game(scenario, clock=clock, customer=_HostileCustomer())
+    game = Round(scenario, clock=clock, customer=_HostileCustomer())
     game.opening()
     moves = [payload + " I'm so sorry about the seats you paid for. Can you tell me what happened?",
              "/lookup booking " + payload, "/lookup seat_record", payload,

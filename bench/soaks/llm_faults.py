@@ -60,6 +60,7 @@ def check(size: Size) -> Result:
     from trainer.engine.clock import FakeClock
     from trainer.llm.config import LLMSettings, Secret
     from trainer.plain import play_plain
+    from trainer.play import Round
     from trainer.playthrough import run_playthrough
     from trainer.scenario.library import find_scenario
 
@@ -84,8 +85,8 @@ def check(size: Size) -> Result:
             with result.case():
                 try:
                     out = io.StringIO()
-                    card = play_plain(scenario, list(exemplary.trainee), out, clock=FakeClock(),
-                                      customer=LLMCustomer(scenario, settings))
+                    card = play_plain(scenario, list(exemplary.trainee), out, begin=lambda: Round(
+                        scenario, clock=FakeClock(), customer=LLMCustomer(scenario, settings)))
                 except Exception as exc:  # noqa: BLE001 - a crash is what this check counts
                     result.fail(f"faults {plan}: {type(exc).__name__}: {exc}")
                     continue
@@ -135,8 +136,8 @@ def _slow(result: Result, size: Size, scenario, moves: list[str], expected: str 
                 with result.case():
                     try:
                         customer = Timed(scenario, settings, seed=run)
-                        card = play_plain(scenario, moves, io.StringIO(), clock=FakeClock(), customer=customer,
-                                          seed=run)
+                        card = play_plain(scenario, moves, io.StringIO(), begin=lambda: Round(
+                            scenario, clock=FakeClock(), customer=customer, seed=run))
                     except Exception as exc:  # noqa: BLE001 - a crash is what this check counts
                         result.fail(f"{case}: {type(exc).__name__}: {exc}")
                         continue

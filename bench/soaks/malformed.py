@@ -152,10 +152,10 @@ def rule_broken(raw: bytes, name: str, scenario, problems) -> str | None:
             return f"an internal error: {problem.message}"
     if scenario is not None:
         from trainer.engine.clock import FakeClock
-        from trainer.game import Game
+        from trainer.play import Round
 
         try:
-            Game(scenario, clock=FakeClock()).opening()
+            Round(scenario, clock=FakeClock()).opening()
         except Exception as exc:  # noqa: BLE001 - the finding
             return f"loaded, but a game on it raised {type(exc).__name__}: {exc}"
     return None

@@ -283,6 +283,7 @@ def _terminal(result: Result, db: Path, vals: list[str], ids: list[str], files: 
     from trainer.commands.review import _export, _history
     from trainer.engine.clock import FakeClock
     from trainer.plain import play_plain
+    from trainer.play import Round
     from trainer.scenario.loader import load_scenario
     from trainer.terminal import shown
 
@@ -310,7 +311,9 @@ def _terminal(result: Result, db: Path, vals: list[str], ids: list[str], files: 
     for path, said in files:
         with result.case():
             out = io.StringIO()
-            play_plain(load_scenario(path), [*said, "/lookup booking", "/end"], out, clock=FakeClock())
+            scenario = load_scenario(path)
+            play_plain(scenario, [*said, "/lookup booking", "/end"], out,
+                       begin=lambda: Round(scenario, clock=FakeClock()))
             if _raw(out.getvalue()):
                 result.fail(f"plain play of {path.name}: raw controls {_raw(out.getvalue())}")
 

@@ -76,10 +76,10 @@ def the_engine_keeps_its_promises(scenario, seed: int, mode: str, plays: list[tu
     from trainer.engine.events import StateChanged
     from trainer.engine.moves import Help, Hint, parse_move
     from trainer.errors import MoveError
-    from trainer.game import Game
+    from trainer.play import Round
 
     clock = FakeClock()
-    game = Game(scenario, seed=seed, clock=clock, mode=mode)
+    game = Round(scenario, seed=seed, clock=clock, mode=mode)
     game.opening()
     session = game.session
     for wait, line in plays:

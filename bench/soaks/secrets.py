@@ -48,36 +48,36 @@ def _play_in_process(folder: Path, captured: list[tuple[str, str]]) -> None:
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import parse_move
     from trainer.errors import MoveError
-    from trainer.game import Game
-    from trainer.plain import play_plain
+    from trainer.play import Round
+    from trainer.plain import PlainPlay, play_plain
     from trainer.review.cohort import write_cohort
     from trainer.review.export import html, markdown
     from trainer.review.sessionjson import session_to_dict
-    from trainer.saved import begin
     from trainer.scenario.library import find_scenario
     from trainer.store import open_store
 
     scenario = find_scenario("legroom-en")
     lines = list(scenario.playthroughs[0].trainee)
     out = io.StringIO()
-    play_plain(scenario, lines, out, clock=FakeClock(), scorecard_json=folder / "card.json",
-               session_json=folder / "session.json")
+    play_plain(scenario, lines, out, begin=lambda: Round(scenario, clock=FakeClock()),
+               how=PlainPlay(scorecard_json=folder / "card.json", session_json=folder / "session.json"))
     captured.append(("play_plain output", out.getvalue()))
 
     store = open_store(str(folder / "sessions.db"))
     try:
         clock = FakeClock()
-        game = Game(scenario, clock=clock)
+        game = Round(scenario, clock=clock)
         game.opening()
-        saved = begin(store, game, trainee="kim", manifest={"customer_model": "scripted"})
+        game.keep(store, trainee="kim", customer_model="scripted")
+        saved = game.saved
         for line in lines:
             clock.advance(30)
             with contextlib.suppress(MoveError):
                 game.play(parse_move(line))
-            saved.save(game)
+            game.save()
             if game.session.over:
                 break
-        saved.finish(game, score(game.session.events, scenario).to_dict())
+        game.finish()
         captured.append(("saved game problem", saved.problem or ""))
         stored = store.load(saved.session_id)
         (folder / "one.md").write_text(markdown(stored), "utf-8")

@@ -10,7 +10,7 @@ from scoring import score
 from trainer.customers.llm import LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage, StateChanged
-from trainer.game import Game
+from trainer.play import Round
 from trainer.llm.config import LLMSettings
 from trainer.plain import play_plain
 from trainer.scenario.library import find_scenario
@@ -39,7 +39,7 @@ def play(scenario, settings: LLMSettings, moves: Iterable[str], *, seed: int = 0
     """Plain play against a live customer; returns (scorecard, output, customer)."""
     out = io.StringIO()
     customer = LLMCustomer(scenario, settings, seed=seed)
-    card = play_plain(scenario, moves, out, seed=seed, clock=FakeClock(), customer=customer)
+    card = play_plain(scenario, moves, out, begin=lambda: Round(scenario, seed=seed, clock=FakeClock(), customer=customer))
     return card, out.getvalue(), customer
 
 

@@ -13,7 +13,7 @@ from tests.llm.customer_steps import exemplary, in_character, legroom, play, scr
 from trainer.customers.llm import REST_CUES, LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.moves import Say
-from trainer.game import Game
+from trainer.play import Round
 
 FAULTS = [
     (Delay(3.0), "timeout", "did not answer in time"),
@@ -38,7 +38,7 @@ def opening_with(server, settings, *items):
     scenario = legroom()
     server.fault(*items)
     customer = LLMCustomer(scenario, settings)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
+    game = Round(scenario, clock=FakeClock(), customer=customer)
     cue = game.session.cue
     game.opening()
     return game, customer, cue
@@ -105,7 +105,7 @@ def test_after_the_endpoint_refuses_she_stays_scripted_a_few_lines_then_tries_ag
     scenario = legroom()
     llm_server.stop()
     customer = LLMCustomer(scenario, llm_settings)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
+    game = Round(scenario, clock=FakeClock(), customer=customer)
     game.opening()
     asked = []
     for _ in range(REST_CUES + 1):
@@ -119,7 +119,7 @@ def test_after_the_endpoint_refuses_she_stays_scripted_a_few_lines_then_tries_ag
 def test_nothing_the_trainee_typed_is_lost_when_her_model_fails(llm_server, llm_settings):
     scenario = legroom()
     llm_server.fault(Status(500), Status(500), Status(500))
-    game = Game(scenario, clock=FakeClock(), customer=LLMCustomer(scenario, llm_settings))
+    game = Round(scenario, clock=FakeClock(), customer=LLMCustomer(scenario, llm_settings))
     game.opening()
     text = "I'm so sorry about the seats, Daniela. What happened?"
     game.play(Say(text))

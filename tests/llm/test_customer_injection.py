@@ -15,7 +15,7 @@ from trainer.customers.llm_intents import LLMRecogniser
 from trainer.customers.prompt import customer_messages
 from trainer.engine.clock import FakeClock
 from trainer.engine.moves import Say, parse_move
-from trainer.game import Game
+from trainer.play import Round
 from trainer.playthrough import SECONDS_PER_MESSAGE, SECONDS_PER_MOVE
 
 INJECTIONS = [
@@ -33,7 +33,7 @@ OBEDIENT = [
 
 def played(scenario, moves, customer=None, recogniser=None) -> Game:
     clock = FakeClock()
-    game = Game(scenario, clock=clock, customer=customer, recogniser=recogniser)
+    game = Round(scenario, clock=clock, customer=customer, recogniser=recogniser)
     game.opening()
     for line in moves:
         if game.session.over:

@@ -11,9 +11,8 @@ from trainer.customers.prompt import PROMPT_VERSION
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage
 from trainer.engine.moves import Lookup, Say
-from trainer.game import Game
+from trainer.play import Round
 from trainer.playthrough import run_playthrough
-from trainer.saved import begin
 from trainer.store import open_store
 
 
@@ -41,9 +40,9 @@ def test_her_line_streams_piece_by_piece_and_the_conversation_goes_into_the_next
                      chunks=["@SkyblueAir", " Paid for legroom.", " Got none.", " Hello?"])
     llm_server.reply("It was for Ruben. His knee.")
     customer = LLMCustomer(scenario, llm_settings)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
+    game = Round(scenario, clock=FakeClock(), customer=customer)
 
-    pieces = list(customer.stream(game.session.cue))
+    pieces = list(customer.pieces(game.session.cue))
     assert pieces == ["@SkyblueAir", " Paid for legroom.", " Got none.", " Hello?"]
     game.session.customer_wrote(customer.last.text)
     game.play(Say("So sorry about your seats, Daniela. What happened at the gate?"))
@@ -59,7 +58,7 @@ def test_her_line_streams_piece_by_piece_and_the_conversation_goes_into_the_next
 def test_facts_not_yet_found_are_never_in_her_prompt(llm_server, llm_settings):
     scenario = legroom()
     llm_server.respond_with(in_character)
-    game = Game(scenario, clock=FakeClock(), customer=LLMCustomer(scenario, llm_settings))
+    game = Round(scenario, clock=FakeClock(), customer=LLMCustomer(scenario, llm_settings))
     game.opening()
     hidden = scenario.facts["seats_released"].is_
     assert all(hidden not in str(r.json["messages"]) and "aircraft change" not in str(r.json["messages"])
@@ -75,7 +74,7 @@ def test_a_tweet_too_long_is_trimmed_to_280_at_a_sentence_end(llm_server, llm_se
     sentence = "I paid for extra legroom and sat for ten hours with my knees against the seat in front. "
     llm_server.reply(sentence * 6)
     customer = LLMCustomer(scenario, llm_settings)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
+    game = Round(scenario, clock=FakeClock(), customer=customer)
     game.opening()
     said = game.session.events[-1].text
     assert len(said) <= 280 and said.endswith(".") and customer.last.by == "model"
@@ -87,12 +86,13 @@ def test_the_session_keeps_model_host_settings_prompt_version_and_tokens_never_t
                                                   completion_tokens=7))
     store = open_store()
     customer = LLMCustomer(scenario, llm_settings, seed=7)
-    game = Game(scenario, seed=7, clock=FakeClock(), customer=customer)
-    saved = begin(store, game, trainee="tess")
+    game = Round(scenario, seed=7, clock=FakeClock(), customer=customer)
+    game.keep(store, trainee="tess")
+    saved = game.saved
     game.opening()
     game.play(Say("Hello, I'll look into it."))
     game.play(Say("Thanks for waiting."))
-    saved.finish(game, score(game.session.events, scenario).to_dict())
+    game.finish()
     manifest = store.load(saved.session_id).manifest
     llm = manifest["llm"]
     assert manifest["customer"] == "LLMCustomer" and manifest["scenario_hash"].startswith("sha256:")

@@ -11,7 +11,7 @@ from tests.llm.customer_steps import in_character, legroom, play
 from trainer.customers.llm import LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.moves import Say
-from trainer.game import Game
+from trainer.play import Round
 from trainer.llm.config import with_overrides
 
 DEADLINE = 0.2
@@ -51,7 +51,7 @@ def test_while_the_script_is_in_charge_each_try_is_one_request_not_a_round_of_re
     llm_server.respond_with(lambda request: Status(503))
     scenario = legroom()
     customer = LLMCustomer(scenario, patient)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
+    game = Round(scenario, clock=FakeClock(), customer=customer)
     game.opening()
     asked = [len(llm_server.completions)]
     for said in SIX:
@@ -67,7 +67,7 @@ def test_when_the_model_is_quick_again_her_next_try_is_live_and_a_new_run_of_fal
     llm_server.respond_with(in_character)
     scenario = legroom()
     customer = LLMCustomer(scenario, patient)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
+    game = Round(scenario, clock=FakeClock(), customer=customer)
     game.opening()
     assert customer.last.by == "script" and "did not answer in time" in customer.take_notice()
     game.play(Say("I'm sorry about your seats, Daniela. What happened?"))
@@ -82,6 +82,6 @@ def test_the_deadline_can_be_turned_off_for_a_slow_local_model(llm_server, llm_s
     llm_server.fault(Slow(0.3, Reply("Finally. I paid for legroom.")))
     settings = with_overrides(llm_settings, first_token_timeout=0)
     customer = LLMCustomer(legroom(), settings)
-    game = Game(legroom(), clock=FakeClock(), customer=customer)
+    game = Round(legroom(), clock=FakeClock(), customer=customer)
     game.opening()
     assert customer.last.by == "model" and customer.last.text == "Finally. I paid for legroom."

@@ -11,7 +11,7 @@ from tests.ui.chat_helpers import SORRY, answered, her_lines, notices, send, sta
 from tests.ui.conftest import SIZE, app_factory  # noqa: F401 - the Pilot fixture
 from trainer.customers.choose import Live
 from trainer.customers.llm import LLMCustomer
-from trainer.ui.screens.chat import FRAME
+from trainer.ui.widgets.live_line import FRAME
 
 
 async def test_her_lines_stream_in_from_the_model_and_a_failure_leaves_one_notice(app_factory, llm_server,
@@ -25,8 +25,8 @@ async def test_her_lines_stream_in_from_the_model_and_a_failure_leaves_one_notic
         elapsed = time.monotonic() - started
         assert isinstance(screen.game.customer, LLMCustomer)
         assert her_lines(screen) == ["".join(words)]
-        assert 1 <= screen.frames < len(words)  # gathered: never one update per piece
-        assert screen.frames <= elapsed / FRAME + 2
+        assert 1 <= screen.query_one("#live").frames < len(words)  # gathered: never one update per piece
+        assert screen.query_one("#live").frames <= elapsed / FRAME + 2
 
         llm_server.fault(Status(500), Status(500), Status(500))
         await send(pilot, SORRY)

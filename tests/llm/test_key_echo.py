@@ -11,7 +11,7 @@ from tests.llm.customer_steps import legroom
 from trainer.customers.llm import LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage
-from trainer.game import Game
+from trainer.play import Round
 from trainer.llm.client import LLMClient
 from trainer.llm.config import with_overrides
 
@@ -77,8 +77,8 @@ def test_her_line_from_an_endpoint_echoing_the_key_is_said_and_kept_without_it(l
     llm_server.respond_with(echo)
     scenario = legroom()
     customer = LLMCustomer(scenario, llm_settings)
-    game = Game(scenario, clock=FakeClock(), customer=customer)
-    previewed = list(customer.stream(game.session.cue))
+    game = Round(scenario, clock=FakeClock(), customer=customer)
+    previewed = list(customer.pieces(game.session.cue))
     assert customer.last.by == "model" and "***" in customer.last.text
     game.session.customer_wrote(customer.last.text)
     said = [e.text for e in game.session.events if isinstance(e, CustomerMessage)]

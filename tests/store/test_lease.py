@@ -14,8 +14,7 @@ import pytest
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import TraineeMessage
 from trainer.engine.moves import parse_move
-from trainer.game import Game
-from trainer.saved import begin, resume
+from trainer.play import Round
 from trainer.scenario.library import find_scenario
 from trainer.store import StoreError, open_store
 from trainer.store.errors import SessionHeld
@@ -27,9 +26,10 @@ EXEMPLARY = next(p for p in LEGROOM.playthroughs if p.name == "exemplary")
 
 def _start(store, moves):
     clock = FakeClock()
-    game = Game(LEGROOM, seed=3, clock=clock)
+    game = Round(LEGROOM, seed=3, clock=clock)
     game.opening()
-    saved = begin(store, game, trainee="anna")
+    game.keep(store, trainee="anna")
+    saved = game.saved
     for line in moves:
         _move(game, saved, clock, line)
     return game, saved, clock
@@ -37,8 +37,7 @@ def _start(store, moves):
 
 def _move(game, saved, clock, line):
     clock.advance(40)
-    game.play(parse_move(line))
-    saved.save(game)
+    game.play(parse_move(line))  # committed before it returns
 
 
 def _said(store, session_id) -> list[str]:
@@ -67,13 +66,14 @@ def test_a_second_game_cannot_resume_a_session_still_being_played_and_can_once_i
     assert second.unfinished("anna") == []
     assert [r.id for r in second.unfinished("anna", held=True)] == [saved.session_id]
     with pytest.raises(SessionHeld, match="being played in another window"):
-        resume(second, saved.session_id, LEGROOM)
+        Round.resume(second, saved.session_id, LEGROOM)
     with pytest.raises(SessionHeld):
         second.discard(saved.session_id)
 
     first.close()  # the first game is closed mid-conversation: its lease is let go
     [row] = second.unfinished("anna")
-    again, kept = resume(second, row.id, LEGROOM, clock=FakeClock(game.session.now()))
+    again = Round.resume(second, row.id, LEGROOM, clock=FakeClock(game.session.now()))
+    kept = again.saved
     _move(again, kept, FakeClock(game.session.now()), EXEMPLARY.trainee[2])
     assert kept.problem is None
     assert _said(second, row.id) == _messages(EXEMPLARY.trainee[:3])
@@ -87,7 +87,8 @@ def test_a_game_whose_session_was_taken_over_goes_on_unsaved_and_nothing_is_mixe
 
     second = open_store(db_url)
     [row] = second.unfinished("anna")
-    again, kept = resume(second, row.id, LEGROOM, clock=FakeClock(game.session.now()))
+    again = Round.resume(second, row.id, LEGROOM, clock=FakeClock(game.session.now()))
+    kept = again.saved
 
     _move(game, saved, clock, "Hello? Anyone from the first window?")  # the first game comes back
     assert saved.problem and "resumed in another window" in saved.problem
@@ -149,9 +150,9 @@ def test_resuming_in_a_second_terminal_while_the_first_plays_says_so_and_works_o
 
 def test_a_finished_session_is_not_resumed(store):
     game, saved, _ = _start(store, EXEMPLARY.trainee[:1])
-    saved.finish(game, {"outcome": "left"})
+    saved.finish(game.session.events, {"outcome": "left"}, {})
     with pytest.raises(StoreError, match="finished"):
-        resume(store, saved.session_id, LEGROOM)
+        Round.resume(store, saved.session_id, LEGROOM)
 
 
 def test_a_game_left_idle_keeps_its_lease_while_it_runs(tmp_path):

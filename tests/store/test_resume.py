@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from trainer.engine.clock import FakeClock
 from trainer.engine.moves import parse_move
-from trainer.game import Game
-from trainer.saved import begin, resume
+from trainer.play import Round
 from trainer.scenario.library import find_scenario
 
 LEGROOM = find_scenario("legroom-en")
@@ -14,13 +13,13 @@ EXEMPLARY = next(p for p in LEGROOM.playthroughs if p.name == "exemplary")
 
 def _play(store, moves, seed=3):
     clock = FakeClock()
-    game = Game(LEGROOM, seed=seed, clock=clock)
+    game = Round(LEGROOM, seed=seed, clock=clock)
     game.opening()
-    saved = begin(store, game, trainee="anna")
+    game.keep(store, trainee="anna")
+    saved = game.saved
     for line in moves:
         clock.advance(40)
-        game.play(parse_move(line))
-        saved.save(game)
+        game.play(parse_move(line))  # committed before it returns
     return game, saved
 
 
@@ -30,13 +29,13 @@ def test_a_stopped_game_resumes_where_it_stopped_and_ends_as_it_would_have(store
     assert [r.id for r in store.unfinished("anna")] == [saved.session_id]
 
     clock = FakeClock(first.session.now())
-    game, again = resume(store, saved.session_id, LEGROOM, clock=clock)
+    game = Round.resume(store, saved.session_id, LEGROOM, clock=clock)
+    again = game.saved
     assert game.session.events == first.session.events
     assert again.session_id == saved.session_id and again.stored == len(first.session.events)
     for line in EXEMPLARY.trainee[cut:]:
         clock.advance(40)
         game.play(parse_move(line))
-        again.save(game)
     assert game.session.over and game.session.outcome == "resolved"
 
     whole, _ = _play(store, EXEMPLARY.trainee)
@@ -48,7 +47,8 @@ def test_a_stopped_game_resumes_where_it_stopped_and_ends_as_it_would_have(store
 def test_a_game_whose_scenario_changed_starts_a_new_record_and_keeps_the_old(store):
     _, saved = _play(store, EXEMPLARY.trainee[:2])
     changed = LEGROOM.model_copy(update={"customer": LEGROOM.customer.model_copy(update={"mood": 55})})
-    game, again = resume(store, saved.session_id, changed)
+    game = Round.resume(store, saved.session_id, changed)
+    again = game.saved
     assert again.session_id != saved.session_id
     assert store.load(saved.session_id).row.outcome == "abandoned"
     assert store.load(again.session_id).events == game.session.events

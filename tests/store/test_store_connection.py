@@ -173,9 +173,9 @@ def test_a_server_process_that_answers_nothing_is_cut_off_and_the_game_goes_on(s
 def test_a_turn_written_again_after_its_commits_answer_was_lost_is_stored_once(store):
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import parse_move
-    from trainer.game import Game
+    from trainer.play import Round
 
-    game = Game(LEGROOM, clock=FakeClock())
+    game = Round(LEGROOM, clock=FakeClock())
     game.opening()
     session_id = store.begin(trainee="anna", scenario=LEGROOM)
     done = store.record(session_id, game.session.events, 0)
@@ -187,9 +187,9 @@ def test_a_turn_written_again_after_its_commits_answer_was_lost_is_stored_once(s
 
 def test_a_session_someone_else_wrote_to_is_not_overwritten(store):
     from trainer.engine.clock import FakeClock
-    from trainer.game import Game
+    from trainer.play import Round
 
-    mine, theirs = (Game(LEGROOM, seed=seed, clock=FakeClock()) for seed in (1, 2))
+    mine, theirs = (Round(LEGROOM, seed=seed, clock=FakeClock()) for seed in (1, 2))
     mine.opening()
     theirs.opening()
     session_id = store.begin(trainee="anna", scenario=LEGROOM)

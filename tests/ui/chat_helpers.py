@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual import events
 
+from trainer.customers import BaseCustomer
 from trainer.engine.events import CustomerMessage, TraineeMessage
 from trainer.ui.screens.chat import ChatScreen
 from trainer.ui.widgets.chat_composer import ChatComposer
@@ -62,7 +63,7 @@ def notices(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-class GatedCustomer:
+class GatedCustomer(BaseCustomer):
     """A customer who keeps typing (in her own thread) until the test lets her finish."""
 
     def __init__(self, line: str) -> None:
@@ -74,7 +75,7 @@ class GatedCustomer:
         return self.line
 
 
-class BrokenCustomer:
+class BrokenCustomer(BaseCustomer):
     """A customer whose words never come: a model that is down, a network error."""
 
     def write(self, cue) -> str:

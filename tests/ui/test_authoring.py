@@ -7,7 +7,7 @@ import os
 from tests.ui.chat_helpers import answered, her_lines, notices, send, start
 from tests.ui.conftest import SIZE
 from trainer.engine.start import StartAt
-from trainer.game import moves_of
+from trainer.play import moves_of
 from trainer.scenario.scaffold import Answers, scaffold
 from trainer.ui.screens.chat import ChatScreen
 

@@ -84,8 +84,8 @@ async def _chat(pilot, channel: str) -> None:
     await _send(pilot, hostile("SAID"))
     await _send(pilot, "/lookup booking")
     screen = pilot.app.screen
-    screen.post_message(ChatScreen.CustomerNotice(hostile("NOTICE")))
-    screen.post_message(ChatScreen.CustomerChunk(hostile("LIVE")))
+    screen.notify(hostile("NOTICE"), severity="warning")  # as a model's fault is told
+    screen.query_one("#live").append(hostile("LIVE"))
     await pilot.pause()
     await pilot.pause()  # the notice's toast is shown after the message is handled
     _seen[f"chat on {channel}"] = look(pilot.app)

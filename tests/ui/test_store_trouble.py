@@ -13,8 +13,7 @@ import pytest
 
 from tests.ui.conftest import LEGROOM, SIZE, type_line
 from trainer.engine.clock import FakeClock
-from trainer.game import Game
-from trainer.saved import begin
+from trainer.play import Round
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 
@@ -87,9 +86,9 @@ def test_a_disk_that_fills_is_said_once_and_the_game_ends_with_its_scorecard(tmp
 
 async def test_the_picker_does_not_offer_a_session_being_played_in_another_window(app_factory, own_session_store):
     elsewhere = open_store(str(own_session_store))  # another window, playing
-    game = Game(find_scenario("legroom-en"), clock=FakeClock())
+    game = Round(find_scenario("legroom-en"), clock=FakeClock())
     game.opening()
-    begin(elsewhere, game, trainee="anna")
+    game.keep(elsewhere, trainee="anna")
     app = app_factory(trainee="anna")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

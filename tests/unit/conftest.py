@@ -14,7 +14,7 @@ from scoring import score
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage, Event
 from trainer.engine.moves import Say, parse_move
-from trainer.game import Game
+from trainer.play import Round
 from trainer.scenario.loader import load_scenario
 from trainer.scenario.models import Scenario
 
@@ -38,7 +38,7 @@ class PlayedGame:
     def __init__(self, scenario: Scenario, *, seed: int = 0, opening: bool = True) -> None:
         self.scenario = scenario
         self.clock = FakeClock()
-        self.game = Game(scenario, seed=seed, clock=self.clock)
+        self.game = Round(scenario, seed=seed, clock=self.clock)
         self.opening = self.game.opening() if opening else []
 
     @property

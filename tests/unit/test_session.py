@@ -646,16 +646,16 @@ def test_test_mode_has_no_hints(legroom):
 
 
 def test_rewinding_replays_the_moves_before_a_turn_and_plays_on(legroom):
-    from trainer.game import Game, rewind
+    from trainer.play import Round, replayed
 
     clock = FakeClock()
-    original = Game(legroom, clock=clock)
+    original = Round(legroom, clock=clock)
     original.opening()
     for line in ("Hi Daniela, so sorry about the legroom. What happened?", "/lookup booking",
                  "Thank you for your email."):
         clock.advance(30)
         original.play(parse_move(line))
-    again = rewind(legroom, original.session.events, before_turn=3, live=FakeClock(1000))
+    again = replayed(legroom, original.session.events, before_turn=3, live=FakeClock(1000))
     assert again.session.turn == 2 and again.session.state == "telling"
     assert [e.to_dict() for e in again.session.events] == [
         e.to_dict() for e in original.session.events if e.turn < 3

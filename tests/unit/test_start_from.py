@@ -10,8 +10,7 @@ from trainer.engine.events import FactRevealed, SessionStarted, event_from_dict
 from trainer.engine.moves import parse_move
 from trainer.engine.session import Session
 from trainer.engine.start import StartAt, StartError, start_at
-from trainer.game import Game, rewind
-from trainer.saved import begin, resume
+from trainer.play import Round, replayed
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 
@@ -33,7 +32,7 @@ def test_a_session_opens_in_the_chosen_state_with_her_lines_there_her_mood_and_t
 
 
 def test_facts_known_from_the_start_count_as_found_so_the_explanation_is_no_guess():
-    game = Game(LEGROOM, clock=FakeClock(), start=start_at(LEGROOM, "telling", facts=["seats_released"]))
+    game = Round(LEGROOM, clock=FakeClock(), start=start_at(LEGROOM, "telling", facts=["seats_released"]))
     game.opening()
     game.play(parse_move(EXPLAIN))
     assert game.session.state == "understood"
@@ -63,12 +62,12 @@ def test_a_wrong_start_names_what_the_scenario_has(state, mood, facts, message):
 
 def test_a_rewind_or_replay_of_a_session_started_part_way_starts_there_again():
     clock = FakeClock()
-    first = Game(LEGROOM, clock=clock, start=start_at(LEGROOM, "telling", 45, ["seats_released"]))
+    first = Round(LEGROOM, clock=clock, start=start_at(LEGROOM, "telling", 45, ["seats_released"]))
     first.opening()
     for line in (EXPLAIN, "/lookup booking"):
         clock.advance(30)
         first.play(parse_move(line))
-    again = rewind(LEGROOM, first.session.events, before_turn=10**9, live=FakeClock(clock()))
+    again = replayed(LEGROOM, first.session.events, before_turn=10**9, live=FakeClock(clock()))
     assert again.session.events == first.session.events
     assert again.session.state == "understood"
 
@@ -81,20 +80,21 @@ def test_an_old_log_without_start_fields_still_loads_and_replays_from_the_start(
     new = event_from_dict(SessionStarted(0, "legroom-en", "en", 0, 50, 6, start="telling",
                                          facts=("paid_extra",)).to_dict())
     assert (new.start, new.facts) == ("telling", ("paid_extra",))
-    game = rewind(LEGROOM, [started], before_turn=1, live=FakeClock())
+    game = replayed(LEGROOM, [started], before_turn=1, live=FakeClock())
     assert game.session.state == LEGROOM.start
 
 
 def test_a_stopped_session_started_part_way_resumes_where_it_was(tmp_path):
     store = open_store(str(tmp_path / "sessions.db"))
     clock = FakeClock()
-    game = Game(LEGROOM, clock=clock, start=StartAt("telling", 45, ("seats_released",)))
-    saved = begin(store, game, trainee="author")
+    game = Round(LEGROOM, clock=clock, start=StartAt("telling", 45, ("seats_released",)))
+    game.keep(store, trainee="author")
+    saved = game.saved
     game.opening()
     clock.advance(30)
     game.play(parse_move(EXPLAIN))
-    saved.save(game)
-    resumed, again = resume(store, saved.session_id, LEGROOM, clock=FakeClock(clock()))
+    resumed = Round.resume(store, saved.session_id, LEGROOM, clock=FakeClock(clock()))
+    again = resumed.saved
     assert again.session_id == saved.session_id, "the same record goes on: the replay matched"
     assert resumed.session.state == "understood" and resumed.session.events == game.session.events
     store.close()
@@ -106,14 +106,14 @@ def test_a_stopped_session_started_part_way_resumes_where_it_was(tmp_path):
 ])
 def test_the_scorecard_of_a_session_started_part_way_says_so(scenario_id, note):
     scenario = find_scenario(scenario_id)
-    game = Game(scenario, clock=FakeClock(), start=start_at(scenario, "understood", facts=["paid_extra"]))
+    game = Round(scenario, clock=FakeClock(), start=start_at(scenario, "understood", facts=["paid_extra"]))
     game.opening()
     game.play(parse_move("/do refund_seats 160"))
     card = score(game.session.events, scenario)
     assert card.summary.startswith(note) and card.to_dict()["started_from"] == "understood"
     evidence = [e for c in card.trades["detective"].criteria if c.id == "key_facts" for e in c.evidence]
     assert any(e.action in ("known from the start", "bekend vanaf de start") for e in evidence)
-    whole = Game(scenario, clock=FakeClock())
+    whole = Round(scenario, clock=FakeClock())
     whole.opening()
     whole.play(parse_move("/end"))
     assert "started_from" not in score(whole.session.events, scenario).to_dict()

@@ -97,12 +97,12 @@ def _once(scenario: Scenario, playthrough: Playthrough, live: Live, seed: int) -
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import Say, parse_move
     from trainer.errors import MoveError
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.playthrough import SECONDS_PER_MESSAGE, SECONDS_PER_MOVE
 
     clock = FakeClock()
     customer = live.customer(scenario, seed)
-    game = Game(scenario, seed=seed, clock=clock, customer=customer, recogniser=live.intents(scenario))
+    game = Round(scenario, seed=seed, clock=clock, customer=customer, recogniser=live.intents(scenario))
     game.opening()
     for line in playthrough.trainee:
         if game.session.over:
@@ -114,7 +114,7 @@ def _once(scenario: Scenario, playthrough: Playthrough, live: Live, seed: int) -
         except MoveError:
             pass
     outcome = game.session.outcome
-    record = getattr(customer, "record", None)
+    record = customer.record if customer is not None else None
     return Run(seed, outcome, outcome == playthrough.expect.outcome,
                len(record.fallbacks) if record else 0, len(record.lines) if record else 0,
                customer.usage() if customer is not None else {})

@@ -16,11 +16,12 @@ that fails too the model rests a few lines (see trainer.llm.breaker) before the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.customers import checks
+from trainer.customers.base import BaseCustomer
 from trainer.customers.prompt import PROMPT_VERSION, customer_messages, max_chars
 from trainer.customers.scripted import ScriptedCustomer
 from trainer.engine.events import Event, TraineeMessage
@@ -81,7 +82,9 @@ class Record:
         return [line for line in self.lines if line.by == "script"]
 
 
-class LLMCustomer:
+class LLMCustomer(BaseCustomer):
+    streams = True
+
     def __init__(self, scenario: Scenario, settings: LLMSettings, *, seed: int = 0,
                  client: LLMClient | None = None) -> None:
         self.scenario = scenario
@@ -110,12 +113,17 @@ class LLMCustomer:
     # -- her line ----------------------------------------------------------------------------------
 
     def write(self, cue: Cue) -> str:
-        for _ in self.stream(cue):
-            pass
+        return self.stream(cue, lambda piece: None)
+
+    def stream(self, cue: Cue, shown: Callable[[str], None]) -> str:
+        """Her line for this cue: the model's pieces go to `shown` as they come; the line that stands is returned
+        (the scripted one when a check fails: the pieces were a preview)."""
+        for piece in self.pieces(cue):
+            shown(piece)
         assert self.last is not None
         return self.last.text
 
-    def stream(self, cue: Cue) -> Iterator[str]:
+    def pieces(self, cue: Cue) -> Iterator[str]:
         """Her line as the model writes it, piece by piece; afterwards `last` holds the line that stands.
 
         The pieces are a preview: when a check fails, `last.text` is the scripted line instead.

@@ -3,21 +3,20 @@ exactly, whoever wrote them (the script or a model), without asking anyone to wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from trainer.customers.base import Customer
+from trainer.customers.base import BaseCustomer, Customer
+from trainer.engine.events import Event
 from trainer.engine.session import Cue
 
 
-class ReplayCustomer:
+class ReplayCustomer(BaseCustomer):
     def __init__(self, recorded: Iterable[str], then: Customer) -> None:
         self._recorded = list(recorded)
         self.then = then
 
-    def attach(self, events) -> None:
-        attach = getattr(self.then, "attach", None)
-        if attach is not None:
-            attach(events)
+    def attach(self, events: Sequence[Event]) -> None:
+        self.then.attach(events)
 
     @property
     def replaying(self) -> bool:
@@ -27,7 +26,5 @@ class ReplayCustomer:
         if not self._recorded:
             return self.then.write(cue)
         text = self._recorded.pop(0)
-        heard = getattr(self.then, "heard", None)
-        if heard is not None:  # let her remember it, so she doesn't repeat herself later
-            heard(cue, text)
+        self.then.heard(cue, text)  # she remembers it, so she doesn't repeat herself later
         return text

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 
+from trainer.customers.base import BaseCustomer
 from trainer.engine.session import Cue
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 
 
-class ScriptedCustomer:
+class ScriptedCustomer(BaseCustomer):
     def __init__(self, scenario: Scenario, seed: int = 0) -> None:
         self._values = scenario.placeholders()
         self._random = random.Random(seed)

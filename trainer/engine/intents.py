@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
+from trainer.engine.events import Event
 from trainer.meaning.intents import Recognition, reader, specs_of
 from trainer.meaning.matching import matches_any, words
 from trainer.scenario.models import Intent
@@ -35,6 +37,35 @@ class Recogniser:
     def wrong(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Those of `names` that state something the facts contradict."""
         return tuple(n for n in names if self._intents[n].wrong)
+
+    # What a reader that asks someone else (a model: `--llm-intents`) adds; the patterns need none of it.
+
+    def attach(self, events: Sequence[Event]) -> None:
+        """The session's log, read and never written (a model is shown the customer's last line)."""
+        return None
+
+    def ready(self, text: str) -> bool:
+        """Whether `recognise(text)` answers at once; if not, `prepare(text)` asks ahead, off the UI thread."""
+        return True
+
+    def prepare(self, text: str) -> None:
+        return None
+
+    def manifest(self) -> dict[str, Any] | None:
+        """How messages are read, for the session's manifest; None: the scenario's own patterns."""
+        return None
+
+
+class Reads(Protocol):
+    """What reads the trainee's intents: the patterns (`Recogniser`) or a model with them to fall back on."""
+
+    def explain(self, text: str) -> tuple[Recognition, ...]: ...
+    def recognise(self, text: str) -> tuple[str, ...]: ...
+    def wrong(self, names: tuple[str, ...]) -> tuple[str, ...]: ...
+    def attach(self, events: Sequence[Event]) -> None: ...
+    def ready(self, text: str) -> bool: ...
+    def prepare(self, text: str) -> None: ...
+    def manifest(self) -> dict[str, Any] | None: ...
 
 
 

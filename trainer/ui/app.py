@@ -12,21 +12,17 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
-from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
-from trainer.errors import TrainerError
 from trainer.ui.app_campaign import CampaignNavigation
+from trainer.ui.app_rounds import RoundNavigation
+from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
 from trainer.ui.i18n import tr
 from trainer.ui.options import UiOptions
 from trainer.ui.verbatim import Notices
 
 if TYPE_CHECKING:
-    from scoring import Scorecard
-    from trainer.game import Game
-    from trainer.saved import SavedGame
     from trainer.scenario.library import Library
-    from trainer.store import SessionRow, Store
     from trainer.scenario.models import Scenario
-    from trainer.ui.screens.rewind import RewindScreen
+    from trainer.store import SessionRow, Store
 
 
 def _webcare_commands():
@@ -35,7 +31,7 @@ def _webcare_commands():
     return WebcareCommands
 
 
-class WebcareApp(CampaignNavigation, Notices, App[None]):
+class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
@@ -172,117 +168,11 @@ class WebcareApp(CampaignNavigation, Notices, App[None]):
 
     @on(StartSession)
     def _start(self, event: StartSession) -> None:
-        from trainer.game import Game
-        from trainer.ui.screens.chat import ChatScreen
-
-        if self.test_refused(event.scenario.id, event.mode):
-            return
-        live = self.options.live
-        start = self.options.start_for(event.scenario)
-        game = Game(event.scenario, seed=self.options.seed, clock=self.options.clock, mode=event.mode,
-                    customer=live.customer(event.scenario, self.options.seed) if live else None,
-                    recogniser=live.intents(event.scenario) if live else None, start=start)
-        if start is not None:
-            self.notify(tr(self.language, "start.part_way", state=start.state, mood=game.session.mood))
-        saved = self.begin_saving(game, **self.campaign_tags(event.scenario.id))
-        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
-
-    def begin_saving(self, game: Game, **manifest) -> SavedGame | None:
-        """A record in the store for this game, committed turn by turn (None when not saving)."""
-        from trainer.saved import begin
-        from trainer.store import StoreError
-
-        if self.store is None:
-            return None
-        try:
-            return begin(self.store, game, trainee=self.trainee, manifest=manifest)
-        except StoreError as exc:
-            self.notify(tr(self.language, "store.not_saving", reason=exc), severity="warning", timeout=10)
-            return None
-
-    def resume(self, row: SessionRow) -> None:
-        """Pick up a stopped session where it was."""
-        from trainer.saved import resume
-        from trainer.store import StoreError
-        from trainer.ui.screens.chat import ChatScreen
-
-        try:
-            scenario = self._scenario(row.scenario)
-            live = self.options.live.customer(scenario, row.seed) if self.options.live else None
-            game, saved = resume(self.store, row.id, scenario, clock=self.options.clock, customer=live)
-        except (StoreError, TrainerError) as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.unfinished = [r for r in self.unfinished if r.id != row.id]
-        self.language = self.options.language or scenario.language
-        self.push_screen(ChatScreen(game, self.language, self.options.typing_speed, saved=saved))
-
-    def discard(self, row: SessionRow) -> None:
-        from trainer.store import StoreError
-
-        if self.store is not None:
-            try:
-                self.store.discard(row.id)
-            except StoreError as exc:  # played in another window meanwhile, or the disk can't be written
-                self.notify(str(exc), severity="warning")
-        self.unfinished = [r for r in self.unfinished if r.id != row.id]
+        self.start_round(event.scenario, event.mode)
 
     @on(SessionFinished)
     def _finished(self, event: SessionFinished) -> None:
-        from scoring import TRADES, score
-        from trainer.ui.screens.compare import CompareScreen
-
-        game = event.game
-        card = score(game.session.events, game.session.scenario)
-        if event.saved is not None:
-            from trainer.ui.store_news import tell
-
-            event.saved.finish(game, card.to_dict())
-            tell(self, event.saved, self.language)
-            self.campaign_finished(game, tagged=bool(self.campaign_tags(game.session.scenario.id)))
-        cost = getattr(game.customer, "cost_line", None)
-        if cost is not None:  # a live customer: what the session asked of the model
-            self.notify(cost(), title="LLM", timeout=15)
-        self._remember(game.session.scenario.id, {t: card.trades[t].score for t in TRADES})
-        if event.rewound_from is None:
-            self.show_scorecard(game, card)
-        else:
-            first = event.rewound_from
-            first_card = score(first.session.events, first.session.scenario)
-            self.switch_screen(CompareScreen((first, first_card), (game, card), self.language))
-
-    def show_scorecard(self, game: Game, card: Scorecard) -> None:
-        from trainer.ui.screens.scorecard import ScorecardScreen
-
-        self.switch_screen(ScorecardScreen(game, card, self.language, **self.scorecard_extras(game, card)))
-
-    def on_rewind_screen_chosen(self, event: RewindScreen.Chosen) -> None:
-        """Replay the first game up to the chosen turn; the chat takes the place of its scorecard.
-
-        Chosen from the list of turns, or straight from a lesson on the scorecard ("try again from this turn").
-        """
-        from trainer.game import rewind
-        from trainer.ui.screens.chat import ChatScreen
-        from trainer.ui.screens.rewind import RewindScreen
-
-        s = event.game.session
-        tags = self.campaign_tags(s.scenario.id)
-        # A module's test is taken once per attempt window: trying again from a turn is practice.
-        mode = "practice" if tags and s.mode == "test" else s.mode
-        game = rewind(s.scenario, s.events, before_turn=event.before_turn, seed=s.seed, mode=mode,
-                      live=self.options.clock)
-        if self.options.live and self.options.live.lines:  # replayed from the script; live from here on
-            game.customer = self.options.live.customer(s.scenario, s.seed) or game.customer
-        saved = self.begin_saving(game, rewound_at_turn=event.before_turn, **tags)
-        if isinstance(self.screen, RewindScreen):
-            self.pop_screen()  # the list of turns
-        self.switch_screen(ChatScreen(game, self.language, self.options.typing_speed, rewound_from=event.game,
-                                      saved=saved))
-
-    def _remember(self, scenario_id: str, scores: dict[str, int]) -> None:
-        best = self.best.get(scenario_id)
-        if best is None or sum(scores.values()) > sum(best.values()):
-            self.best[scenario_id] = scores
+        self.finish_round(event.game)
 
     def action_help(self) -> None:
         from trainer.ui.screens.help import HelpScreen

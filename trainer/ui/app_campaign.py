@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from scoring import Scorecard
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.store import Store
     from trainer.ui.campaign import News, Playing
 
@@ -27,7 +27,7 @@ class CampaignNavigation:
     playing: Playing | None = None
     """Set while the trainee plays a step from the home screen: its sessions are tagged with it."""
     on_board: bool = False
-    news_for: tuple[Game, News] | None = None
+    news_for: tuple[Round, News] | None = None
     """What the latest finished attempt changed, until its scorecard is shown."""
 
     def now(self) -> datetime:
@@ -174,7 +174,7 @@ class CampaignNavigation:
                     severity="warning", timeout=10)
         return True
 
-    def campaign_finished(self, game: Game, tagged: bool) -> None:
+    def campaign_finished(self, game: Round, tagged: bool) -> None:
         """After a module's session is stored: what it changed (passed, unlocked, badges), for its scorecard."""
         from trainer.ui.campaign import news
 
@@ -185,7 +185,7 @@ class CampaignNavigation:
         if after is not None:
             self.news_for = (game, news(before, after))
 
-    def scorecard_extras(self, game: Game, card: Scorecard) -> dict:
+    def scorecard_extras(self, game: Round, card: Scorecard) -> dict:
         """The lessons of an attempt, and the news of a module's one: what `ScorecardScreen` shows besides."""
         from trainer.campaign.feedback import lessons
 

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from trainer.game import Game
-    from trainer.saved import SavedGame
+    from trainer.play import Round
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
     from trainer.store import SessionRow, Store
@@ -27,13 +26,9 @@ class StartSession(Message):
 
 @dataclass
 class SessionFinished(Message):
-    """Event: a conversation ended; its game holds the full log."""
+    """Event: a conversation ended; its round holds the full log (and, for a what-if, the round it branched from)."""
 
-    game: Game
-    rewound_from: Game | None = None
-    """For a what-if replay: the game it branched from, to compare scorecards."""
-    saved: SavedGame | None = None
-    """Its record in the store, to finish with the scorecard."""
+    game: Round
 
 
 @dataclass

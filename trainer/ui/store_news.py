@@ -9,10 +9,10 @@ from trainer.ui.i18n import tr
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from trainer.saved import SavedGame
+    from trainer.play import Round
 
 
-def tell(where: DOMNode, saved: SavedGame, language: str) -> None:
-    while news := saved.take_news():
+def tell(where: DOMNode, game: Round, language: str) -> None:
+    while news := game.take_news():
         where.notify(tr(language, f"store.{news.key}", reason=news.reason, turns=news.turns),
                      severity="information" if news.kind == "back" else "warning", timeout=10, markup=False)

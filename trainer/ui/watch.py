@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from trainer.ui.i18n import tr
 
 if TYPE_CHECKING:
-    from trainer.game import Game
+    from trainer.play import Round
     from trainer.scenario.models import Scenario
     from trainer.scenario.problems import Problems
     from trainer.ui.app import WebcareApp
@@ -70,7 +70,7 @@ class ScenarioWatch:
             game, reason = self.replay(screen.game, scenario)
             app.switch_screen(ChatScreen(game, lang, app.options.typing_speed))
             if reason is None:
-                from trainer.game import moves_of
+                from trainer.play import moves_of
 
                 app.notify(tr(lang, "watch.reloaded", path=name, n=len(moves_of(game.session.events))))
             else:
@@ -81,17 +81,17 @@ class ScenarioWatch:
         else:
             app.notify(tr(lang, "watch.later", path=name))
 
-    def replay(self, old: Game, scenario: Scenario) -> tuple[Game, str | None]:
+    def replay(self, old: Round, scenario: Scenario) -> tuple[Round, str | None]:
         """The old game's moves replayed on the new version; or a new game, and why, when they don't fit."""
         from trainer.errors import TrainerError
-        from trainer.game import Game, moves_of, rewind
+        from trainer.play import Round, moves_of, replayed
 
         s, options = old.session, self.app.options
         try:
-            game = rewind(scenario, s.events, before_turn=10**9, seed=s.seed, mode=s.mode, live=options.clock)
+            game = replayed(scenario, s.events, 10**9, seed=s.seed, mode=s.mode, live=options.clock)
             if len(moves_of(game.session.events)) == len(moves_of(s.events)) and not game.session.over:
                 return game, None
             reason = tr(self.app.language, "watch.ends_sooner")
         except TrainerError as exc:
             reason = str(exc)
-        return Game(scenario, seed=s.seed, clock=options.clock, mode=s.mode, start=options.start_for(scenario)), reason
+        return Round(scenario, seed=s.seed, clock=options.clock, mode=s.mode, start=options.start_for(scenario)), reason

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Label, Static
 
 from scoring import TRADES, Scorecard
 from trainer.engine.events import Event
-from trainer.game import Game, moves_of
+from trainer.play import Round, moves_of
 from trainer.ui.i18n import tr
 from trainer.ui.widgets.score_comparison import ScoreComparison, signed
 from trainer.ui.widgets.score_keys import bind_keys
@@ -29,7 +29,7 @@ def branch_turn(before: Sequence[Event], after: Sequence[Event]) -> int | None:
 
 
 class CompareScreen(Screen):
-    def __init__(self, before: tuple[Game, Scorecard], after: tuple[Game, Scorecard], language: str) -> None:
+    def __init__(self, before: tuple[Round, Scorecard], after: tuple[Round, Scorecard], language: str) -> None:
         super().__init__()
         self.before_game, self.before = before
         self.after_game, self.after = after

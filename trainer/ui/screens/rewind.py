@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from trainer.engine.events import Event
 from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
-from trainer.game import Game, moves_of
+from trainer.play import Round, moves_of
 from trainer.scenario.models import Scenario
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
@@ -54,11 +54,11 @@ class RewindScreen(Screen):
 
     @dataclass
     class Chosen(Message):
-        game: Game
+        game: Round
         """The game to branch from."""
         before_turn: int
 
-    def __init__(self, game: Game, language: str) -> None:
+    def __init__(self, game: Round, language: str) -> None:
         super().__init__()
         self.game = game
         self.language = language

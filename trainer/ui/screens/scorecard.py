@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from scoring import TRADES, Criterion, Scorecard
-from trainer.game import Game
+from trainer.play import Round
 from trainer.ui.i18n import tr
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
@@ -48,7 +48,7 @@ class ScorecardScreen(Screen):
         ("q", "app.quit", "key.quit"),
     )
 
-    def __init__(self, game: Game, card: Scorecard, language: str, *, lessons: tuple = (), news=None,
+    def __init__(self, game: Round, card: Scorecard, language: str, *, lessons: tuple = (), news=None,
                  home: bool = False) -> None:
         super().__init__()
         self.game = game
@@ -176,7 +176,7 @@ class ScorecardScreen(Screen):
         self.post_message(RewindScreen.Chosen(self.game, turn))
 
 
-def again_turn(game: Game, turn: int | None) -> int | None:
+def again_turn(game: Round, turn: int | None) -> int | None:
     """Where "try again from this turn" restarts: that turn, or the last of your moves before it."""
     if turn is None:
         return None

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
-from trainer.game import Game
+from trainer.play import Round
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_evidence import turn_label
@@ -15,7 +15,7 @@ from trainer.ui.widgets.score_transcript import ScoreTranscript
 
 
 class TranscriptViewScreen(Screen):
-    def __init__(self, game: Game, language: str, *, turn: int | None = None, note: str = "") -> None:
+    def __init__(self, game: Round, language: str, *, turn: int | None = None, note: str = "") -> None:
         super().__init__()
         self.game = game
         self.language = language
