@@ -66,7 +66,7 @@ def certify(store: Any, curriculum: Curriculum, trainee: str, coach: str, now: d
     for row in store.certificates(trainee=trainee, curriculum=curriculum.id):
         if row.coach == coach.strip():
             return Certificate.of(row)
-    from trainer.store.sessions import CertificateRow
+    from trainer.store.records import CertificateRow
 
     details = {"modules": [{
         "id": m.module.id, "title": m.module.title, "focus": m.module.focus, "pass_mark": dict(m.module.pass_mark),
