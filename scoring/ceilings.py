@@ -10,9 +10,10 @@ at once. Each sets the highest score its trade can reach.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scoring.claims import claims, contradictions
-from scoring.criteria.facilitator import stock_phrase
+from scoring.criteria.tone import stock_phrase
 from scoring.signals import phrases, said
 from trainer.meaning.patterns import find
 from trainer.meaning.stance import Kind, Stance
@@ -39,84 +40,24 @@ replies or more: a form letter, not a reply to her."""
 """Sympathy with nothing else in this share of the replies is a template of feeling."""
 
 
+Add = Callable[..., None]
+"""add(trade, at, text key, evidence, **the text's values): one ceiling found."""
+
+
 def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ...]]) -> dict[str, Ceiling]:
     """The lowest ceiling per trade, if any (`criteria`: what each trade's criteria found)."""
     found: list[tuple[str, Ceiling]] = []
     lang = t.language
-    messages = t.messages
 
     def add(trade: str, at: int, key: str, evidence: Evidence, **values: object) -> None:
         found.append((trade, Ceiling(at, text(lang, key, at=at, **values), (evidence,))))
 
-    untrue = [c for c in claims(t, s) if c.untrue]
-    if untrue:
-        first = untrue[0]
-        evidence = Evidence(first.turn, first.sentence, note=text(lang, "ceiling.untrue_note"), good=False)
-        add("facilitator", 40, "ceiling.untrue", evidence, n=len(untrue))
-        fitting = {r.action for r in s.rubric.fitting}
-        given = any(a.ok and a.name in fitting for a in t.actions)
-        lied = [c for c in untrue if set(c.actions) & fitting]
-        if lied and not given:
-            add("plumber", 15, "ceiling.untrue_fix", Evidence(lied[0].turn, lied[0].sentence, good=False))
-    denied = contradictions(t, s)
-    if denied:
-        m, phrase, after = denied[0]
-        add("detective", 30 if after else 50, "ceiling.denies_read" if after else "ceiling.denies",
-            Evidence(m.turn, m.quote(phrase), good=False))
-    if messages:
-        shouted = [m for m in messages if _shouted(m.text)]
-        if len(shouted) * 2 >= len(messages):
-            # Shouting is a facilitator's failure; the checks and the fix lose a little of their worth with it.
-            evidence = Evidence(shouted[0].turn, shouted[0].quote(), good=False)
-            for trade, at in (("facilitator", 30), ("detective", 90), ("plumber", 90)):
-                add(trade, at, "ceiling.shouted", evidence, n=len(shouted), of=len(messages))
-        terse = [m for m in messages if len(m.words) <= FEW_WORDS]
-        heaped = [m for m in messages if len(m.words) >= HEAP_WORDS and small_word_share(m.text) < HEAP_SHARE]
-        if len(messages) >= 2 and len(terse) * 2 > len(messages):
-            evidence = Evidence(terse[0].turn, terse[0].quote(), good=False)
-            for trade, at in (("facilitator", 20), ("detective", 40), ("plumber", 40)):
-                add(trade, at, "ceiling.terse", evidence, n=len(terse), of=len(messages))
-        elif (len(terse) + len(heaped)) * 2 >= len(messages) and heaped:
-            # Keywords without sentences: what was done may be right, the customer is not spoken to.
-            evidence = Evidence(heaped[0].turn, heaped[0].quote(), good=False)
-            add("facilitator", 20, "ceiling.heap", evidence, n=len(terse) + len(heaped), of=len(messages))
-            if not t.lookups and not t.actions:
-                # Nothing checked, nothing done: the right nouns in a heap are neither a finding nor a fix.
-                for trade, at in (("detective", 20), ("plumber", 15)):
-                    add(trade, at, "ceiling.heap_only", evidence, n=len(terse) + len(heaped), of=len(messages))
-        other = [m for m in messages if (written := language_of(m.text)) and written != s.language]
-        if len(other) * 2 >= len(messages):
-            add("facilitator", 60, "ceiling.language", Evidence(other[0].turn, other[0].quote(), good=False),
-                spoken=text(lang, f"language.{s.language}"))
-        exposed = public_details(t, s)
-        if exposed:
-            m, detail = exposed[0]
-            add("facilitator", 50, "ceiling.public", Evidence(m.turn, m.quote(detail), good=False), detail=detail)
-        refused = next(((m, p) for m in messages if any(c.negations for c in m.message.clauses)
-                        and (p := refuses_sympathy(m))), None)
-        if refused:
-            add("facilitator", 15, "ceiling.refuses", Evidence(refused[0].turn, refused[0].quote(refused[1]),
-                                                               good=False))
-        claimed = {c.turn for c in claims(t, s)}
-        salad: list[Turn] = []
-        if not t.lookups and not t.actions:
-            substance, personal = _substance(s), _personal(s)
-            salad = [m for m in messages if _sympathy_only(m, substance, personal, claimed)]
-        if len(messages) >= 2 and len(salad) >= SALAD_SHARE * len(messages):
-            add("facilitator", 30, "ceiling.salad", Evidence(salad[0].turn, salad[0].quote(), good=False),
-                n=len(salad), of=len(messages))
-        genuine = next((c for c in criteria.get("facilitator", ()) if c.id == "own_words"), None)
-        stock = [m for m in messages if stock_phrase(s, lang, m.words)]
-        if genuine is not None and genuine.score is not None and genuine.score <= FORM_LETTER \
-                and len(stock) * 2 >= len(messages):
-            worst = next((e for e in genuine.evidence if not e.good), None)
-            if worst is not None:
-                add("facilitator", 30, "ceiling.form_letter", worst)
-    beyond = overpromises(t, s)
-    if beyond:
-        m, phrase, key, values = beyond[0]
-        evidence = Evidence(m.turn, m.quote(phrase), note=text(lang, key, **values), good=False)
-        add("plumber", 50, "ceiling.overpromise", evidence)
+    _untrue(t, s, add)
+    _denied(t, s, add)
+    if t.messages:
+        _manner(t, s, add)
+        _facilitator_failures(t, s, criteria, add)
+    _beyond_mandate(t, s, add)
     scatter = _scatter(t, s)
     if scatter:
         evidence = Evidence(scatter[-1].turn, action=", ".join(a.label for a in scatter), good=False)
@@ -127,6 +68,98 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
         if trade not in out or ceiling.at < out[trade].at:
             out[trade] = ceiling
     return out
+
+
+def _untrue(t: Transcript, s: Scenario, add: Add) -> None:
+    """Telling her something was done that was not; the fix too, when the lie was about the fix."""
+    untrue = [c for c in claims(t, s) if c.untrue]
+    if untrue:
+        first = untrue[0]
+        evidence = Evidence(first.turn, first.sentence, note=text(t.language, "ceiling.untrue_note"), good=False)
+        add("facilitator", 40, "ceiling.untrue", evidence, n=len(untrue))
+        fitting = {r.action for r in s.rubric.fitting}
+        given = any(a.ok and a.name in fitting for a in t.actions)
+        lied = [c for c in untrue if set(c.actions) & fitting]
+        if lied and not given:
+            add("plumber", 15, "ceiling.untrue_fix", Evidence(lied[0].turn, lied[0].sentence, good=False))
+
+
+def _denied(t: Transcript, s: Scenario, add: Add) -> None:
+    """Denying what the records say (worse after reading them)."""
+    denied = contradictions(t, s)
+    if denied:
+        m, phrase, after = denied[0]
+        add("detective", 30 if after else 50, "ceiling.denies_read" if after else "ceiling.denies",
+            Evidence(m.turn, m.quote(phrase), good=False))
+
+
+def _manner(t: Transcript, s: Scenario, add: Add) -> None:
+    """How the replies are written: shouted, a word or two, a heap of keywords, in another language."""
+    messages = t.messages
+    shouted = [m for m in messages if _shouted(m.text)]
+    if len(shouted) * 2 >= len(messages):
+        # Shouting is a facilitator's failure; the checks and the fix lose a little of their worth with it.
+        evidence = Evidence(shouted[0].turn, shouted[0].quote(), good=False)
+        for trade, at in (("facilitator", 30), ("detective", 90), ("plumber", 90)):
+            add(trade, at, "ceiling.shouted", evidence, n=len(shouted), of=len(messages))
+    terse = [m for m in messages if len(m.words) <= FEW_WORDS]
+    heaped = [m for m in messages if len(m.words) >= HEAP_WORDS and small_word_share(m.text) < HEAP_SHARE]
+    if len(messages) >= 2 and len(terse) * 2 > len(messages):
+        evidence = Evidence(terse[0].turn, terse[0].quote(), good=False)
+        for trade, at in (("facilitator", 20), ("detective", 40), ("plumber", 40)):
+            add(trade, at, "ceiling.terse", evidence, n=len(terse), of=len(messages))
+    elif (len(terse) + len(heaped)) * 2 >= len(messages) and heaped:
+        # Keywords without sentences: what was done may be right, the customer is not spoken to.
+        evidence = Evidence(heaped[0].turn, heaped[0].quote(), good=False)
+        add("facilitator", 20, "ceiling.heap", evidence, n=len(terse) + len(heaped), of=len(messages))
+        if not t.lookups and not t.actions:
+            # Nothing checked, nothing done: the right nouns in a heap are neither a finding nor a fix.
+            for trade, at in (("detective", 20), ("plumber", 15)):
+                add(trade, at, "ceiling.heap_only", evidence, n=len(terse) + len(heaped), of=len(messages))
+    other = [m for m in messages if (written := language_of(m.text)) and written != s.language]
+    if len(other) * 2 >= len(messages):
+        add("facilitator", 60, "ceiling.language", Evidence(other[0].turn, other[0].quote(), good=False),
+            spoken=text(t.language, f"language.{s.language}"))
+
+
+def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ...]],
+                          add: Add) -> None:
+    """What the replies do to her beyond their manner: her details posted in public, sympathy refused,
+    sympathy with nothing else, a form letter."""
+    messages, lang = t.messages, t.language
+    exposed = public_details(t, s)
+    if exposed:
+        m, detail = exposed[0]
+        add("facilitator", 50, "ceiling.public", Evidence(m.turn, m.quote(detail), good=False), detail=detail)
+    refused = next(((m, p) for m in messages if any(c.negations for c in m.message.clauses)
+                    and (p := refuses_sympathy(m))), None)
+    if refused:
+        add("facilitator", 15, "ceiling.refuses", Evidence(refused[0].turn, refused[0].quote(refused[1]),
+                                                           good=False))
+    claimed = {c.turn for c in claims(t, s)}
+    salad: list[Turn] = []
+    if not t.lookups and not t.actions:
+        substance, personal = _substance(s), _personal(s)
+        salad = [m for m in messages if _sympathy_only(m, substance, personal, claimed)]
+    if len(messages) >= 2 and len(salad) >= SALAD_SHARE * len(messages):
+        add("facilitator", 30, "ceiling.salad", Evidence(salad[0].turn, salad[0].quote(), good=False),
+            n=len(salad), of=len(messages))
+    genuine = next((c for c in criteria.get("facilitator", ()) if c.id == "own_words"), None)
+    stock = [m for m in messages if stock_phrase(s, lang, m.words)]
+    if genuine is not None and genuine.score is not None and genuine.score <= FORM_LETTER \
+            and len(stock) * 2 >= len(messages):
+        worst = next((e for e in genuine.evidence if not e.good), None)
+        if worst is not None:
+            add("facilitator", 30, "ceiling.form_letter", worst)
+
+
+def _beyond_mandate(t: Transcript, s: Scenario, add: Add) -> None:
+    """Promising what the agent may not give."""
+    beyond = overpromises(t, s)
+    if beyond:
+        m, phrase, key, values = beyond[0]
+        evidence = Evidence(m.turn, m.quote(phrase), note=text(t.language, key, **values), good=False)
+        add("plumber", 50, "ceiling.overpromise", evidence)
 
 
 def refuses_sympathy(m: Turn) -> str | None:

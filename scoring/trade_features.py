@@ -224,6 +224,22 @@ def features(text: str, language: str = "en", context: list[dict] | None = None)
     if n == 0:
         f["empty"] = 1.0
         return f
+    _form(f, text, n)
+    _cue_features(f, text, found, lang)
+    first = _first_word(found, FILLERS[lang])
+    _person_features(f, found, first, lang)
+    for w in set(found):
+        f["w:" + w] = 1.0
+    f["first:" + found[first]] = 1.0
+    if n > first + 1:
+        f["first2:" + found[first] + "_" + found[first + 1]] = 1.0
+    if context:
+        _context_features(f, context[-1])
+    return f
+
+
+def _form(f: dict[str, float], text: str, n: int) -> None:
+    """Length, question and exclamation marks, sentences, numbers."""
     stripped = text.rstrip()
     f["len:" + _length_bucket(n)] = 1.0
     if stripped.endswith("?"):
@@ -237,6 +253,10 @@ def features(text: str, language: str = "en", context: list[dict] | None = None)
         f["sentences:many"] = 1.0
     if any(ch.isdigit() for ch in text):
         f["number"] = 1.0
+
+
+def _cue_features(f: dict[str, float], text: str, found, lang: str) -> None:
+    """The cue phrases: a question's form, a check, each kind of cue, a bare backchannel."""
     cues = CUES[lang]
     if _opens_with(found, cues["question_start"], FILLERS[lang]):
         f["q:form"] = 1.0
@@ -249,7 +269,11 @@ def features(text: str, language: str = "en", context: list[dict] | None = None)
             f["cue:" + name] = min(hit, 3) / 2
     if all(w in BACKCHANNEL[lang] for w in found):
         f["backchannel"] = 1.0
-    first = _first_word(found, FILLERS[lang])
+
+
+def _person_features(f: dict[str, float], found, first: int, lang: str) -> None:
+    """Who the turn speaks as and to: an imperative, "so", you and me, and which of them it opens with."""
+    n = len(found)
     if found[first] in IMPERATIVES[lang]:
         f["imperative"] = 1.0
     if found[0] in SO[lang] or (first and found[first - 1] in SO[lang]):
@@ -264,20 +288,16 @@ def features(text: str, language: str = "en", context: list[dict] | None = None)
         f["starts:you"] = 1.0
     if found[first] in ME[lang]:
         f["starts:me"] = 1.0
-    for w in set(found):
-        f["w:" + w] = 1.0
-    f["first:" + found[first]] = 1.0
-    if n > first + 1:
-        f["first2:" + found[first] + "_" + found[first + 1]] = 1.0
-    if context:
-        last = context[-1]
-        if last.get("role") == "customer" and "?" in str(last.get("text", "")):
-            f["ctx:customer_asked"] = 1.0
-        if last.get("role") == "agent":
-            f["ctx:agent_went_on"] = 1.0
-            if "?" in str(last.get("text", "")):
-                f["ctx:agent_asked"] = 1.0
-    return f
+
+
+def _context_features(f: dict[str, float], last: dict) -> None:
+    """What came just before: the customer asked, or the agent went on (after asking, or not)."""
+    if last.get("role") == "customer" and "?" in str(last.get("text", "")):
+        f["ctx:customer_asked"] = 1.0
+    if last.get("role") == "agent":
+        f["ctx:agent_went_on"] = 1.0
+        if "?" in str(last.get("text", "")):
+            f["ctx:agent_asked"] = 1.0
 
 
 def _length_bucket(n: int) -> str:

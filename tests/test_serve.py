@@ -16,7 +16,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from trainer.cli import _parser, serve_command
+from trainer.cli import _parser
+from trainer.commands.serve import serve_command
 from trainer.scenario.library import find_scenario
 from trainer.ui.i18n import tr
 

@@ -1,13 +1,12 @@
-"""The `webcare` command: play, serve, list, check, test and schema."""
+"""The `webcare` command: its entry point, and `play` (the other commands are in `trainer.commands`)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from trainer import __version__
+from trainer.commands.parser import build
 from trainer.errors import ScenarioError, TrainerError
 from trainer.terminal import shown
 
@@ -36,85 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="webcare",
-        description="Webcare Trainer: answer an irate customer, get scored as facilitator, detective and plumber.",
-    )
-    parser.add_argument("--version", action="version", version=f"webcare {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    play = sub.add_parser("play", help="play a scenario (the default command)")
-    play.add_argument("scenario", nargs="?", help="a scenario id (see `webcare list`) or a path to a .yaml file")
-    play.add_argument("--plain", action="store_true",
-                      help="plain text, one line per move from standard input (the default when piped)")
-    play.add_argument("--lang", choices=["en", "nl"],
-                      help="interface language (default: the scenario's)")
-    play.add_argument("--seed", type=int, default=0, help="varies the customer's lines (default 0)")
-    play.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
-                      help="test mode: no hints (default: practice mode, hints counted)")
-    play.add_argument("--scorecard-json", type=Path, metavar="FILE", help="also write the scorecard as JSON")
-    play.add_argument("--session-json", type=Path, metavar="FILE",
-                      help="also save the session, to score it again later with `webcare score` (with --plain)")
-    play.add_argument("--name", metavar="NAME", help="whose session this is (default: WEBCARE_TRAINEE or your account)")
-    play.add_argument("--db", help="the session database: a file or a postgresql:// URL (default: "
-                                   "WEBCARE_DATABASE_URL, WEBCARE_DB, or the user's data folder)")
-    play.add_argument("--no-save", dest="save", action="store_false", help="keep nothing: no session is stored")
-    play.add_argument("--resume", action="store_true", help="go on with your latest session that stopped early")
-    play.add_argument("--judge", action="store_true",
-                      help="add an LLM judge's second opinion to the scorecard (OPENAI_BASE_URL, OPENAI_API_KEY)")
-    play.add_argument("--model", help="the model for the live customer and the LLM judge "
-                                      "(default: WEBCARE_MODEL, else the config file)")
-    play.add_argument("--customer", choices=["auto", "llm", "scripted"], default="auto",
-                      help="who writes the customer's lines: a model when an endpoint is configured (auto, the "
-                           "default), always a model (llm), or the scenario's script (scripted)")
-    play.add_argument("--llm-intents", action="store_true",
-                      help="let the model read what you meant (the scenario's patterns stay the fallback)")
-    play.add_argument("--from", dest="start", metavar="STATE",
-                      help="start part-way: open in this state (its names: `webcare graph SCENARIO`)")
-    play.add_argument("--mood", type=int, metavar="N",
-                      help="the customer's mood at the start, 0 (livid) to 100 (delighted); default: the scenario's")
-    play.add_argument("--facts", metavar="A,B",
-                      help="facts the trainee knows from the start, as if found already (comma-separated)")
-    play.add_argument("--watch", action="store_true",
-                      help="for authors: when the scenario file changes, check it and reload it, replaying "
-                           "your moves (full screen only; nothing is saved)")
-    play.add_argument("--curriculum", metavar="ID",
-                      help="open a curriculum's home screen: your modules, scores and next step (an id or a path; "
-                           "`webcare` alone opens the one you are in)")
-    play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
-    play.set_defaults(run=_play)
-
-    serve = sub.add_parser("serve", help="play in a web browser: serve the game with textual-serve")
-    serve.add_argument("scenario", nargs="?", help="a scenario id or a path to a .yaml file (default: the list)")
-    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
-    serve.add_argument("--public-url", metavar="URL",
-                       help="the address browsers use, when it differs (a proxy, or --host 0.0.0.0)")
-    serve.add_argument("--lang", choices=["en", "nl"], help="interface language (default: the scenario's)")
-    serve.add_argument("--seed", type=int, default=0, help="varies the customer's lines (default 0)")
-    serve.add_argument("--test", dest="mode", action="store_const", const="test", default="practice",
-                       help="test mode: no hints (default: practice mode, hints counted)")
-    serve.set_defaults(run=_serve)
-
-    lst = sub.add_parser("list", help="list the built-in scenarios")
-    lst.set_defaults(run=_list)
-
-    check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones)")
-    check.add_argument("paths", nargs="*", type=Path)
-    check.add_argument("--watch", action="store_true", help="check again each time a file is saved, until Ctrl+C")
-    check.set_defaults(run=_check)
-
-    schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
-    schema.add_argument("kind", nargs="?", choices=["scenario", "curriculum", "badges"], default="scenario",
-                        help="which format: scenario (the default), curriculum or badges")
-    schema.set_defaults(run=_schema)
-
-    # Commands that live in trainer/commands/ add themselves (argparse only; heavy imports happen in run).
-    from trainer.commands import COMMANDS
-
-    for command in COMMANDS:
-        command.add_parser(sub)
-    return parser
+    return build(_play)
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -269,35 +190,6 @@ def _play_tui(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
-    try:
-        from textual_serve.server import Server
-    except ImportError as exc:
-        raise TrainerError("`webcare serve` needs textual-serve: pip install 'webcare-trainer[serve]'") from exc
-    from trainer.scenario.library import find_scenario
-
-    if args.scenario:
-        find_scenario(args.scenario)  # a wrong name is told here, not in every browser tab
-    Server(serve_command(args), host=args.host, port=args.port, title="Webcare Trainer",
-           public_url=args.public_url).serve()
-    return 0
-
-
-def serve_command(args: argparse.Namespace) -> str:
-    """The shell command textual-serve runs for each browser tab: this Python, so the venv's."""
-    import shlex
-
-    command = [sys.executable, "-m", "trainer", "play", "--tui", "--seed", str(args.seed)]
-    if args.lang:
-        command += ["--lang", args.lang]
-    if args.mode == "test":
-        command.append("--test")
-    if args.scenario:
-        scenario = Path(args.scenario)
-        command.append(str(scenario.resolve()) if scenario.exists() else args.scenario)
-    return shlex.join(command)
-
-
 def _typed_lines():
     """Lines typed at a terminal, with line editing and history."""
     try:
@@ -334,86 +226,3 @@ def _pick():
         if match:
             return match
         print(f"Type a number from 1 to {len(library.scenarios)}.")
-
-
-def _list(args: argparse.Namespace) -> int:
-    from trainer.scenario.library import load_library
-
-    library = load_library()
-    for s in library.scenarios:
-        print(shown(f"{s.id:<20} {s.language}  {s.channel:<8} {s.audience:<8} {s.difficulty:<7} {s.title}"))
-    return 0
-
-
-def _recognise(scenario, text):
-    from trainer.engine.intents import Recogniser
-
-    return Recogniser(scenario.intents, scenario.language).recognise(text)
-
-
-def _check(args: argparse.Namespace) -> int:
-    if getattr(args, "watch", False):
-        from trainer.commands.watch import watch_check
-
-        return watch_check(args.paths, lambda: _check(argparse.Namespace(**{**vars(args), "watch": False})))
-    from trainer.scenario.library import (
-        Library,
-        builtin_dir,
-        load_library,
-        scenario_files,
-    )
-
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        raise TrainerError(f"No such file or folder: {missing[0]}")
-    from trainer.campaign.check import check_campaign, split_paths
-
-    paths, campaign = split_paths(args.paths)  # curricula and badge files (modules:, badges:) are not scenarios
-    library = load_library(paths, recognise=_recognise) if paths != [] else Library()
-    problems = list(library.problems)
-    from trainer.authoring.intents import collisions
-    from trainer.authoring.quotes import unearned_quotes
-
-    for s in library.scenarios:
-        problems.extend(_weight_problems(s))
-        problems.extend(collisions(s))
-        problems.extend(unearned_quotes(s))
-    campaign_problems, campaign_files = check_campaign(campaign, library.scenarios)
-    problems.extend(campaign_problems)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    errors = [p for p in problems if p.severity == "error"]
-    files = (len(scenario_files(paths or [builtin_dir()])) if paths != [] else 0) + campaign_files
-    print(f"{files} file(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
-    return 1 if errors else 0
-
-
-def _weight_problems(scenario) -> list:
-    """Rubric weights must name the scorer's criteria (only the scorer knows them)."""
-    from scoring import criterion_ids
-    from trainer.scenario.problems import Problems, did_you_mean
-
-    known = criterion_ids()
-    text = scenario.path.read_text("utf-8") if scenario.path else ""
-    problems = Problems(scenario.path or "scenario", text)
-    lines = text.splitlines()
-    for trade, weights in scenario.rubric.weights.items():
-        for name in weights:
-            if name not in known[trade]:
-                line = next((i for i, ln in enumerate(lines) if ln.strip().startswith(f"{name}:")), 0)
-                column = len(lines[line]) - len(lines[line].lstrip()) if lines else 0
-                problems.add(line, column, f"the scorer has no {trade} criterion '{name}'",
-                             did_you_mean(name, known[trade]))
-    return problems.items
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from trainer.scenario.schema import json_schema
-
-    if getattr(args, "kind", "scenario") != "scenario":
-        from trainer.campaign.schema import json_schema as campaign_schema
-
-        print(json.dumps(campaign_schema(args.kind), indent=2, ensure_ascii=False))
-        return 0
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-    return 0

@@ -9,6 +9,10 @@ from trainer.meaning.patterns import find
 from trainer.meaning.stance import MENTION
 from trainer.scenario.models import Scenario
 
+EARNED_BY = 2
+"""Own words and tone are earned in full when half the replies or more show them (a short "Thanks, that
+helps." between two that do costs nothing); a reply that shows neither earns nothing."""
+
 
 def called(t: Transcript, s: Scenario) -> str:
     """The customer as notes and tips name them: `Thomas`, or "the customer" when the scenario has no name."""
@@ -50,3 +54,10 @@ def reads_as_plan(m: Turn) -> bool:
     from scoring.detector import detect
 
     return detect(m.text, m.language) == "plumber"
+
+
+def customer_names(s: Scenario) -> set[str]:
+    """Her name, first name and handle, as the words a message would use."""
+    names = set(words(s.customer.name)) | set(words(s.customer.first_name))
+    names |= set(words(s.customer.handle.lstrip("@").replace("_", " ")))
+    return {n for n in names if len(n) >= 2}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import re
-from dataclasses import dataclass
 
 from scoring.claims import claims
 from scoring.privacy import CODE, invited_private, public_details
-from scoring.criteria.common import called, generic
+from scoring.criteria.common import EARNED_BY, called, customer_names, generic
+from scoring.criteria.tone import letter, stock_phrase, tone
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
 from scoring.texts import channel_name, text
@@ -92,15 +91,9 @@ _NOT_A_NAME = {
 }
 
 
-def _customer_names(s: Scenario) -> set[str]:
-    names = set(words(s.customer.name)) | set(words(s.customer.first_name))
-    names |= set(words(s.customer.handle.lstrip("@").replace("_", " ")))
-    return {n for n in names if len(n) >= 2}
-
-
 def _known_names(s: Scenario) -> set[str]:
     """The customer's, and every name in the case's details (a partner may be named too)."""
-    return _customer_names(s) | {w for v in s.details.values() for w in words(str(v))}
+    return customer_names(s) | {w for v in s.details.values() for w in words(str(v))}
 
 
 def _other_name(m: Turn, language: str, known: set[str]) -> str | None:
@@ -121,7 +114,7 @@ def _other_name(m: Turn, language: str, known: set[str]) -> str | None:
 def personal(t: Transcript, s: Scenario) -> Criterion:
     lang, who = t.language, called(t, s)
     title = text(lang, "personal.title")
-    names = _customer_names(s)
+    names = customer_names(s)
     details = [str(v) for v in s.details.values() if len(str(v)) >= 3 and not str(v).startswith("@")]
     tip = text(lang, "personal.tip", first_name=s.customer.first_name) if names else \
         text(lang, "personal.tip_generic")
@@ -131,7 +124,7 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
     score, evidence = 0.0, []
     named = next((m for m in t.messages if names & set(m.words)), None)
     if named:
-        form = None if _letter(s) else signal(lang, "salutation", named.words)  # "Dear Mrs Bakker" is how a letter opens
+        form = None if letter(s) else signal(lang, "salutation", named.words)  # "Dear Mrs Bakker" is how a letter opens
         score += name_part / 2 if form else name_part
         note = text(lang, "personal.form", form=form, customer=who) if form else \
             text(lang, "personal.name", customer=who)
@@ -202,7 +195,7 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             penalty += 0.1
             evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored", customer=who),
                                      good=False))
-    known = [*_customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
+    known = [*customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
     hers = [m for m in t.messages if _about_her_case(m, s, known)]
     earned = min(1.0, EARNED_BY * len(hers) / len(t.messages))
     if hers and not evidence:
@@ -211,11 +204,6 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
     elif not hers:
         evidence.append(t.missing(text(lang, "own_words.nothing_hers", customer=who), t.messages[0].turn))
     return Criterion("own_words", title, max(0.0, earned - penalty), tuple(evidence[:4]), tip)
-
-
-EARNED_BY = 2
-"""Own words and tone are earned in full when half the replies or more show them (a short "Thanks, that
-helps." between two that do costs nothing); a reply that shows neither earns nothing."""
 
 
 def _about_her_case(m: Turn, s: Scenario, known: list[str]) -> bool:
@@ -275,101 +263,6 @@ def prompt(t: Transcript, s: Scenario) -> Criterion:
 
 def _duration(seconds: float) -> str:
     return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
-
-
-# ── tone ─────────────────────────────────────────────────────────────────────────────────
-
-
-@dataclass(frozen=True, slots=True)
-class Tone:
-    """What a message on a channel is like: how long it comfortably is, and whether it may be a letter."""
-
-    comfortable: int | None
-    letter: bool
-
-
-TONES = {
-    "twitter": Tone(comfortable=280, letter=False),
-    "dm": Tone(comfortable=500, letter=False),
-    "chat": Tone(comfortable=300, letter=False),
-    "email": Tone(comfortable=None, letter=True),
-}
-_CAPS = re.compile(r"\b[A-Z]{4,}\b")
-_SHOUT_MARKS = re.compile(r"!{2,}|\?{2,}|\?!|!\?")
-_SARCASM_MARKS = ("🙄", "/s", "😒")
-
-
-def _letter(s: Scenario) -> bool:
-    """A channel where a message may be a letter (e-mail): a greeting and a sign-off are its form."""
-    return TONES.get(s.channel, Tone(None, True)).letter
-
-
-def stock_phrase(s: Scenario, language: str, found: tuple[str, ...]) -> str | None:
-    """The template phrase of the channel in the words: on e-mail, "Dear Mrs …" and "Kind regards" are none."""
-    return signal(language, "corporate" if _letter(s) else "boilerplate", found)
-
-
-def tone(t: Transcript, s: Scenario) -> Criterion:
-    lang = t.language
-    norm = TONES.get(s.channel, Tone(None, True))
-    channel = channel_name(lang, s.channel)
-    title = text(lang, "tone.title", channel=channel)
-    tip = text(lang, f"tone.tip.{s.channel}") if s.channel in TONES else text(lang, "tone.tip.email")
-    if not t.messages:
-        return Criterion("tone", title, None, (), tip)
-    hard = CHANNELS[s.channel].max_chars if s.channel in CHANNELS else None
-    details = {normalize(str(v)) for v in s.details.values()}
-    evidence, penalty = [], 0.0
-    for m in t.messages:
-        found: list[tuple[float, str, str | None]] = []
-        if not norm.letter:
-            if form := signal(lang, "salutation", m.words):
-                found.append((0.3, text(lang, "tone.salutation", phrase=form, channel=channel), form))
-            if closing := signal(lang, "sign_off", m.words):
-                found.append((0.3, text(lang, "tone.sign_off", phrase=closing, channel=channel), closing))
-        if stiff := signal(lang, "stiff", m.words) or signal(lang, "corporate", m.words):
-            found.append((0.2, text(lang, "tone.stiff", phrase=stiff), stiff))  # corporate, on any channel
-        size = len(m.text)
-        if hard and size > hard:
-            parts = -(-size // hard)
-            found.append((0.2 if parts == 2 else 0.4,
-                          text(lang, "tone.thread", n=size, parts=parts, channel=channel), None))
-        elif norm.comfortable and size > norm.comfortable:
-            found.append((0.2 if size <= 2 * norm.comfortable else 0.4,
-                          text(lang, "tone.long", n=size, channel=channel), None))
-        shouted = [w for w in _CAPS.findall(m.text) if normalize(w) not in details]
-        if len(shouted) >= 2 or _SHOUT_MARKS.search(m.text):
-            shown = " ".join(shouted[:3]) or _SHOUT_MARKS.search(m.text).group(0)  # type: ignore[union-attr]
-            found.append((0.3, text(lang, "tone.shouting", words=shown), shouted[0] if shouted else None))
-        sarcasm = signal(lang, "sarcasm", m.words) or next((x for x in _SARCASM_MARKS if x in m.text), None)
-        if sarcasm:
-            found.append((0.3, text(lang, "tone.sarcasm", phrase=sarcasm), sarcasm))
-        if dismissive := signal(lang, "dismissive", m.words):
-            found.append((0.3, text(lang, "tone.dismissive", phrase=dismissive), dismissive))
-        for cost, note, phrase in found:
-            penalty += cost
-            quote = m.quote(phrase) if phrase and any(c.isalnum() for c in phrase) else m.quote()
-            evidence.append(Evidence(m.turn, quote, note=note, good=False))
-    names = _customer_names(s)
-    spoken = [m for m in t.messages if _speaks_to_her(m, names)]
-    earned = min(1.0, EARNED_BY * len(spoken) / len(t.messages))
-    if spoken and not evidence:
-        longest = max(spoken, key=lambda m: len(m.text))
-        evidence.append(Evidence(longest.turn, longest.quote(),
-                                 note=text(lang, "tone.fine", channel=channel, n=len(longest.text))))
-    elif not spoken:
-        evidence.append(t.missing(text(lang, "tone.impersonal"), t.messages[0].turn))  # no one speaks
-    return Criterion("tone", title, max(0.0, earned - penalty), tuple(evidence[:4]), tip)
-
-
-def _speaks_to_her(m: Turn, names: set[str]) -> bool:
-    """A person writing to a person: I or we, you, or her name somewhere in the message ("Cause: aircraft
-    change. Refund done." and "Seats may be reassigned for operational reasons." speak as no one to no one)."""
-    return bool(set(m.words) & (_I | _YOU | names))
-
-
-_I = frozenset("i im ive ill id me my we were weve well us our ik mij me mijn we wij ons onze".split())
-_YOU = frozenset("you your youre youll youve yours je jij jou jouw u uw jullie".split())
 
 
 # ── public to private ────────────────────────────────────────────────────────────────────

@@ -134,20 +134,27 @@ def coverage(scenario: Scenario, results: Iterable[PlaythroughResult], seeds: in
                 if dest in table:
                     cov.reached.add(table[dest])
         for event in result.events:
-            if isinstance(event, IntentsRecognised):
-                cov.reached.update(intents[n] for n in event.intents if n in intents)
-            elif isinstance(event, LookedUp) and event.ok:
-                cov.reached.add(tools[("lookup", event.tool)])
-            elif isinstance(event, ActionTaken) and event.ok:
-                cov.reached.add(tools[("action", event.action)])
-            elif isinstance(event, SessionEnded) and event.outcome in outcomes:
-                cov.reached.add(outcomes[event.outcome])
+            cov.reached.update(_reached_by(event, intents, tools, outcomes))
         for cue, text in result.heard:
             heard(cue, text)
         for seed in range(1, cov.seeds):
             for cue, text in play_script(s, result.playthrough.trainee, seed)[1]:
                 heard(cue, text)
     return cov
+
+
+def _reached_by(event, intents: dict[str, Item], tools: dict[tuple[str, str], Item],
+                outcomes: dict[str, Item]) -> list[Item]:
+    """The intents, look-ups, actions or outcome an event shows reached."""
+    if isinstance(event, IntentsRecognised):
+        return [intents[n] for n in event.intents if n in intents]
+    if isinstance(event, LookedUp) and event.ok:
+        return [tools[("lookup", event.tool)]]
+    if isinstance(event, ActionTaken) and event.ok:
+        return [tools[("action", event.action)]]
+    if isinstance(event, SessionEnded) and event.outcome in outcomes:
+        return [outcomes[event.outcome]]
+    return []
 
 
 def _short(text: str, width: int = 48) -> str:

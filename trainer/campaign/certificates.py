@@ -66,7 +66,7 @@ def certify(store: Any, curriculum: Curriculum, trainee: str, coach: str, now: d
     for row in store.certificates(trainee=trainee, curriculum=curriculum.id):
         if row.coach == coach.strip():
             return Certificate.of(row)
-    from trainer.store.sessions import CertificateRow
+    from trainer.store.records import CertificateRow
 
     details = {"modules": [{
         "id": m.module.id, "title": m.module.title, "focus": m.module.focus, "pass_mark": dict(m.module.pass_mark),
@@ -96,19 +96,33 @@ def trainee_progress(store: Any, curriculum: Curriculum, trainee: str, now: date
     return progress(curriculum, rows, cards, now, trainee=trainee)
 
 
+STYLE = """\
+@page { size: A4 landscape; margin: 14mm; }
+* { box-sizing: border-box; }
+body { font-family: Georgia, "Times New Roman", serif; color: #1d2733; margin: 0; background: #fff; }
+.page { border: 3px double #2f5d8a; padding: 12mm 16mm; min-height: 178mm; display: flex; flex-direction: column; }
+h1 { font-size: 30pt; letter-spacing: .08em; text-transform: uppercase; color: #2f5d8a; margin: 0 0 4mm;
+      text-align: center; }
+.lead { text-align: center; font-size: 13pt; margin: 1mm 0; }
+.name { text-align: center; font-size: 26pt; margin: 3mm 0; font-style: italic; }
+.curriculum { text-align: center; font-size: 17pt; margin: 2mm 0 6mm; }
+table { border-collapse: collapse; width: 100%; font-size: 11pt; page-break-inside: avoid; }
+th, td { border-bottom: 1px solid #c9d3de; padding: 2mm 3mm; text-align: left; vertical-align: top; }
+th { font-variant: small-caps; color: #2f5d8a; }
+.num { text-align: right; white-space: nowrap; }
+small { color: #5b6b7c; }
+footer { margin-top: auto; padding-top: 8mm; display: flex; justify-content: space-between; font-size: 11pt; }
+.code { font-family: "DejaVu Sans Mono", Consolas, monospace; letter-spacing: .06em; }
+@media print { .page { min-height: auto; } a { color: inherit; text-decoration: none; } }
+"""
+"""The page's own style sheet: A4 landscape, a double border, the scores in a table (nothing from outside)."""
+
+
 def certificate_html(progress: Progress, coach: str, issued_at: str, code: str) -> str:
     """A self-contained, print-ready page (A4 landscape): every text escaped, no outside files."""
     c = progress.curriculum
     lang = c.language
-    rows = []
-    for m in progress.modules:
-        scores = m.passed_with or m.best
-        cells = "".join(
-            f"<td class=\"num\">{escape(_score(scores.get(t)))}"
-            f"{'<small> / ' + str(m.module.pass_mark[t]) + '</small>' if t in m.module.pass_mark else ''}</td>"
-            for t in TRADES)
-        rows.append(f"<tr><td>{escape(m.module.title)}<br><small>{escape(text(lang, 'cert.focus'))}: "
-                    f"{escape(trade_name(lang, m.module.focus))}</small></td>{cells}</tr>")
+    rows = _module_rows(progress)
     heads = "".join(f"<th class=\"num\">{escape(trade_name(lang, t))}</th>" for t in TRADES)
     date = parse_time(issued_at).strftime("%Y-%m-%d")
     return f"""<!DOCTYPE html>
@@ -117,24 +131,7 @@ def certificate_html(progress: Progress, coach: str, issued_at: str, code: str) 
 <meta charset="utf-8">
 <title>{escape(text(lang, 'cert.title'))} · {escape(c.title)} · {escape(progress.trainee)}</title>
 <style>
-@page {{ size: A4 landscape; margin: 14mm; }}
-* {{ box-sizing: border-box; }}
-body {{ font-family: Georgia, "Times New Roman", serif; color: #1d2733; margin: 0; background: #fff; }}
-.page {{ border: 3px double #2f5d8a; padding: 12mm 16mm; min-height: 178mm; display: flex; flex-direction: column; }}
-h1 {{ font-size: 30pt; letter-spacing: .08em; text-transform: uppercase; color: #2f5d8a; margin: 0 0 4mm;
-      text-align: center; }}
-.lead {{ text-align: center; font-size: 13pt; margin: 1mm 0; }}
-.name {{ text-align: center; font-size: 26pt; margin: 3mm 0; font-style: italic; }}
-.curriculum {{ text-align: center; font-size: 17pt; margin: 2mm 0 6mm; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 11pt; page-break-inside: avoid; }}
-th, td {{ border-bottom: 1px solid #c9d3de; padding: 2mm 3mm; text-align: left; vertical-align: top; }}
-th {{ font-variant: small-caps; color: #2f5d8a; }}
-.num {{ text-align: right; white-space: nowrap; }}
-small {{ color: #5b6b7c; }}
-footer {{ margin-top: auto; padding-top: 8mm; display: flex; justify-content: space-between; font-size: 11pt; }}
-.code {{ font-family: "DejaVu Sans Mono", Consolas, monospace; letter-spacing: .06em; }}
-@media print {{ .page {{ min-height: auto; }} a {{ color: inherit; text-decoration: none; }} }}
-</style>
+{STYLE}</style>
 </head>
 <body>
 <div class="page">
@@ -159,6 +156,21 @@ footer {{ margin-top: auto; padding-top: 8mm; display: flex; justify-content: sp
 </body>
 </html>
 """
+
+
+def _module_rows(progress: Progress) -> list[str]:
+    """A table row per module: its title and focus, and per trade the score it passed with (of its pass mark)."""
+    lang = progress.curriculum.language
+    rows = []
+    for m in progress.modules:
+        scores = m.passed_with or m.best
+        cells = "".join(
+            f"<td class=\"num\">{escape(_score(scores.get(t)))}"
+            f"{'<small> / ' + str(m.module.pass_mark[t]) + '</small>' if t in m.module.pass_mark else ''}</td>"
+            for t in TRADES)
+        rows.append(f"<tr><td>{escape(m.module.title)}<br><small>{escape(text(lang, 'cert.focus'))}: "
+                    f"{escape(trade_name(lang, m.module.focus))}</small></td>{cells}</tr>")
+    return rows
 
 
 def _score(value: int | None) -> str:

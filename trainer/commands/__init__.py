@@ -1,8 +1,23 @@
-"""`webcare` commands that live in a module of their own; the cli registers each, in this order.
+"""`webcare` commands that live in a module of their own; the parser registers each, in this order.
 
 Each module's import is light (argparse only); what a command needs is imported when it runs.
 """
 
-from trainer.commands import campaign, doctor, explore, graph, new, passk, review, score, test, trades
+from trainer.commands import (
+    campaign,
+    check,
+    doctor,
+    explore,
+    graph,
+    listing,
+    new,
+    passk,
+    review,
+    schema,
+    score,
+    serve,
+    test,
+    trades,
+)
 
-COMMANDS = (new, test, graph, explore, score, trades, review, campaign, doctor, passk)
+COMMANDS = (serve, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk)

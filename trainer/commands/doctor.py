@@ -44,12 +44,7 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
         say.bad(f"Settings: {exc}")
         return 1
     say.key = settings.api_key.reveal() if settings.api_key else None
-    say.info(f"Config file: {path}" + ("" if path.exists() else " (none; optional)"))
-    say.info(f"Settings from: {settings.source}")
-    key = "set" if settings.api_key else "not set (fine for a local server: Ollama, vLLM, LM Studio, llama.cpp)"
-    say.info(f"Endpoint: {settings.host if settings.base_url else 'OpenAI (api.openai.com)'}"
-             + (" · Azure OpenAI" if settings.azure else ""))
-    say.info(f"Model: {settings.model or '(none)'} · key: {key}")
+    _describe(say, settings, path)
     if not settings.configured and not (settings.base_url and not settings.model):
         say.bad(f"Not configured: {settings.missing()}")
         return 1
@@ -72,6 +67,33 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
         settings = with_overrides(settings, model=names[0])
         probe = with_overrides(probe, model=names[0])
         client = LLMClient(probe)
+    _listed(say, settings, names)
+    first = _talk(say, client, probe)
+    if first is None:
+        return 1
+    deadline = settings.first_token_timeout
+    if deadline and first > deadline:
+        say.warn(f"The first word took {first:.1f} s, longer than first_token_timeout ({deadline:g} s): the live "
+                 "customer's lines would come from the script. Raise `first_token_timeout` under [llm] in the "
+                 "config file or set WEBCARE_FIRST_TOKEN_TIMEOUT (0: no limit)")
+    u = client.usage
+    say.info(f"Used: {u.requests} request(s), {u.prompt_tokens} tokens in, {u.completion_tokens} out")
+    say.ok(f"Ready: `webcare play` will use a live customer ({settings.describe()})")
+    return 0 if not say.failed else 1
+
+
+def _describe(say: _Say, settings, path) -> None:
+    """Where the settings come from and what they say (the key only as set or not)."""
+    say.info(f"Config file: {path}" + ("" if path.exists() else " (none; optional)"))
+    say.info(f"Settings from: {settings.source}")
+    key = "set" if settings.api_key else "not set (fine for a local server: Ollama, vLLM, LM Studio, llama.cpp)"
+    say.info(f"Endpoint: {settings.host if settings.base_url else 'OpenAI (api.openai.com)'}"
+             + (" · Azure OpenAI" if settings.azure else ""))
+    say.info(f"Model: {settings.model or '(none)'} · key: {key}")
+
+
+def _listed(say: _Say, settings, names: list[str]) -> None:
+    """Whether the endpoint lists the model (a close name suggested when it does not)."""
     if names and settings.model not in names:
         close = _close(settings.model, names)
         say.warn(f"The model '{settings.model}' is not in the endpoint's list" + (f"; did you mean '{close}'?" if close
@@ -79,6 +101,10 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
                                                        if settings.azure else ""))
     else:
         say.ok(f"The model '{settings.model}' is listed" if names else "The endpoint lists no models (some don't)")
+
+
+def _talk(say: _Say, client, probe) -> float | None:
+    """A tiny completion, then the same streamed: seconds to the first streamed word; None when either failed."""
     ask = [{"role": "user", "content": "Reply with the single word OK."}]
     reply = say.check("A tiny completion works", lambda: client.chat(ask, max_tokens=8),
                       lambda r: f"it said {r.text[:40]!r}", probe)
@@ -94,16 +120,8 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
     streamed = say.check("Streaming works", stream, lambda pieces: f"{len(pieces)} piece(s): {''.join(pieces)[:40]!r}, "
                          f"the first after {first[0]:.1f} s", probe)
     if reply is None or streamed is None:
-        return 1
-    deadline = settings.first_token_timeout
-    if deadline and first[0] > deadline:
-        say.warn(f"The first word took {first[0]:.1f} s, longer than first_token_timeout ({deadline:g} s): the live "
-                 "customer's lines would come from the script. Raise `first_token_timeout` under [llm] in the "
-                 "config file or set WEBCARE_FIRST_TOKEN_TIMEOUT (0: no limit)")
-    u = client.usage
-    say.info(f"Used: {u.requests} request(s), {u.prompt_tokens} tokens in, {u.completion_tokens} out")
-    say.ok(f"Ready: `webcare play` will use a live customer ({settings.describe()})")
-    return 0 if not say.failed else 1
+        return None
+    return first[0]
 
 
 ADVICE = {

@@ -59,12 +59,8 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from scoring.batch.conversation import ReadError
     from scoring.batch.limits import Limits
-    from scoring.batch.readers import read_file
-    from scoring.batch.results import as_csv, as_table
     from scoring.batch.scorecards import Rubric, score_all
-    from trainer.errors import TrainerError
     from trainer.scenario.library import find_scenario
-    from trainer.terminal import shown
 
     scenario = find_scenario(args.scenario) if args.scenario else None
     from trainer.llm.config import judge_settings
@@ -74,14 +70,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"webcare: no LLM judge this time: {problem}", file=sys.stderr)
     rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, judge)
     failed_files: set[str] = set()
-    files = []
-    limits = Limits(args.max_messages)
-    for path in args.files:  # each file checked to its end first: its problems told before any scoring
-        try:
-            files.append(read_file(path, limits))
-        except ReadError as exc:
-            print(shown(str(exc)), file=sys.stderr)
-            failed_files.add(str(path))
+    files = _read_all(args.files, Limits(args.max_messages), failed_files)
     json_out = _JsonOut(args.output) if args.format == "json" else None  # written as they are scored
     results, scored = [], 0
     with _progress(sum(len(f) for f in files)) as step:
@@ -103,22 +92,48 @@ def run(args: argparse.Namespace) -> int:
     if json_out is not None:
         json_out.close()
     else:
-        render = {"table": as_table, "csv": as_csv}[args.format]
-        text = render(results) if results or args.format != "table" else ""
-        if args.output:
-            try:
-                args.output.write_text(text, "utf-8")
-            except OSError as exc:
-                raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
-        else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as it is)
-            sys.stdout.write(shown(text))
-            sys.stdout.flush()
+        _write_rows(results, args.format, args.output)
     failed = len(failed_files)
     if failed or args.output:
         where = f", written to {args.output}" if args.output else ""
         print(f"{scored} conversation(s) scored{where}" + (f"; {failed} file(s) failed" if failed else ""),
               file=sys.stderr)
     return 1 if failed or not scored else 0
+
+
+def _read_all(paths: list[Path], limits, failed_files: set[str]) -> list:
+    """Each file checked to its end first: its problems told before any scoring (and its name kept in
+    `failed_files`)."""
+    from scoring.batch.conversation import ReadError
+    from scoring.batch.readers import read_file
+    from trainer.terminal import shown
+
+    files = []
+    for path in paths:
+        try:
+            files.append(read_file(path, limits))
+        except ReadError as exc:
+            print(shown(str(exc)), file=sys.stderr)
+            failed_files.add(str(path))
+    return files
+
+
+def _write_rows(results: list, form: str, output: Path | None) -> None:
+    """The results as a table or CSV, to `output` or to the screen."""
+    from scoring.batch.results import as_csv, as_table
+    from trainer.errors import TrainerError
+    from trainer.terminal import shown
+
+    render = {"table": as_table, "csv": as_csv}[form]
+    text = render(results) if results or form != "table" else ""
+    if output:
+        try:
+            output.write_text(text, "utf-8")
+        except OSError as exc:
+            raise TrainerError(f"can't write {output}: {exc.strerror or exc}") from None
+    else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as it is)
+        sys.stdout.write(shown(text))
+        sys.stdout.flush()
 
 
 def _one_at_a_time(files: Iterable, changed: Callable[[Path, Exception], None]) -> Iterator:

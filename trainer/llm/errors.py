@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.errors import TrainerError
+from trainer.errors import ConfigError, TrainerError
 
 KINDS = {
     "timeout": "it did not answer in time",
@@ -15,6 +15,10 @@ KINDS = {
     "rejected": "it refused the request",
 }
 """Each kind of fault, as the end of a sentence starting "The model …"."""
+
+
+class LLMNotConfigured(ConfigError):
+    """No model or no endpoint is set; the message says what to set."""
 
 
 class LLMError(TrainerError):

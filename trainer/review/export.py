@@ -13,7 +13,8 @@ from html import escape
 from trainer import csvsafe
 from trainer.review.annotate import TRADES, annotate
 from trainer.review.charts import mood_line, trade_bars
-from trainer.store.sessions import SessionRow, StoredSession
+from trainer.store.records import StoredSession
+from trainer.store.sessions import SessionRow
 
 WHO = {"customer": "Customer", "trainee": "Trainee", "system": "·"}
 

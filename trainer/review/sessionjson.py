@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trainer.store.sessions import StoredSession
+from trainer.store.records import StoredSession
 
 from scoring.batch.sessionfile import FORMAT, VERSION  # one format, read by `webcare score` too
 

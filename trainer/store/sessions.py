@@ -11,25 +11,23 @@ import hashlib
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
 from trainer.engine.events import Event, event_from_dict
 from trainer.store import lease
 from trainer.store.backends import Backend, connect
-from trainer.store.errors import SessionHeld, StoreError
+from trainer.store.campaign import CampaignRecords
+from trainer.store.errors import StoreError
+from trainer.store.leasing import Leasing
 from trainer.store.location import Location, locate
+from trainer.store.records import Note, Override, ScenarioHistory, StoredSession, now
 from trainer.store.schema import check_readable, migrate
 
 TRADES = ("facilitator", "detective", "plumber")
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
        "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")
 SORTABLE = {"started_at", "updated_at", "trainee", "scenario", "outcome", "turns", *TRADES}
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,58 +64,7 @@ class SessionRow:
                    curriculum=curriculum, module=module)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    id: str
-    turn: int | None
-    author: str
-    text: str
-    created_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class Override:
-    id: str
-    trade: str
-    original: int | None
-    score: int
-    reason: str
-    author: str
-    created_at: str
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    row: SessionRow
-    events: list[Event]
-    scorecard: dict[str, Any] | None
-    manifest: dict[str, Any]
-    notes: list[Note] = field(default_factory=list)
-    overrides: list[Override] = field(default_factory=list)
-
-    def score(self, trade: str) -> int | None:
-        """The trade's score as a coach last set it, else as the scorer gave it."""
-        latest = next((o for o in reversed(self.overrides) if o.trade == trade), None)
-        return latest.score if latest else self.row.scores.get(trade)
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioHistory:
-    """A trainee's attempts at one scenario."""
-
-    scenario: str
-    title: str
-    attempts: int
-    finished: int
-    best: dict[str, int | None]
-    latest: dict[str, int | None]
-    first_at: str
-    last_at: str
-    series: tuple[tuple[str, dict[str, int | None]], ...]
-    """(finished at, scores) per finished attempt, oldest first: progress over time."""
-
-
-class Store:
+class Store(Leasing, CampaignRecords):
     """Sessions in one database. A store that begins or resumes a session holds its lease until it finishes,
     releases it, or closes (see `trainer.store.lease`): no other game resumes it meanwhile.
 
@@ -240,59 +187,6 @@ class Store:
             self.take(session_id)
             self.db.execute("DELETE FROM sessions WHERE id = ? AND ended_at IS NULL", (session_id,))
         self._held.discard(session_id)
-
-    # ── who plays a session now ────────────────────────────────────────────────────
-    def take(self, session_id: str) -> None:
-        """Hold an unfinished session's lease, to play it on here; SessionHeld when another running game holds it."""
-        with self.db.transaction():
-            rows = self.db.execute("SELECT lease_holder, lease_until, ended_at FROM sessions WHERE id = ?",
-                                   (session_id,))
-            if not rows:
-                raise StoreError(f"no session {session_id} in {self.location.describe()}")
-            holder, expires, ended = rows[0]
-            if ended is not None:
-                raise StoreError("that session is finished; start a new one")
-            if not lease.free(holder, expires, self.holder, now()):
-                raise SessionHeld(HELD)
-            # Compare and set: of two games taking it at once, one wins.
-            self.db.execute("UPDATE sessions SET lease_holder = ?, lease_until = ? "
-                            "WHERE id = ? AND COALESCE(lease_holder, '') = ?",
-                            (self.holder, lease.until(), session_id, holder or ""))
-            self._still_held(session_id)
-        self._hold(session_id)
-
-    def release(self, session_id: str) -> None:
-        """Let go of a session's lease (the game stopped without finishing): it can be resumed elsewhere at once."""
-        self._held.discard(session_id)
-        with self.db.transaction():
-            self.db.execute("UPDATE sessions SET lease_holder = NULL, lease_until = NULL "
-                            "WHERE id = ? AND lease_holder = ?", (session_id, self.holder))
-
-    def _hold(self, session_id: str) -> None:
-        self._held.add(session_id)
-        if self._heartbeat is None:
-            self._heartbeat = lease.Heartbeat(self._renew)
-
-    def _renew(self) -> None:
-        """The heartbeat's work: push back the expiry of every lease this store holds."""
-        if self._held:
-            with self.db.transaction():
-                self.db.execute("UPDATE sessions SET lease_until = ? WHERE lease_holder = ? AND ended_at IS NULL",
-                                (lease.until(), self.holder))
-
-    def _still_held(self, session_id: str, ended_at: str | None = None) -> None:
-        """Inside a transaction, after an UPDATE guarded by the lease: SessionHeld if another game has it now.
-
-        `ended_at`: the UPDATE finished the session at that moment (and let go of the lease)."""
-        rows = self.db.execute("SELECT lease_holder, ended_at FROM sessions WHERE id = ?", (session_id,))
-        if not rows:
-            raise StoreError(f"no session {session_id} in {self.location.describe()}")
-        holder, ended = rows[0]
-        if ended_at is not None and ended == ended_at and holder is None:
-            return
-        if holder != self.holder or ended is not None:
-            self._held.discard(session_id)
-            raise SessionHeld(TAKEN)
 
     def put(self, s: StoredSession) -> bool:
         """Store a whole session from elsewhere (an import); False when it is here already.
@@ -453,44 +347,6 @@ class Store:
                 out[session_id] = json.loads(card)
         return out
 
-    def add_certificate(self, cert: CertificateRow) -> None:
-        with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO certificates (code, trainee, curriculum, title, language, coach, issued_at, details) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (cert.code, cert.trainee, cert.curriculum, cert.title, cert.language, cert.coach, cert.issued_at,
-                 json.dumps(cert.details, ensure_ascii=False, sort_keys=True)))
-
-    def certificate(self, code: str) -> CertificateRow | None:
-        rows = self.db.execute(f"SELECT {CERTIFICATE} FROM certificates WHERE code = ?", (code,))
-        return CertificateRow.of(rows[0]) if rows else None
-
-    def certificates(self, *, trainee: str | None = None, curriculum: str | None = None) -> list[CertificateRow]:
-        """Certificates issued, oldest first."""
-        where, params = [], []
-        for column, value in (("trainee", trainee), ("curriculum", curriculum)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
-        sql = f"SELECT {CERTIFICATE} FROM certificates"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [CertificateRow.of(r) for r in self.db.execute(sql + " ORDER BY issued_at, code", params)]
-
-    def set_leaderboard(self, trainee: str, curriculum: str, opt_in: bool) -> None:
-        """Show (or stop showing) this trainee on the curriculum's leaderboards."""
-        with self.db.transaction():
-            if opt_in:
-                self.db.execute("INSERT INTO leaderboard (curriculum, trainee, opted_in_at) VALUES (?, ?, ?) "
-                                "ON CONFLICT (curriculum, trainee) DO NOTHING", (curriculum, trainee, now()))
-            else:
-                self.db.execute("DELETE FROM leaderboard WHERE curriculum = ? AND trainee = ?",
-                                (curriculum, trainee))
-
-    def leaderboard_opt_ins(self, curriculum: str) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT trainee FROM leaderboard WHERE curriculum = ?",
-                                              (curriculum,))}
-
     def _require(self, session_id: str) -> SessionRow:
         rows = self.db.execute(f"SELECT {ROW} FROM sessions WHERE id = ?", (session_id,))
         if not rows:
@@ -510,33 +366,6 @@ class Store:
             except StoreError:
                 pass  # a full disk or a lost server: the leases run out by themselves
         self.db.close()
-
-
-HELD = (f"that session is being played in another window right now; go on there, or resume it here once that "
-        f"game is closed (a game that stopped on another machine frees it after {lease.LEASE_SECONDS // 60} minutes)")
-TAKEN = "this session was resumed in another window meanwhile; this game goes on, unsaved from here"
-
-
-CERTIFICATE = "code, trainee, curriculum, title, language, coach, issued_at, details"
-
-
-@dataclass(frozen=True, slots=True)
-class CertificateRow:
-    """A certificate as issued: who, which curriculum, by which coach, when, and the scores it was for."""
-
-    code: str
-    trainee: str
-    curriculum: str
-    title: str
-    language: str
-    coach: str
-    issued_at: str
-    details: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, row: Sequence[Any]) -> CertificateRow:
-        *head, details = row
-        return cls(*head, details=json.loads(details or "{}"))
 
 
 def _campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -1,0 +1,78 @@
+"""`webcare check`: validate and lint scenario files, curricula and badge files; `--watch` checks again on save."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from trainer.errors import TrainerError
+
+
+def add_parser(sub) -> None:
+    check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones)")
+    check.add_argument("paths", nargs="*", type=Path)
+    check.add_argument("--watch", action="store_true", help="check again each time a file is saved, until Ctrl+C")
+    check.set_defaults(run=run)
+
+
+def _recognise(scenario, text):
+    from trainer.engine.intents import Recogniser
+
+    return Recogniser(scenario.intents, scenario.language).recognise(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    if getattr(args, "watch", False):
+        from trainer.commands.watch import watch_check
+
+        return watch_check(args.paths, lambda: run(argparse.Namespace(**{**vars(args), "watch": False})))
+    from trainer.scenario.library import (
+        Library,
+        builtin_dir,
+        load_library,
+        scenario_files,
+    )
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise TrainerError(f"No such file or folder: {missing[0]}")
+    from trainer.campaign.check import check_campaign, split_paths
+
+    paths, campaign = split_paths(args.paths)  # curricula and badge files (modules:, badges:) are not scenarios
+    library = load_library(paths, recognise=_recognise) if paths != [] else Library()
+    problems = list(library.problems)
+    from trainer.authoring.intents import collisions
+    from trainer.authoring.quotes import unearned_quotes
+
+    for s in library.scenarios:
+        problems.extend(_weight_problems(s))
+        problems.extend(collisions(s))
+        problems.extend(unearned_quotes(s))
+    campaign_problems, campaign_files = check_campaign(campaign, library.scenarios)
+    problems.extend(campaign_problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = [p for p in problems if p.severity == "error"]
+    files = (len(scenario_files(paths or [builtin_dir()])) if paths != [] else 0) + campaign_files
+    print(f"{files} file(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
+    return 1 if errors else 0
+
+
+def _weight_problems(scenario) -> list:
+    """Rubric weights must name the scorer's criteria (only the scorer knows them)."""
+    from scoring import criterion_ids
+    from trainer.scenario.problems import Problems, did_you_mean
+
+    known = criterion_ids()
+    text = scenario.path.read_text("utf-8") if scenario.path else ""
+    problems = Problems(scenario.path or "scenario", text)
+    lines = text.splitlines()
+    for trade, weights in scenario.rubric.weights.items():
+        for name in weights:
+            if name not in known[trade]:
+                line = next((i for i, ln in enumerate(lines) if ln.strip().startswith(f"{name}:")), 0)
+                column = len(lines[line]) - len(lines[line].lstrip()) if lines else 0
+                problems.add(line, column, f"the scorer has no {trade} criterion '{name}'",
+                             did_you_mean(name, known[trade]))
+    return problems.items

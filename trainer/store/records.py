@@ -1,0 +1,92 @@
+"""What the store hands back beside a session's row: notes, overrides, a whole stored session, a trainee's
+history per scenario, certificates; and the time stamp every record carries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from trainer.engine.events import Event
+    from trainer.store.sessions import SessionRow
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: str
+    turn: int | None
+    author: str
+    text: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    id: str
+    trade: str
+    original: int | None
+    score: int
+    reason: str
+    author: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    row: SessionRow
+    events: list[Event]
+    scorecard: dict[str, Any] | None
+    manifest: dict[str, Any]
+    notes: list[Note] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+
+    def score(self, trade: str) -> int | None:
+        """The trade's score as a coach last set it, else as the scorer gave it."""
+        latest = next((o for o in reversed(self.overrides) if o.trade == trade), None)
+        return latest.score if latest else self.row.scores.get(trade)
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioHistory:
+    """A trainee's attempts at one scenario."""
+
+    scenario: str
+    title: str
+    attempts: int
+    finished: int
+    best: dict[str, int | None]
+    latest: dict[str, int | None]
+    first_at: str
+    last_at: str
+    series: tuple[tuple[str, dict[str, int | None]], ...]
+    """(finished at, scores) per finished attempt, oldest first: progress over time."""
+
+
+CERTIFICATE = "code, trainee, curriculum, title, language, coach, issued_at, details"
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateRow:
+    """A certificate as issued: who, which curriculum, by which coach, when, and the scores it was for."""
+
+    code: str
+    trainee: str
+    curriculum: str
+    title: str
+    language: str
+    coach: str
+    issued_at: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> CertificateRow:
+        *head, details = row
+        return cls(*head, details=json.loads(details or "{}"))
+
