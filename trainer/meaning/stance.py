@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from trainer.meaning.reading import Clause, Message, read
+from trainer.meaning.reading import Message, read
 
 
 class Kind(StrEnum):
