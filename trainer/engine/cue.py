@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trainer.meaning.patterns import find
 from trainer.meaning.reading import read
+from trainer.scenario.kinds import MoodBand
+from trainer.scenario.lines import LinesByBand, LineWhen
 from trainer.scenario.moods import MOOD_BANDS, mood_band
 
 if TYPE_CHECKING:
     from trainer.engine.session import Session
-
-LinesByBand = Mapping[str, tuple[str, ...]]
-"""A scenario's lines for one moment: variants per mood band (`any` for every mood)."""
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -56,7 +53,7 @@ def _fitting(session: Session, lines: LinesByBand) -> LinesByBand:
 
 def line_fits(session: Session, line: str) -> bool:
     """Whether a line's conditions (`if_said`, `unless_done`, `if_wrote` …) hold now; a plain line always fits."""
-    when = getattr(line, "when", None)
+    when: LineWhen | None = getattr(line, "when", None)  # a `Line` with conditions
     if when is None:
         return True
     said, done = session.said, session.done
@@ -70,7 +67,7 @@ def line_fits(session: Session, line: str) -> bool:
     return True
 
 
-def lines_for(lines: LinesByBand, band: str) -> tuple[str, ...]:
+def lines_for(lines: LinesByBand, band: MoodBand) -> tuple[str, ...]:
     """The variants for this mood: its own band, else `any`, else the nearest band with lines."""
     if lines.get(band):
         return lines[band]

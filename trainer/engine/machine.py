@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from transitions import EventData, Machine
 
+from trainer.scenario.lines import LinesByBand
 from trainer.scenario.models import Scenario, Step
 
 if TYPE_CHECKING:
@@ -25,7 +26,11 @@ class Conversation:
     """The model the state machine drives; holds only what the machine needs."""
 
     state: str = ""
-    pending_lines: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+    pending_lines: LinesByBand | None = field(default=None, repr=False)
+
+    if TYPE_CHECKING:  # added to the model by `transitions`' Machine
+
+        def trigger(self, name: str, **kwargs: Any) -> bool: ...
 
 
 def build_machine(scenario: Scenario, model: Conversation, session: Session) -> Machine:

@@ -33,6 +33,7 @@ from trainer.engine.phrases import phrase
 from trainer.engine.start import START_SOURCE, StartAt, start_at
 from trainer.engine.steps import conditions_hold, trigger_name
 from trainer.errors import MoveError
+from trainer.scenario.lines import LinesByBand
 from trainer.scenario.models import Scenario, Step
 from trainer.scenario.text import fill
 
@@ -52,7 +53,7 @@ class Snapshot:
 
     fields: dict[str, Any]
     state: str
-    pending_lines: dict[str, tuple[str, ...]] | None
+    pending_lines: LinesByBand | None
 
 
 _FIXED = frozenset({"scenario", "seed", "mode", "clock", "start", "_started", "_recogniser", "_conversation",
@@ -356,7 +357,7 @@ class Session:
     def _fill(self, text: str, **extra: str) -> str:
         return fill(text, {**self.scenario.placeholders(), **extra})
 
-    def _resolve(self, name: str, table: dict, what: str, command: str) -> str:
+    def _resolve(self, name: str, table: Mapping[str, object], what: str, command: str) -> str:
         if name in table:
             return name
         starts = [n for n in table if n.startswith(name)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from trainer.meaning.clause import Clause, revised
 from trainer.meaning.clauses import fragment
 from trainer.meaning.lexicon import Lexicon
@@ -58,7 +60,7 @@ def carry_reports(words: list[str], clauses: list[Clause], lex: Lexicon) -> list
     for c in clauses:
         if out and words[c.start] not in ("but", "however", "maar", "echter", "although"):
             before = out[-1]
-            changes = {}
+            changes: dict[str, Any] = {}
             if before.reported and not c.reported:
                 changes["reported"] = True
             if before.conditional and before.time == "past" and not c.conditional:

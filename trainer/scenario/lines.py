@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
@@ -52,6 +53,7 @@ class Line(str):
     """A line of hers; `when` holds its conditions (None: always)."""
 
     __slots__ = ("when",)
+    when: LineWhen | None
 
     def __new__(cls, text: str, when: LineWhen | None = None) -> Line:
         line = super().__new__(cls, text)
@@ -63,7 +65,11 @@ def _to_line(value: object) -> object:
     return Line(value.say, value) if isinstance(value, LineWhen) else value
 
 
-LineItem = Annotated[Annotated[str, Field(min_length=1)] | LineWhen, AfterValidator(_to_line)]
+if TYPE_CHECKING:
+    LineItem = str
+    """Once validated, every item is text: a `Line` when it has conditions (see `_to_line`)."""
+else:
+    LineItem = Annotated[Annotated[str, Field(min_length=1)] | LineWhen, AfterValidator(_to_line)]
 Lines = Annotated[
     dict[MoodBand, tuple[LineItem, ...]],
     BeforeValidator(_as_lines),
@@ -73,3 +79,6 @@ Lines = Annotated[
         "`say:` and conditions (`if_said`, `unless_said`, `if_done`, `unless_done`, `if_wrote`)."
     ),
 ]
+
+LinesByBand = Mapping[MoodBand, tuple[str, ...]]
+"""Lines once read, for the engine: variants per mood band (`any` for every mood)."""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from trainer.scenario.lines import LinesByBand
 from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.models import Scenario, Step
 from trainer.scenario.problems import Problem, Problems
@@ -45,7 +46,7 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
     _lint_reach(s, warn)
     _lint_unused(s, warn)
     for path, earlier, step in shadowed(s):
-        where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {earlier[-1] + 1} of this state"
+        where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {int(earlier[-1]) + 1} of this state"
         problems.add(*marked.mark(path), f"this step can never fire: {where_} needs less and is checked first",
                      "put the step with more conditions first, or remove one of them", severity="warning")
     if recognise is not None:
@@ -102,7 +103,8 @@ def _lint_facts(s: Scenario, all_steps: list[Step], warn: Warn) -> None:
             warn(("facts", name), f"fact '{name}' can never be found",
                  "say where: 'found_in: LOOKUP', 'by_asking: INTENT', or reveal it in a step")
     used_facts = {f for st in all_steps for f in st.knows} | set(s.rubric.key_facts)
-    used_facts |= {f for tool in (*s.lookups.values(), *s.actions.values()) for f in tool.needs}
+    used_facts |= {f for tool in s.lookups.values() for f in tool.needs}
+    used_facts |= {f for tool in s.actions.values() for f in tool.needs}
     for name in s.facts:
         if name not in used_facts:
             warn(("facts", name), f"fact '{name}' is never used: no step's 'knows', look-up's or action's "
@@ -190,12 +192,12 @@ def needs_less(a: Step, b: Step) -> bool:
     return True
 
 
-def shadowed(s: Scenario) -> list[tuple[tuple, tuple, Step]]:
+def shadowed(s: Scenario) -> list[tuple[Path_, Path_, Step]]:
     """Steps that can never fire, with the path of the earlier step that always fires first.
 
     A waiting step that stays put fires once per visit only, so it hides nothing for good."""
-    out = []
-    own = [(("anywhere", i), st) for i, st in enumerate(s.anywhere)]
+    out: list[tuple[Path_, Path_, Step]] = []
+    own: list[tuple[Path_, Step]] = [(("anywhere", i), st) for i, st in enumerate(s.anywhere)]
     for i, (path, step) in enumerate(own):
         first = next((p for p, e in own[:i] if _hides(e, step)), None)
         if first:
@@ -266,25 +268,32 @@ def _in_band_order(bands: set[str]) -> list[str]:
     return sorted(bands, key=lambda b: order.index(b) if b in order else len(order))
 
 
-def _line_places(s: Scenario) -> dict[tuple, tuple[tuple, set[str]]]:
-    """Every place that can hold lines, keyed the same in both twins: (its path, the bands it has)."""
-    out: dict[tuple, tuple[tuple, set[str]]] = {}
+Signature = tuple[str | None, str | None, str | None, float | None, tuple[str, ...], int | None, int | None,
+                  int | None, str | None]
+"""What a step reacts to and where it leads: steps alike in both twins have the same one."""
+Place = tuple[str | int | Signature, ...]
+"""Where lines stand, the same in both twins: ("state", name), ("step", state, signature, n) …"""
 
-    def bands(lines: dict) -> set[str]:
+
+def _line_places(s: Scenario) -> dict[Place, tuple[Path_, set[str]]]:
+    """Every place that can hold lines, keyed the same in both twins: (its path, the bands it has)."""
+    out: dict[Place, tuple[Path_, set[str]]] = {}
+
+    def bands(lines: LinesByBand) -> set[str]:
         return {band for band, variants in lines.items() if variants}
 
-    def steps(prefix: tuple, where: tuple, on: tuple[Step, ...]) -> None:
-        seen: dict[tuple, int] = {}
+    def steps(prefix: Place, where: Path_, on: tuple[Step, ...]) -> None:
+        seen: dict[Signature, int] = {}
         for i, st in enumerate(on):
             sig = (st.said, st.did, st.looked_up, st.min_amount, tuple(sorted(st.knows)), st.mood_below,
                    st.mood_above, st.turns_here, st.next)
             seen[sig] = seen.get(sig, 0) + 1
-            path = (*where, i)
+            path: Path_ = (*where, i)
             out[(*prefix, sig, seen[sig])] = ((*path, "lines") if st.lines else path, bands(st.lines))
 
     for name, state in s.states.items():
         out[("state", name)] = (("states", name, "lines"), bands(state.lines))
-        path = ("states", name, "otherwise", "lines") if state.otherwise.lines else ("states", name)
+        path: Path_ = ("states", name, "otherwise", "lines") if state.otherwise.lines else ("states", name)
         out[("otherwise", name)] = (path, bands(state.otherwise.lines))
         steps(("step", name), ("states", name, "on"), state.on)
     steps(("anywhere",), ("anywhere",), s.anywhere)

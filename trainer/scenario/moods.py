@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from trainer.scenario.kinds import MoodBand
+
 #: Upper bounds (exclusive) of each mood band, from 0 (livid) to 100 (delighted).
-MOOD_BANDS: tuple[tuple[str, int], ...] = (
+MOOD_BANDS: tuple[tuple[MoodBand, int], ...] = (
     ("furious", 20),
     ("angry", 40),
     ("upset", 60),
@@ -12,7 +14,7 @@ MOOD_BANDS: tuple[tuple[str, int], ...] = (
 )
 
 
-def mood_band(mood: int) -> str:
+def mood_band(mood: int) -> MoodBand:
     for band, upper in MOOD_BANDS:
         if mood < upper:
             return band

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trainer.scenario.lines import LineWhen
+from trainer.scenario.lines import LinesByBand, LineWhen
 from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.models import Scenario, Step
 from trainer.scenario.problems import Problems, did_you_mean
@@ -114,7 +114,7 @@ def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None
     known = set(s.placeholders())
     texts: list[tuple[Path_, str, set[str]]] = []
 
-    def lines(path: Path_, by_band: dict[str, tuple[str, ...]]) -> None:
+    def lines(path: Path_, by_band: LinesByBand) -> None:
         for band, variants in by_band.items():
             where = path + (band,) if path + (band,) in marked.values else path
             for i, line in enumerate(variants):

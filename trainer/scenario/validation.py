@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+from pydantic_core import ErrorDetails
 
 from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.problems import MAX_PROBLEMS, Problems, did_you_mean
@@ -26,15 +29,16 @@ _KINDS = {
 }
 
 
-def report_all(errors: list[dict[str, Any]], marked: Marked, problems: Problems) -> None:
+def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Problems) -> None:
     """Add pydantic's `errors` as problems at their place in the file, one per thing to fix."""
     data = marked.data
-    errors = errors[: 4 * MAX_PROBLEMS]  # only so many are shown; the rest would only cost time
+    # only so many are shown; the rest would only cost time. Copied: each gets its path, hint and kinds.
+    errors: list[dict[str, Any]] = [{**e} for e in details[: 4 * MAX_PROBLEMS]]
     for error in errors:
         error["path"], error["is_key"] = _data_path(error, data)
     errors = [e for e in errors if not any(e["path"][: len(b)] == b for b in marked.bad)]
     # An unknown key that is a typo of a missing one says it all: "did you mean 'mood'?".
-    typos = set()
+    typos: set[tuple[Path_, str]] = set()
     for e in errors:
         if e["type"] == "extra_forbidden":
             parent, key = e["path"][:-1], e["path"][-1]

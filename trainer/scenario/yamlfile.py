@@ -134,16 +134,22 @@ def _shape(text: str) -> tuple[int, int, str, str] | None:
             if not key:
                 count += 1
                 if count > MAX_NODES:
-                    return (event.start_mark.line, event.start_mark.column,
+                    return (*_at(event),
                             f"the file has more than {MAX_NODES:,} values; a scenario has far fewer",
                             "check that this is the right file, or split it")
             if isinstance(event, yaml.CollectionStartEvent):
                 frames.append([isinstance(event, yaml.MappingStartEvent), True])
                 if len(frames) > MAX_DEPTH + 1:
-                    return (event.start_mark.line, event.start_mark.column, _TOO_DEEP, _TOO_DEEP_HINT)
+                    return (*_at(event), _TOO_DEEP, _TOO_DEEP_HINT)
     except (yaml.YAMLError, RecursionError):
         pass
     return None
+
+
+def _at(event: yaml.Event) -> tuple[int, int]:
+    """Where an event starts (the parser marks every event; the stubs allow none)."""
+    mark = event.start_mark
+    return (mark.line, mark.column) if mark is not None else (0, 0)
 
 
 _TOO_DEEP = f"the values nest more than {MAX_DEPTH} levels deep"
@@ -158,7 +164,7 @@ def _too_deep(text: str) -> tuple[int, int]:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark.line, event.start_mark.column
+                    return _at(event)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:

@@ -62,7 +62,7 @@ class PythonLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH + 1:
-                raise TooDeep(self.peek_event().start_mark)
+                raise TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]  # stubs leave it untyped
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -70,10 +70,10 @@ class PythonLoader(yaml.SafeLoader):
 
 PythonLoader.yaml_implicit_resolvers = _resolvers()
 
-FAST_LOADER: type | None = None
+FAST_LOADER: type[yaml.CSafeLoader] | None = None
 if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch
 
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+    class _FastLoader(yaml.CSafeLoader):
         """libyaml's parser, fifteen times faster; on any error the Python parser reads again."""
 
     _FastLoader.yaml_implicit_resolvers = PythonLoader.yaml_implicit_resolvers

@@ -217,7 +217,8 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
             return (above, _indent(lines[above]), "this line is indented less than the lines around it",
                     f"start it in column {_indent(text) + 1}, like lines {two_above + 1} and {line + 1}")
     in_list = above is not None and lines[above].lstrip().startswith("- ")
-    if ("'?'" in problem or "<block mapping start>" in problem) and in_list and _indent(text) == _indent(lines[above]):
+    if ("'?'" in problem or "<block mapping start>" in problem) and in_list and above is not None \
+            and _indent(text) == _indent(lines[above]):
         return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
                 "start it with '- ' if it is a new item, or indent it under the item it "
                 f"belongs to{where}")
@@ -260,7 +261,8 @@ def _scan(text: str, mark: Any, loader: Any) -> _Scanned:
             if start.line > mark.line or (out.found and start.index > mark.index):
                 break  # what follows the error did not cause it
             if start.index >= mark.index and not isinstance(token, yaml.BlockEndToken):
-                out.found = out.found or token.id  # a <block end> is never what the parser stopped at
+                out.found = out.found or token.id  # type: ignore[attr-defined]  # on every subclass; the stubs omit it
+                # a <block end> is never what the parser stopped at
             elif isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
                 brackets.append((start.line, start.column))
             elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and brackets:
