@@ -56,12 +56,12 @@ def python_parses(monkeypatch) -> list[int]:
     """How many times the (slow) Python parser is asked to read a file."""
     calls: list[int] = []
 
-    class Counted(yamlfile._Loader):
+    class Counted(yamlfile.PythonLoader):
         def __init__(self, stream) -> None:
             calls.append(len(stream))
             super().__init__(stream)
 
-    monkeypatch.setattr(yamlfile, "_Loader", Counted)
+    monkeypatch.setattr(yamlfile, "PythonLoader", Counted)
     return calls
 
 

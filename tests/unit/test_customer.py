@@ -6,7 +6,7 @@ import pytest
 
 from trainer.customers import ScriptedCustomer
 from trainer.engine.events import CustomerMessage
-from trainer.engine.session import Cue, lines_for
+from trainer.engine.cue import Cue, lines_for
 from trainer.scenario.text import fill
 
 THREE = ("First {first_name}.", "Second on {flight}.", "Third from {handle}.")

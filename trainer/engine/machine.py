@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from transitions import EventData, Machine
 
+from trainer.scenario.lines import LinesByBand
 from trainer.scenario.models import Scenario, Step
 
 if TYPE_CHECKING:
-    from trainer.engine.session import Conversation, Session
+    from trainer.engine.session import Session
 
 logging.getLogger("transitions").setLevel(logging.ERROR)
 """A move no step of the current state uses is normal play, not a warning worth logging."""
 
 TRIGGERS = ("said", "did", "looked_up", "tick", "patience_out")
 """Every trigger the machine knows; a step's trigger is derived from its conditions."""
+
+
+@dataclass
+class Conversation:
+    """The model the state machine drives; holds only what the machine needs."""
+
+    state: str = ""
+    pending_lines: LinesByBand | None = field(default=None, repr=False)
+
+    if TYPE_CHECKING:  # added to the model by `transitions`' Machine
+
+        def trigger(self, name: str, **kwargs: Any) -> bool: ...
 
 
 def build_machine(scenario: Scenario, model: Conversation, session: Session) -> Machine:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import difflib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from trainer.engine.channels import CHANNELS
 from trainer.engine.clock import Clock, real_clock, untimed
+from trainer.engine.cue import Cue, build_cue
 from trainer.engine.events import (
     ActionTaken,
     CustomerMessage,
@@ -25,14 +27,14 @@ from trainer.engine.events import (
     TraineeMessage,
 )
 from trainer.engine.intents import Recogniser
-from trainer.engine.machine import build_machine
+from trainer.engine.machine import Conversation, build_machine
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
 from trainer.engine.phrases import phrase
 from trainer.engine.start import START_SOURCE, StartAt, start_at
-from trainer.meaning.patterns import find
-from trainer.meaning.reading import read
+from trainer.engine.steps import conditions_hold, trigger_name
 from trainer.errors import MoveError
-from trainer.scenario.models import MOOD_BANDS, Scenario, Step, mood_band
+from trainer.scenario.lines import LinesByBand
+from trainer.scenario.models import Scenario, Step
 from trainer.scenario.text import fill
 
 LEFT = "left"
@@ -41,22 +43,8 @@ LEFT = "left"
 SLOW_MOOD, SLOW_PATIENCE = -5, -1
 MODES = ("practice", "test")
 
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """What the customer must say next; a `Customer` turns it into words."""
-
-    turn: int
-    state: str
-    mood: int
-    band: str
-    lines: tuple[str, ...]
-    """The scenario's lines for this moment and mood: to pick from (scripted) or imitate (LLM)."""
-    outcome: str | None = None
-    facts: tuple[str, ...] = ()
-    """Facts revealed so far, as their text."""
-    others: tuple[str, ...] = ()
-    """Her other lines in this state, for a customer who has used up `lines`: never one line six times."""
+__all__ = ["LEFT", "MODES", "Cue", "Session", "Snapshot", "money"]
+"""`Cue` is re-exported: customers, screens and tests meet it as the session's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +53,12 @@ class Snapshot:
 
     fields: dict[str, Any]
     state: str
-    pending_lines: dict[str, tuple[str, ...]] | None
+    pending_lines: LinesByBand | None
 
 
 _FIXED = frozenset({"scenario", "seed", "mode", "clock", "start", "_started", "_recogniser", "_conversation",
                     "_machine"})
 """Session fields no move changes: a snapshot leaves them out."""
-
-
-@dataclass
-class Conversation:
-    """The model the state machine drives; holds only what the machine needs."""
-
-    state: str = ""
-    pending_lines: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
 
 class Session:
@@ -133,7 +113,7 @@ class Session:
         )
         for fact in start.facts if start else ():
             self._reveal(fact, START_SOURCE)
-        self.cue = self._cue(scenario.states[self.state].lines)
+        self.cue = build_cue(self, scenario.states[self.state].lines)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -300,30 +280,16 @@ class Session:
         if outcome and not lines:
             self._end(outcome)
         elif lines:
-            self.cue = self._cue(lines, outcome)
+            self.cue = build_cue(self, lines, outcome)
 
     # -- called by the machine -------------------------------------------------------------
 
-    def fits(self, step: Step, kwargs: dict[str, Any]) -> bool:
+    def fits(self, step: Step, kwargs: Mapping[str, Any]) -> bool:
         """Whether a step's conditions hold for the move being played."""
-        if step.said and step.said not in kwargs.get("intents", ()):
-            return False
-        if step.did and step.did != kwargs.get("action"):
-            return False
-        if step.min_amount is not None and (kwargs.get("amount") or 0) < step.min_amount:
-            return False
-        if step.looked_up and step.looked_up != kwargs.get("tool"):
-            return False
-        if any(f not in self.known for f in step.knows):
-            return False
-        if step.mood_below is not None and not self.mood < step.mood_below:
-            return False
-        if step.mood_above is not None and not self.mood > step.mood_above:
-            return False
-        if step.turns_here is not None and self.turns_here < step.turns_here:
-            return False
         # A waiting step that stays put fires once per visit, or it would fire on every move.
-        return not (step.trigger == "tick" and not step.next and id(step) in self._waited)
+        if step.trigger == "tick" and not step.next and id(step) in self._waited:
+            return False
+        return conditions_hold(self, step, kwargs)
 
     def patience_ran_out(self) -> bool:
         return self.patience <= 0
@@ -340,7 +306,7 @@ class Session:
                 self._reveal(fact, "story")
         lines = step.lines if step is not None else {}
         if dest != source:
-            self._log(StateChanged(self.turn, source, dest, _trigger_name(step)))
+            self._log(StateChanged(self.turn, source, dest, trigger_name(step)))
             self.turns_here = 0
             self._waited.clear()
             arrival = self.scenario.states.get(dest) or self.scenario.outcomes[dest]
@@ -391,7 +357,7 @@ class Session:
     def _fill(self, text: str, **extra: str) -> str:
         return fill(text, {**self.scenario.placeholders(), **extra})
 
-    def _resolve(self, name: str, table: dict, what: str, command: str) -> str:
+    def _resolve(self, name: str, table: Mapping[str, object], what: str, command: str) -> str:
         if name in table:
             return name
         starts = [n for n in table if n.startswith(name)]
@@ -401,36 +367,6 @@ class Session:
         hint = f" Did you mean {command} {close[0]}?" if close else ""
         choices = ", ".join(table) or "none"
         raise MoveError(f"No {what} called {name!r}.{hint} Available: {choices}.")
-
-    def _cue(self, lines: dict[str, tuple[str, ...]], outcome: str | None = None) -> Cue:
-        band = mood_band(self.mood)
-        facts = tuple(self.scenario.facts[f].is_ for f in self.known)
-        state = self.scenario.states.get(self.state)
-        others: tuple[str, ...] = ()
-        if state is not None and not outcome:
-            others = tuple(line for by_band in (state.lines, state.otherwise.lines) for variants in by_band.values()
-                           for line in variants if self._line_fits(line))
-        return Cue(self.turn, self.state, self.mood, band, lines_for(self._fitting(lines), band), outcome, facts,
-                   others)
-
-    def _fitting(self, lines: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        """Her lines that fit what was said and done (the same object when none has a condition)."""
-        if not any(getattr(line, "when", None) for variants in lines.values() for line in variants):
-            return lines
-        return {band: tuple(line for line in variants if self._line_fits(line)) for band, variants in lines.items()}
-
-    def _line_fits(self, line: str) -> bool:
-        when = getattr(line, "when", None)
-        if when is None:
-            return True
-        if any(i not in self.said for i in when.if_said) or any(i in self.said for i in when.unless_said):
-            return False
-        if any(a not in self.done for a in when.if_done) or any(a in self.done for a in when.unless_done):
-            return False
-        if when.if_wrote:
-            message = read(self.last_message, self.scenario.language)
-            return find(tuple(when.if_wrote), message) is not None
-        return True
 
     def _take_cue(self) -> Cue:
         if self.cue is None:
@@ -454,29 +390,3 @@ class Session:
 def money(amount: float) -> str:
     """160 → "160", 80.5 → "80.50"."""
     return f"{amount:.0f}" if amount == int(amount) else f"{amount:.2f}"
-
-
-def lines_for(lines: dict[str, tuple[str, ...]], band: str) -> tuple[str, ...]:
-    """The variants for this mood: its own band, else `any`, else the nearest band with lines."""
-    if lines.get(band):
-        return lines[band]
-    if lines.get("any"):
-        return lines["any"]
-    order = [b for b, _ in MOOD_BANDS]
-    here = order.index(band)
-    for b in sorted(order, key=lambda b: abs(order.index(b) - here)):
-        if lines.get(b):
-            return lines[b]
-    return ()
-
-
-def _trigger_name(step: Step | None) -> str:
-    if step is None:
-        return "patience ran out"
-    if step.said:
-        return f"said {step.said}"
-    if step.did:
-        return f"did {step.did}"
-    if step.looked_up:
-        return f"looked up {step.looked_up}"
-    return ", ".join(step.conditions)

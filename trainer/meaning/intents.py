@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from trainer.meaning.clause import Clause
 from trainer.meaning.patterns import clauses_with, find
-from trainer.meaning.reading import Clause
 from trainer.meaning.reading import read
 from trainer.meaning.similarity import ExampleIndex
 from trainer.meaning.stance import MENTION, Kind, Stance, accepts, infer

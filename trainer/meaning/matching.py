@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +20,7 @@ def normalize(text: str) -> str:
     return stripped.replace("'", "").replace("\u2019", "")
 
 
-class Words(tuple):
+class Words(tuple[str, ...]):
     """A message's normalised words, indexed by first letter: every match agrees on it."""
 
     @property
@@ -161,7 +161,7 @@ def gates(word: str) -> list[tuple[str, object]]:
     return [(word[:keep], n) for n in range(len(word) - allowed, len(word) + allowed + 1)]
 
 
-def _text_keys(text: tuple[str, ...]):
+def _text_keys(text: tuple[str, ...]) -> Iterator[tuple[str, object]]:
     for w in set(text):
         yield ("=", w)
         yield (w[:1], len(w))

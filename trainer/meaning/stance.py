@@ -7,10 +7,18 @@ promise) unless the author names it with `kind:`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from trainer.meaning.reading import Clause, Message, read
+from trainer.meaning.clause import Clause
+from trainer.meaning.reading import Message, read
+
+if TYPE_CHECKING:
+    from trainer.meaning.patterns import Hit
+
+ClauseTest = Callable[[Clause], bool]
 
 
 class Kind(StrEnum):
@@ -80,16 +88,16 @@ def infer(examples: tuple[str, ...], language: str, kind: str | None = None, pat
     # only a negation outside the phrase makes a denial: "nobody checked it" holds its own
     denied = [m.clause_at(h.position).negated_at(h.position, _span(h)) for m, h in hits]
 
-    def most(test) -> bool:
+    def most(test: ClauseTest) -> bool:
         return n > 0 and 3 * sum(1 for cs in readings if any(test(c) for c in cs)) >= 2 * n
 
-    def share(test) -> float:
+    def share(test: ClauseTest) -> float:
         return sum(1 for cs in readings if any(test(c) for c in cs)) / n if n else 0.0
 
-    def some(test) -> bool:
+    def some(test: ClauseTest) -> bool:
         return share(test) >= 0.2
 
-    def any_(test) -> bool:
+    def any_(test: ClauseTest) -> bool:
         return share(test) > 0
 
     if kind:
@@ -111,7 +119,7 @@ def infer(examples: tuple[str, ...], language: str, kind: str | None = None, pat
         past_ok=n == 0 or share(lambda c: c.time == "past") >= 0.25,
         question_ok=n == 0 or any_(lambda c: c.question or c.request),
         future_ok=any_(lambda c: c.time == "future") or not most(lambda c: c.time == "past"),
-        said_as=frozenset(w for w in _WAYS if any_(lambda c, w=w: getattr(c, w))),
+        said_as=frozenset(w for w in _WAYS if any_(_said(w))),
         elsewhere_ok=any_(lambda c: c.elsewhere),
     )
 
@@ -119,7 +127,12 @@ def infer(examples: tuple[str, ...], language: str, kind: str | None = None, pat
 _WAYS = ("rhetorical", "reported", "conditional", "irrealis", "hedged")
 
 
-def _span(hit) -> frozenset[int]:
+def _said(way: str) -> ClauseTest:
+    """Whether a clause is said this way (one of `_WAYS`)."""
+    return lambda c: bool(getattr(c, way))
+
+
+def _span(hit: Hit) -> frozenset[int]:
     """The word positions a phrase hit covers (its first part; enough to hold "geen" of "geen recht")."""
     return frozenset(range(hit.position, hit.position + len(hit.source.split("+")[0].split())))
 

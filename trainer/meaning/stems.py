@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Protocol
 
 from trainer.meaning.concepts import CONCEPTS
 
@@ -19,11 +20,18 @@ MIN_STEMMED = 4
 """Shorter words are compared as they are: their stems say too little ("us" ~ "use")."""
 
 
+class _Stemmer(Protocol):
+    """What snowballstemmer gives (it ships no types)."""
+
+    def stemWord(self, word: str) -> str: ...  # noqa: N802 - the library's name
+
+
 @lru_cache(maxsize=4)
-def _stemmer(language: str):
+def _stemmer(language: str) -> _Stemmer:
     import snowballstemmer  # small; imported on first use so start-up pays nothing
 
-    return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
+    stemmer: _Stemmer = snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
+    return stemmer
 
 
 @lru_cache(maxsize=65536)

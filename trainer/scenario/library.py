@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.errors import ScenarioError, ScenarioNotFound
-from trainer.scenario.lint import twin_problems
+from trainer.scenario.lint import Recognise, twin_problems
 from trainer.scenario.loader import check_file
 from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
@@ -41,7 +41,7 @@ class Library:
         return next((s for s in self.scenarios if s.id == scenario_id), None)
 
 
-def load_library(paths: list[Path] | None = None, recognise=None) -> Library:
+def load_library(paths: list[Path] | None = None, recognise: Recognise | None = None) -> Library:
     """Every scenario under `paths` (default: the built-in library), with all problems found."""
     library = Library()
     first_file: dict[str, Path] = {}

@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from trainer.scenario.lines import LinesByBand
+from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.models import Scenario, Step
 from trainer.scenario.problems import Problem, Problems
-from trainer.scenario.yamlfile import Marked, read_yaml
+from trainer.scenario.yamlfile import read_yaml
 
 Recognise = Callable[[Scenario, str], Iterable[str]]
 """Which intents a message shows; given by the engine so this layer needs no matcher."""
@@ -38,9 +40,25 @@ def reachable(s: Scenario) -> set[str]:
 
 
 def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise | None = None) -> None:
-    def warn(path: tuple, message: str, hint: str) -> None:
+    def warn(path: Path_, message: str, hint: str) -> None:
         problems.add(*marked.key_mark(path), message, hint, severity="warning")
 
+    _lint_reach(s, warn)
+    _lint_unused(s, warn)
+    for path, earlier, step in shadowed(s):
+        where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {int(earlier[-1]) + 1} of this state"
+        problems.add(*marked.mark(path), f"this step can never fire: {where_} needs less and is checked first",
+                     "put the step with more conditions first, or remove one of them", severity="warning")
+    if recognise is not None:
+        _lint_examples(s, marked, problems, _remembering(recognise))
+
+
+Warn = Callable[[Path_, str, str], None]
+"""Adds a warning at a key: (path, message, hint)."""
+
+
+def _lint_reach(s: Scenario, warn: Warn) -> None:
+    """States and outcomes no path reaches, and states with no way out."""
     seen = reachable(s)
     for name in s.states:
         if name not in seen:
@@ -54,6 +72,9 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
             warn(("outcomes", name), f"outcome '{name}' can never be reached",
                  f"add a step with 'next: {name}', or remove the outcome")
 
+
+def _lint_unused(s: Scenario, warn: Warn) -> None:
+    """Intents, facts, look-ups and actions that nothing uses (and facts nothing reveals)."""
     all_steps = [st for name in s.states for st in s.states[name].on] + list(s.anywhere)
     used_intents = {st.said for st in all_steps} | {i for f in s.facts.values() for i in f.by_asking}
     r = s.rubric
@@ -63,21 +84,7 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
         if name not in used_intents and not intent.wrong:
             warn(("intents", name), f"intent '{name}' is never used",
                  "use it in a step ('said: …'), a fact's 'by_asking', or the rubric; or remove it")
-
-    revealed = {f for st in all_steps for f in st.reveal}
-    for name, fact in s.facts.items():
-        if not (fact.found_in or fact.by_asking or fact.known or name in revealed):
-            warn(("facts", name), f"fact '{name}' can never be found",
-                 "say where: 'found_in: LOOKUP', 'by_asking: INTENT', or reveal it in a step")
-
-    used_facts = {f for st in all_steps for f in st.knows} | set(r.key_facts)
-    used_facts |= {f for tool in (*s.lookups.values(), *s.actions.values()) for f in tool.needs}
-    for name in s.facts:
-        if name not in used_facts:
-            warn(("facts", name), f"fact '{name}' is never used: no step's 'knows', look-up's or action's "
-                 "'needs', or the rubric's 'key_facts' names it",
-                 "add it to the rubric's 'key_facts' if a good detective finds it out, or remove it")
-
+    _lint_facts(s, all_steps, warn)
     used_tools = {st.looked_up for st in all_steps} | {st.did for st in all_steps}
     used_tools |= {f for fact in s.facts.values() for f in fact.found_in}
     used_tools |= {x.action for x in (*r.fitting, *r.poor)} | set(r.escalate) | set(r.improve)
@@ -88,31 +95,43 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
                      f"react to it in a step ({where}: {name}), reveal a fact with it ('found_in'), "
                      "name it in the rubric, or remove it")
 
-    for path, earlier, step in shadowed(s):
-        where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {earlier[-1] + 1} of this state"
-        problems.add(*marked.mark(path), f"this step can never fire: {where_} needs less and is checked first",
-                     "put the step with more conditions first, or remove one of them", severity="warning")
 
-    if recognise is not None:
-        recognise = _remembering(recognise)
-        for name, intent in s.intents.items():
-            for i, example in enumerate(intent.examples):
-                found = list(recognise(s, example))
-                others = [n for n in found if n != name]
-                if others:  # what `name` implies is worked out only when it matters (readings are remembered)
-                    also = implied(s, name, recognise)
-                    others = [n for n in others if n not in also]
-                if name not in found:
-                    problems.add(*marked.mark(("intents", name, "examples", i)),
-                                 f"example is not recognised as '{name}': {why_not(s, name, example)}"
-                                 + (f" (it reads as: {', '.join(found)})" if found else ""),
-                                 "add a phrase to 'match:' that this example contains, or word it the way "
-                                 "the intent's other examples are said", severity="warning")
-                elif others:
-                    problems.add(*marked.mark(("intents", name, "examples", i)),
-                                 f"example of '{name}' is also recognised as {_quoted(others)}",
-                                 f"make the phrases of {_quoted(others)} more specific, or this example "
-                                 "say only what it is an example of", severity="warning")
+def _lint_facts(s: Scenario, all_steps: list[Step], warn: Warn) -> None:
+    revealed = {f for st in all_steps for f in st.reveal}
+    for name, fact in s.facts.items():
+        if not (fact.found_in or fact.by_asking or fact.known or name in revealed):
+            warn(("facts", name), f"fact '{name}' can never be found",
+                 "say where: 'found_in: LOOKUP', 'by_asking: INTENT', or reveal it in a step")
+    used_facts = {f for st in all_steps for f in st.knows} | set(s.rubric.key_facts)
+    used_facts |= {f for tool in s.lookups.values() for f in tool.needs}
+    used_facts |= {f for tool in s.actions.values() for f in tool.needs}
+    for name in s.facts:
+        if name not in used_facts:
+            warn(("facts", name), f"fact '{name}' is never used: no step's 'knows', look-up's or action's "
+                 "'needs', or the rubric's 'key_facts' names it",
+                 "add it to the rubric's 'key_facts' if a good detective finds it out, or remove it")
+
+
+def _lint_examples(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise) -> None:
+    """Each intent's examples are recognised as that intent, and as no other it does not imply."""
+    for name, intent in s.intents.items():
+        for i, example in enumerate(intent.examples):
+            found = list(recognise(s, example))
+            others = [n for n in found if n != name]
+            if others:  # what `name` implies is worked out only when it matters (readings are remembered)
+                also = implied(s, name, recognise)
+                others = [n for n in others if n not in also]
+            if name not in found:
+                problems.add(*marked.mark(("intents", name, "examples", i)),
+                             f"example is not recognised as '{name}': {why_not(s, name, example)}"
+                             + (f" (it reads as: {', '.join(found)})" if found else ""),
+                             "add a phrase to 'match:' that this example contains, or word it the way "
+                             "the intent's other examples are said", severity="warning")
+            elif others:
+                problems.add(*marked.mark(("intents", name, "examples", i)),
+                             f"example of '{name}' is also recognised as {_quoted(others)}",
+                             f"make the phrases of {_quoted(others)} more specific, or this example "
+                             "say only what it is an example of", severity="warning")
 
 
 def _remembering(recognise: Recognise) -> Recognise:
@@ -129,7 +148,9 @@ def _remembering(recognise: Recognise) -> Recognise:
 
 
 def why_not(s: Scenario, name: str, text: str) -> str:
-    from trainer.meaning.intents import reader_for  # the matcher only when an example needs explaining
+    from trainer.meaning.intents import (
+        reader_for,  # the matcher only when an example needs explaining
+    )
 
     return reader_for(s).why_not(text, name)
 
@@ -171,12 +192,12 @@ def needs_less(a: Step, b: Step) -> bool:
     return True
 
 
-def shadowed(s: Scenario) -> list[tuple[tuple, tuple, Step]]:
+def shadowed(s: Scenario) -> list[tuple[Path_, Path_, Step]]:
     """Steps that can never fire, with the path of the earlier step that always fires first.
 
     A waiting step that stays put fires once per visit only, so it hides nothing for good."""
-    out = []
-    own = [(("anywhere", i), st) for i, st in enumerate(s.anywhere)]
+    out: list[tuple[Path_, Path_, Step]] = []
+    own: list[tuple[Path_, Step]] = [(("anywhere", i), st) for i, st in enumerate(s.anywhere)]
     for i, (path, step) in enumerate(own):
         first = next((p for p, e in own[:i] if _hides(e, step)), None)
         if first:
@@ -247,25 +268,32 @@ def _in_band_order(bands: set[str]) -> list[str]:
     return sorted(bands, key=lambda b: order.index(b) if b in order else len(order))
 
 
-def _line_places(s: Scenario) -> dict[tuple, tuple[tuple, set[str]]]:
-    """Every place that can hold lines, keyed the same in both twins: (its path, the bands it has)."""
-    out: dict[tuple, tuple[tuple, set[str]]] = {}
+Signature = tuple[str | None, str | None, str | None, float | None, tuple[str, ...], int | None, int | None,
+                  int | None, str | None]
+"""What a step reacts to and where it leads: steps alike in both twins have the same one."""
+Place = tuple[str | int | Signature, ...]
+"""Where lines stand, the same in both twins: ("state", name), ("step", state, signature, n) …"""
 
-    def bands(lines: dict) -> set[str]:
+
+def _line_places(s: Scenario) -> dict[Place, tuple[Path_, set[str]]]:
+    """Every place that can hold lines, keyed the same in both twins: (its path, the bands it has)."""
+    out: dict[Place, tuple[Path_, set[str]]] = {}
+
+    def bands(lines: LinesByBand) -> set[str]:
         return {band for band, variants in lines.items() if variants}
 
-    def steps(prefix: tuple, where: tuple, on: tuple[Step, ...]) -> None:
-        seen: dict[tuple, int] = {}
+    def steps(prefix: Place, where: Path_, on: tuple[Step, ...]) -> None:
+        seen: dict[Signature, int] = {}
         for i, st in enumerate(on):
             sig = (st.said, st.did, st.looked_up, st.min_amount, tuple(sorted(st.knows)), st.mood_below,
                    st.mood_above, st.turns_here, st.next)
             seen[sig] = seen.get(sig, 0) + 1
-            path = (*where, i)
+            path: Path_ = (*where, i)
             out[(*prefix, sig, seen[sig])] = ((*path, "lines") if st.lines else path, bands(st.lines))
 
     for name, state in s.states.items():
         out[("state", name)] = (("states", name, "lines"), bands(state.lines))
-        path = ("states", name, "otherwise", "lines") if state.otherwise.lines else ("states", name)
+        path: Path_ = ("states", name, "otherwise", "lines") if state.otherwise.lines else ("states", name)
         out[("otherwise", name)] = (path, bands(state.otherwise.lines))
         steps(("step", name), ("states", name, "on"), state.on)
     steps(("anywhere",), ("anywhere",), s.anywhere)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from trainer.scenario.kinds import (  # noqa: F401 - re-exported: part of the format
+from trainer.scenario.fields import Model, Name, Names, Texts
+from trainer.scenario.kinds import (
     Audience,
     Channel,
     Difficulty,
@@ -17,98 +18,18 @@ from trainer.scenario.kinds import (  # noqa: F401 - re-exported: part of the fo
     OutcomeKind,
     Trade,
 )
+from trainer.scenario.lines import LINES_EXAMPLES, LINES_HELP, Line, Lines, LineWhen
+from trainer.scenario.moods import MOOD_BANDS, mood_band
+from trainer.scenario.playthroughs import Expectation, Playthrough
+from trainer.scenario.rubric import Question, Resolution, Rubric
 
-#: Upper bounds (exclusive) of each mood band, from 0 (livid) to 100 (delighted).
-MOOD_BANDS: tuple[tuple[str, int], ...] = (
-    ("furious", 20),
-    ("angry", 40),
-    ("upset", 60),
-    ("calm", 80),
-    ("happy", 101),
-)
-
-Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
-
-
-def _as_tuple(value: object) -> object:
-    """Let authors write one item where a list is expected."""
-    if value is None:
-        return ()
-    if isinstance(value, (str, int, float, dict)):
-        return (value,)
-    return value
-
-
-def _as_lines(value: object) -> object:
-    """Lines may be one line, a list of variants, or variants per mood band."""
-    if value is None:
-        return {}
-    if isinstance(value, str):
-        return {"any": (value,)}
-    if isinstance(value, (list, tuple)):
-        return {"any": tuple(value)}
-    if isinstance(value, dict) and "say" in value:
-        return {"any": (value,)}
-    if isinstance(value, dict):
-        return {band: _as_tuple(lines) for band, lines in value.items()}
-    return value
-
-
-_LINES = ("One line, a list of variants (she picks one), or variants per mood "
-          "(furious, angry, upset, calm, happy, any).")
-_LINES_EXAMPLES = [{"furious": "I PAID for legroom. Where was it?", "any": ["Well?", "So?"]}]
-
-Names = Annotated[tuple[Name, ...], BeforeValidator(_as_tuple)]
-Texts = Annotated[tuple[str, ...], BeforeValidator(_as_tuple)]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class LineWhen(Model):
-    """A line she says only when the conversation so far fits: she never reacts to what was not said or done."""
-
-    say: str = Field(min_length=1, description="What she says.",
-                     examples=["Refund noted, thank you. Last thing: how do I know this won't happen again?"])
-    if_said: Names = Field((), description="Only once the trainee has shown all these intents (in any message).",
-                           examples=[["offer_refund"]])
-    unless_said: Names = Field((), description="Not once the trainee has shown any of these intents.",
-                               examples=[["offer_refund"]])
-    if_done: Names = Field((), description="Only once the trainee has done all these actions.",
-                           examples=[["refund_seats"]])
-    unless_done: Names = Field((), description="Not once the trainee has done any of these actions.",
-                               examples=[["refund_seats"]])
-    if_wrote: Texts = Field(
-        (), description="Only when the message she answers has one of these phrases (intent syntax): for a "
-        "line that quotes the trainee.", examples=[["any inconvenience"]])
-
-
-class Line(str):
-    """A line of hers; `when` holds its conditions (None: always)."""
-
-    __slots__ = ("when",)
-
-    def __new__(cls, text: str, when: LineWhen | None = None) -> Line:
-        line = super().__new__(cls, text)
-        line.when = when
-        return line
-
-
-def _to_line(value: object) -> object:
-    return Line(value.say, value) if isinstance(value, LineWhen) else value
-
-
-LineItem = Annotated[Annotated[str, Field(min_length=1)] | LineWhen, AfterValidator(_to_line)]
-Lines = Annotated[
-    dict[MoodBand, tuple[LineItem, ...]],
-    BeforeValidator(_as_lines),
-    Field(
-        description="What the customer says: one line, a list of variants, "
-        "or variants per mood (furious, angry, upset, calm, happy, any). A variant may be a mapping with "
-        "`say:` and conditions (`if_said`, `unless_said`, `if_done`, `unless_done`, `if_wrote`)."
-    ),
+__all__ = [
+    "MOOD_BANDS", "Action", "Audience", "Channel", "Customer", "Difficulty", "Expectation", "Fact", "Intent",
+    "Language", "Line", "LineWhen", "Lines", "Lookup", "MoodBand", "Outcome", "OutcomeKind", "Otherwise",
+    "Playthrough", "Question", "Resolution", "Rubric", "Scenario", "State", "Step", "Trade", "mood_band",
 ]
+"""The whole format, importable from here; its parts live in `fields`, `lines`, `moods`, `rubric` and
+`playthroughs`."""
 
 
 class Customer(Model):
@@ -233,7 +154,7 @@ class Step(Model):
     next: Name | None = Field(None, description="State or outcome to go to; stay here if absent.",
                               examples=["telling"])
     lines: Lines = Field(default_factory=dict, description="What she says when this step fires (else the "
-                         "next state's lines). " + _LINES, examples=_LINES_EXAMPLES)
+                         "next state's lines). " + LINES_HELP, examples=LINES_EXAMPLES)
     note: str | None = Field(None, description="Why this step exists, for coaches and authors.",
                              examples=["Asking before explaining is what a detective does."])
 
@@ -272,14 +193,14 @@ class Otherwise(Model):
     patience: int = Field(-1, ge=-50, le=50, description="Change to her patience when nothing fits.",
                           examples=[-2])
     lines: Lines = Field(default_factory=dict, description="What she says when nothing fits (else the state's "
-                         "lines). " + _LINES, examples=[["Is this a bot? I asked a simple question."]])
+                         "lines). " + LINES_HELP, examples=[["Is this a bot? I asked a simple question."]])
 
 
 class State(Model):
     """A stage of the conversation: what she says on arriving, and what moves her on."""
 
-    lines: Lines = Field(description="What she says on arriving in this state. " + _LINES,
-                         examples=_LINES_EXAMPLES)
+    lines: Lines = Field(description="What she says on arriving in this state. " + LINES_HELP,
+                         examples=LINES_EXAMPLES)
     on: tuple[Step, ...] = Field((), description="Steps, checked top to bottom; the first that fits wins.",
                                  examples=[[{"said": "ask_what_happened", "mood": 10, "next": "telling"}]])
     otherwise: Otherwise = Field(default_factory=Otherwise,
@@ -297,93 +218,8 @@ class Outcome(Model):
     kind: OutcomeKind = Field(description="What kind of end this is, for the scorecard.", examples=["resolved"])
     summary: str = Field(description="One sentence for the scorecard.",
                          examples=["She has her money back and knows why it happened."])
-    lines: Lines = Field(default_factory=dict, description="Her last words. " + _LINES,
+    lines: Lines = Field(default_factory=dict, description="Her last words. " + LINES_HELP,
                          examples=[["Thank you. That is all I wanted."]])
-
-
-class Resolution(Model):
-    """A way of settling the case: an action done (`action`) or an intent said (`offer`)."""
-
-    action: Name | None = Field(None, description="An action the trainee does.", examples=["refund_seats"])
-    offer: Name | None = Field(None, description="An intent: offering it in words.", examples=["offer_refund"])
-    min_amount: float | None = Field(None, ge=0, description="With `action`: at least this amount.",
-                                     examples=[160])
-    why: str = Field(description="Why this does or does not fit the harm.",
-                     examples=["She paid for seats she did not get: the money back fits the harm."])
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Resolution:
-        if (self.action is None) == (self.offer is None):
-            raise ValueError("a resolution names either an action or an offer (an intent)")
-        return self
-
-
-class Question(Model):
-    """A question the customer asks that the trainee must answer."""
-
-    ask: str = Field(description="Her question, in her words.", examples=["Why did we lose our seats?"])
-    asked_in: Names = Field(min_length=1, description="States in which she asks it.", examples=[["telling"]])
-    answered_by: Names = Field(
-        min_length=1, description="Intents that answer it, or actions that do when the trainee also tells her "
-        "(in words of the action's name).", examples=[["explain_cause"]])
-
-
-class Rubric(Model):
-    """What the scorer looks for in this case."""
-
-    key_facts: Names = Field((), description="Facts a good detective uncovers.",
-                             examples=[["paid_extra", "seats_released"]])
-    harm: Texts = Field((), description="Phrases that name the specific harm (for acknowledging it).",
-                        examples=[["legroom", "ten hours", "knee"]])
-    explains: Names = Field((), description="Intents that explain why it happened.", examples=[["explain_cause"]])
-    questions: tuple[Question, ...] = Field(
-        (), description="Questions she asks that the trainee must answer.",
-        examples=[[{"ask": "Why did we lose our seats?", "asked_in": "telling", "answered_by": "explain_cause"}]],
-    )
-    fitting: tuple[Resolution, ...] = Field(
-        (), description="Actions that fit the harm.",
-        examples=[[{"action": "refund_seats", "min_amount": 160, "why": "The money back for what she did not get."}]],
-    )
-    poor: tuple[Resolution, ...] = Field(
-        (), description="Actions that do not fit it.",
-        examples=[[{"action": "voucher", "why": "A voucher binds her to the airline that let her down."}]],
-    )
-    escalate: Names = Field((), description="Actions that bring in someone with a mandate.", examples=[["escalate"]])
-    escalation_needed: bool = Field(
-        False, description="True when the trainee lacks the mandate and must escalate.", examples=[True]
-    )
-    improve: Names = Field(
-        (), description="Actions or intents that turn the problem into an improvement (root cause).",
-        examples=[["log_fault", "stop_it_happening"]],
-    )
-    weights: dict[Trade, dict[str, float]] = Field(
-        default_factory=dict, description="Weight per criterion id, per trade (default 1).",
-        examples=[{"detective": {"key_facts": 2}}],
-    )
-
-
-class Expectation(Model):
-    """What a playthrough must come to."""
-
-    outcome: Name = Field(description="The outcome it must end in (`left` when it ends with /end).",
-                          examples=["resolved"])
-    scores: dict[Trade, Annotated[tuple[int, int], Field(description="[lowest, highest]")]] = Field(
-        default_factory=dict, description="Per trade, the range its score must fall in: [lowest, highest].",
-        examples=[{"facilitator": [80, 100], "detective": [70, 100]}],
-    )
-
-
-class Playthrough(Model):
-    """A scripted trainee: moves as typed in plain play, and what must come of them."""
-
-    name: Name = Field(description="A name of its own, shown by `webcare test`.", examples=["exemplary"])
-    about: str = Field("", description="What this trainee does, for authors.",
-                       examples=["Asks, looks up, explains the cause and refunds in full."])
-    trainee: Texts = Field(min_length=1, description="Messages, `/lookup …`, `/do …`, `/end`.",
-                           examples=[["So sorry about your seats. What happened?", "/lookup booking",
-                                      "/do refund_seats 160"]])
-    expect: Expectation = Field(description="The outcome and score ranges it must reach.",
-                                examples=[{"outcome": "resolved", "scores": {"facilitator": [80, 100]}}])
 
 
 class Scenario(Model):
@@ -456,10 +292,3 @@ class Scenario(Model):
             handle=self.customer.handle,
         )
         return values
-
-
-def mood_band(mood: int) -> str:
-    for band, upper in MOOD_BANDS:
-        if mood < upper:
-            return band
-    return MOOD_BANDS[-1][0]

@@ -4,28 +4,48 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trainer.scenario.models import LineWhen, Scenario, Step
+from trainer.scenario.lines import LinesByBand, LineWhen
+from trainer.scenario.marked import Marked, Path_
+from trainer.scenario.models import Scenario, Step
 from trainer.scenario.problems import Problems, did_you_mean
 from trainer.scenario.text import placeholders_in
-from trainer.scenario.yamlfile import Marked, Path_
 
 LEFT = "left"
 
 
 def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> None:
-    s = scenario
-    where_to = {*s.states, *s.outcomes}
+    names = _Names(marked, problems)
+    _check_tables(scenario, names)
+    for name, state in scenario.states.items():
+        for i, st in enumerate(state.on):
+            _check_step(scenario, ("states", name, "on", i), st, names)
+    for i, st in enumerate(scenario.anywhere):
+        _check_step(scenario, ("anywhere", i), st, names)
+    _check_rubric(scenario, names)
+    _check_playthroughs(scenario, names)
+    _check_placeholders(scenario, marked, problems)
 
-    def ref(path: Path_, name: str | None, table: Iterable[str], what: str) -> None:
+
+class _Names:
+    """Reports a name used but not defined, at its place in the file, with the nearest defined one."""
+
+    def __init__(self, marked: Marked, problems: Problems) -> None:
+        self.marked, self.problems = marked, problems
+
+    def ref(self, path: Path_, name: str | None, table: Iterable[str], what: str) -> None:
         table = list(table)
         if name is not None and name not in table:
-            problems.add(*marked.mark(path), f"unknown {what} '{name}'", did_you_mean(name, table))
+            self.problems.add(*self.marked.mark(path), f"unknown {what} '{name}'", did_you_mean(name, table))
 
-    def refs(path: Path_, names: tuple[str, ...], table: Iterable[str], what: str) -> None:
+    def refs(self, path: Path_, names: tuple[str, ...], table: Iterable[str], what: str) -> None:
         table = list(table)
         for i, name in enumerate(names):
-            ref(path + (i,), name, table, what)
+            self.ref(path + (i,), name, table, what)
 
+
+def _check_tables(s: Scenario, names: _Names) -> None:
+    """States and outcomes apart, `left` reserved, and the names facts, look-ups and actions use."""
+    marked, problems = names.marked, names.problems
     for name in set(s.states) & set(s.outcomes):
         problems.add(*marked.key_mark(("outcomes", name)),
                      f"'{name}' is both a state and an outcome", "rename one of them")
@@ -34,68 +54,67 @@ def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> 
             problems.add(*marked.key_mark((table, LEFT)),
                          f"'{LEFT}' is reserved: it is the outcome when the trainee ends with /end",
                          "choose another name")
-    ref(("start",), s.start, s.states, "state")
-    ref(("when_patience_runs_out",), s.when_patience_runs_out, s.outcomes, "outcome")
-
+    names.ref(("start",), s.start, s.states, "state")
+    names.ref(("when_patience_runs_out",), s.when_patience_runs_out, s.outcomes, "outcome")
     for name, fact in s.facts.items():
-        refs(("facts", name, "found_in"), fact.found_in, [*s.lookups, *s.actions], "look-up or action")
-        refs(("facts", name, "by_asking"), fact.by_asking, s.intents, "intent")
+        names.refs(("facts", name, "found_in"), fact.found_in, [*s.lookups, *s.actions], "look-up or action")
+        names.refs(("facts", name, "by_asking"), fact.by_asking, s.intents, "intent")
     for name, lookup in s.lookups.items():
-        refs(("lookups", name, "needs"), lookup.needs, s.facts, "fact")
+        names.refs(("lookups", name, "needs"), lookup.needs, s.facts, "fact")
     for name, action in s.actions.items():
-        refs(("actions", name, "needs"), action.needs, s.facts, "fact")
+        names.refs(("actions", name, "needs"), action.needs, s.facts, "fact")
 
-    def step(path: Path_, st: Step) -> None:
-        ref(path + ("said",), st.said, s.intents, "intent")
-        ref(path + ("did",), st.did, s.actions, "action")
-        ref(path + ("looked_up",), st.looked_up, s.lookups, "look-up")
-        refs(path + ("knows",), st.knows, s.facts, "fact")
-        refs(path + ("reveal",), st.reveal, s.facts, "fact")
-        ref(path + ("next",), st.next, where_to, "state or outcome")
-        if st.min_amount is not None and not st.did:
-            problems.add(*marked.mark(path + ("min_amount",)), "min_amount needs did: ACTION",
-                         "say which action's amount is meant")
 
-    for name, state in s.states.items():
-        for i, st in enumerate(state.on):
-            step(("states", name, "on", i), st)
-    for i, st in enumerate(s.anywhere):
-        step(("anywhere", i), st)
+def _check_step(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
+    names.ref(path + ("said",), st.said, s.intents, "intent")
+    names.ref(path + ("did",), st.did, s.actions, "action")
+    names.ref(path + ("looked_up",), st.looked_up, s.lookups, "look-up")
+    names.refs(path + ("knows",), st.knows, s.facts, "fact")
+    names.refs(path + ("reveal",), st.reveal, s.facts, "fact")
+    names.ref(path + ("next",), st.next, {*s.states, *s.outcomes}, "state or outcome")
+    if st.min_amount is not None and not st.did:
+        names.problems.add(*names.marked.mark(path + ("min_amount",)), "min_amount needs did: ACTION",
+                           "say which action's amount is meant")
 
+
+def _check_rubric(s: Scenario, names: _Names) -> None:
     r = s.rubric
-    refs(("rubric", "key_facts"), r.key_facts, s.facts, "fact")
-    refs(("rubric", "explains"), r.explains, s.intents, "intent")
-    refs(("rubric", "escalate"), r.escalate, s.actions, "action")
+    names.refs(("rubric", "key_facts"), r.key_facts, s.facts, "fact")
+    names.refs(("rubric", "explains"), r.explains, s.intents, "intent")
+    names.refs(("rubric", "escalate"), r.escalate, s.actions, "action")
     for i, q in enumerate(r.questions):
-        refs(("rubric", "questions", i, "asked_in"), q.asked_in, s.states, "state")
-        refs(("rubric", "questions", i, "answered_by"), q.answered_by, [*s.intents, *s.actions], "intent or action")
+        names.refs(("rubric", "questions", i, "asked_in"), q.asked_in, s.states, "state")
+        names.refs(("rubric", "questions", i, "answered_by"), q.answered_by, [*s.intents, *s.actions],
+                   "intent or action")
     for group in ("fitting", "poor"):
         for i, res in enumerate(getattr(r, group)):
-            ref(("rubric", group, i, "action"), res.action, s.actions, "action")
-            ref(("rubric", group, i, "offer"), res.offer, s.intents, "intent")
-    refs(("rubric", "improve"), r.improve, [*s.actions, *s.intents], "action or intent")
+            names.ref(("rubric", group, i, "action"), res.action, s.actions, "action")
+            names.ref(("rubric", group, i, "offer"), res.offer, s.intents, "intent")
+    names.refs(("rubric", "improve"), r.improve, [*s.actions, *s.intents], "action or intent")
 
+
+def _check_playthroughs(s: Scenario, names: _Names) -> None:
+    """Each ends in a known outcome, with score ranges low to high within 0–100, under a name of its own."""
+    marked, problems = names.marked, names.problems
     for i, play in enumerate(s.playthroughs):
-        ref(("playthroughs", i, "expect", "outcome"), play.expect.outcome, [*s.outcomes, LEFT], "outcome")
+        names.ref(("playthroughs", i, "expect", "outcome"), play.expect.outcome, [*s.outcomes, LEFT], "outcome")
         for trade, (low, high) in play.expect.scores.items():
             if not 0 <= low <= high <= 100:
                 problems.add(*marked.mark(("playthroughs", i, "expect", "scores", trade)),
                              f"score range [{low}, {high}] for {trade} is not within 0–100, low to high",
                              "write [lowest, highest], e.g. [60, 100]")
-    names = [p.name for p in s.playthroughs]
-    for i, name in enumerate(names):
-        if name in names[:i]:
+    played = [p.name for p in s.playthroughs]
+    for i, name in enumerate(played):
+        if name in played[:i]:
             problems.add(*marked.mark(("playthroughs", i, "name")),
                          f"two playthroughs are called '{name}'", "give each a name of its own")
-
-    _check_placeholders(scenario, marked, problems)
 
 
 def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None:
     known = set(s.placeholders())
     texts: list[tuple[Path_, str, set[str]]] = []
 
-    def lines(path: Path_, by_band: dict[str, tuple[str, ...]]) -> None:
+    def lines(path: Path_, by_band: LinesByBand) -> None:
         for band, variants in by_band.items():
             where = path + (band,) if path + (band,) in marked.values else path
             for i, line in enumerate(variants):

@@ -52,7 +52,7 @@ def salvage(cls: type[BaseModel], data: Any) -> Any:
                 continue  # default from model_construct
             obj.__dict__[name] = _empty(info.annotation)
         if isinstance(obj, Scenario):
-            customer = obj.__dict__.get("customer")
+            customer: typing.Any = obj.__dict__.get("customer")  # whatever could be salvaged
             if not isinstance(getattr(customer, "name", None), str) or not customer.name.split():
                 obj.__dict__["customer"] = _Nobody()
         return obj

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from trainer.scenario.marked import Path_
 from trainer.scenario.problems import DOCS
 from trainer.scenario.schema import json_schema as _schema
-from trainer.scenario.yamlfile import Path_
 
 
 def _node_at(loc: Path_) -> dict[str, Any] | None:

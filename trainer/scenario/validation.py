@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from pydantic_core import ErrorDetails
+
+from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.problems import MAX_PROBLEMS, Problems, did_you_mean
 from trainer.scenario.schema_paths import allowed_keys, field_help, required_keys
-from trainer.scenario.yamlfile import Marked, Path_
 
 _KINDS = {
     "string_type": "text",
@@ -26,15 +29,16 @@ _KINDS = {
 }
 
 
-def report_all(errors: list[dict[str, Any]], marked: Marked, problems: Problems) -> None:
+def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Problems) -> None:
     """Add pydantic's `errors` as problems at their place in the file, one per thing to fix."""
     data = marked.data
-    errors = errors[: 4 * MAX_PROBLEMS]  # only so many are shown; the rest would only cost time
+    # only so many are shown; the rest would only cost time. Copied: each gets its path, hint and kinds.
+    errors: list[dict[str, Any]] = [{**e} for e in details[: 4 * MAX_PROBLEMS]]
     for error in errors:
         error["path"], error["is_key"] = _data_path(error, data)
     errors = [e for e in errors if not any(e["path"][: len(b)] == b for b in marked.bad)]
     # An unknown key that is a typo of a missing one says it all: "did you mean 'mood'?".
-    typos = set()
+    typos: set[tuple[Path_, str]] = set()
     for e in errors:
         if e["type"] == "extra_forbidden":
             parent, key = e["path"][:-1], e["path"][-1]
@@ -99,88 +103,105 @@ _LABELS = {"str", "int", "float", "bool", "dict", "list", "tuple", "none", "lite
 def _report(error: dict[str, Any], marked: Marked, problems: Problems) -> None:
     loc: Path_ = error["path"]
     kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
     if error["is_key"]:
-        where = _describe(loc)
-        at = marked.key_mark(loc + (value,)) if isinstance(value, str) else marked.mark(loc)
-        if kind == "literal_error":
-            problems.add(*at, f"'{value}' is not allowed as a key in {where}",
-                         did_you_mean(value, _choices(ctx)))
-        elif kind == "string_pattern_mismatch":
-            problems.add(*at, f"'{value}' is not a valid name (in {where})", _NAME_RULE)
-        else:
-            problems.add(*at, f"the key '{value}' in {where} is not allowed: {_plain(error['msg'])}",
-                         _NAME_RULE)
-        return
-    if kind == "extra_forbidden":
+        _report_key(error, marked, problems)
+    elif kind == "extra_forbidden":
         key = loc[-1]
         problems.add(*marked.key_mark(loc), f"unknown key '{key}' in {_describe(loc[:-1])}",
                      error.get("hint") or did_you_mean(key, allowed_keys(loc[:-1])))
-        return
-    if kind == "missing":
-        parent, key = loc[:-1], loc[-1]
-        at = marked.key_mark(parent) if parent else marked.mark(())
-        if isinstance(key, int):
-            problems.add(*marked.mark(parent), f"{_describe(parent)} has too few items",
-                         field_help(parent))
-            return
-        problems.add(*at, f"'{key}' is missing in {_describe(parent)}",
-                     f"add '{key}:' {'under it' if parent else 'to the file'}; {field_help(loc)}")
-        return
-    name = _describe(loc)
-    at = marked.mark(loc)
+    elif kind == "missing":
+        _report_missing(loc, marked, problems)
+    elif kind in _KINDS and kind not in ("literal_error", "string_pattern_mismatch"):
+        _report_kind(error, marked, problems)
+    else:
+        _report_value(error, marked, problems)
+
+
+def _report_key(error: dict[str, Any], marked: Marked, problems: Problems) -> None:
+    """A key that is not allowed where it stands: not one of a closed set, or not a valid name."""
+    loc: Path_ = error["path"]
+    kind, value = error["type"], error.get("input")
+    where = _describe(loc)
+    at = marked.key_mark(loc + (value,)) if isinstance(value, str) else marked.mark(loc)
     if kind == "literal_error":
-        choices = _choices(ctx)
-        problems.add(*at, f"{_shown(value)} is not allowed for {name}", did_you_mean(value, choices))
+        problems.add(*at, f"'{value}' is not allowed as a key in {where}",
+                     did_you_mean(value, _choices(error.get("ctx") or {})))
+    elif kind == "string_pattern_mismatch":
+        problems.add(*at, f"'{value}' is not a valid name (in {where})", _NAME_RULE)
+    else:
+        problems.add(*at, f"the key '{value}' in {where} is not allowed: {_plain(error['msg'])}",
+                     _NAME_RULE)
+
+
+def _report_missing(loc: Path_, marked: Marked, problems: Problems) -> None:
+    """A required key left out, or a list with too few items."""
+    parent, key = loc[:-1], loc[-1]
+    if isinstance(key, int):
+        problems.add(*marked.mark(parent), f"{_describe(parent)} has too few items", field_help(parent))
         return
-    if kind == "string_pattern_mismatch":
+    at = marked.key_mark(parent) if parent else marked.mark(())
+    problems.add(*at, f"'{key}' is missing in {_describe(parent)}",
+                 f"add '{key}:' {'under it' if parent else 'to the file'}; {field_help(loc)}")
+
+
+def _report_kind(error: dict[str, Any], marked: Marked, problems: Problems) -> None:
+    """A value of the wrong kind: text where a number belongs, a list where a mapping does …"""
+    loc: Path_ = error["path"]
+    value = error.get("input")
+    name, at = _describe(loc), marked.mark(loc)
+    kinds = error.get("kinds") or [_KINDS[error["type"]]]
+    if "a number" in kinds and "a whole number" in kinds:
+        kinds.remove("a whole number")
+    expected = " or ".join(kinds)
+    if value is None and "a set of 'key: value' lines" in kinds:
+        required = required_keys(loc)
+        problems.add(*at, f"{name} is empty",
+                     f"it needs {', '.join(k + ':' for k in required)} indented under it"
+                     if required else field_help(loc))
+        return
+    hint = field_help(loc)
+    required = required_keys(loc) if "a set of 'key: value' lines" in kinds else []
+    if required:
+        hint = (f"write its keys on lines of their own, indented under it: "
+                f"{', '.join(k + ':' for k in required)}")
+    elif kinds[0] in ("a whole number", "a number") and isinstance(value, str):
+        hint = f"{hint} Write it in digits, e.g. 10.".lstrip()
+    elif "text" in kinds and isinstance(value, dict):
+        hint = "if the text has ': ' in it, put the whole text between quotes"
+    elif "text" in kinds and isinstance(value, (bool, int, float)):
+        hint = f"put it between quotes: \"{_yaml_word(value)}\""
+    problems.add(*at, f"{name} should be {expected}, not {_shown(value)}", hint)
+
+
+_BOUNDS = {"greater_than_equal": "at least", "greater_than": "more than",
+           "less_than_equal": "at most", "less_than": "less than"}
+
+
+def _report_value(error: dict[str, Any], marked: Marked, problems: Problems) -> None:
+    """A value of the right kind that breaks a rule: not one of the choices, out of bounds, too short or long."""
+    loc: Path_ = error["path"]
+    kind, value = error["type"], error.get("input")
+    ctx = error.get("ctx") or {}
+    name, at = _describe(loc), marked.mark(loc)
+    if kind == "literal_error":
+        problems.add(*at, f"{_shown(value)} is not allowed for {name}", did_you_mean(value, _choices(ctx)))
+    elif kind == "string_pattern_mismatch":
         problems.add(*at, f"{_shown(value)} is not a valid name for {name}", _NAME_RULE)
-        return
-    if kind in _KINDS:
-        kinds = error.get("kinds") or [_KINDS[kind]]
-        if "a number" in kinds and "a whole number" in kinds:
-            kinds.remove("a whole number")
-        expected = " or ".join(kinds)
-        if value is None and "a set of 'key: value' lines" in kinds:
-            required = required_keys(loc)
-            problems.add(*at, f"{name} is empty",
-                         f"it needs {', '.join(k + ':' for k in required)} indented under it"
-                         if required else field_help(loc))
-            return
-        hint = field_help(loc)
-        required = required_keys(loc) if "a set of 'key: value' lines" in kinds else []
-        if required:
-            hint = (f"write its keys on lines of their own, indented under it: "
-                    f"{', '.join(k + ':' for k in required)}")
-        elif kinds[0] in ("a whole number", "a number") and isinstance(value, str):
-            hint = f"{hint} Write it in digits, e.g. 10.".lstrip()
-        elif "text" in kinds and isinstance(value, dict):
-            hint = "if the text has ': ' in it, put the whole text between quotes"
-        elif "text" in kinds and isinstance(value, (bool, int, float)):
-            hint = f"put it between quotes: \"{_yaml_word(value)}\""
-        problems.add(*at, f"{name} should be {expected}, not {_shown(value)}", hint)
-        return
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        words = {"greater_than_equal": "at least", "greater_than": "more than",
-                 "less_than_equal": "at most", "less_than": "less than"}[kind]
+    elif kind in _BOUNDS:
         limit = next(iter(ctx.values()), "")
-        problems.add(*at, f"{name} must be {words} {limit}, not {_shown(value)}", field_help(loc))
-        return
-    if kind == "string_too_short":
+        problems.add(*at, f"{name} must be {_BOUNDS[kind]} {limit}, not {_shown(value)}", field_help(loc))
+    elif kind == "string_too_short":
         problems.add(*at, f"{name} may not be empty", field_help(loc))
-        return
-    if kind == "too_short":
+    elif kind == "too_short":
         count = ctx.get("min_length", 1)
         problems.add(*at, f"{name} needs at least {count} item{'s' if count != 1 else ''}",
                      field_help(loc))
-        return
-    if kind in ("too_long", "string_too_long"):
+    elif kind in ("too_long", "string_too_long"):
         count = ctx.get("max_length", "")
         unit = "characters" if kind == "string_too_long" else "items"
         problems.add(*at, f"{name} is too long: at most {count} {unit}", field_help(loc))
-        return
-    problems.add(*at, f"{name}: {_plain(error['msg'])}", field_help(loc))
+    else:
+        problems.add(*at, f"{name}: {_plain(error['msg'])}", field_help(loc))
 
 
 _NAME_RULE = "names use lower-case letters, digits, '-' and '_', and start with a letter, e.g. refund_seats"

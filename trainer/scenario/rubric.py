@@ -1,0 +1,69 @@
+"""The rubric: what the scorer looks for in a case (key facts, questions, fitting resolutions, escalation)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from trainer.scenario.fields import Model, Name, Names, Texts
+from trainer.scenario.kinds import Trade
+
+
+class Resolution(Model):
+    """A way of settling the case: an action done (`action`) or an intent said (`offer`)."""
+
+    action: Name | None = Field(None, description="An action the trainee does.", examples=["refund_seats"])
+    offer: Name | None = Field(None, description="An intent: offering it in words.", examples=["offer_refund"])
+    min_amount: float | None = Field(None, ge=0, description="With `action`: at least this amount.",
+                                     examples=[160])
+    why: str = Field(description="Why this does or does not fit the harm.",
+                     examples=["She paid for seats she did not get: the money back fits the harm."])
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Resolution:
+        if (self.action is None) == (self.offer is None):
+            raise ValueError("a resolution names either an action or an offer (an intent)")
+        return self
+
+
+class Question(Model):
+    """A question the customer asks that the trainee must answer."""
+
+    ask: str = Field(description="Her question, in her words.", examples=["Why did we lose our seats?"])
+    asked_in: Names = Field(min_length=1, description="States in which she asks it.", examples=[["telling"]])
+    answered_by: Names = Field(
+        min_length=1, description="Intents that answer it, or actions that do when the trainee also tells her "
+        "(in words of the action's name).", examples=[["explain_cause"]])
+
+
+class Rubric(Model):
+    """What the scorer looks for in this case."""
+
+    key_facts: Names = Field((), description="Facts a good detective uncovers.",
+                             examples=[["paid_extra", "seats_released"]])
+    harm: Texts = Field((), description="Phrases that name the specific harm (for acknowledging it).",
+                        examples=[["legroom", "ten hours", "knee"]])
+    explains: Names = Field((), description="Intents that explain why it happened.", examples=[["explain_cause"]])
+    questions: tuple[Question, ...] = Field(
+        (), description="Questions she asks that the trainee must answer.",
+        examples=[[{"ask": "Why did we lose our seats?", "asked_in": "telling", "answered_by": "explain_cause"}]],
+    )
+    fitting: tuple[Resolution, ...] = Field(
+        (), description="Actions that fit the harm.",
+        examples=[[{"action": "refund_seats", "min_amount": 160, "why": "The money back for what she did not get."}]],
+    )
+    poor: tuple[Resolution, ...] = Field(
+        (), description="Actions that do not fit it.",
+        examples=[[{"action": "voucher", "why": "A voucher binds her to the airline that let her down."}]],
+    )
+    escalate: Names = Field((), description="Actions that bring in someone with a mandate.", examples=[["escalate"]])
+    escalation_needed: bool = Field(
+        False, description="True when the trainee lacks the mandate and must escalate.", examples=[True]
+    )
+    improve: Names = Field(
+        (), description="Actions or intents that turn the problem into an improvement (root cause).",
+        examples=[["log_fault", "stop_it_happening"]],
+    )
+    weights: dict[Trade, dict[str, float]] = Field(
+        default_factory=dict, description="Weight per criterion id, per trade (default 1).",
+        examples=[{"detective": {"key_facts": 2}}],
+    )
