@@ -17,8 +17,7 @@ from trainer.engine.events import (
     SessionStarted,
     TraineeMessage,
 )
-
-TRADES = ("facilitator", "detective", "plumber")
+from trainer.scenario.kinds import TRADES
 
 
 @dataclass

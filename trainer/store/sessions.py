@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from trainer.engine.events import Event, event_from_dict
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import lease
 from trainer.store.backends import Backend, connect
 from trainer.store.errors import SessionHeld, StoreError
 from trainer.store.location import Location, locate
 from trainer.store.schema import check_readable, migrate
 
-TRADES = ("facilitator", "detective", "plumber")
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
        "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")
 SORTABLE = {"started_at", "updated_at", "trainee", "scenario", "outcome", "turns", *TRADES}

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from trainer.scenario.kinds import TRADES
 from trainer.ui.campaign import parse_time
 
 if TYPE_CHECKING:
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
     from trainer.store import SessionRow, Store
-
-TRADES = ("facilitator", "detective", "plumber")
 
 
 @dataclass(frozen=True)
