@@ -177,10 +177,7 @@ class Scorecard:
     def from_dict(cls, data: Mapping[str, Any]) -> Scorecard:
         """The card `to_dict` wrote, typed; a stored card of any version reads (missing fields take their
         defaults, a trade without a score is left out) and is written back unchanged (`source`)."""
-        from scoring.judgement import Judgement
-
         trades = data.get("trades") or {}
-        judge = data.get("judge")
         card = cls(
             scenario=data.get("scenario") or "",
             outcome=data.get("outcome"),
@@ -192,7 +189,7 @@ class Scorecard:
             turns=int(data.get("turns") or 0),
             mode=data.get("mode") or "practice",
             hints=int(data.get("hints") or 0),
-            judge=Judgement.from_dict(judge) if isinstance(judge, Mapping) else None,
+            judge=_judgement(data.get("judge")),
             started_from=data.get("started_from") or "",
             language=data.get("language") or "en",
         )
@@ -211,3 +208,16 @@ def as_scorecard(card: Scorecard | Mapping[str, Any]) -> Scorecard:
 
 def _evidence(data: Mapping[str, Any]) -> tuple[Evidence, ...]:
     return tuple(Evidence.from_dict(e) for e in data.get("evidence") or ())
+
+
+def _judgement(data: Any) -> Judgement | None:
+    """The judge's opinion as written; None when there is none or it can't be read (an imported card's judge
+    is not checked on import: it is an optional second opinion, kept in the JSON either way)."""
+    from scoring.judgement import Judgement
+
+    if not isinstance(data, Mapping):
+        return None
+    try:
+        return Judgement.from_dict(data)
+    except (TypeError, ValueError, AttributeError):
+        return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -19,7 +19,7 @@ SCENARIOS = ("legroom-en", "legroom-nl", "usb-stick-en", "usb-stick-nl", "fan-dr
 """Both languages; between them every playthrough kind: exemplary, poor, gamed, capped by a ceiling."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def played(scenario_id: str) -> tuple[Scorecard, ...]:
     scenario = find_scenario(scenario_id)
     return tuple(run_playthrough(scenario, p).scorecard for p in scenario.playthroughs)

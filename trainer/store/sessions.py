@@ -1,5 +1,7 @@
 """The session store: begin a session, record it turn by turn, finish it with its scorecard, read it back.
 
+A scorecard goes in and comes out as a `scoring.Scorecard`; its JSON (`to_dict`) is what is kept.
+
 Every `record` is one committed transaction, so a session killed at any moment loses no
 turn that was shown as played. Coaches' notes and score overrides are kept beside the
 session; an override never changes the original score.
@@ -10,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +24,8 @@ from trainer.store.backends import Backend, connect
 from trainer.store.errors import SessionHeld, StoreError
 from trainer.store.location import Location, locate
 from trainer.store.schema import check_readable, migrate
+
+from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
 
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
        "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")
@@ -50,7 +54,7 @@ class SessionRow:
     turns: int
     outcome: str | None
     outcome_kind: str | None
-    scores: dict[str, int | None]
+    scores: dict[Trade, int | None]
     curriculum: str | None = None
     """The curriculum and module this session was played for (a module's test); None: free play."""
     module: str | None = None
@@ -90,12 +94,16 @@ class Override:
 class StoredSession:
     row: SessionRow
     events: list[Event]
-    scorecard: dict[str, Any] | None
+    scorecard: Scorecard | None
     manifest: dict[str, Any]
     notes: list[Note] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
 
-    def score(self, trade: str) -> int | None:
+    def __post_init__(self) -> None:
+        if isinstance(self.scorecard, Mapping):  # its JSON, as callers gave it before it was typed
+            object.__setattr__(self, "scorecard", as_scorecard(self.scorecard))
+
+    def score(self, trade: Trade) -> int | None:
         """The trade's score as a coach last set it, else as the scorer gave it."""
         latest = next((o for o in reversed(self.overrides) if o.trade == trade), None)
         return latest.score if latest else self.row.scores.get(trade)
@@ -109,11 +117,11 @@ class ScenarioHistory:
     title: str
     attempts: int
     finished: int
-    best: dict[str, int | None]
-    latest: dict[str, int | None]
+    best: dict[Trade, int | None]
+    latest: dict[Trade, int | None]
     first_at: str
     last_at: str
-    series: tuple[tuple[str, dict[str, int | None]], ...]
+    series: tuple[tuple[str, dict[Trade, int | None]], ...]
     """(finished at, scores) per finished attempt, oldest first: progress over time."""
 
 
@@ -194,9 +202,11 @@ class Store:
         self.db.transact(write)
         return since + len(fresh)
 
-    def finish(self, session_id: str, scorecard: dict[str, Any]) -> None:
-        """Close the session with its scorecard and let go of its lease."""
-        trades = scorecard.get("trades", {})
+    def finish(self, session_id: str, scorecard: Scorecard | Mapping[str, Any]) -> None:
+        """Close the session with its scorecard and let go of its lease.
+
+        The scorecard's JSON (`to_dict()`) may still be given instead, as callers did before it was typed."""
+        card = as_scorecard(scorecard)
         stamp = now()
 
         def write() -> None:
@@ -204,9 +214,8 @@ class Store:
                 "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
                 "detective = ?, plumber = ?, scorecard = ?, lease_holder = NULL, lease_until = NULL "
                 "WHERE id = ? AND lease_holder = ? AND ended_at IS NULL",
-                (stamp, stamp, scorecard.get("outcome"), scorecard.get("outcome_kind"),
-                 *(trades.get(t, {}).get("score") for t in TRADES),
-                 json.dumps(scorecard, ensure_ascii=False), session_id, self.holder),
+                (stamp, stamp, card.outcome, card.outcome_kind, *_scores(card),
+                 json.dumps(card.to_dict(), ensure_ascii=False), session_id, self.holder),
             )
             self._still_held(session_id, ended_at=stamp)  # a retry finds it ended at this stamp: done before
 
@@ -309,7 +318,7 @@ class Store:
                      r.updated_at, r.ended_at, r.turns, r.outcome, r.outcome_kind,
                      *(r.scores.get(t) for t in TRADES),
                      *((r.curriculum, r.module) if r.curriculum else _campaign_tag(s.manifest)),
-                     None if s.scorecard is None else json.dumps(s.scorecard, ensure_ascii=False),
+                     None if s.scorecard is None else json.dumps(s.scorecard.to_dict(), ensure_ascii=False),
                      json.dumps(s.manifest, ensure_ascii=False, sort_keys=True)))
                 self.db.executemany(
                     "INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
@@ -340,8 +349,8 @@ class Store:
         overrides = [Override(*r) for r in self.db.execute(
             "SELECT id, trade, original, score, reason, author, created_at FROM overrides WHERE session_id = ? "
             "ORDER BY created_at, id", (session_id,))]
-        return StoredSession(SessionRow.of(head), events, json.loads(scorecard) if scorecard else None,
-                             json.loads(manifest or "{}"), notes, overrides)
+        return StoredSession(SessionRow.of(head), events, _card(scorecard), json.loads(manifest or "{}"), notes,
+                             overrides)
 
     def sessions(self, *, trainee: str | None = None, scenario: str | None = None, outcome: str | None = None,
                  finished: bool | None = None, since: str | None = None, until: str | None = None,
@@ -441,16 +450,16 @@ class Store:
         return item
 
     # ── the campaign ───────────────────────────────────────────────────────────────
-    def scorecards(self, session_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def scorecards(self, session_ids: Sequence[str]) -> dict[str, Scorecard]:
         """Session id → its scorecard, for the finished sessions among `session_ids` (badges read these)."""
-        out: dict[str, dict[str, Any]] = {}
+        out: dict[str, Scorecard] = {}
         ids = list(dict.fromkeys(session_ids))
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             for session_id, card in self.db.execute(
                     f"SELECT id, scorecard FROM sessions WHERE scorecard IS NOT NULL AND id IN "
                     f"({', '.join('?' * len(chunk))})", chunk):
-                out[session_id] = json.loads(card)
+                out[session_id] = Scorecard.from_dict(json.loads(card))
         return out
 
     def add_certificate(self, cert: CertificateRow) -> None:
@@ -537,6 +546,16 @@ class CertificateRow:
     def of(cls, row: Sequence[Any]) -> CertificateRow:
         *head, details = row
         return cls(*head, details=json.loads(details or "{}"))
+
+
+def _scores(card: Scorecard) -> tuple[int | None, ...]:
+    """The three trade columns: the scorer's score, None for a trade the card has none for."""
+    return tuple(t.score if (t := card.trades.get(trade)) else None for trade in TRADES)
+
+
+def _card(text: str | None) -> Scorecard | None:
+    """The stored scorecard column, typed (an old row's JSON reads too, and is written back as it was)."""
+    return Scorecard.from_dict(json.loads(text)) if text else None
 
 
 def _campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:
