@@ -10,7 +10,7 @@ import pytest
 
 from scoring import TRADES, Scorecard, Trade, score
 from scoring.batch.generic import generic_scenario
-from scoring.judgement import JudgeRating, Judgement, unavailable
+from scoring.judgement import Judgement, JudgeRating, unavailable
 from scoring.scorecard import Criterion, as_scorecard
 from trainer.playthrough import play_script, run_playthrough
 from trainer.scenario.library import find_scenario

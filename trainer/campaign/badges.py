@@ -6,9 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from trainer.campaign.models import Badge, BadgeRule
-
 from scoring.scorecard import Criterion, Scorecard, as_scorecard
+from trainer.campaign.models import Badge, BadgeRule
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from trainer.scenario.kinds import TRADES, Language, OutcomeKind, Trade  # noqa: F401 - TRADES re-exported
-
+from trainer.scenario.kinds import Language, OutcomeKind, Trade
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
 Mark = Annotated[int, Field(ge=0, le=100)]

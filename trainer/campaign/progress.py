@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from trainer.campaign.badges import EarnedBadge, earned
-from trainer.campaign.models import TRADES, BadgeRule, Curriculum, Module, Trade
+from trainer.campaign.models import BadgeRule, Curriculum, Module
 from trainer.campaign.texts import marks, text
+from trainer.scenario.kinds import TRADES, Trade
 
 if TYPE_CHECKING:
     from scoring.scorecard import Scorecard

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
 from trainer.engine.events import Event, event_from_dict
 from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import lease
@@ -24,8 +25,6 @@ from trainer.store.backends import Backend, connect
 from trainer.store.errors import SessionHeld, StoreError
 from trainer.store.location import Location, locate
 from trainer.store.schema import check_readable, migrate
-
-from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
 
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
        "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")

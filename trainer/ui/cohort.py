@@ -12,9 +12,9 @@ from trainer.scenario.kinds import TRADES
 from trainer.ui.campaign import parse_time
 
 if TYPE_CHECKING:
+    from scoring.scorecard import Scorecard
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
-    from scoring.scorecard import Scorecard
     from trainer.store import SessionRow, Store
 
 
