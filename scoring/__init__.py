@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from scoring.scorecard import TRADES, Ceiling, Criterion, Evidence, Scorecard, TradeScore
+from scoring.scorecard import TRADES, Ceiling, Criterion, Evidence, Scorecard, Trade, TradeScore
 
-__all__ = ["TRADES", "Ceiling", "Criterion", "Evidence", "Scorecard", "TradeScore", "criterion_ids", "score"]
+__all__ = ["TRADES", "Ceiling", "Criterion", "Evidence", "Scorecard", "Trade", "TradeScore", "criterion_ids", "score"]
 
 
 def __getattr__(name: str) -> Any:

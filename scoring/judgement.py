@@ -6,6 +6,7 @@ deterministic scores, which it never replaces. Texts in English and Dutch.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,11 @@ class JudgeRating:
                 "agrees": self.agrees, "quote": self.quote, "turn": self.turn, "reason": self.reason,
                 "rejected_quote": self.rejected_quote}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> JudgeRating:
+        return cls(data.get("trade", ""), data.get("criterion", ""), int(data.get("scorer") or 0), data.get("rating"),
+                   data.get("quote"), data.get("turn"), data.get("reason", ""), data.get("rejected_quote"))
+
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
@@ -181,6 +187,13 @@ class Judgement:
             "usage": dict(self.usage),
             "ratings": [r.to_dict() for r in self.ratings],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Judgement:
+        """The judgement `to_dict` wrote (what it works out — agreement, note — is worked out again)."""
+        return cls(data.get("model", ""), data.get("host", ""), data.get("language", "en"),
+                   tuple(JudgeRating.from_dict(r) for r in data.get("ratings") or ()), data.get("problem", ""),
+                   data.get("detail", ""), dict(data.get("usage") or {}))
 
 
 def unavailable(kind: str, detail: str = "", *, model: str = "", host: str = "", language: str = "en",

@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
 from scoring.batch.conversation import Conversation, ReadError
 from scoring.batch.jsonitems import json_items
 from scoring.batch.limits import Limits
+from scoring.scorecard import Scorecard
 from trainer.engine.events import (
     CustomerMessage,
     Event,
@@ -33,8 +34,10 @@ VERSION = 1
 
 
 def session_dict(events: Sequence[Event], *, scenario: str, language: str, trainee: str | None = None,
-                 title: str = "", channel: str = "", scorecard: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A finished (or stopped) session in the file format; `webcare import` takes it too."""
+                 title: str = "", channel: str = "",
+                 scorecard: Scorecard | Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A finished (or stopped) session in the file format; `webcare import` takes it too. `scorecard` may
+    still be its JSON (`Scorecard.to_dict()`), as callers gave it before it was typed."""
     started = next((e for e in events if isinstance(e, SessionStarted)), None)
     ended = next((e for e in events if isinstance(e, SessionEnded)), None)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -54,7 +57,7 @@ def session_dict(events: Sequence[Event], *, scenario: str, language: str, train
         "outcome": ended.outcome if ended else None,
         "outcome_kind": ended.outcome_kind if ended else None,
         "events": [e.to_dict() for e in events],
-        "scorecard": scorecard,
+        "scorecard": scorecard.to_dict() if isinstance(scorecard, Scorecard) else scorecard,
     }
 
 

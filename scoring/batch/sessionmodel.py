@@ -27,8 +27,8 @@ from pydantic import (
 
 from scoring.batch.sessionfile import VERSION
 from trainer.engine.events import EVENT_TYPES, Event
+from trainer.scenario.kinds import Trade
 
-TRADES = ("facilitator", "detective", "plumber")
 INT_MAX = 2**31 - 1
 """The largest whole number a PostgreSQL INTEGER column holds (seeds, turns and scores are stored in one)."""
 MAX_DEPTH = 64
@@ -59,7 +59,6 @@ Text = Annotated[str, Strict()]
 Name = Annotated[str, Strict(), Field(max_length=MAX_NAME), AfterValidator(_not_blank)]
 Label = Annotated[str, Strict(), Field(max_length=MAX_NAME)]
 Timestamp = Annotated[str, Strict(), Field(max_length=64), AfterValidator(_timestamp)]
-Trade = Literal["facilitator", "detective", "plumber"]
 
 
 # ── events, made from the engine's dataclasses ──────────────────────────────────────────

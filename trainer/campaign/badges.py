@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from scoring.scorecard import Criterion, Scorecard, as_scorecard
 from trainer.campaign.models import Badge, BadgeRule
 
 
@@ -16,40 +17,40 @@ class EarnedBadge:
     earned_at: str
 
 
-def _criteria(card: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    return {c.get("id"): c for t in (card.get("trades") or {}).values() for c in t.get("criteria", [])}
+def _criteria(card: Scorecard) -> dict[str, Criterion]:
+    return {c.id: c for t in card.trades.values() for c in t.criteria}
 
 
-def earns(rule: BadgeRule, card: Mapping[str, Any]) -> bool:
-    """True when the scorecard (`Scorecard.to_dict()`) meets every condition of the rule."""
+def earns(rule: BadgeRule, scorecard: Scorecard | Mapping[str, Any]) -> bool:
+    """True when the scorecard (or its JSON, `Scorecard.to_dict()`) meets every condition of the rule."""
     w = rule.when
+    card = as_scorecard(scorecard)
     criteria = _criteria(card)
     for name, least in w.criteria.items():
         found = criteria.get(name)
-        if found is None or found.get("score") is None or found["score"] < least:
+        if found is None or found.percent is None or found.percent < least:
             return False
-    trades = card.get("trades") or {}
     for trade, least in w.scores.items():
-        score = (trades.get(trade) or {}).get("score")
+        score = card.trades[trade].score if trade in card.trades else None
         if score is None or score < least:
             return False
-    if w.outcome_kind and card.get("outcome_kind") not in w.outcome_kind:
+    if w.outcome_kind and card.outcome_kind not in w.outcome_kind:
         return False
-    if w.scenarios and card.get("scenario") not in w.scenarios:
+    if w.scenarios and card.scenario not in w.scenarios:
         return False
-    if w.mode and card.get("mode", "practice") != w.mode:
+    if w.mode and card.mode != w.mode:
         return False
-    if w.max_hints is not None and int(card.get("hints") or 0) > w.max_hints:
+    if w.max_hints is not None and card.hints > w.max_hints:
         return False
     if w.no_poor_fix:
         fix = criteria.get("fitting_resolution")
-        if fix is not None and fix.get("score") is not None and (
-                fix["score"] < 100 or any(not e.get("good", True) for e in fix.get("evidence", []))):
+        if fix is not None and fix.percent is not None and (
+                fix.percent < 100 or any(not e.good for e in fix.evidence)):
             return False
     return True
 
 
-def earned(rules: Iterable[BadgeRule], sessions: Sequence[tuple[str, str, Mapping[str, Any]]],
+def earned(rules: Iterable[BadgeRule], sessions: Sequence[tuple[str, str, Scorecard | Mapping[str, Any]]],
            language: str) -> tuple[EarnedBadge, ...]:
     """Each badge once, from the first of `sessions` — (id, ended at, scorecard), oldest first — that earns it."""
     out = []
@@ -60,7 +61,7 @@ def earned(rules: Iterable[BadgeRule], sessions: Sequence[tuple[str, str, Mappin
     return tuple(sorted(out, key=lambda e: e.earned_at))
 
 
-def new_badges(rules: Iterable[BadgeRule], card: Mapping[str, Any], language: str,
+def new_badges(rules: Iterable[BadgeRule], card: Scorecard | Mapping[str, Any], language: str,
                already: Iterable[str] = ()) -> tuple[Badge, ...]:
     """The badges this one scorecard earns that were not earned before (ids in `already`): for the scorecard."""
     have = set(already)

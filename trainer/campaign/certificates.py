@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from trainer.campaign.models import TRADES, Curriculum
+from trainer.campaign.models import Curriculum
 from trainer.campaign.progress import Progress, iso, parse_time, progress
 from trainer.campaign.texts import text, trade_name
 from trainer.errors import TrainerError
+from trainer.scenario.kinds import TRADES
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 """No 0/O or 1/I: a code read off paper is typed right."""

@@ -11,8 +11,6 @@ from pydantic.json_schema import SkipJsonSchema
 
 from trainer.scenario.kinds import Language, OutcomeKind, Trade
 
-TRADES: tuple[Trade, ...] = ("facilitator", "detective", "plumber")
-
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
 Mark = Annotated[int, Field(ge=0, le=100)]
 

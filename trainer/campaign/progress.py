@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from trainer.campaign.badges import EarnedBadge, earned
-from trainer.campaign.models import TRADES, BadgeRule, Curriculum, Module, Trade
+from trainer.campaign.models import BadgeRule, Curriculum, Module
 from trainer.campaign.texts import marks, text
+from trainer.scenario.kinds import TRADES, Trade
+
+if TYPE_CHECKING:
+    from scoring.scorecard import Scorecard
 
 __all__ = ["EarnedBadge", "ModuleProgress", "Progress", "passes", "progress"]
 
@@ -116,11 +120,11 @@ def _scored(row: Any) -> bool:
         v is not None for v in row.scores.values())
 
 
-def progress(curriculum: Curriculum, rows: Iterable[Any], cards: Mapping[str, Mapping[str, Any]] | None = None,
+def progress(curriculum: Curriculum, rows: Iterable[Any], cards: Mapping[str, Scorecard] | None = None,
              now: datetime | None = None, *, trainee: str | None = None,
              badges: Sequence[BadgeRule] | None = None, titles: Mapping[str, str] | None = None) -> Progress:
     """Where the trainee stands. `rows`: their sessions (trainer.store.SessionRow); `cards`: session id →
-    scorecard dict, for badges; `badges`: the rules (default: the built-in ones); `titles`: scenario id →
+    scorecard (`Store.scorecards`), for badges; `badges`: the rules (default: the built-in ones); `titles`: scenario id →
     title (default: the built-in library's)."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     rows = sorted(rows, key=lambda r: (r.started_at, r.id))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from trainer.campaign.models import TRADES
 from trainer.campaign.progress import ModuleProgress, Progress
 from trainer.campaign.texts import text, trade_name
+from trainer.scenario.kinds import TRADES
 
 
 def progress_text(p: Progress) -> str:

@@ -247,4 +247,6 @@ def _progress_line(means: list[int]) -> str:
 
 
 def _fdp(scores: dict) -> str:
-    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in ("facilitator", "detective", "plumber"))
+    from trainer.scenario.kinds import TRADES
+
+    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in TRADES)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer.engine.events import (
     ActionTaken,
@@ -17,8 +18,10 @@ from trainer.engine.events import (
     SessionStarted,
     TraineeMessage,
 )
+from trainer.scenario.kinds import TRADES
 
-TRADES = ("facilitator", "detective", "plumber")
+if TYPE_CHECKING:
+    from scoring.scorecard import Scorecard
 
 
 @dataclass
@@ -49,9 +52,10 @@ class Annotated:
     language: str = "en"
 
 
-def annotate(events: list[Event], scorecard: dict[str, Any] | None = None, notes: list[Any] = (),
+def annotate(events: list[Event], scorecard: Scorecard | Mapping[str, Any] | None = None, notes: list[Any] = (),
              facts: dict[str, str] | None = None) -> Annotated:
-    """`facts` maps fact ids to their sentence (from the scenario) when it is at hand."""
+    """`facts` maps fact ids to their sentence (from the scenario) when it is at hand; `scorecard` may still be
+    its JSON (`Scorecard.to_dict()`)."""
     from scoring.detector import detect
 
     lines: list[Line] = []
@@ -101,15 +105,17 @@ def annotate(events: list[Event], scorecard: dict[str, Any] | None = None, notes
     return Annotated(lines, moods, language)
 
 
-def _attach_criteria(lines: list[Line], scorecard: dict[str, Any] | None) -> None:
+def _attach_criteria(lines: list[Line], scorecard: Scorecard | Mapping[str, Any] | None) -> None:
     if not scorecard:
         return
+    from scoring.scorecard import as_scorecard
+
+    card = as_scorecard(scorecard)
     for trade in TRADES:
-        for criterion in scorecard.get("trades", {}).get(trade, {}).get("criteria", []):
-            for evidence in criterion.get("evidence", []):
-                turn = evidence.get("turn")
+        for criterion in card.trades[trade].criteria if trade in card.trades else ():
+            for evidence in criterion.evidence:
+                turn = evidence.turn
                 target = next((x for x in lines if x.turn == turn and x.who == "trainee"),
                               next((x for x in lines if x.turn == turn and x.who == "system"), None))
                 if target is not None:
-                    target.criteria.append((trade, criterion.get("title", criterion.get("id", "")),
-                                            bool(evidence.get("good", True)), evidence.get("note", "")))
+                    target.criteria.append((trade, criterion.title, evidence.good, evidence.note))

@@ -10,9 +10,8 @@ from pathlib import Path
 from trainer.review.charts import trade_bars
 from trainer.review.export import STYLE, cohort_csv
 from trainer.review.sessionjson import session_to_dict
+from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow, Store
-
-TRADES = ("facilitator", "detective", "plumber")
 
 
 def write_cohort(store: Store, rows: list[SessionRow], kind: str, path: Path,

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from html import escape
 
 from trainer import csvsafe
-from trainer.review.annotate import TRADES, annotate
+from trainer.review.annotate import annotate
 from trainer.review.charts import mood_line, trade_bars
+from trainer.scenario.kinds import TRADES
 from trainer.store.records import StoredSession
 from trainer.store.sessions import SessionRow
 
@@ -39,12 +40,12 @@ def markdown(s: StoredSession) -> str:
     out = [f"# {_md(_title(s))} — {_md(r.trainee)}", "",
            f"- Scenario: {_md(r.scenario)} ({_md(r.language)}, {_md(r.channel)}), {_md(r.mode)}, seed {r.seed}",
            f"- Started {_md(r.started_at)}" + (f", ended {_md(r.ended_at)}" if r.ended_at else " (not finished)"),
-           f"- Outcome: {_md(r.outcome or '—')}" + (f" — {_md(str(s.scorecard.get('summary')))}" if s.scorecard and
-                                                    s.scorecard.get("summary") else ""),
+           f"- Outcome: {_md(r.outcome or '—')}" + (f" — {_md(s.scorecard.summary)}" if s.scorecard and
+                                                    s.scorecard.summary else ""),
            "", "| trade | score | coach |", "|---|---|---|"]
     for trade, score, coach, reason in _scores(s):
         out.append(f"| {trade} | {_num(score)} | {'' if coach is None else f'{coach}: {_md(reason)}'} |")
-    tips = (s.scorecard or {}).get("tips") or []
+    tips = s.scorecard.tips if s.scorecard else ()
     if tips:
         out += ["", "**To do better**", *[f"- {_md(t)}" for t in tips]]
     out += ["", "## Transcript", ""]
@@ -120,7 +121,7 @@ def html(s: StoredSession) -> str:
         out.append(f"<tr><td>{trade}</td><td>{_num(score)}</td><td>"
                    f"{'' if coach is None else escape(f'{coach}: {reason}')}</td></tr>")
     out.append("</table>")
-    tips = (s.scorecard or {}).get("tips") or []
+    tips = s.scorecard.tips if s.scorecard else ()
     if tips:
         out.append("<h2>To do better</h2><ul>" + "".join(f"<li>{escape(t)}</li>" for t in tips) + "</ul>")
     out.append("<h2>Transcript</h2>")

@@ -36,7 +36,7 @@ def session_to_dict(s: StoredSession) -> dict[str, Any]:
         "outcome_kind": r.outcome_kind,
         "manifest": scrub(s.manifest),
         "events": [e.to_dict() for e in s.events],
-        "scorecard": s.scorecard,
+        "scorecard": None if s.scorecard is None else s.scorecard.to_dict(),
         "notes": [{"id": n.id, "turn": n.turn, "author": n.author, "text": n.text, "created_at": n.created_at}
                   for n in s.notes],
         "overrides": [{"id": o.id, "trade": o.trade, "original": o.original, "score": o.score, "reason": o.reason,
@@ -64,6 +64,7 @@ def session_from_dict(data: Any, where: str = "") -> StoredSession:
     `SessionFileError` saying, in one line, where in the record and what is wrong.
     """
     from scoring.batch.sessioncheck import imported
+    from scoring.scorecard import Scorecard
     from trainer.store.sessions import TRADES, Note, Override, SessionRow
 
     try:
@@ -71,7 +72,8 @@ def session_from_dict(data: Any, where: str = "") -> StoredSession:
     except ValueError as exc:
         raise SessionFileError(f"{where}: {exc}" if where else str(exc)) from None
     events = s.stored_events()
-    card = data.get("scorecard") or None  # as written: checked, and kept whole (fields added later too)
+    written = data.get("scorecard") or None
+    card = Scorecard.from_dict(written) if written else None  # checked, and kept whole (fields added later too)
     trades = s.scorecard.trades if s.scorecard else {}
     row = SessionRow(
         s.id, s.trainee, s.scenario, s.title or "", s.language, s.channel or "", s.mode, s.seed, s.started_at,

@@ -4,10 +4,13 @@ history per scenario, certificates; and the time stamp every record carries."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+
+from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
+from trainer.scenario.kinds import Trade
 
 if TYPE_CHECKING:
     from trainer.engine.events import Event
@@ -42,12 +45,16 @@ class Override:
 class StoredSession:
     row: SessionRow
     events: list[Event]
-    scorecard: dict[str, Any] | None
+    scorecard: Scorecard | None
     manifest: dict[str, Any]
     notes: list[Note] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
 
-    def score(self, trade: str) -> int | None:
+    def __post_init__(self) -> None:
+        if isinstance(self.scorecard, Mapping):  # its JSON, as callers gave it before it was typed
+            object.__setattr__(self, "scorecard", as_scorecard(self.scorecard))
+
+    def score(self, trade: Trade) -> int | None:
         """The trade's score as a coach last set it, else as the scorer gave it."""
         latest = next((o for o in reversed(self.overrides) if o.trade == trade), None)
         return latest.score if latest else self.row.scores.get(trade)
@@ -61,11 +68,11 @@ class ScenarioHistory:
     title: str
     attempts: int
     finished: int
-    best: dict[str, int | None]
-    latest: dict[str, int | None]
+    best: dict[Trade, int | None]
+    latest: dict[Trade, int | None]
     first_at: str
     last_at: str
-    series: tuple[tuple[str, dict[str, int | None]], ...]
+    series: tuple[tuple[str, dict[Trade, int | None]], ...]
     """(finished at, scores) per finished attempt, oldest first: progress over time."""
 
 

@@ -1,5 +1,7 @@
 """The session store: begin a session, record it turn by turn, finish it with its scorecard, read it back.
 
+A scorecard goes in and comes out as a `scoring.Scorecard`; its JSON (`to_dict`) is what is kept.
+
 Every `record` is one committed transaction, so a session killed at any moment loses no
 turn that was shown as played. Coaches' notes and score overrides are kept beside the
 session; an override never changes the original score.
@@ -10,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
 from trainer.engine.events import Event, event_from_dict
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import lease
 from trainer.store.backends import Backend, connect
 from trainer.store.campaign import CampaignRecords
@@ -24,7 +28,6 @@ from trainer.store.location import Location, locate
 from trainer.store.records import Note, Override, ScenarioHistory, StoredSession, now
 from trainer.store.schema import check_readable, migrate
 
-TRADES = ("facilitator", "detective", "plumber")
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
        "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")
 SORTABLE = {"started_at", "updated_at", "trainee", "scenario", "outcome", "turns", *TRADES}
@@ -48,7 +51,7 @@ class SessionRow:
     turns: int
     outcome: str | None
     outcome_kind: str | None
-    scores: dict[str, int | None]
+    scores: dict[Trade, int | None]
     curriculum: str | None = None
     """The curriculum and module this session was played for (a module's test); None: free play."""
     module: str | None = None
@@ -141,9 +144,11 @@ class Store(Leasing, CampaignRecords):
         self.db.transact(write)
         return since + len(fresh)
 
-    def finish(self, session_id: str, scorecard: dict[str, Any]) -> None:
-        """Close the session with its scorecard and let go of its lease."""
-        trades = scorecard.get("trades", {})
+    def finish(self, session_id: str, scorecard: Scorecard | Mapping[str, Any]) -> None:
+        """Close the session with its scorecard and let go of its lease.
+
+        The scorecard's JSON (`to_dict()`) may still be given instead, as callers did before it was typed."""
+        card = as_scorecard(scorecard)
         stamp = now()
 
         def write() -> None:
@@ -151,9 +156,8 @@ class Store(Leasing, CampaignRecords):
                 "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
                 "detective = ?, plumber = ?, scorecard = ?, lease_holder = NULL, lease_until = NULL "
                 "WHERE id = ? AND lease_holder = ? AND ended_at IS NULL",
-                (stamp, stamp, scorecard.get("outcome"), scorecard.get("outcome_kind"),
-                 *(trades.get(t, {}).get("score") for t in TRADES),
-                 json.dumps(scorecard, ensure_ascii=False), session_id, self.holder),
+                (stamp, stamp, card.outcome, card.outcome_kind, *_scores(card),
+                 json.dumps(card.to_dict(), ensure_ascii=False), session_id, self.holder),
             )
             self._still_held(session_id, ended_at=stamp)  # a retry finds it ended at this stamp: done before
 
@@ -203,7 +207,7 @@ class Store(Leasing, CampaignRecords):
                      r.updated_at, r.ended_at, r.turns, r.outcome, r.outcome_kind,
                      *(r.scores.get(t) for t in TRADES),
                      *((r.curriculum, r.module) if r.curriculum else _campaign_tag(s.manifest)),
-                     None if s.scorecard is None else json.dumps(s.scorecard, ensure_ascii=False),
+                     None if s.scorecard is None else json.dumps(s.scorecard.to_dict(), ensure_ascii=False),
                      json.dumps(s.manifest, ensure_ascii=False, sort_keys=True)))
                 self.db.executemany(
                     "INSERT INTO events (session_id, seq, turn, kind, data) VALUES (?, ?, ?, ?, ?)",
@@ -234,8 +238,8 @@ class Store(Leasing, CampaignRecords):
         overrides = [Override(*r) for r in self.db.execute(
             "SELECT id, trade, original, score, reason, author, created_at FROM overrides WHERE session_id = ? "
             "ORDER BY created_at, id", (session_id,))]
-        return StoredSession(SessionRow.of(head), events, json.loads(scorecard) if scorecard else None,
-                             json.loads(manifest or "{}"), notes, overrides)
+        return StoredSession(SessionRow.of(head), events, _card(scorecard), json.loads(manifest or "{}"), notes,
+                             overrides)
 
     def sessions(self, *, trainee: str | None = None, scenario: str | None = None, outcome: str | None = None,
                  finished: bool | None = None, since: str | None = None, until: str | None = None,
@@ -335,16 +339,16 @@ class Store(Leasing, CampaignRecords):
         return item
 
     # ── the campaign ───────────────────────────────────────────────────────────────
-    def scorecards(self, session_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def scorecards(self, session_ids: Sequence[str]) -> dict[str, Scorecard]:
         """Session id → its scorecard, for the finished sessions among `session_ids` (badges read these)."""
-        out: dict[str, dict[str, Any]] = {}
+        out: dict[str, Scorecard] = {}
         ids = list(dict.fromkeys(session_ids))
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             for session_id, card in self.db.execute(
                     f"SELECT id, scorecard FROM sessions WHERE scorecard IS NOT NULL AND id IN "
                     f"({', '.join('?' * len(chunk))})", chunk):
-                out[session_id] = json.loads(card)
+                out[session_id] = Scorecard.from_dict(json.loads(card))
         return out
 
     def _require(self, session_id: str) -> SessionRow:
@@ -366,6 +370,16 @@ class Store(Leasing, CampaignRecords):
             except StoreError:
                 pass  # a full disk or a lost server: the leases run out by themselves
         self.db.close()
+
+
+def _scores(card: Scorecard) -> tuple[int | None, ...]:
+    """The three trade columns: the scorer's score, None for a trade the card has none for."""
+    return tuple(t.score if (t := card.trades.get(trade)) else None for trade in TRADES)
+
+
+def _card(text: str | None) -> Scorecard | None:
+    """The stored scorecard column, typed (an old row's JSON reads too, and is written back as it was)."""
+    return Scorecard.from_dict(json.loads(text)) if text else None
 
 
 def _campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -3,18 +3,19 @@ fails most. Read from the store; no Textual here, so the numbers are tested on t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from trainer.scenario.kinds import TRADES
 from trainer.ui.campaign import parse_time
 
 if TYPE_CHECKING:
+    from scoring.scorecard import Scorecard
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
     from trainer.store import SessionRow, Store
-
-TRADES = ("facilitator", "detective", "plumber")
 
 
 @dataclass(frozen=True)
@@ -86,18 +87,20 @@ def _stuck(progress: Progress, rows: list[SessionRow], now: datetime) -> int | N
     return max(0, (now - parse_time(since)).days) if since else None
 
 
-def class_criteria(cards) -> tuple[CriterionLine, ...]:
+def class_criteria(cards: Iterable[Scorecard]) -> tuple[CriterionLine, ...]:
     """Each criterion's score averaged over the class's scorecards (where it applied), lowest first."""
+    from scoring.scorecard import as_scorecard
+
     totals: dict[tuple[str, str], list[int]] = {}
     titles: dict[tuple[str, str], str] = {}
-    for card in cards:
-        for trade, data in (card.get("trades") or {}).items():
-            for criterion in data.get("criteria", ()):
-                if criterion.get("score") is None:
+    for card in map(as_scorecard, cards):
+        for trade, data in card.trades.items():
+            for criterion in data.criteria:
+                if criterion.percent is None:
                     continue
-                key = (trade, criterion["id"])
-                totals.setdefault(key, []).append(criterion["score"])
-                titles[key] = criterion.get("title", criterion["id"])
+                key = (trade, criterion.id)
+                totals.setdefault(key, []).append(criterion.percent)
+                titles[key] = criterion.title
     lines = [CriterionLine(trade, cid, titles[(trade, cid)], round(sum(v) / len(v)), len(v))
              for (trade, cid), v in totals.items()]
     return tuple(sorted(lines, key=lambda c: (c.average, TRADES.index(c.trade) if c.trade in TRADES else 9,

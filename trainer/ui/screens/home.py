@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from trainer.scenario.kinds import TRADES
 from trainer.ui.campaign import shown_time, test_open
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
@@ -21,8 +22,6 @@ from trainer.ui.widgets.score_bar import trade_name
 
 if TYPE_CHECKING:
     from trainer.campaign.progress import Progress
-
-TRADES = ("facilitator", "detective", "plumber")
 
 
 def badge_lines(progress: Progress, language: str) -> Text:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.campaign.models import Curriculum
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import Store
 from trainer.ui.cohort import Cohort, read_cohort
 from trainer.ui.i18n import tr
@@ -22,8 +23,8 @@ from trainer.ui.widgets.score_keys import bind_keys
 SHOWN_CRITERIA = 8
 
 
-def fdp(scores: dict[str, int | None]) -> str:
-    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in ("facilitator", "detective", "plumber"))
+def fdp(scores: dict[Trade, int | None]) -> str:
+    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in TRADES)
 
 
 class CohortScreen(Screen):

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
 
+from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow, Store, StoreError
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
@@ -133,7 +134,7 @@ class SessionsScreen(Screen):
 
     def action_sort(self) -> None:
         self.sort = COLUMNS[(COLUMNS.index(self.sort) + 1) % len(COLUMNS)]
-        self.descending = self.sort in ("started", "turns", "facilitator", "detective", "plumber")
+        self.descending = self.sort in ("started", "turns", *TRADES)
         self.reload()
 
     def action_reverse(self) -> None:

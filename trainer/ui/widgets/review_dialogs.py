@@ -12,12 +12,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
+from trainer.scenario.kinds import TRADES
 from trainer.ui.i18n import tr
 
 if TYPE_CHECKING:
     from trainer.store import SessionRow
-
-TRADES = ("facilitator", "detective", "plumber")
 
 
 def export_stem(row: SessionRow) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
+from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
 
-TRADES = ("facilitator", "detective", "plumber")
 COLUMNS = ("started", "trainee", "scenario", "outcome", "turns", *TRADES)
 SORT_BY = {"started": "started_at", "trainee": "trainee", "scenario": "scenario", "outcome": "outcome",
            "turns": "turns", **{t: t for t in TRADES}}
