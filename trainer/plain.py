@@ -133,7 +133,7 @@ def _write_session(game: Round, card: Scorecard, path: Path, view: PlainView) ->
     s = game.scenario
     try:
         write_session(path, session_dict(game.session.events, scenario=s.id, language=s.language, title=s.title,
-                                         channel=s.channel, scorecard=card.to_dict()))
+                                         channel=s.channel, scorecard=card))
         view.say(view.text("session_written", path=path))
     except OSError as exc:
         view.say(view.text("session_not_written", path=path, problem=exc.strerror or exc))

@@ -167,7 +167,7 @@ class Round:
 
         card = score(self.session.events, self.scenario)
         if self.saved is not None:
-            self.saved.finish(self.session.events, card.to_dict(), self.customer.summary())
+            self.saved.finish(self.session.events, card, self.customer.summary())
         return Finished(card, self.customer.cost_line())
 
     # -- other starts ----------------------------------------------------------------------------

@@ -9,11 +9,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer.engine.events import Event
 from trainer.store import Store, StoreError
 from trainer.store.errors import StoreUnavailable
+
+if TYPE_CHECKING:
+    from scoring import Scorecard
 
 PAUSE_S = 30.0
 """After an attempt that had to wait for the database (it didn't answer), how long turns are only kept in
@@ -82,7 +85,7 @@ class SavedGame:
             self.away = None
             self._news.append(News("back", turns=_turns(events[before:self.stored])))
 
-    def finish(self, events: Sequence[Event], scorecard: dict[str, Any], summary: dict[str, Any]) -> None:
+    def finish(self, events: Sequence[Event], scorecard: Scorecard, summary: dict[str, Any]) -> None:
         """The last turns and the scorecard; `summary` (a live customer's cost and fallbacks) joins the manifest."""
         self.save(events, now=True)
         if self.problem:
