@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from trainer.ui.campaign import shown_time, test_open
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
 from trainer.ui.widgets.home_trades import TradeTrend

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from trainer.campaign.models import Curriculum
 from trainer.store import Store
 from trainer.ui.cohort import Cohort, read_cohort
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import score_style, trade_name
 from trainer.ui.widgets.score_keys import bind_keys

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from trainer.store import SessionRow
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 TRADES = ("facilitator", "detective", "plumber")
