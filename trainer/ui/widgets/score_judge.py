@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from scoring.judgement import JudgeRating, Judgement
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 WAITING = "⚖ …"
