@@ -20,10 +20,10 @@ from trainer.meaning.stance import Kind, Stance
 from scoring.mandate import overpromises
 from scoring.privacy import public_details
 from scoring.scorecard import Ceiling, Criterion, Evidence
-from scoring.texts import text
 from scoring.transcript import Transcript, Turn
 from trainer.meaning.language import language_of, small_word_share
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 SHOUTED_SHARE = 0.6
 """A message is shouted when this share of its letters (of at least MIN_SHOUTED letters) are capitals."""
@@ -50,7 +50,7 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
     lang = t.language
 
     def add(trade: str, at: int, key: str, evidence: Evidence, **values: object) -> None:
-        found.append((trade, Ceiling(at, text(lang, key, at=at, **values), (evidence,))))
+        found.append((trade, Ceiling(at, tr(lang, key, at=at, **values), (evidence,))))
 
     _untrue(t, s, add)
     _denied(t, s, add)
@@ -61,8 +61,8 @@ def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ..
     scatter = _scatter(t, s)
     if scatter:
         evidence = Evidence(scatter[-1].turn, action=", ".join(a.label for a in scatter), good=False)
-        add("facilitator", 35, "ceiling.scatter", evidence, n=len(scatter))
-        add("plumber", 60, "ceiling.scatter", evidence, n=len(scatter))
+        add("facilitator", 35, "score.ceiling.scatter", evidence, n=len(scatter))
+        add("plumber", 60, "score.ceiling.scatter", evidence, n=len(scatter))
     out: dict[str, Ceiling] = {}
     for trade, ceiling in found:
         if trade not in out or ceiling.at < out[trade].at:
@@ -75,13 +75,13 @@ def _untrue(t: Transcript, s: Scenario, add: Add) -> None:
     untrue = [c for c in claims(t, s) if c.untrue]
     if untrue:
         first = untrue[0]
-        evidence = Evidence(first.turn, first.sentence, note=text(t.language, "ceiling.untrue_note"), good=False)
-        add("facilitator", 40, "ceiling.untrue", evidence, n=len(untrue))
+        evidence = Evidence(first.turn, first.sentence, note=tr(t.language, "score.ceiling.untrue_note"), good=False)
+        add("facilitator", 40, "score.ceiling.untrue", evidence, n=len(untrue))
         fitting = {r.action for r in s.rubric.fitting}
         given = any(a.ok and a.name in fitting for a in t.actions)
         lied = [c for c in untrue if set(c.actions) & fitting]
         if lied and not given:
-            add("plumber", 15, "ceiling.untrue_fix", Evidence(lied[0].turn, lied[0].sentence, good=False))
+            add("plumber", 15, "score.ceiling.untrue_fix", Evidence(lied[0].turn, lied[0].sentence, good=False))
 
 
 def _denied(t: Transcript, s: Scenario, add: Add) -> None:
@@ -89,7 +89,7 @@ def _denied(t: Transcript, s: Scenario, add: Add) -> None:
     denied = contradictions(t, s)
     if denied:
         m, phrase, after = denied[0]
-        add("detective", 30 if after else 50, "ceiling.denies_read" if after else "ceiling.denies",
+        add("detective", 30 if after else 50, "score.ceiling.denies_read" if after else "score.ceiling.denies",
             Evidence(m.turn, m.quote(phrase), good=False))
 
 
@@ -101,25 +101,25 @@ def _manner(t: Transcript, s: Scenario, add: Add) -> None:
         # Shouting is a facilitator's failure; the checks and the fix lose a little of their worth with it.
         evidence = Evidence(shouted[0].turn, shouted[0].quote(), good=False)
         for trade, at in (("facilitator", 30), ("detective", 90), ("plumber", 90)):
-            add(trade, at, "ceiling.shouted", evidence, n=len(shouted), of=len(messages))
+            add(trade, at, "score.ceiling.shouted", evidence, n=len(shouted), of=len(messages))
     terse = [m for m in messages if len(m.words) <= FEW_WORDS]
     heaped = [m for m in messages if len(m.words) >= HEAP_WORDS and small_word_share(m.text) < HEAP_SHARE]
     if len(messages) >= 2 and len(terse) * 2 > len(messages):
         evidence = Evidence(terse[0].turn, terse[0].quote(), good=False)
         for trade, at in (("facilitator", 20), ("detective", 40), ("plumber", 40)):
-            add(trade, at, "ceiling.terse", evidence, n=len(terse), of=len(messages))
+            add(trade, at, "score.ceiling.terse", evidence, n=len(terse), of=len(messages))
     elif (len(terse) + len(heaped)) * 2 >= len(messages) and heaped:
         # Keywords without sentences: what was done may be right, the customer is not spoken to.
         evidence = Evidence(heaped[0].turn, heaped[0].quote(), good=False)
-        add("facilitator", 20, "ceiling.heap", evidence, n=len(terse) + len(heaped), of=len(messages))
+        add("facilitator", 20, "score.ceiling.heap", evidence, n=len(terse) + len(heaped), of=len(messages))
         if not t.lookups and not t.actions:
             # Nothing checked, nothing done: the right nouns in a heap are neither a finding nor a fix.
             for trade, at in (("detective", 20), ("plumber", 15)):
-                add(trade, at, "ceiling.heap_only", evidence, n=len(terse) + len(heaped), of=len(messages))
+                add(trade, at, "score.ceiling.heap_only", evidence, n=len(terse) + len(heaped), of=len(messages))
     other = [m for m in messages if (written := language_of(m.text)) and written != s.language]
     if len(other) * 2 >= len(messages):
-        add("facilitator", 60, "ceiling.language", Evidence(other[0].turn, other[0].quote(), good=False),
-            spoken=text(t.language, f"language.{s.language}"))
+        add("facilitator", 60, "score.ceiling.language", Evidence(other[0].turn, other[0].quote(), good=False),
+            spoken=tr(t.language, f"score.language.{s.language}"))
 
 
 def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ...]],
@@ -130,11 +130,11 @@ def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[
     exposed = public_details(t, s)
     if exposed:
         m, detail = exposed[0]
-        add("facilitator", 50, "ceiling.public", Evidence(m.turn, m.quote(detail), good=False), detail=detail)
+        add("facilitator", 50, "score.ceiling.public", Evidence(m.turn, m.quote(detail), good=False), detail=detail)
     refused = next(((m, p) for m in messages if any(c.negations for c in m.message.clauses)
                     and (p := refuses_sympathy(m))), None)
     if refused:
-        add("facilitator", 15, "ceiling.refuses", Evidence(refused[0].turn, refused[0].quote(refused[1]),
+        add("facilitator", 15, "score.ceiling.refuses", Evidence(refused[0].turn, refused[0].quote(refused[1]),
                                                            good=False))
     claimed = {c.turn for c in claims(t, s)}
     salad: list[Turn] = []
@@ -142,7 +142,7 @@ def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[
         substance, personal = _substance(s), _personal(s)
         salad = [m for m in messages if _sympathy_only(m, substance, personal, claimed)]
     if len(messages) >= 2 and len(salad) >= SALAD_SHARE * len(messages):
-        add("facilitator", 30, "ceiling.salad", Evidence(salad[0].turn, salad[0].quote(), good=False),
+        add("facilitator", 30, "score.ceiling.salad", Evidence(salad[0].turn, salad[0].quote(), good=False),
             n=len(salad), of=len(messages))
     genuine = next((c for c in criteria.get("facilitator", ()) if c.id == "own_words"), None)
     stock = [m for m in messages if stock_phrase(s, lang, m.words)]
@@ -150,7 +150,7 @@ def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[
             and len(stock) * 2 >= len(messages):
         worst = next((e for e in genuine.evidence if not e.good), None)
         if worst is not None:
-            add("facilitator", 30, "ceiling.form_letter", worst)
+            add("facilitator", 30, "score.ceiling.form_letter", worst)
 
 
 def _beyond_mandate(t: Transcript, s: Scenario, add: Add) -> None:
@@ -158,8 +158,8 @@ def _beyond_mandate(t: Transcript, s: Scenario, add: Add) -> None:
     beyond = overpromises(t, s)
     if beyond:
         m, phrase, key, values = beyond[0]
-        evidence = Evidence(m.turn, m.quote(phrase), note=text(t.language, key, **values), good=False)
-        add("plumber", 50, "ceiling.overpromise", evidence)
+        evidence = Evidence(m.turn, m.quote(phrase), note=tr(t.language, key, **values), good=False)
+        add("plumber", 50, "score.ceiling.overpromise", evidence)
 
 
 def refuses_sympathy(m: Turn) -> str | None:

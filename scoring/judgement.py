@@ -1,7 +1,7 @@
 """The LLM judge's second opinion: a 0–3 rating per criterion with a quote, and how far it agrees with the scorer.
 
 Plain data (no LLM here): `scoring.judge` makes a Judgement; the scorecard carries it beside the
-deterministic scores, which it never replaces. Texts in English and Dutch.
+deterministic scores, which it never replaces. Its texts are the catalogue's `judge.*`.
 """
 
 from __future__ import annotations
@@ -10,57 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-TEXT = {
-    "en": {
-        "title": "LLM judge ({model} at {host})",
-        "agreement": "agrees with the scorer within one point on {near} of {total} criteria ({pct}%), "
-                     "exactly on {exact}",
-        "none_rated": "rated no criterion",
-        "unavailable": "LLM judge unavailable: {why}. The scores are the scorer's own.",
-        "judging": "LLM judge: judging…",
-        "asking": "Asking the LLM judge ({what})…",
-        "rating": "judge {rating}/3 (scorer {scorer}/3)",
-        "no_rating": "judge: no rating",
-        "dropped": "its quote is not in your messages, so it was left out",
-        "tokens": "{requests} request(s), {tokens_in} tokens in, {tokens_out} out",
-        "kind.timeout": "the model did not answer in time",
-        "kind.rate_limited": "the model is rate-limiting requests (429)",
-        "kind.server_error": "the model had a server error",
-        "kind.refused": "the model could not be reached",
-        "kind.empty": "the model sent an empty reply",
-        "kind.malformed": "the model's reply could not be read",
-        "kind.cut": "the model's reply stopped halfway",
-        "kind.rejected": "the model refused the request",
-        "kind.not_configured": "no model is configured",
-    },
-    "nl": {
-        "title": "LLM-beoordelaar ({model} op {host})",
-        "agreement": "is het op {near} van de {total} criteria op één punt na eens met de scorer ({pct}%), "
-                     "precies op {exact}",
-        "none_rated": "beoordeelde geen enkel criterium",
-        "unavailable": "LLM-beoordelaar niet beschikbaar: {why}. De scores zijn die van de scorer zelf.",
-        "judging": "LLM-beoordelaar: bezig met beoordelen…",
-        "asking": "De LLM-beoordelaar wordt gevraagd ({what})…",
-        "rating": "beoordelaar {rating}/3 (scorer {scorer}/3)",
-        "no_rating": "beoordelaar: geen oordeel",
-        "dropped": "het citaat staat niet in je berichten, dus het is weggelaten",
-        "tokens": "{requests} verzoek(en), {tokens_in} tokens erin, {tokens_out} eruit",
-        "kind.timeout": "het model antwoordde niet op tijd",
-        "kind.rate_limited": "het model houdt verzoeken tijdelijk tegen (429)",
-        "kind.server_error": "het model had een serverfout",
-        "kind.refused": "het model was niet bereikbaar",
-        "kind.empty": "het model gaf een leeg antwoord",
-        "kind.malformed": "het antwoord van het model was onleesbaar",
-        "kind.cut": "het antwoord van het model brak halverwege af",
-        "kind.rejected": "het model weigerde het verzoek",
-        "kind.not_configured": "er is geen model ingesteld",
-    },
-}
-
-
-def text(language: str, key: str, **values: Any) -> str:
-    return TEXT.get(language, TEXT["en"])[key].format(**values)
-
+from trainer.texts import known, tr
 
 def band(score: float) -> int:
     """The scorer's 0–1 score on the judge's 0–3 scale, in quarters: <.25 → 0, <.5 → 1, <.75 → 2, else 3."""
@@ -90,10 +40,10 @@ class JudgeRating:
 
     def line(self, language: str) -> str:
         """`judge 2/3 (scorer 1/3) — “quote” — reason`."""
-        head = text(language, "no_rating") if self.rating is None else \
-            text(language, "rating", rating=self.rating, scorer=self.scorer)
+        head = tr(language, "judge.no_rating") if self.rating is None else \
+            tr(language, "judge.rating", rating=self.rating, scorer=self.scorer)
         quote = f"“{self.quote}”" if self.quote else ""
-        dropped = f"({text(language, 'dropped')})" if self.rejected_quote else ""
+        dropped = f"({tr(language, 'judge.dropped')})" if self.rejected_quote else ""
         return " — ".join(x for x in (head, quote, self.reason, dropped) if x)
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,9 +79,9 @@ class Judgement:
         if not self.problem:
             return ""
         language = language or self.language
-        key = f"kind.{self.problem}"
-        why = text(language, key) if key in TEXT["en"] else self.problem
-        return text(language, "unavailable", why=f"{why} ({self.detail})" if self.detail else why)
+        key = f"judge.kind.{self.problem}"
+        why = tr(language, key) if known(key) else self.problem
+        return tr(language, "judge.unavailable", why=f"{why} ({self.detail})" if self.detail else why)
 
     @property
     def note(self) -> str:
@@ -157,7 +107,7 @@ class Judgement:
         return next((r for r in self.ratings if r.trade == trade and r.criterion == criterion), None)
 
     def title(self, language: str | None = None) -> str:
-        return text(language or self.language, "title", model=self.model or "?", host=self.host or "?")
+        return tr(language or self.language, "judge.title", model=self.model or "?", host=self.host or "?")
 
     def summary(self, language: str | None = None) -> str:
         """One line: the agreement, or why the judge is unavailable."""
@@ -166,10 +116,10 @@ class Judgement:
             return self.unavailable_note(language)
         rated = self.rated
         if not rated:
-            return f"{self.title(language)}: {text(language, 'none_rated')}"
+            return f"{self.title(language)}: {tr(language, 'judge.none_rated')}"
         near = sum(bool(r.agrees) for r in rated)
         exact = sum(r.rating == r.scorer for r in rated)
-        agreement = text(language, "agreement", near=near, total=len(rated), pct=round(100 * near / len(rated)),
+        agreement = tr(language, "judge.agreement", near=near, total=len(rated), pct=round(100 * near / len(rated)),
                          exact=exact)
         return f"{self.title(language)}: {agreement}"
 
@@ -198,5 +148,5 @@ class Judgement:
 
 def unavailable(kind: str, detail: str = "", *, model: str = "", host: str = "", language: str = "en",
                 usage: dict[str, int] | None = None) -> Judgement:
-    """A Judgement that says why there is no second opinion (`kind` as in TEXT's `kind.*`)."""
+    """A Judgement that says why there is no second opinion (`kind` as in the catalogue's `judge.kind.*`)."""
     return Judgement(model, host, language, problem=kind, detail=detail, usage=usage or {})

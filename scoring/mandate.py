@@ -82,13 +82,13 @@ def _beyond(m: Turn, language: str, limit: float | None, known: frozenset[float]
             if amount in known or not set(said) & giving:
                 continue
             if limit is None:
-                return written, "overpromise.none", {"amount": amount}
+                return written, "score.overpromise.none", {"amount": amount}
             if amount > limit:
-                return written, "overpromise.amount", {"amount": amount, "limit": limit}
+                return written, "score.overpromise.amount", {"amount": amount, "limit": limit}
         text = " ".join(said)
         for perk in PERKS.get(language, PERKS["en"]):
             if f" {perk} " in f" {text} " and perk not in allowed:
-                return perk, "overpromise.thing", {"thing": perk}
+                return perk, "score.overpromise.thing", {"thing": perk}
     return _guarantee(message, language)
 
 
@@ -105,10 +105,10 @@ def _guarantee(message: Message, language: str) -> tuple[str, str, dict] | None:
         sentence_end = max(x.end for x in message.clauses if x.sentence == c.sentence)
         rest = message.words[at + 1:sentence_end]
         if set(rest) & absolute or "no one" in " ".join(rest):
-            return word, "overpromise.guarantee", {}
+            return word, "score.overpromise.guarantee", {}
         subject = _subject(rest)
         if subject is not None and subject not in _OURS and len(rest) >= 3:
-            return word, "overpromise.guarantee", {}  # what will happen, or what others will do
+            return word, "score.overpromise.guarantee", {}  # what will happen, or what others will do
     return None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.scorecard import TRADES, Scorecard
-from scoring.texts import TEXTS, text
+from trainer.texts import known, tr
 
 BAR = 20
 
@@ -15,20 +15,20 @@ def bar(score: int, width: int = BAR) -> str:
 
 def render_text(card: Scorecard, *, evidence: bool = True) -> str:
     lang = card.language
-    out = ["", "═" * 64, text(lang, "report.title").center(64), "═" * 64]
-    out.append(text(lang, "report.outcome", outcome=card.outcome, kind=_kind(lang, card.outcome_kind),
+    out = ["", "═" * 64, tr(lang, "score.report.title").center(64), "═" * 64]
+    out.append(tr(lang, "score.report.outcome", outcome=card.outcome, kind=_kind(lang, card.outcome_kind),
                     turns=card.turns))
     if card.summary:
         out.append(f"  {card.summary}")
     if card.mode == "practice":
-        out.append(text(lang, "report.practice", n=card.hints))
+        out.append(tr(lang, "score.report.practice", n=card.hints))
     for trade in TRADES:
         t = card.trades[trade]
-        name, line = text(lang, f"trade.name.{trade}"), text(lang, f"trade.line.{trade}")
+        name, line = tr(lang, f"score.trade.name.{trade}"), tr(lang, f"score.trade.line.{trade}")
         if t.enough:
             out += ["", f"{name:<12} {bar(t.score)} {t.score:>3}/100   {line}"]
         else:
-            out += ["", f"{name:<12} {text(lang, 'report.not_enough')}   {line}"]
+            out += ["", f"{name:<12} {tr(lang, 'score.report.not_enough')}   {line}"]
         if t.ceiling is not None:
             out.append(f"  ⤓ {t.ceiling.why}")
             if evidence:
@@ -47,7 +47,7 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
     if card.judge is not None:
         out += ["", f"⚖ {card.judge.summary()}"]
     if card.tips:
-        out += ["", text(lang, "report.tips")]
+        out += ["", tr(lang, "score.report.tips")]
         out += [f"  {i}. {tip}" for i, tip in enumerate(card.tips, 1)]
     out.append("")
     return "\n".join(out)
@@ -56,10 +56,10 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
 def _said(language: str, e) -> str:
     """`turn 3: “the quote” — the note`."""
     what = f"“{e.quote}”" if e.quote else (e.action or "")
-    turn = text(language, "report.turn", n=e.turn) if e.turn else text(language, "report.start")
+    turn = tr(language, "score.report.turn", n=e.turn) if e.turn else tr(language, "score.report.start")
     return f"{turn}: " + " — ".join(x for x in (what, e.note) if x)
 
 
 def _kind(language: str, kind: str | None) -> str | None:
     """`went_public` → `went public`, `naar buiten gebracht`; an unknown kind as it is."""
-    return text(language, f"kind.{kind}") if f"kind.{kind}" in TEXTS["en"] else kind
+    return tr(language, f"score.kind.{kind}") if known(f"score.kind.{kind}") else kind

@@ -9,10 +9,10 @@ from scoring.ceilings import ceilings
 from scoring.criteria import CRITERIA
 from scoring.criteria.common import generic
 from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
-from scoring.texts import text
 from scoring.transcript import digest
 from trainer.engine.events import Event
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 MAX_TIPS = 3
 MIN_CRITERIA = 3
@@ -64,7 +64,7 @@ def _summary(transcript) -> str:
     """The outcome's summary; for a session started part-way, a note that says so first."""
     if not transcript.started_from:
         return transcript.summary
-    note = text(transcript.language, "started_from", state=transcript.started_from)
+    note = tr(transcript.language, "score.started_from", state=transcript.started_from)
     return f"{note} {transcript.summary}".strip()
 
 

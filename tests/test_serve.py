@@ -19,7 +19,7 @@ import pytest
 from trainer.cli import _parser
 from trainer.commands.serve import serve_command
 from trainer.scenario.library import find_scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

@@ -25,7 +25,7 @@ from trainer.engine.events import (
 from trainer.engine.moves import Help, Hint, parse_move
 from trainer.errors import MoveError
 from trainer.play import Round
-from trainer.plain_texts import followers, plain_text
+from trainer.texts import grouped, tr
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill as _fill
 from trainer.terminal import Shown
@@ -94,7 +94,7 @@ def _converse(game: Round, lines: Iterable[str], view: PlainView, echo: bool) ->
         if not line.strip():
             continue
         try:
-            move = parse_move(line)
+            move = parse_move(line, game.scenario.language)
             if isinstance(move, Help):
                 view.help()
             elif isinstance(move, Hint):
@@ -149,9 +149,8 @@ def _tell(game: Round, view: PlainView) -> None:
 def _judged(card: Scorecard, game: Round, settings: LLMSettings, out: TextIO) -> Scorecard:
     """The scorecard with the LLM judge's opinion beside it (or a note why there is none)."""
     from scoring.judge import judged
-    from scoring.judgement import text
 
-    out.write("\n" + text(game.scenario.language, "asking", what=settings.describe()) + "\n")
+    out.write("\n" + tr(game.scenario.language, "judge.asking", what=settings.describe()) + "\n")
     out.flush()
     return judged(card, game.session.events, game.scenario, settings=settings)
 
@@ -169,8 +168,8 @@ class PlainView:
         self.out.write(text + "\n")
 
     def text(self, key: str, **values: object) -> str:
-        """What plain play says around the conversation (`trainer.plain_texts`), in the scenario's language."""
-        return plain_text(self.s.language, key, **values)
+        """What plain play says around the conversation (`plain.*` in the catalogue), in the scenario's language."""
+        return tr(self.s.language, f"plain.{key}", **values)
 
     def started(self, game: Round) -> None:
         """One line saying where a session started part-way (`--from`) opens."""
@@ -196,7 +195,7 @@ class PlainView:
         for para in _fill(s.briefing, values).strip().split("\n\n"):
             self.say(textwrap.fill(" ".join(para.split()), WIDTH))
             self.say()
-        self.say(self.text("customer", name=c.name, handle=c.handle, followers=followers(s.language, c.followers)))
+        self.say(self.text("customer", name=c.name, handle=c.handle, followers=grouped(s.language, c.followers)))
         if s.mandate:
             self.say(self.text("mandate"))
             for item in s.mandate:
@@ -206,7 +205,7 @@ class PlainView:
 
     def help(self, short: bool = False) -> None:
         if not short:
-            self.say(self.text("usage"))
+            self.say(tr(self.s.language, "engine.move.usage"))
         amount = self.text("amount")
         self.say(self.text("lookups") + ", ".join(f"/lookup {n}" for n in self.s.lookups))
         self.say(self.text("actions") + ", ".join(

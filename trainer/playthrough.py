@@ -86,7 +86,7 @@ def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0,
         line = left.pop(0)
         number += 1
         try:
-            move = parse_move(line)
+            move = parse_move(line, scenario.language)
             clock.advance(seconds_per_message if isinstance(move, Say) else SECONDS_PER_MOVE)
             game.play(move)
         except MoveError as exc:

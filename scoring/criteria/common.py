@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from scoring.texts import customer_called
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.meaning.matching import words
 from trainer.meaning.patterns import find
 from trainer.meaning.stance import MENTION
 from trainer.scenario.models import Scenario
+from trainer.texts import known, tr
 
 EARNED_BY = 2
 """Own words and tone are earned in full when half the replies or more show them (a short "Thanks, that
@@ -16,7 +16,13 @@ helps." between two that do costs nothing); a reply that shows neither earns not
 
 def called(t: Transcript, s: Scenario) -> str:
     """The customer as notes and tips name them: `Thomas`, or "the customer" when the scenario has no name."""
-    return customer_called(t.language, s.customer.first_name)
+    first_name = s.customer.first_name
+    return first_name if any(c.isalpha() for c in first_name) else tr(t.language, "score.customer")
+
+
+def channel_named(language: str, channel: str) -> str:
+    """`a public tweet thread`, `een openbare tweetdraad`; the channel's id when it is unknown."""
+    return tr(language, f"score.channel.{channel}") if known(f"score.channel.{channel}") else channel
 
 
 def generic(s: Scenario) -> bool:

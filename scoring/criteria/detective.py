@@ -7,11 +7,11 @@ from scoring.mandate import overpromises
 from scoring.criteria.common import called, generic, question_of, quote_of, reads_as_plan
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
-from scoring.texts import text
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.meaning.matching import matches_any, words
 from trainer.meaning.reading import read
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 
 def _conclusion_turn(t: Transcript, s: Scenario) -> int | None:
@@ -24,20 +24,20 @@ def _conclusion_turn(t: Transcript, s: Scenario) -> int | None:
 
 def checks_first(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "checks_first.title"), text(lang, "checks_first.tip")
+    title, tip = tr(lang, "score.checks_first.title"), tr(lang, "score.checks_first.tip")
     if not s.lookups and not t.lookups:
         if generic(s):
             return _asks_before_concluding(t, title)
         return Criterion("checks_first", title, None, (), tip)  # no back office to open
     looked = [x for x in t.lookups if x.ok]
     conclusion = _conclusion_turn(t, s)
-    note = text(lang, "checks_first.checked")
+    note = tr(lang, "score.checks_first.checked")
     evidence = tuple(Evidence(x.turn, action=f"lookup {x.name}", note=note) for x in looked[:3])
     if not looked:
-        return Criterion("checks_first", title, 0.0, (t.missing(text(lang, "checks_first.never"), conclusion),), tip)
+        return Criterion("checks_first", title, 0.0, (t.missing(tr(lang, "score.checks_first.never"), conclusion),), tip)
     if conclusion is None or looked[0].turn < conclusion:
         return Criterion("checks_first", title, 1.0, evidence, tip)
-    late = t.evidence_at(conclusion, text(lang, "checks_first.late"))
+    late = t.evidence_at(conclusion, tr(lang, "score.checks_first.late"))
     return Criterion("checks_first", title, 0.4, (late, *evidence), tip)
 
 
@@ -45,22 +45,22 @@ def _asks_before_concluding(t: Transcript, title: str) -> Criterion:
     """Without a back office (the generic rubric): the facts come from her, so a cause or a fix stated before
     any question is a guess."""
     lang = t.language
-    tip = text(lang, "checks_first.tip_generic")
+    tip = tr(lang, "score.checks_first.tip_generic")
     asked = next((m for m in t.messages if any(c.asks or c.question for c in m.message.clauses)), None)
     concluded = next((m for m in t.messages if said("because", m.message) or reads_as_plan(m)), None)
     if concluded is None:
         return Criterion("checks_first", title, None, (), tip)
     if asked is not None and asked.turn < concluded.turn:
         return Criterion("checks_first", title, 1.0, (Evidence(asked.turn, question_of(asked),
-                                                               note=text(lang, "checks_first.asked")),), tip)
-    note = text(lang, "checks_first.guessed")
+                                                               note=tr(lang, "score.checks_first.asked")),), tip)
+    note = tr(lang, "score.checks_first.guessed")
     return Criterion("checks_first", title, 0.4 if asked else 0.0, (Evidence(concluded.turn, concluded.quote(),
                                                                               note=note, good=False),), tip)
 
 
 def key_facts(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title = text(lang, "key_facts.title")
+    title = tr(lang, "score.key_facts.title")
     wanted = [f for f in s.rubric.key_facts if f in s.facts]
     if not wanted:
         return Criterion("key_facts", title, None)
@@ -71,23 +71,23 @@ def key_facts(t: Transcript, s: Scenario) -> Criterion:
         for f in found
     )
     shown = [s.facts[f].is_ for f in missing[:2]]
-    more = text(lang, "key_facts.more", n=len(missing) - 2) if len(missing) > 2 else ""
-    tip = text(lang, "key_facts.tip", facts=" ".join(shown), more=more) if missing else ""
+    more = tr(lang, "score.key_facts.more", n=len(missing) - 2) if len(missing) > 2 else ""
+    tip = tr(lang, "score.key_facts.tip", facts=" ".join(shown), more=more) if missing else ""
     if not evidence:
-        evidence = (t.missing(text(lang, "key_facts.none")),)
+        evidence = (t.missing(tr(lang, "score.key_facts.none")),)
     return Criterion("key_facts", title, len(found) / len(wanted), evidence, tip)
 
 
 def _source(language: str, source: str, customer: str) -> str:
     """`lookup:booking` → `found in booking`; `asking:ask_x` → `by asking (ask_x)`."""
     kind, _, name = source.partition(":")
-    key = f"source.{kind}" if kind in ("lookup", "action", "asking", "start") else "source.story"
-    return text(language, key, name=name, customer=customer)
+    key = f"score.source.{kind}" if kind in ("lookup", "action", "asking", "start") else "score.source.story"
+    return tr(language, key, name=name, customer=customer)
 
 
 def asks(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "asks.title"), text(lang, "asks.tip")
+    title, tip = tr(lang, "score.asks.title"), tr(lang, "score.asks.tip")
     asking = {i for f in s.facts.values() for i in f.by_asking}
     detect = _detector() if generic(s) else None
     best, evidence = 0.0, []
@@ -99,18 +99,18 @@ def asks(t: Transcript, s: Scenario) -> Criterion:
         open_word = next((said("open_question", m.message) for q in questions if not signal(lang, "suggestion", q)),
                          None)
         if relevant or (is_question and open_word):
-            value, note = 1.0, text(lang, "asks.relevant" if relevant else "asks.open", customer=called(t, s))
+            value, note = 1.0, tr(lang, "score.asks.relevant" if relevant else "score.asks.open", customer=called(t, s))
         elif is_question:
-            value, note = 0.5, text(lang, "asks.closed")
+            value, note = 0.5, tr(lang, "score.asks.closed")
         else:
             continue
         if detect is not None and detect(m.text, lang) == "detective":
-            note += text(lang, "asks.detected")
+            note += tr(lang, "score.asks.detected")
         best = max(best, value)
         evidence.append(Evidence(m.turn, m.quote(open_word), note=note, good=value == 1.0))
     if not evidence:
         first = t.messages[0].turn if t.messages else None
-        evidence.append(t.missing(text(lang, "asks.none"), first))
+        evidence.append(t.missing(tr(lang, "score.asks.none"), first))
     return Criterion("asks", title, best, tuple(evidence[:3]), tip)
 
 
@@ -124,11 +124,11 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
     """Earned by what was said and is true (explanations after a look-up, claims the record backs); lost by
     a wrong cause, a denied fact, a check or deed claimed and not done, an amount that was not moved."""
     lang = t.language
-    title, tip = text(lang, "nothing_untrue.title"), text(lang, "nothing_untrue.tip")
+    title, tip = tr(lang, "score.nothing_untrue.title"), tr(lang, "score.nothing_untrue.tip")
     if not t.messages:
         if not any(i.wrong for i in s.intents.values()):
             return Criterion("nothing_untrue", title, None, (), tip)
-        never = t.missing(text(lang, "nothing_untrue.no_reply", customer=called(t, s)))
+        never = t.missing(tr(lang, "score.nothing_untrue.no_reply", customer=called(t, s)))
         return Criterion("nothing_untrue", title, 0.0, (never,), tip)
     bad: list[tuple[float, Evidence]] = [
         (0.5, Evidence(m.turn, m.quote(matches_any(s.intents[w].match, m.words)), note=s.intents[w].wrong or "",
@@ -137,33 +137,33 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
         for w in m.wrong
     ]
     for m, phrase, after_record in contradictions(t, s):
-        note = text(lang, "nothing_untrue.denies_read" if after_record else "nothing_untrue.denies")
+        note = tr(lang, "score.nothing_untrue.denies_read" if after_record else "score.nothing_untrue.denies")
         bad.append((0.75 if after_record else 0.5, Evidence(m.turn, m.quote(phrase), note=note, good=False)))
     for m, phrase, key, values in overpromises(t, s):
-        if key != "overpromise.thing":  # money beyond any limit is a wrong statement of what she is owed
-            bad.append((0.5, Evidence(m.turn, m.quote(phrase), note=text(lang, key, **values), good=False)))
+        if key != "score.overpromise.thing":  # money beyond any limit is a wrong statement of what she is owed
+            bad.append((0.5, Evidence(m.turn, m.quote(phrase), note=tr(lang, key, **values), good=False)))
     good: list[Evidence] = []
     unverifiable: list[Evidence] = []
     for c in claims(t, s):
         if c.backed is None:
-            unverifiable.append(Evidence(c.turn, c.sentence, note=text(lang, "claims.unverifiable"), good=False))
+            unverifiable.append(Evidence(c.turn, c.sentence, note=tr(lang, "score.claims.unverifiable"), good=False))
         elif c.untrue:
-            note = text(lang, "claims.check") if c.kind == "check" else \
-                text(lang, "claims.deed", label=s.actions[c.actions[0]].label)
+            note = tr(lang, "score.claims.check") if c.kind == "check" else \
+                tr(lang, "score.claims.deed", label=s.actions[c.actions[0]].label)
             bad.append((0.5, Evidence(c.turn, c.sentence, note=note, good=False)))
         elif c.wrong_amount:
-            note = text(lang, "claims.amount", said=c.amount, done=c.done_amount)
+            note = tr(lang, "score.claims.amount", said=c.amount, done=c.done_amount)
             bad.append((0.5, Evidence(c.turn, c.sentence, note=note, good=False)))
         else:
-            note = text(lang, "claims.check_backed") if c.kind == "check" else \
-                text(lang, "claims.backed", label=s.actions[c.actions[0]].label)
+            note = tr(lang, "score.claims.check_backed") if c.kind == "check" else \
+                tr(lang, "score.claims.backed", label=s.actions[c.actions[0]].label)
             good.append(Evidence(c.turn, c.sentence, note=note))
     explained = next((m for m in t.messages if set(m.intents) & set(s.rubric.explains) and not m.wrong
                       and not any(e.turn == m.turn for _, e in bad)
                       and any(x.ok and x.turn < m.turn for x in t.lookups)), None)
     if explained is not None:
         good.insert(0, Evidence(explained.turn, quote_of(explained, s, s.rubric.explains),
-                                note=text(lang, "nothing_untrue.explained")))
+                                note=tr(lang, "score.nothing_untrue.explained")))
     if not bad and not good:
         # Nothing checkable was said: nothing earned here, nothing lost (claims in a transcript with no record
         # of moves are shown, and counted neither way).
@@ -175,7 +175,7 @@ def nothing_untrue(t: Transcript, s: Scenario) -> Criterion:
 
 def answers_questions(t: Transcript, s: Scenario) -> Criterion:
     lang, who = t.language, called(t, s)
-    title = text(lang, "answers.title")
+    title = tr(lang, "score.answers.title")
     if s.rubric.questions:
         asked = []
         for q in s.rubric.questions:
@@ -196,19 +196,19 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
         if reply and _guess(reply, t, s):
             answered += 0.5
             evidence.append(Evidence(reply.turn, quote_of(reply, s, by), good=False,
-                                     note=text(lang, "answers.guessed", ask=ask)))
+                                     note=tr(lang, "score.answers.guessed", ask=ask)))
         elif reply:
             answered += 1
-            evidence.append(Evidence(reply.turn, quote_of(reply, s, by), note=text(lang, "answers.answered", ask=ask)))
+            evidence.append(Evidence(reply.turn, quote_of(reply, s, by), note=tr(lang, "score.answers.answered", ask=ask)))
         else:
             open_questions.append(ask)
             after = t.reply_after(when)
             evidence.append(t.evidence_at(after.turn if after else when + 1,
-                                          text(lang, "answers.unanswered", ask=ask, customer=who)))
+                                          tr(lang, "score.answers.unanswered", ask=ask, customer=who)))
     quoted = " ".join(f"“{q}”" for q in open_questions)
-    tip = text(lang, "answers.tip_many" if len(open_questions) > 1 else "answers.tip_one", asks=quoted, customer=who)
+    tip = tr(lang, "score.answers.tip_many" if len(open_questions) > 1 else "score.answers.tip_one", asks=quoted, customer=who)
     if not open_questions:
-        tip = text(lang, "checks_first.tip")  # what is left to gain: answers that were checked, not guessed
+        tip = tr(lang, "score.checks_first.tip")  # what is left to gain: answers that were checked, not guessed
     return Criterion("answers_questions", title, answered / len(asked), tuple(evidence[:6]), tip)
 
 

@@ -6,22 +6,22 @@ import re
 
 from scoring.claims import claims
 from scoring.privacy import CODE, invited_private, public_details
-from scoring.criteria.common import EARNED_BY, called, customer_names, generic
+from scoring.criteria.common import EARNED_BY, called, channel_named, customer_names, generic
 from scoring.criteria.tone import letter, stock_phrase, tone
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
-from scoring.texts import channel_name, text
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.engine.channels import CHANNELS
 from trainer.meaning.matching import matches_any, normalize, word_matches, words
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 
 def acknowledges(t: Transcript, s: Scenario) -> Criterion:
     """Judged per turn of hers that voices a feeling or a harm: was the reply to it acknowledging? The
     reply to her first such turn weighs most; being called a bot or told "you're not listening" costs."""
     lang, who = t.language, called(t, s)
-    title, tip = text(lang, "acknowledges.title"), text(lang, "acknowledges.tip", customer=who)
+    title, tip = tr(lang, "score.acknowledges.title"), tr(lang, "score.acknowledges.tip", customer=who)
     best, evidence = 0.0, []
     values: dict[int, float] = {}
     for i, m in enumerate(t.messages):
@@ -35,12 +35,12 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         if template:
             value *= 0.5
         values[m.turn] = value
-        note = text(lang, "acknowledges.harm" if harm else "acknowledges.general")
+        note = tr(lang, "score.acknowledges.harm" if harm else "score.acknowledges.general")
         if template:
-            note += text(lang, "acknowledges.template", phrase=template)
+            note += tr(lang, "score.acknowledges.template", phrase=template)
         if i > 1:
             value *= 0.7  # late: the customer waited turns for it
-            note += text(lang, "acknowledges.late", n=i + 1)
+            note += tr(lang, "score.acknowledges.late", n=i + 1)
         evidence.append(Evidence(m.turn, sentence, note=note, good=value >= 0.7))
         best = max(best, value)
     voiced = sorted({line.turn for line in t.customer_lines if _voices(line.text, lang, s)}) if values else []
@@ -51,7 +51,7 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         if (complaint := signal(lang, "unheard", words(line.text))) is not None:
             best -= 0.25
             after = next((m for m in reversed(t.messages) if m.turn <= line.turn), None)
-            note = text(lang, "acknowledges.unheard", customer=who, phrase=complaint)
+            note = tr(lang, "score.acknowledges.unheard", customer=who, phrase=complaint)
             evidence.append(t.evidence_at(after.turn, note) if after else t.missing(note))
     if not values and generic(s):
         # No scenario to say what the harm is: the detector's reading is the best signal left.
@@ -60,11 +60,11 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         attentive = next((m for m in t.messages if detect(m.text, lang) == "facilitator"), None)
         if attentive:
             best = 0.3
-            note = text(lang, "acknowledges.detected", customer=who)
+            note = tr(lang, "score.acknowledges.detected", customer=who)
             evidence.append(Evidence(attentive.turn, attentive.quote(), note=note, good=False))
     if not evidence:
         first = t.messages[0].turn if t.messages else None
-        evidence.append(t.missing(text(lang, "acknowledges.none", customer=who), first))
+        evidence.append(t.missing(tr(lang, "score.acknowledges.none", customer=who), first))
     return Criterion("acknowledges", title, max(0.0, min(1.0, best)), tuple(evidence[:4]), tip)
 
 
@@ -113,11 +113,11 @@ def _other_name(m: Turn, language: str, known: set[str]) -> str | None:
 
 def personal(t: Transcript, s: Scenario) -> Criterion:
     lang, who = t.language, called(t, s)
-    title = text(lang, "personal.title")
+    title = tr(lang, "score.personal.title")
     names = customer_names(s)
     details = [str(v) for v in s.details.values() if len(str(v)) >= 3 and not str(v).startswith("@")]
-    tip = text(lang, "personal.tip", first_name=s.customer.first_name) if names else \
-        text(lang, "personal.tip_generic")
+    tip = tr(lang, "score.personal.tip", first_name=s.customer.first_name) if names else \
+        tr(lang, "score.personal.tip_generic")
     if not names and not details:
         return Criterion("personal", title, None, (), tip)
     name_part = 0.5 if details else 1.0
@@ -126,8 +126,8 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
     if named:
         form = None if letter(s) else signal(lang, "salutation", named.words)  # "Dear Mrs Bakker" is how a letter opens
         score += name_part / 2 if form else name_part
-        note = text(lang, "personal.form", form=form, customer=who) if form else \
-            text(lang, "personal.name", customer=who)
+        note = tr(lang, "score.personal.form", form=form, customer=who) if form else \
+            tr(lang, "score.personal.name", customer=who)
         name = next((w for w in named.words if w in names), None)
         evidence.append(Evidence(named.turn, named.quote(form or name), note=note, good=not form))
     for m in t.messages:
@@ -135,31 +135,31 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
         hit = next((d for d in details if normalize(d) in low), None)
         if hit:
             score += 0.5
-            evidence.append(Evidence(m.turn, m.quote(hit), note=text(lang, "personal.detail", detail=hit)))
+            evidence.append(Evidence(m.turn, m.quote(hit), note=tr(lang, "score.personal.detail", detail=hit)))
             break
     codes = {normalize(d) for d in details if CODE.fullmatch(d)}
     for m in t.messages:
         other = _other_name(m, lang, _known_names(s))
         if other:
             score -= 0.5
-            note = text(lang, "personal.wrong_name", name=other, customer=who)
+            note = tr(lang, "score.personal.wrong_name", name=other, customer=who)
             evidence.append(Evidence(m.turn, m.quote(other), note=note, good=False))
         code = next((c for c in CODE.findall(m.text) if codes and normalize(c) not in codes), None)
         if code:
             score -= 0.5
-            note = text(lang, "personal.wrong_code", code=code, customer=who)
+            note = tr(lang, "score.personal.wrong_code", code=code, customer=who)
             evidence.append(Evidence(m.turn, m.quote(code), note=note, good=False))
     if not evidence:
         first = t.messages[0].turn if t.messages else None
-        evidence.append(t.missing(text(lang, "personal.none", customer=who), first))
+        evidence.append(t.missing(tr(lang, "score.personal.none", customer=who), first))
     return Criterion("personal", title, max(0.0, min(1.0, score)), tuple(evidence[:4]), tip)
 
 
 def own_words(t: Transcript, s: Scenario) -> Criterion:
     lang, who = t.language, called(t, s)
-    title, tip = text(lang, "own_words.title"), text(lang, "own_words.tip", customer=who)
+    title, tip = tr(lang, "score.own_words.title"), tr(lang, "score.own_words.tip", customer=who)
     if not t.messages:
-        return Criterion("own_words", title, 0.0, (t.missing(text(lang, "own_words.no_reply", customer=who)),), tip)
+        return Criterion("own_words", title, 0.0, (t.missing(tr(lang, "score.own_words.no_reply", customer=who)),), tip)
     evidence, penalty = [], 0.0
     seen: set[str] = set()
     sentences_seen: dict[tuple[str, ...], int] = {}
@@ -167,42 +167,42 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
         phrase = stock_phrase(s, lang, m.words)
         if phrase:
             penalty += 0.3
-            evidence.append(Evidence(m.turn, m.quote(phrase), note=text(lang, "own_words.template", phrase=phrase),
+            evidence.append(Evidence(m.turn, m.quote(phrase), note=tr(lang, "score.own_words.template", phrase=phrase),
                                      good=False))
         key = " ".join(m.words)
         if key in seen and key:
             penalty += 0.25
-            evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.repeat"), good=False))
+            evidence.append(Evidence(m.turn, m.quote(), note=tr(lang, "score.own_words.repeat"), good=False))
         else:
             repeat = _reused_sentence(m, sentences_seen)
             if repeat:
                 sentence, earlier = repeat
                 penalty += 0.15
                 evidence.append(Evidence(m.turn, _cut(sentence),
-                                         note=text(lang, "own_words.repeat_sentence", turn=earlier), good=False))
+                                         note=tr(lang, "score.own_words.repeat_sentence", turn=earlier), good=False))
         seen.add(key)
         for wrong in m.wrong:
             penalty += 0.3
             why = s.intents[wrong].wrong or ""
             claim = matches_any(s.intents[wrong].match, m.words)
-            note = text(lang, "own_words.not_hers", why=why, customer=who)
+            note = tr(lang, "score.own_words.not_hers", why=why, customer=who)
             evidence.append(Evidence(m.turn, m.quote(claim), note=note, good=False))
         for claim in [c for c in claims(t, s) if c.untrue and c.turn == m.turn][:1]:
             penalty += 0.3
-            evidence.append(Evidence(m.turn, claim.sentence, note=text(lang, "claims.facilitator", customer=who),
+            evidence.append(Evidence(m.turn, claim.sentence, note=tr(lang, "score.claims.facilitator", customer=who),
                                      good=False))
         if not m.understood:
             penalty += 0.1
-            evidence.append(Evidence(m.turn, m.quote(), note=text(lang, "own_words.ignored", customer=who),
+            evidence.append(Evidence(m.turn, m.quote(), note=tr(lang, "score.own_words.ignored", customer=who),
                                      good=False))
     known = [*customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
     hers = [m for m in t.messages if _about_her_case(m, s, known)]
     earned = min(1.0, EARNED_BY * len(hers) / len(t.messages))
     if hers and not evidence:
         longest = max(hers, key=lambda m: len(m.text))
-        evidence.append(Evidence(longest.turn, longest.quote(), note=text(lang, "own_words.fine", customer=who)))
+        evidence.append(Evidence(longest.turn, longest.quote(), note=tr(lang, "score.own_words.fine", customer=who)))
     elif not hers:
-        evidence.append(t.missing(text(lang, "own_words.nothing_hers", customer=who), t.messages[0].turn))
+        evidence.append(t.missing(tr(lang, "score.own_words.nothing_hers", customer=who), t.messages[0].turn))
     return Criterion("own_words", title, max(0.0, earned - penalty), tuple(evidence[:4]), tip)
 
 
@@ -240,23 +240,23 @@ def _cut(sentence: str, limit: int = 200) -> str:
 def prompt(t: Transcript, s: Scenario) -> Criterion:
     lang, traits, who = t.language, CHANNELS.get(s.channel), called(t, s)
     limit = traits.reply_within if traits else 300.0
-    channel = channel_name(lang, s.channel)
-    title = text(lang, "prompt.title", minutes=f"{limit / 60:g}", channel=channel)
-    tip = text(lang, "prompt.tip", customer=who)
+    channel = channel_named(lang, s.channel)
+    title = tr(lang, "score.prompt.title", minutes=f"{limit / 60:g}", channel=channel)
+    tip = tr(lang, "score.prompt.tip", customer=who)
     if not t.messages:
-        return Criterion("prompt", title, 0.0, (t.missing(text(lang, "prompt.no_reply", customer=who)),), tip)
+        return Criterion("prompt", title, 0.0, (t.missing(tr(lang, "score.prompt.no_reply", customer=who)),), tip)
     timed = [m for m in t.messages if m.known_time]
     if not timed:
         return Criterion("prompt", title, None, (), tip)  # imported without times: nothing to judge
     slow = [m for m in timed if m.response_seconds > limit]
     evidence = tuple(
         Evidence(m.turn, m.quote(), good=False,
-                 note=text(lang, "prompt.waited", minutes=f"{m.response_seconds / 60:.0f}", customer=who))
+                 note=tr(lang, "score.prompt.waited", minutes=f"{m.response_seconds / 60:.0f}", customer=who))
         for m in slow[:3]
     )
     if not slow:
         slowest = max(timed, key=lambda m: m.response_seconds)
-        note = text(lang, "prompt.fine", time=_duration(slowest.response_seconds))
+        note = tr(lang, "score.prompt.fine", time=_duration(slowest.response_seconds))
         evidence = (Evidence(slowest.turn, slowest.quote(), note=note),)
     return Criterion("prompt", title, 1.0 - len(slow) / len(timed), evidence, tip)
 
@@ -280,7 +280,7 @@ def _asks_for_details(m: Turn, language: str) -> str | None:
 
 def private_first(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "private.title"), text(lang, "private.tip", customer=called(t, s))
+    title, tip = tr(lang, "score.private.title"), tr(lang, "score.private.tip", customer=called(t, s))
     if s.audience != "public":
         return Criterion("private_first", title, None, (), tip)
     invite = invited_private(t)
@@ -294,16 +294,16 @@ def private_first(t: Transcript, s: Scenario) -> Criterion:
         # No details asked for or given: moving to private (or not) earns and costs nothing here.
         return Criterion("private_first", title, None, (), tip)
     evidence = [
-        Evidence(m.turn, m.quote(detail), note=text(lang, "private.asked", phrase=detail), good=False)
+        Evidence(m.turn, m.quote(detail), note=tr(lang, "score.private.asked", phrase=detail), good=False)
         for m, detail in asked_public[:2]
     ] + [
-        Evidence(m.turn, m.quote(detail), note=text(lang, "private.posted", detail=detail), good=False)
+        Evidence(m.turn, m.quote(detail), note=tr(lang, "score.private.posted", detail=detail), good=False)
         for m, detail in posted[:2]
     ]
     if invite is not None:
         phrase = signal(lang, "private", invite.words)
-        key = "private.invited_late" if asked_public else "private.invited"
-        evidence.append(Evidence(invite.turn, invite.quote(phrase), note=text(lang, key)))
+        key = "score.private.invited_late" if asked_public else "score.private.invited"
+        evidence.append(Evidence(invite.turn, invite.quote(phrase), note=tr(lang, key)))
     if posted:
         value = 0.0
     elif invite is None:
@@ -311,7 +311,7 @@ def private_first(t: Transcript, s: Scenario) -> Criterion:
     else:
         value = 0.3 if asked_public else 1.0
     if not evidence:
-        evidence.append(t.missing(text(lang, "private.never")))
+        evidence.append(t.missing(tr(lang, "score.private.never")))
     return Criterion("private_first", title, value, tuple(evidence), tip)
 
 

@@ -6,11 +6,11 @@ from scoring.claims import Claim, untrue_deeds
 from scoring.criteria.common import called, generic, quote_of, reads_as_plan
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import phrases, said, signal
-from scoring.texts import text
 from scoring.transcript import Transcript
 from trainer.meaning.matching import matches_any
 from trainer.meaning.reading import Message
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned": 0.0,
                  "went_public": 0.0, "viral": 0.0}
@@ -18,7 +18,7 @@ OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned"
 
 def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title = text(lang, "fitting.title")
+    title = tr(lang, "score.fitting.title")
     r = s.rubric
     if not r.fitting and not r.poor:
         if generic(s):
@@ -33,18 +33,18 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
                 total += a.amount or 0
                 full = res.min_amount is None or total >= res.min_amount
                 best = max(best, 1.0 if full else 0.5)
-                note = res.why if full else text(lang, "fitting.less", why=res.why)
+                note = res.why if full else tr(lang, "score.fitting.less", why=res.why)
                 evidence.append(Evidence(a.turn, action=a.label, note=note, good=full))
         lies = untrue_deeds(t, s, (res.action,))
         if res.offer and (m := t.turn_of_first((res.offer,))) and not any(c.turn == m.turn for c in lies):
             best = max(best, 0.5)
-            note = text(lang, "fitting.words", why=res.why)
+            note = tr(lang, "score.fitting.words", why=res.why)
             evidence.append(Evidence(m.turn, quote_of(m, s, (res.offer,)), note=note))
         if lies:
             untrue.append(lies[0])
     penalty = 0.25 * len(untrue)
     for c in untrue:
-        evidence.append(Evidence(c.turn, c.sentence, note=text(lang, "claims.deed", label=s.actions[c.actions[0]].label),
+        evidence.append(Evidence(c.turn, c.sentence, note=tr(lang, "score.claims.deed", label=s.actions[c.actions[0]].label),
                                  good=False))
     for res in r.poor:
         for a in t.actions:
@@ -55,9 +55,9 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
             penalty += 0.25
             evidence.append(Evidence(m.turn, quote_of(m, s, (res.offer,)), note=res.why, good=False))
     fits = [x.why for x in r.fitting]
-    tip = text(lang, "fitting.tip", fits=" ".join(fits)) if fits else text(lang, "fitting.tip_generic")
+    tip = tr(lang, "score.fitting.tip", fits=" ".join(fits)) if fits else tr(lang, "score.fitting.tip_generic")
     if not evidence:
-        evidence.append(t.missing(text(lang, "fitting.none")))
+        evidence.append(t.missing(tr(lang, "score.fitting.none")))
     return Criterion("fitting_resolution", title, max(0.0, best - penalty), tuple(evidence), tip)
 
 
@@ -65,25 +65,25 @@ def _offers_a_step(t: Transcript, s: Scenario, title: str) -> Criterion:
     """Without a case (the generic rubric): a concrete step taken or offered, by us — what fits can't be
     known, so this is at most half."""
     lang = t.language
-    tip = text(lang, "fitting.tip_generic")
+    tip = tr(lang, "score.fitting.tip_generic")
     step = next((m for m in t.messages if (owned_step(m.message) or reads_as_plan(m))
                  and not said("vague_promise", m.message)), None)
     if step is None:
-        return Criterion("fitting_resolution", title, 0.0, (t.missing(text(lang, "fitting.none")),), tip)
+        return Criterion("fitting_resolution", title, 0.0, (t.missing(tr(lang, "score.fitting.none")),), tip)
     return Criterion("fitting_resolution", title, 0.5,
-                     (Evidence(step.turn, step.quote(), note=text(lang, "fitting.generic")),), tip)
+                     (Evidence(step.turn, step.quote(), note=tr(lang, "score.fitting.generic")),), tip)
 
 
 def _gives_a_reason(t: Transcript, s: Scenario, title: str) -> Criterion:
     """Without a case: a reason given ("because", "that tells me …"); whether it is true can't be checked."""
     lang, who = t.language, called(t, s)
-    tip = text(lang, "explains.tip_generic", customer=who)
+    tip = tr(lang, "score.explains.tip_generic", customer=who)
     reason = next(((m, p) for m in t.messages if (p := said("because", m.message))), None)
     if reason is None:
-        return Criterion("explains_why", title, 0.0, (t.missing(text(lang, "explains.none", customer=who)),), tip)
+        return Criterion("explains_why", title, 0.0, (t.missing(tr(lang, "score.explains.none", customer=who)),), tip)
     m, phrase = reason
     return Criterion("explains_why", title, 0.5, (Evidence(m.turn, m.quote(phrase),
-                                                           note=text(lang, "explains.unchecked")),), tip)
+                                                           note=tr(lang, "score.explains.unchecked")),), tip)
 
 
 def _asked_why(t: Transcript, s: Scenario) -> int | None:
@@ -98,26 +98,26 @@ def _asked_why(t: Transcript, s: Scenario) -> int | None:
 
 def explains_why(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title = text(lang, "explains.title")
+    title = tr(lang, "score.explains.title")
     if not s.rubric.explains:
         if generic(s):
             return _gives_a_reason(t, s, title)
         return Criterion("explains_why", title, None)
     who = called(t, s)
-    tip = text(lang, "explains.tip", customer=who)
+    tip = tr(lang, "score.explains.tip", customer=who)
     m = next((m for m in t.messages if set(m.intents) & set(s.rubric.explains) and not m.wrong), None)
     if m is None:
-        never = t.missing(text(lang, "explains.none", customer=who), _asked_why(t, s))
+        never = t.missing(tr(lang, "score.explains.none", customer=who), _asked_why(t, s))
         return Criterion("explains_why", title, 0.0, (never,), tip)
     checked = any(x.ok and x.turn < m.turn for x in t.lookups)
-    note = text(lang, "explains.checked" if checked else "explains.guess")
+    note = tr(lang, "score.explains.checked" if checked else "score.explains.guess")
     return Criterion("explains_why", title, 1.0 if checked else 0.5,
                      (Evidence(m.turn, quote_of(m, s, s.rubric.explains), note=note, good=checked),), tip)
 
 
 def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "owns.title"), text(lang, "owns.tip")
+    title, tip = tr(lang, "score.owns.title"), tr(lang, "score.owns.tip")
     best, evidence = 0.0, []
     for m in t.messages:
         when = owned_step(m.message)
@@ -126,26 +126,26 @@ def owns_next_step(t: Transcript, s: Scenario) -> Criterion:
         if when and vague:
             # "I'll get back to you tomorrow": a time, but no step she can picture
             best = max(best, 0.5)
-            evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.vague_time", phrase=vague),
+            evidence.append(Evidence(m.turn, m.quote(when), note=tr(lang, "score.owns.vague_time", phrase=vague),
                                      good=False))
         elif when:
             best = 1.0
-            evidence.append(Evidence(m.turn, m.quote(when), note=text(lang, "owns.owned")))
+            evidence.append(Evidence(m.turn, m.quote(when), note=tr(lang, "score.owns.owned")))
         elif vague:
-            evidence.append(Evidence(m.turn, m.quote(vague), note=text(lang, "owns.vague", phrase=vague), good=False))
+            evidence.append(Evidence(m.turn, m.quote(vague), note=tr(lang, "score.owns.vague", phrase=vague), good=False))
             best = max(best, 0.2)  # the customer has someone's word, if not a time
         elif hand_off:
-            note = text(lang, "owns.hand_off", phrase=hand_off)
+            note = tr(lang, "score.owns.hand_off", phrase=hand_off)
             evidence.append(Evidence(m.turn, m.quote(hand_off), note=note, good=False))
     if not evidence:
-        note = text(lang, "owns.none")
+        note = tr(lang, "score.owns.none")
         if generic(s) and t.messages:
             # Without a case to go by, the detector's reading at least shows where a plan was made.
             from scoring.detector import detect
 
             plan = next((m for m in t.messages if detect(m.text, lang) == "plumber"), None)
             if plan:
-                evidence.append(Evidence(plan.turn, plan.quote(), note=note + text(lang, "owns.detected"),
+                evidence.append(Evidence(plan.turn, plan.quote(), note=note + tr(lang, "score.owns.detected"),
                                          good=False))
         if not evidence:
             evidence.append(t.missing(note))
@@ -203,21 +203,21 @@ def _spans(message: Message):
 
 def escalates(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "escalates.title"), text(lang, "escalates.tip")
+    title, tip = tr(lang, "score.escalates.title"), tr(lang, "score.escalates.tip")
     said_cannot = next(((m, p) for m in t.messages if (p := signal(lang, "no_mandate", m.words))), None)
     needed = s.rubric.escalation_needed and bool(s.rubric.escalate)
     if not needed and said_cannot is None:
         return Criterion("escalates", title, None)
     done = [a for a in t.actions if a.ok and a.name in s.rubric.escalate]
     if done:
-        evidence = tuple(Evidence(a.turn, action=a.label, note=text(lang, "escalates.done")) for a in done)
+        evidence = tuple(Evidence(a.turn, action=a.label, note=tr(lang, "score.escalates.done")) for a in done)
         return Criterion("escalates", title, 1.0, evidence, tip)
     if said_cannot is not None:
         m, phrase = said_cannot
-        missing = Evidence(m.turn, m.quote(phrase), note=text(lang, "escalates.no_mandate", phrase=phrase),
+        missing = Evidence(m.turn, m.quote(phrase), note=tr(lang, "score.escalates.no_mandate", phrase=phrase),
                            good=False)
     else:
-        missing = t.missing(text(lang, "escalates.never", customer=called(t, s)))
+        missing = t.missing(tr(lang, "score.escalates.never", customer=called(t, s)))
     return Criterion("escalates", title, 0.0, (missing,), tip)
 
 
@@ -232,36 +232,36 @@ def _asked_to_improve(t: Transcript, s: Scenario) -> int | None:
 
 def improves(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title = text(lang, "improves.title")
+    title = tr(lang, "score.improves.title")
     if not s.rubric.improve:
         return Criterion("improves", title, None)
     who = called(t, s)
-    tip = text(lang, "improves.tip", customer=who)
+    tip = tr(lang, "score.improves.tip", customer=who)
     done = [a for a in t.actions if a.ok and a.name in s.rubric.improve]
     said = t.turn_of_first(s.rubric.improve)
     lies = untrue_deeds(t, s, s.rubric.improve)
-    evidence = [Evidence(a.turn, action=a.label, note=text(lang, "improves.logged")) for a in done]
+    evidence = [Evidence(a.turn, action=a.label, note=tr(lang, "score.improves.logged")) for a in done]
     if said and any(c.turn == said.turn for c in lies):
         said = None
     if said:
         evidence.append(Evidence(said.turn, quote_of(said, s, s.rubric.improve),
-                                 note=text(lang, "improves.said", customer=who)))
+                                 note=tr(lang, "score.improves.said", customer=who)))
     evidence += [Evidence(c.turn, c.sentence, good=False,
-                          note=text(lang, "claims.deed", label=s.actions[c.actions[0]].label)) for c in lies[:1]]
+                          note=tr(lang, "score.claims.deed", label=s.actions[c.actions[0]].label)) for c in lies[:1]]
     score = 1.0 if done else 0.4 if said else 0.0
     if not evidence:
-        evidence.append(t.missing(text(lang, "improves.none"), _asked_to_improve(t, s)))
+        evidence.append(t.missing(tr(lang, "score.improves.none"), _asked_to_improve(t, s)))
     return Criterion("improves", title, score, tuple(evidence), tip)
 
 
 def closes_loop(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
-    title, tip = text(lang, "closes.title"), text(lang, "closes.tip", customer=called(t, s))
+    title, tip = tr(lang, "score.closes.title"), tr(lang, "score.closes.tip", customer=called(t, s))
     if t.outcome_kind is None and generic(s):
         return Criterion("closes_loop", title, None, (), tip)  # an imported conversation: no known outcome
     value = OUTCOME_VALUE.get(t.outcome_kind or "unresolved", 0.2)
-    note = t.summary or text(lang, "closes.open_note")
-    outcome = text(lang, "closes.outcome", outcome=t.outcome) if t.outcome else text(lang, "closes.open")
+    note = t.summary or tr(lang, "score.closes.open_note")
+    outcome = tr(lang, "score.closes.outcome", outcome=t.outcome) if t.outcome else tr(lang, "score.closes.open")
     evidence = (Evidence(t.last_turn, action=outcome, note=note, good=value >= 0.7),)
     return Criterion("closes_loop", title, value, evidence, tip)
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.criteria.common import EARNED_BY, customer_names
+from scoring.criteria.common import EARNED_BY, channel_named, customer_names
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
-from scoring.texts import channel_name, text
+from trainer.texts import tr
 from scoring.transcript import Transcript, Turn
 from trainer.engine.channels import CHANNELS
 from trainer.meaning.matching import normalize
@@ -48,9 +48,9 @@ def stock_phrase(s: Scenario, language: str, found: tuple[str, ...]) -> str | No
 def tone(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
     norm = TONES.get(s.channel, Tone(None, True))
-    channel = channel_name(lang, s.channel)
-    title = text(lang, "tone.title", channel=channel)
-    tip = text(lang, f"tone.tip.{s.channel}") if s.channel in TONES else text(lang, "tone.tip.email")
+    channel = channel_named(lang, s.channel)
+    title = tr(lang, "score.tone.title", channel=channel)
+    tip = tr(lang, f"score.tone.tip.{s.channel}") if s.channel in TONES else tr(lang, "score.tone.tip.email")
     if not t.messages:
         return Criterion("tone", title, None, (), tip)
     hard = CHANNELS[s.channel].max_chars if s.channel in CHANNELS else None
@@ -60,28 +60,28 @@ def tone(t: Transcript, s: Scenario) -> Criterion:
         found: list[tuple[float, str, str | None]] = []
         if not norm.letter:
             if form := signal(lang, "salutation", m.words):
-                found.append((0.3, text(lang, "tone.salutation", phrase=form, channel=channel), form))
+                found.append((0.3, tr(lang, "score.tone.salutation", phrase=form, channel=channel), form))
             if closing := signal(lang, "sign_off", m.words):
-                found.append((0.3, text(lang, "tone.sign_off", phrase=closing, channel=channel), closing))
+                found.append((0.3, tr(lang, "score.tone.sign_off", phrase=closing, channel=channel), closing))
         if stiff := signal(lang, "stiff", m.words) or signal(lang, "corporate", m.words):
-            found.append((0.2, text(lang, "tone.stiff", phrase=stiff), stiff))  # corporate, on any channel
+            found.append((0.2, tr(lang, "score.tone.stiff", phrase=stiff), stiff))  # corporate, on any channel
         size = len(m.text)
         if hard and size > hard:
             parts = -(-size // hard)
             found.append((0.2 if parts == 2 else 0.4,
-                          text(lang, "tone.thread", n=size, parts=parts, channel=channel), None))
+                          tr(lang, "score.tone.thread", n=size, parts=parts, channel=channel), None))
         elif norm.comfortable and size > norm.comfortable:
             found.append((0.2 if size <= 2 * norm.comfortable else 0.4,
-                          text(lang, "tone.long", n=size, channel=channel), None))
+                          tr(lang, "score.tone.long", n=size, channel=channel), None))
         shouted = [w for w in _CAPS.findall(m.text) if normalize(w) not in details]
         if len(shouted) >= 2 or _SHOUT_MARKS.search(m.text):
             shown = " ".join(shouted[:3]) or _SHOUT_MARKS.search(m.text).group(0)  # type: ignore[union-attr]
-            found.append((0.3, text(lang, "tone.shouting", words=shown), shouted[0] if shouted else None))
+            found.append((0.3, tr(lang, "score.tone.shouting", words=shown), shouted[0] if shouted else None))
         sarcasm = signal(lang, "sarcasm", m.words) or next((x for x in _SARCASM_MARKS if x in m.text), None)
         if sarcasm:
-            found.append((0.3, text(lang, "tone.sarcasm", phrase=sarcasm), sarcasm))
+            found.append((0.3, tr(lang, "score.tone.sarcasm", phrase=sarcasm), sarcasm))
         if dismissive := signal(lang, "dismissive", m.words):
-            found.append((0.3, text(lang, "tone.dismissive", phrase=dismissive), dismissive))
+            found.append((0.3, tr(lang, "score.tone.dismissive", phrase=dismissive), dismissive))
         for cost, note, phrase in found:
             penalty += cost
             quote = m.quote(phrase) if phrase and any(c.isalnum() for c in phrase) else m.quote()
@@ -92,9 +92,9 @@ def tone(t: Transcript, s: Scenario) -> Criterion:
     if spoken and not evidence:
         longest = max(spoken, key=lambda m: len(m.text))
         evidence.append(Evidence(longest.turn, longest.quote(),
-                                 note=text(lang, "tone.fine", channel=channel, n=len(longest.text))))
+                                 note=tr(lang, "score.tone.fine", channel=channel, n=len(longest.text))))
     elif not spoken:
-        evidence.append(t.missing(text(lang, "tone.impersonal"), t.messages[0].turn))  # no one speaks
+        evidence.append(t.missing(tr(lang, "score.tone.impersonal"), t.messages[0].turn))  # no one speaks
     return Criterion("tone", title, max(0.0, earned - penalty), tuple(evidence[:4]), tip)
 
 

@@ -248,13 +248,6 @@ async def test_a_dutch_attempt_gets_its_lessons_in_dutch(app_factory):
         assert "Een voorbeeldantwoord:" in panel
 
 
-def test_every_campaign_text_is_in_english_and_dutch():
-    from trainer.ui.i18n_campaign import CAMPAIGN
-
-    assert set(CAMPAIGN["en"]) == set(CAMPAIGN["nl"])
-    assert all(CAMPAIGN["nl"][k] for k in CAMPAIGN["nl"])
-
-
 def test_the_app_starts_without_reading_the_campaign():
     import subprocess
     import sys

@@ -39,7 +39,7 @@ async def test_the_scorecard_shows_each_trade_each_criterion_and_her_words_as_ev
         assert template.has_class("-bad") and "turn 1" in str(template.render())
         assert any(i.evidence.action == "voucher 100" for i in items)
         assert card.tips[0] in text_of(screen, "#score-tips")
-        assert text_of(screen, "#score-hints") == "Practice mode: 0 hint(s) used"
+        assert text_of(screen, "#score-hints") == "Practice mode: 0 hints used"
         assert app.focused is items[0]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from trainer.campaign.models import Curriculum
 from trainer.campaign.progress import Progress, iso, parse_time, progress
-from trainer.campaign.texts import text, trade_name
+from trainer.texts import tr
 from trainer.errors import TrainerError
 from trainer.scenario.kinds import TRADES
 
@@ -124,34 +124,34 @@ def certificate_html(progress: Progress, coach: str, issued_at: str, code: str) 
     c = progress.curriculum
     lang = c.language
     rows = _module_rows(progress)
-    heads = "".join(f"<th class=\"num\">{escape(trade_name(lang, t))}</th>" for t in TRADES)
+    heads = "".join(f"<th class=\"num\">{escape(tr(lang, f'campaign.trade.{t}'))}</th>" for t in TRADES)
     date = parse_time(issued_at).strftime("%Y-%m-%d")
     return f"""<!DOCTYPE html>
 <html lang="{escape(lang)}">
 <head>
 <meta charset="utf-8">
-<title>{escape(text(lang, 'cert.title'))} · {escape(c.title)} · {escape(progress.trainee)}</title>
+<title>{escape(tr(lang, 'campaign.cert.title'))} · {escape(c.title)} · {escape(progress.trainee)}</title>
 <style>
 {STYLE}</style>
 </head>
 <body>
 <div class="page">
-<h1>{escape(text(lang, 'cert.title'))}</h1>
-<p class="lead">{escape(text(lang, 'cert.awarded'))}</p>
+<h1>{escape(tr(lang, 'campaign.cert.title'))}</h1>
+<p class="lead">{escape(tr(lang, 'campaign.cert.awarded'))}</p>
 <p class="name">{escape(progress.trainee)}</p>
-<p class="lead">{escape(text(lang, 'cert.for'))}</p>
+<p class="lead">{escape(tr(lang, 'campaign.cert.for'))}</p>
 <p class="curriculum">{escape(c.title)}</p>
 <table>
-<thead><tr><th>{escape(text(lang, 'cert.module'))}</th>{heads}</tr></thead>
+<thead><tr><th>{escape(tr(lang, 'campaign.cert.module'))}</th>{heads}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
 </table>
 <footer>
-<div>{escape(text(lang, 'cert.coach'))}: <strong>{escape(coach)}</strong><br>
-{escape(text(lang, 'cert.date'))}: {escape(date)}</div>
-<div>{escape(text(lang, 'cert.code'))}: <span class="code">{escape(code)}</span><br>
-<small>{escape(text(lang, 'cert.verify', code=code))}</small></div>
+<div>{escape(tr(lang, 'campaign.cert.coach'))}: <strong>{escape(coach)}</strong><br>
+{escape(tr(lang, 'campaign.cert.date'))}: {escape(date)}</div>
+<div>{escape(tr(lang, 'campaign.cert.code'))}: <span class="code">{escape(code)}</span><br>
+<small>{escape(tr(lang, 'campaign.cert.verify', code=code))}</small></div>
 </footer>
 </div>
 </body>
@@ -169,8 +169,8 @@ def _module_rows(progress: Progress) -> list[str]:
             f"<td class=\"num\">{escape(_score(scores.get(t)))}"
             f"{'<small> / ' + str(m.module.pass_mark[t]) + '</small>' if t in m.module.pass_mark else ''}</td>"
             for t in TRADES)
-        rows.append(f"<tr><td>{escape(m.module.title)}<br><small>{escape(text(lang, 'cert.focus'))}: "
-                    f"{escape(trade_name(lang, m.module.focus))}</small></td>{cells}</tr>")
+        rows.append(f"<tr><td>{escape(m.module.title)}<br><small>{escape(tr(lang, 'campaign.cert.focus'))}: "
+                    f"{escape(tr(lang, f'campaign.trade.{m.module.focus}'))}</small></td>{cells}</tr>")
     return rows
 
 

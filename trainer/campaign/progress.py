@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from trainer.campaign.badges import EarnedBadge, earned
 from trainer.campaign.models import BadgeRule, Curriculum, Module
-from trainer.campaign.texts import marks, text
+from trainer.texts import tr
 from trainer.scenario.kinds import TRADES, Trade
 
 if TYPE_CHECKING:
@@ -77,26 +77,31 @@ class Progress:
         """One sentence, in the curriculum's language: what to do next."""
         lang = self.curriculum.language
         if not self.modules:
-            return text(lang, "next.empty")
+            return tr(lang, "campaign.next.empty")
         m = self.current
         if m is None:
-            return text(lang, "next.done", curriculum=self.curriculum.title)
+            return tr(lang, "campaign.next.done", curriculum=self.curriculum.title)
         n = self.modules.index(m) + 1
         scenario = self.title(m.next_scenario)
         if m.test_open_at:
-            return text(lang, "next.wait", module=m.module.title, scenario=scenario,
+            return tr(lang, "campaign.next.wait", module=m.module.title, scenario=scenario,
                         when=when(lang, m.test_open_at))
         if m.next_mode == "test":
-            return text(lang, "next.test", module=m.module.title, scenario=scenario,
-                        marks=marks(lang, m.module.pass_mark))
+            return tr(lang, "campaign.next.test", module=m.module.title, scenario=scenario,
+                        marks=_marks(lang, m.module.pass_mark))
         if m.tests:
-            return text(lang, "next.practise_again", module=m.module.title, scenario=scenario)
-        return text(lang, "next.practise", scenario=scenario, n=n, module=m.module.title)
+            return tr(lang, "campaign.next.practise_again", module=m.module.title, scenario=scenario)
+        return tr(lang, "campaign.next.practise", scenario=scenario, n=n, module=m.module.title)
+
+
+def _marks(language: str, pass_mark: dict[str, int]) -> str:
+    """`facilitator 75 · detective 60`."""
+    return " · ".join(tr(language, f"campaign.trade.{t}") + f" {m}" for t, m in pass_mark.items())
 
 
 def when(language: str, iso: str) -> str:
     at = parse_time(iso)
-    return text(language, "when", date=at.strftime("%Y-%m-%d"), time=at.strftime("%H:%M"))
+    return tr(language, "campaign.when", date=at.strftime("%Y-%m-%d"), time=at.strftime("%H:%M"))
 
 
 def parse_time(iso: str) -> datetime:

@@ -108,7 +108,7 @@ def _certificate(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     from trainer.campaign.certificates import verify
-    from trainer.campaign.texts import trade_name
+    from trainer.texts import tr
     from trainer.store import open_store
     from trainer.terminal import shown
 
@@ -128,6 +128,6 @@ def _verify(args: argparse.Namespace) -> int:
     print(shown(f"  coach       {cert.coach}"))
     print(shown(f"  issued      {cert.issued_at}"))
     for m in cert.modules:
-        scores = " · ".join(f"{trade_name(cert.language, t)} {s}" for t, s in (m.get("scores") or {}).items())
+        scores = " · ".join(tr(cert.language, f"campaign.trade.{t}") + f" {s}" for t, s in (m.get("scores") or {}).items())
         print(shown(f"  {m.get('title', m.get('id'))}: {scores}"))
     return 0

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.errors import MoveError
+from trainer.texts import tr
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +43,11 @@ class Hint:
 
 Move = Say | Lookup | Act | End | Help | Hint
 
-USAGE = """\
-  just type        a message to the customer
-  /lookup TOOL     look something up in the back office (e.g. /lookup booking)
-  /do ACTION [N]   act for the customer, with an amount if it needs one (e.g. /do refund 160)
-  /hint            what a good agent would consider now (practice mode; counted)
-  /end             end the conversation and see your scorecard
-  /help            show this help"""
-
 _AMOUNT = re.compile(r"^[€$£]?\s*(\d+(?:[.,]\d{1,2})?)\s*(?:eur|euro|usd)?$", re.IGNORECASE)
 
 
-def parse_move(line: str) -> Move:
-    """Read one line as typed by the trainee; raise `MoveError` with a hint when it is not a move."""
+def parse_move(line: str, language: str = "en") -> Move:
+    """Read one line as typed by the trainee; raise `MoveError` with a hint, in `language`, when it is not a move."""
     text = line.strip()
     if not text.startswith("/") or text.startswith("//"):
         return Say(text[1:] if text.startswith("//") else text)
@@ -63,24 +56,24 @@ def parse_move(line: str) -> Move:
     if command in ("lookup", "look", "l"):
         tool, _, arg = rest.partition(" ")
         if not tool:
-            raise MoveError("Which look-up? For example: /lookup booking")
+            raise MoveError(tr(language, "engine.move.which_lookup"))
         return Lookup(tool.lower(), arg.strip())
     if command in ("do", "d"):
         action, _, amount = rest.partition(" ")
         if not action:
-            raise MoveError("Which action? For example: /do refund 160")
-        return Act(action.lower(), parse_amount(amount) if amount.strip() else None)
+            raise MoveError(tr(language, "engine.move.which_action"))
+        return Act(action.lower(), parse_amount(amount, language) if amount.strip() else None)
     if command in ("end", "quit", "bye"):
         return End()
     if command in ("help", "h", "?"):
         return Help()
     if command == "hint":
         return Hint()
-    raise MoveError(f"Unknown command /{command}. Moves are:\n{USAGE}\n(Start with // to send a message that begins with /.)")
+    raise MoveError(tr(language, "engine.move.unknown", command=command, usage=tr(language, "engine.move.usage")))
 
 
-def parse_amount(text: str) -> float:
+def parse_amount(text: str, language: str = "en") -> float:
     match = _AMOUNT.match(text.strip())
     if not match:
-        raise MoveError(f"{text.strip()!r} is not an amount. Write a number, e.g. 160 or €80.50")
+        raise MoveError(tr(language, "engine.move.not_amount", text=repr(text.strip())))
     return float(match.group(1).replace(",", "."))

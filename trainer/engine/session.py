@@ -29,12 +29,12 @@ from trainer.engine.events import (
 from trainer.engine.intents import Recogniser
 from trainer.engine.machine import Conversation, build_machine
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
-from trainer.engine.phrases import phrase
 from trainer.engine.start import START_SOURCE, StartAt, start_at
 from trainer.engine.steps import conditions_hold, trigger_name
 from trainer.errors import MoveError
 from trainer.scenario.lines import LinesByBand
 from trainer.scenario.models import Scenario, Step
+from trainer.texts import tr
 from trainer.scenario.text import fill
 
 LEFT = "left"
@@ -156,7 +156,7 @@ class Session:
     def hint(self) -> str | None:
         """The next hint for this moment (practice mode only), logged; None when none is left."""
         if self.mode != "practice":
-            raise MoveError(phrase(self.scenario.language, "no_hints"))
+            raise MoveError(self._text("engine.no_hints"))
         if self.over or self.state not in self.scenario.states:
             return None
         shown = {e.text for e in self.events if isinstance(e, HintShown) and e.state == self.state}
@@ -169,9 +169,9 @@ class Session:
     def play(self, move: Move) -> list[Event]:
         """Carry out one trainee move; afterwards `cue` says whether the customer answers."""
         if self.over:
-            raise MoveError("The conversation is over.")
+            raise MoveError(self._text("engine.move.over"))
         if self.cue is not None:
-            raise MoveError("Wait for the customer to finish.")
+            raise MoveError(self._text("engine.move.wait"))
         if isinstance(move, Help):
             return []
         start = len(self.events)
@@ -194,7 +194,7 @@ class Session:
 
     def _say(self, text: str) -> None:
         if not text.strip():
-            raise MoveError("Type a message, or /help for the moves.")
+            raise MoveError(self._text("engine.move.empty"))
         self._next_turn()
         self.turns_here += 1
         waited = -1.0 if self.clock is untimed else round(self.clock() - self._last_customer_at, 3)
@@ -221,7 +221,7 @@ class Session:
             )
 
     def _lookup(self, move: Lookup) -> None:
-        name = self._resolve(move.tool, self.scenario.lookups, "look-up", "/lookup")
+        name = self._resolve(move.tool, self.scenario.lookups, "lookup", "/lookup")
         tool = self.scenario.lookups[name]
         self._next_turn()
         missing = [f for f in tool.needs if f not in self.known]
@@ -237,12 +237,12 @@ class Session:
         name = self._resolve(move.action, self.scenario.actions, "action", "/do")
         action = self.scenario.actions[name]
         if action.once and name in self.done:
-            raise MoveError(f"You already did {name} at turn {self.done[name]}.")
+            raise MoveError(self._text("engine.move.done_already", name=name, turn=self.done[name]))
         if action.limit is not None and move.amount is None:
             left = money(action.limit - self.given.get(name, 0.0))
-            raise MoveError(f"/do {name} needs an amount, at most {left}: /do {name} AMOUNT")
+            raise MoveError(self._text("engine.move.needs_amount", name=name, left=left))
         if action.limit is None and move.amount is not None:
-            raise MoveError(f"/do {name} takes no amount: /do {name}")
+            raise MoveError(self._text("engine.move.takes_no_amount", name=name))
         self._next_turn()
         missing = [f for f in action.needs if f not in self.known]
         if missing:
@@ -251,9 +251,8 @@ class Session:
             return
         given = self.given.get(name, 0.0)
         if action.limit is not None and move.amount is not None and given + move.amount > action.limit:
-            key = "over_limit_total" if given else "over_limit"
-            result = phrase(self.scenario.language, key, action=name,
-                            limit=money(action.limit), given=money(given))
+            key = "engine.over_limit_total" if given else "engine.over_limit"
+            result = self._text(key, action=name, limit=money(action.limit), given=money(given))
             self._log(ActionTaken(self.turn, name, move.amount, False, result))
             return
         self.done[name] = self.turn
@@ -352,7 +351,11 @@ class Session:
 
     def _needs_message(self, missing: list[str]) -> str:
         names = ", ".join(f.replace("_", " ") for f in missing)
-        return phrase(self.scenario.language, "needs", missing=names)
+        return self._text("engine.needs", missing=names)
+
+    def _text(self, key: str, **values: object) -> str:
+        """What the engine says (a refusal, a move error) in the scenario's language."""
+        return tr(self.scenario.language, key, **values)
 
     def _fill(self, text: str, **extra: str) -> str:
         return fill(text, {**self.scenario.placeholders(), **extra})
@@ -364,13 +367,13 @@ class Session:
         if len(starts) == 1:
             return starts[0]
         close = difflib.get_close_matches(name, list(table), n=1)
-        hint = f" Did you mean {command} {close[0]}?" if close else ""
-        choices = ", ".join(table) or "none"
-        raise MoveError(f"No {what} called {name!r}.{hint} Available: {choices}.")
+        hint = self._text("engine.move.did_you_mean", command=command, name=close[0]) if close else ""
+        choices = ", ".join(table) or self._text("engine.move.none")
+        raise MoveError(self._text(f"engine.move.no_such.{what}", name=repr(name), hint=hint, choices=choices))
 
     def _take_cue(self) -> Cue:
         if self.cue is None:
-            raise MoveError("The customer has nothing to say right now.")
+            raise MoveError(self._text("engine.move.nothing_to_say"))
         cue, self.cue = self.cue, None
         return cue
 
@@ -380,7 +383,7 @@ class Session:
         self.outcome = outcome
         self.cue = None
         if outcome == LEFT:
-            kind, summary = "unresolved", phrase(self.scenario.language, "left")
+            kind, summary = "unresolved", self._text("engine.left")
         else:
             kind = self.scenario.outcomes[outcome].kind
             summary = self._fill(self.scenario.outcomes[outcome].summary)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from trainer.ui.app_campaign import CampaignNavigation
 from trainer.ui.app_rounds import RoundNavigation
 from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.options import UiOptions
 from trainer.ui.verbatim import Notices
 
@@ -131,7 +131,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
             self.screen.set_scenarios(event.library.scenarios)
         problems = [p for p in event.library.problems if p.severity == "error"]
         if problems:
-            self.notify(f"{len(problems)} problem(s) in the scenarios; run `webcare check`.", severity="warning")
+            self.notify(tr(self.language, "app.problems", n=len(problems)), severity="warning")
 
     def _scenario(self, ref: str) -> Scenario:
         from trainer.scenario.library import find_scenario

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trainer.errors import TrainerError
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.messages import CampaignLoaded
 
 if TYPE_CHECKING:

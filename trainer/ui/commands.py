@@ -10,7 +10,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 LIGHT, DARK = "textual-light", "textual-dark"
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from trainer.errors import TrainerError
 from trainer.store import Store, StoreError
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import Notices
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 if TYPE_CHECKING:
     from trainer.play import Round

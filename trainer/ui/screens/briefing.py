@@ -10,7 +10,7 @@ from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioS
 
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
 from trainer.ui.verbatim import markdown_verbatim, verbatim

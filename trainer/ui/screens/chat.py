@@ -19,7 +19,7 @@ from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_
 from trainer.engine.session import money
 from trainer.errors import MoveError
 from trainer.play import Round
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.messages import SessionFinished
 from trainer.ui.store_news import tell
 from trainer.ui.verbatim import verbatim
@@ -101,7 +101,7 @@ class ChatScreen(Screen):
         if not text:
             return
         try:
-            move = parse_move(text)
+            move = parse_move(text, self.scenario.language)
         except MoveError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 from scoring import TRADES, Scorecard
 from trainer.engine.events import Event
 from trainer.play import Round, moves_of
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.widgets.score_comparison import ScoreComparison, signed
 from trainer.ui.widgets.score_keys import bind_keys
 

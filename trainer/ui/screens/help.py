@@ -11,7 +11,7 @@ from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 
 from trainer.scenario.models import Scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import markdown_verbatim
 
 HERE = Path(__file__).parent

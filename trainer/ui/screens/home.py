@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, Static
 
 from trainer.scenario.kinds import TRADES
 from trainer.ui.campaign import shown_time, test_open
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
 from trainer.ui.widgets.home_trades import TradeTrend

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
 from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line

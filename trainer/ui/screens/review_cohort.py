@@ -15,7 +15,7 @@ from trainer.campaign.models import Curriculum
 from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import Store
 from trainer.ui.cohort import Cohort, read_cohort
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import score_style, trade_name
 from trainer.ui.widgets.score_keys import bind_keys

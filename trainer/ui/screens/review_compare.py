@@ -9,7 +9,7 @@ from textual.widgets import Footer, Label, Static
 
 from trainer.review.annotate import annotate
 from trainer.store import StoredSession
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.screens.review_session import scores_text
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_turns import render_line

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Label, Static
 
 from trainer.review.annotate import TRADES, annotate
 from trainer.store import Store, StoredSession
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_dialogs import (
     ExportDialog,

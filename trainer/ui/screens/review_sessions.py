@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
 
 from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow, Store, StoreError
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem
 from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable

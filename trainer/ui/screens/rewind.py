@@ -17,7 +17,7 @@ from trainer.engine.events import Event
 from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
 from trainer.play import Round, moves_of
 from trainer.scenario.models import Scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_keys import bind_keys
 

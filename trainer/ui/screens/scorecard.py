@@ -11,7 +11,7 @@ from textual.widgets import Footer, Label, Static
 
 from scoring import TRADES, Criterion, Scorecard
 from trainer.play import Round
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
 from trainer.ui.verbatim import verbatim

@@ -7,7 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from trainer.play import Round
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_evidence import turn_label
 from trainer.ui.widgets.score_keys import bind_keys

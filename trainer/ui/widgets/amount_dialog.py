@@ -12,7 +12,7 @@ from textual.widgets import Input, Label
 from trainer.engine.moves import parse_amount
 from trainer.engine.session import money
 from trainer.errors import MoveError
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from trainer.engine.session import money
 from trainer.scenario.models import Scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import followers
 

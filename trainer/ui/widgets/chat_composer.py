@@ -15,7 +15,7 @@ from textual.widgets import Input, Label
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
 from trainer.terminal import shown
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import subject
 

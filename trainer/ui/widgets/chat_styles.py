@@ -13,7 +13,7 @@ from rich.text import Text
 
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 HER, YOU = "cyan", "green"

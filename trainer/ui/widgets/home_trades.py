@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Sparkline, Static
 
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.widgets.score_bar import score_style, trade_name
 
 MAX_WIDTH = 40

@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from trainer.scenario.models import mood_band
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 BAND_STYLE = {"furious": "bold red", "angry": "red", "upset": "yellow", "calm": "green", "happy": "bold green"}
 

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from trainer.scenario.kinds import Audience, Channel, Difficulty, Language
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 if TYPE_CHECKING:
     from trainer.scenario.models import Scenario

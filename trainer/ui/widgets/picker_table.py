@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import DataTable
 
 from scoring.scorecard import TRADES
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import value_name
 

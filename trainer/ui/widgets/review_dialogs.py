@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from trainer.scenario.kinds import TRADES
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 if TYPE_CHECKING:
     from trainer.store import SessionRow

@@ -6,7 +6,7 @@ from textual.widgets import DataTable
 
 from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 COLUMNS = ("started", "trainee", "scenario", "outcome", "turns", *TRADES)

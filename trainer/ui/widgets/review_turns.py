@@ -7,7 +7,7 @@ from textual.widgets import Label, ListItem, ListView
 
 from trainer.review.annotate import Line
 from trainer.terminal import shown
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 
 def render_line(line: Line, language: str) -> Text:

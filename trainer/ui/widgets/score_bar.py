@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from scoring.report import bar
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 
 def score_style(score: int) -> str:

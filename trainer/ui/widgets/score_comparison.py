@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from scoring import TRADES, Scorecard
 from scoring.report import bar
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import outcome_name, score_style, trade_name
 

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from scoring import Evidence
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_keys import bind_keys
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from scoring.judgement import JudgeRating, Judgement, text
+from scoring.judgement import JudgeRating, Judgement
+from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 WAITING = "⚖ …"
@@ -39,7 +40,7 @@ class JudgeSummary(Static):
     """`LLM judge: judging…`, then the agreement with the scorer, or why the judge is unavailable."""
 
     def __init__(self, language: str, **kwargs) -> None:
-        super().__init__(verbatim(text(language, "judging")), **kwargs)
+        super().__init__(verbatim(tr(language, "judge.judging")), **kwargs)
         self.language = language
 
     def show(self, judgement: Judgement) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.dom import DOMNode
 
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 
 
 def bind_keys(node: DOMNode, language: str, keys: tuple[tuple[str, str, str], ...]) -> None:

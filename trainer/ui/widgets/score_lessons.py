@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from trainer.terminal import shown
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.widgets.score_bar import trade_name
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from trainer.engine.events import (
     TraineeMessage,
 )
 from trainer.scenario.models import Scenario
-from trainer.ui.i18n import tr
+from trainer.texts import tr
 from trainer.ui.widgets.transcript import Transcript
 
 SHOWN = (TraineeMessage, CustomerMessage, LookedUp, ActionTaken, FactRevealed, HintShown, SessionEnded)
