@@ -97,7 +97,7 @@ def test_with_the_server_killed_mid_session_the_game_goes_on_scripted_to_its_out
     by = [line.by for line in customer.record.lines]
     assert by[:2] == ["model", "model"] and set(by[2:]) == {"script"}
     assert out.count("from the script this time: the model could not be reached") == 1
-    assert "1 line" not in out and f"{len(by) - 2} line(s) from the script" in out
+    assert " · 1 line from" not in out and f" · {len(by) - 2} lines from the script" in out
     assert time.monotonic() - started < 5.0
 
 

@@ -32,6 +32,7 @@ from trainer.llm.config import LLMSettings, with_overrides
 from trainer.llm.errors import LLMUnavailable
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
+from trainer.texts import grouped, tr
 
 log = logging.getLogger(__name__)
 
@@ -43,20 +44,8 @@ tried once more (then twice as many after each failed try, up to REST_MAX)."""
 REST_MAX = 12
 GONE = ("refused", "rejected")
 """Faults that say the endpoint is not there for us at all: rest at once, no single try first."""
-UNAVAILABLE = {
-    "en": {"timeout": "did not answer in time", "rate_limited": "is rate-limited (429)",
-           "server_error": "had a server error", "refused": "could not be reached", "empty": "sent nothing",
-           "malformed": "sent a reply that could not be read", "cut": "stopped halfway",
-           "rejected": "refused the request", "failed": "failed"},
-    "nl": {"timeout": "antwoordde niet op tijd", "rate_limited": "weigert even verzoeken (429)",
-           "server_error": "had een serverfout", "refused": "was niet bereikbaar", "empty": "stuurde niets",
-           "malformed": "stuurde een onleesbaar antwoord", "cut": "stopte halverwege",
-           "rejected": "weigerde het verzoek", "failed": "faalde"},
-}
-NOTICE = {
-    "en": "{name}'s line is from the script this time: the model {why}.",
-    "nl": "{name}s regel komt deze keer uit het script: het model {why}.",
-}
+UNAVAILABLE = ("timeout", "rate_limited", "server_error", "refused", "empty", "malformed", "cut", "rejected", "failed")
+"""Faults of the endpoint (not of her line): each counts against the breaker. Said as `customer.unavailable.*`."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +165,7 @@ class LLMCustomer(BaseCustomer):
 
     def _settle(self, cue: Cue, text: str | None, problem: str | None, counted: bool = True) -> None:
         if counted:
-            if text is None and problem in UNAVAILABLE["en"]:
+            if text is None and problem in UNAVAILABLE:
                 self._breaker.failed(gone=problem in GONE)
             else:
                 self._breaker.succeeded()  # the endpoint answered in time, whatever the checks made of it
@@ -223,16 +212,11 @@ class LLMCustomer(BaseCustomer):
 
     def cost_line(self) -> str:
         """`Live customer: model at host · 3 requests, 1,234 tokens in, 210 out · 1 line from the script`."""
-        u = self.usage()
-        language = self.scenario.language if self.scenario.language in NOTICE else "en"
+        u, lang = self.usage(), self.scenario.language
         scripted = len(self.record.fallbacks)
-        if language == "nl":
-            extra = f" · {scripted} regel(s) uit het script" if scripted else ""
-            return (f"Live klant: {self.settings.model} op {self.settings.host} · {u['requests']} verzoeken, "
-                    f"{u['in']:,} tokens in, {u['out']:,} uit{extra}".replace(",", "."))
-        extra = f" · {scripted} line(s) from the script" if scripted else ""
-        return (f"Live customer: {self.settings.model} at {self.settings.host} · {u['requests']} requests, "
-                f"{u['in']:,} tokens in, {u['out']:,} out{extra}")
+        return tr(lang, "customer.cost", model=self.settings.model, host=self.settings.host, requests=u["requests"],
+                  tokens_in=grouped(lang, u["in"]), tokens_out=grouped(lang, u["out"]),
+                  scripted=tr(lang, "customer.cost_scripted", n=scripted) if scripted else "")
 
     # -- helpers -------------------------------------------------------------------------------------
 
@@ -242,9 +226,10 @@ class LLMCustomer(BaseCustomer):
         return 160 if self._limit and self._limit <= 500 else 400
 
     def _notice_for(self, problem: str) -> str:
-        language = self.scenario.language if self.scenario.language in NOTICE else "en"
-        why = UNAVAILABLE[language].get(problem) or checks.PROBLEMS[language].get(problem, problem)
-        return NOTICE[language].format(name=self.scenario.customer.first_name, why=why)
+        lang = self.scenario.language
+        why = tr(lang, f"customer.unavailable.{problem}") if problem in UNAVAILABLE else \
+            checks.PROBLEMS.get(lang, checks.PROBLEMS["en"]).get(problem, problem)
+        return tr(lang, "customer.notice", name=self.scenario.customer.first_name, why=why)
 
     def _secrets(self) -> list[str]:
         known = set(self._known())
