@@ -72,7 +72,7 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
         settings = with_overrides(settings, model=names[0])
         probe = with_overrides(probe, model=names[0])
         client = LLMClient(probe)
-    if names and settings.model not in names:
+    if names and settings.model and settings.model not in names:
         close = _close(settings.model, names)
         say.warn(f"The model '{settings.model}' is not in the endpoint's list" + (f"; did you mean '{close}'?" if close
                  else f" ({', '.join(names[:8])})") + (" (Azure lists models, not deployments: this may be fine)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,7 @@ class Annotated:
     language: str = "en"
 
 
-def annotate(events: list[Event], scorecard: dict[str, Any] | None = None, notes: list[Any] = (),
+def annotate(events: list[Event], scorecard: dict[str, Any] | None = None, notes: Sequence[Any] = (),
              facts: dict[str, str] | None = None) -> Annotated:
     """`facts` maps fact ids to their sentence (from the scenario) when it is at hand."""
     from scoring.detector import detect
