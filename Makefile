@@ -10,6 +10,7 @@ help:
 	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
 	@echo "make test   - create .venv, install, and run the test suite"
 	@echo "make check  - validate and lint the built-in scenarios"
+	@echo "make lint   - ruff, mypy and the import contracts over the code (quiet when all is well)"
 	@echo "make eval   - the trade detector's figures (labelled dev data, if present) and intent understanding"
 	@echo "make bench  - measure first frame, transcript, engine, scoring and loading; print the ratios"
 	@echo "make soak   - the robustness suite at full size: malformed and hostile files, exports, secrets, injection, random play"
@@ -29,7 +30,17 @@ play: $(STAMP)
 # much of their time waiting on Textual's event loop, so a third process keeps both cores busy
 # (on a 2-core machine: 7 min 32 s with two, 5 min 22 s with three).
 test: $(STAMP) postgres-server
+#	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 3
+
+# Each tool's report only when it finds something: ruff (rules in pyproject's [tool.ruff]), mypy (the
+# packages and strictness in [tool.mypy]), import-linter (the contracts in [tool.importlinter]).
+quietly = out=$$($(1) 2>&1) || { printf '%s\n' "$$out"; exit 1; }
+
+lint: $(STAMP)
+	@$(call quietly,$(BIN)/ruff check trainer scoring tests bench)
+	@$(call quietly,$(BIN)/mypy)
+	@$(call quietly,$(BIN)/lint-imports --no-logo)
 
 # The store's tests start a real PostgreSQL server: Debian's package, installed when missing.
 postgres-server:
@@ -54,5 +65,5 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_scorecard.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

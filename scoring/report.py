@@ -39,7 +39,7 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
             mark = "✔" if c.score >= 0.7 else "~" if c.score >= 0.4 else "✘"
             out.append(f"  {mark} {c.title}  ({round(c.score * 100)})")
             rated = card.judge.rating_for(trade, c.id) if card.judge and card.judge.available else None
-            if rated is not None:
+            if rated is not None and card.judge:
                 out.append(f"      ⚖ {rated.line(card.judge.language)}")
             if evidence:
                 for e in c.evidence:

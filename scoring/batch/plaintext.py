@@ -42,7 +42,7 @@ def read_text(path: str, stream: TextIO, limits: Limits) -> Iterator[Conversatio
             break
         found = _SPEAKER.match(raw)
         role = role_of(found[2]) if found else None
-        if role is None:
+        if role is None or found is None:
             if lines:
                 texts[-1].append(raw.strip())
             elif found and len(found[2].split()) <= 2:

@@ -10,6 +10,7 @@ A reply's time is known only when both it and the line before it are timed; othe
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from scoring.batch.conversation import AGENT, Conversation, Line, ReadError, at
 from scoring.batch.generic import GENERIC_ID
@@ -26,6 +27,9 @@ from trainer.engine.session import Session
 from trainer.errors import MoveError
 from trainer.scenario.models import Scenario
 
+if TYPE_CHECKING:
+    from trainer.engine.intents import Recogniser
+
 UNKNOWN = -1.0
 MODE = "test"
 """Real conversations had no hints."""
@@ -33,10 +37,13 @@ MODE = "test"
 
 def waits(lines: list[Line]) -> list[float]:
     """Per line, seconds since the last line she saw (hers or a message, not a back-office move), or UNKNOWN."""
-    out, before = [], None
+    out: list[float] = []
+    before: Line | None = None
     for line in lines:
-        known = line.at is not None and before is not None and before.at is not None
-        out.append(round(max(0.0, line.at - before.at), 3) if known else UNKNOWN)  # type: ignore[operator]
+        if line.at is not None and before is not None and before.at is not None:
+            out.append(round(max(0.0, line.at - before.at), 3))
+        else:
+            out.append(UNKNOWN)
         if not _is_move(line):
             before = line
     return out
@@ -81,7 +88,7 @@ class _Replay:
         self.session = Session(scenario, clock=self.clock, mode=MODE)
         self.events: list[Event] = list(self.session.events)
         self.pending: list[Line] = []
-        self.recogniser = None
+        self.recogniser: Recogniser | None = None
         self.extra_turns = 0
         """Agent messages after the game's end, numbered on from its last turn."""
 

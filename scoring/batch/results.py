@@ -63,7 +63,7 @@ def as_csv(results: list[Scored]) -> str:
         writer.writerow([
             r.conversation.source, card.scenario, r.conversation.trainee or "", card.turns, card.outcome or "",
             card.outcome_kind or "", *(card.trades[t].score if card.trades[t].enough else "" for t in TRADES),
-            *("" if scores.get(key) is None else round(scores[key] * 100) for key in criteria),
+            *("" if (score := scores.get(key)) is None else round(score * 100) for key in criteria),
         ])
     return buffer.getvalue()
 

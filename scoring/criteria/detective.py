@@ -177,14 +177,14 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
     lang, who = t.language, called(t, s)
     title = tr(lang, "score.answers.title")
     if s.rubric.questions:
-        asked = []
+        asked: list[tuple[str, int, Turn | None, tuple[str, ...]]] = []
         for q in s.rubric.questions:
             when = t.entered_at(q.asked_in)
             if when is not None:
                 replies = [m for m in t.messages if m.turn > when and (set(m.intents) & set(q.answered_by)
                                                                        or _tells_deed(m, q.answered_by, t, s))]
                 checked = [m for m in replies if not _guess(m, t, s)]
-                asked.append((q.ask, when, (checked or replies or [None])[0], q.answered_by))
+                asked.append((q.ask, when, next(iter(checked or replies), None), q.answered_by))
     else:
         from scoring.questions import answer_to, her_questions
 

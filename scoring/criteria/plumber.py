@@ -35,7 +35,7 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
                 best = max(best, 1.0 if full else 0.5)
                 note = res.why if full else tr(lang, "score.fitting.less", why=res.why)
                 evidence.append(Evidence(a.turn, action=a.label, note=note, good=full))
-        lies = untrue_deeds(t, s, (res.action,))
+        lies = untrue_deeds(t, s, (res.action,) if res.action else ())
         if res.offer and (m := t.turn_of_first((res.offer,))) and not any(c.turn == m.turn for c in lies):
             best = max(best, 0.5)
             note = tr(lang, "score.fitting.words", why=res.why)

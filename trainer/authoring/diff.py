@@ -23,8 +23,8 @@ def diff(result: PlaythroughResult, indent: str = "       ") -> list[str]:
     width = max(len(r[1]) for r in rows)
     wide = max(len("expected"), *(len(r[2]) for r in rows))
     out = [f"{indent}  {'':<{width}}  {'expected':<{wide}}  got"]
-    for bad, what, expected, got in rows:
-        out.append(f"{indent}{'✗' if bad else ' '} {what:<{width}}  {expected:<{wide}}  {got}")
+    for bad, what, expected, shown in rows:
+        out.append(f"{indent}{'✗' if bad else ' '} {what:<{width}}  {expected:<{wide}}  {shown}")
     total = len(result.playthrough.trainee)
     if result.unplayed:
         out.append(f"{indent}✗ stopped early: the conversation ended ({got_outcome}) after move "

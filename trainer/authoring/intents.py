@@ -41,7 +41,7 @@ def collisions(s: Scenario) -> list[Problem]:
         return nested[name]
 
     phrases = [(n, j, p) for n in names for j, p in enumerate(s.intents[n].match)]
-    first = {}  # where each intent's phrases start in `phrases`
+    first: dict[str, int] = {}  # where each intent's phrases start in `phrases`
     for k, (n, j, _) in enumerate(phrases):
         first.setdefault(n, k)
     alike = alike_pairs([p for _, _, p in phrases])

@@ -123,7 +123,8 @@ def _model(scenario: Scenario) -> _Model:
 
 def _states(events: Sequence[Event]) -> dict[int, str]:
     """Turn → the state the conversation was in when the trainee made that turn's move."""
-    state, out = "", {}
+    state = ""
+    out: dict[int, str] = {}
     for e in events:
         if isinstance(e, CustomerMessage) and not state:
             state = e.state

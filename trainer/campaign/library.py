@@ -84,7 +84,7 @@ def load_curricula(paths: list[Path] | None = None, scenarios: Mapping[str, Scen
             else:
                 check_badges(model, marked, problems, scenarios, criterion_ids())
         library.problems.extend(problems.sorted())
-        if model is None or problems.errors:
+        if model is None or marked is None or problems.errors:
             continue
         if isinstance(model, BadgeFile):
             library.badges.extend(model.badges)

@@ -157,7 +157,7 @@ def progress(curriculum: Curriculum, rows: Iterable[Any], cards: Mapping[str, Sc
         modules=tuple(modules),
         current=next((m for m in modules if m.unlocked and not m.passed), None),
         streak_days=streak([parse_time(r.ended_at) for r in done], now),
-        series=series,  # type: ignore[arg-type]
+        series=series,
         badges=earned(badges, sessions, curriculum.language),
         titles=dict(titles),
         now=now,

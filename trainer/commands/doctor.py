@@ -94,7 +94,7 @@ def _describe(say: _Say, settings, path) -> None:
 
 def _listed(say: _Say, settings, names: list[str]) -> None:
     """Whether the endpoint lists the model (a close name suggested when it does not)."""
-    if names and settings.model not in names:
+    if names and settings.model and settings.model not in names:
         close = _close(settings.model, names)
         say.warn(f"The model '{settings.model}' is not in the endpoint's list" + (f"; did you mean '{close}'?" if close
                  else f" ({', '.join(names[:8])})") + (" (Azure lists models, not deployments: this may be fine)"

@@ -101,7 +101,7 @@ def _read_line(raw: bytes, forced: str | None):
         line = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadLine("not UTF-8 text") from None
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise BadLine(f"not JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(line, dict):
         raise BadLine(f"not a JSON object but {_kind(line)}")
@@ -158,9 +158,9 @@ def _open_input(file: str):
 def _open_output(path: Path | None):
     """Where lines go, and how to finish: to -o FILE through a temporary file, kept only on success."""
     if path is None:
-        def finish(ok: bool) -> None:
+        def flush(ok: bool) -> None:
             sys.stdout.flush()
-        return sys.stdout, finish
+        return sys.stdout, flush
     import os
     import tempfile
 

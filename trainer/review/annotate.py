@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +52,7 @@ class Annotated:
     language: str = "en"
 
 
-def annotate(events: list[Event], scorecard: Scorecard | Mapping[str, Any] | None = None, notes: list[Any] = (),
+def annotate(events: list[Event], scorecard: Scorecard | Mapping[str, Any] | None = None, notes: Sequence[Any] = (),
              facts: dict[str, str] | None = None) -> Annotated:
     """`facts` maps fact ids to their sentence (from the scenario) when it is at hand; `scorecard` may still be
     its JSON (`Scorecard.to_dict()`)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ class Location:
         return redact(self.target)
 
 
-def locate(db: str | os.PathLike | None = None, env: dict[str, str] | None = None) -> Location:
+def locate(db: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Location:
     env = os.environ if env is None else env
     chosen = str(db) if db else env.get("WEBCARE_DATABASE_URL") or env.get("WEBCARE_DB")
     if chosen and chosen.startswith(POSTGRES_SCHEMES):

@@ -109,10 +109,10 @@ class ChannelStyle:
                                  (tr(self.language, "chat.followers", n=followers(c.followers)), "dim"))
             return self._threaded(Panel(Group(head, verbatim(entry.text)), box=box.ROUNDED, border_style=HER), first)
         if channel == "email":
-            head = [self._field("chat.from", f"{c.name} <{c.handle}>"),
-                    self._field("chat.subject_field", subject(self.scenario))]
+            fields = [self._field("chat.from", f"{c.name} <{c.handle}>"),
+                      self._field("chat.subject_field", subject(self.scenario))]
             body = [verbatim(entry.text), Text(""), verbatim(c.first_name, style="dim italic")]
-            return Panel(Group(*head, Text(""), *body), box=box.ROUNDED, border_style=HER,
+            return Panel(Group(*fields, Text(""), *body), box=box.ROUNDED, border_style=HER,
                          title=tr(self.language, "chat.mail_in"), title_align="left")
         if channel == "chat":
             return self._chat_line(c.first_name, entry, HER)
@@ -127,10 +127,10 @@ class ChannelStyle:
             return self._threaded(Panel(Group(head, verbatim(entry.text), foot), box=box.ROUNDED, border_style=YOU,
                                         title=f"{you} · {entry.turn}", title_align="right"), first)
         if channel == "email":
-            head = [self._field("chat.from", you if not self.brand else f"{you} ({self.brand})"),
-                    self._field("chat.to", f"{c.name} <{c.handle}>"),
-                    self._field("chat.subject_field", f"Re: {subject(self.scenario)}")]
-            return Panel(Group(*head, Text(""), verbatim(entry.text)), box=box.ROUNDED, border_style=YOU,
+            fields = [self._field("chat.from", you if not self.brand else f"{you} ({self.brand})"),
+                      self._field("chat.to", f"{c.name} <{c.handle}>"),
+                      self._field("chat.subject_field", f"Re: {subject(self.scenario)}")]
+            return Panel(Group(*fields, Text(""), verbatim(entry.text)), box=box.ROUNDED, border_style=YOU,
                          title=tr(self.language, "chat.mail_out", turn=entry.turn), title_align="right")
         if channel == "chat":
             return self._chat_line(you.capitalize(), entry, YOU)
