@@ -105,7 +105,7 @@ def test_a_server_down_for_two_turns_is_said_once_and_the_turns_are_written_when
     assert away.startswith("! The session database is away — can't reach the session database "
                            "postgresql://webcare@127.0.0.1:")
     assert "Playing on unsaved: your turns are kept and saved when it is back." in away
-    assert back == "(The session database is back: the 3 turn(s) played meanwhile are saved.)"
+    assert back == "(The session database is back: the 3 turns played meanwhile are saved.)"
     assert "Traceback" not in played.out and "Outcome: resolved" in played.out
     _all_stored(played, url)
 
@@ -118,7 +118,7 @@ def test_a_server_still_down_at_the_end_says_what_was_not_saved_and_the_game_sti
         running(spare_pg_server)
     away, unsaved = played.said
     assert away.startswith("! The session database is away")
-    assert unsaved.startswith("! The session database is still away") and "The last 2 turn(s)" in unsaved
+    assert unsaved.startswith("! The session database is still away") and "The last 2 turns" in unsaved
     assert "SCORECARD" in played.out, "the trainee still gets the scorecard"
     stored = stored_events(url, played.saved.session_id)
     assert not stored.row.finished and stored.events == played.game.session.events[:len(stored.events)]

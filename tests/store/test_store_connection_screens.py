@@ -55,7 +55,7 @@ async def test_the_game_plays_on_through_a_dropped_connection_and_a_restart_and_
         running(server)
     assert len(said) == 2, said
     assert said[0].startswith("The session database is away — can't reach the session database")
-    assert said[1] == "The session database is back: the 4 turn(s) played meanwhile are saved."
+    assert said[1] == "The session database is back: the 4 turns played meanwhile are saved."
     [row] = open_store(url).sessions()
     stored = stored_events(url, row.id)
     assert stored.events == chat.game.session.events and stored.row.outcome == "resolved"

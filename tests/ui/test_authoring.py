@@ -64,7 +64,7 @@ async def test_watch_shows_errors_in_place_then_reloads_and_replays_the_moves_so
         _save(path, text.replace("next: telling", "next: teling", 1))  # a typo: the game plays on
         await _checked(pilot, 1)
         assert app.screen is screen
-        assert any("case.yaml has 1 error(s)" in n and "case.yaml:" in n and "'teling'" in n for n in notices(app))
+        assert any("case.yaml has 1 error;" in n and "case.yaml:" in n and "'teling'" in n for n in notices(app))
 
         _save(path, text.replace("Thank you. So tell me:", "Thanks! So tell me:"))  # fixed, and a new line
         await _checked(pilot, 2)
@@ -73,7 +73,7 @@ async def test_watch_shows_errors_in_place_then_reloads_and_replays_the_moves_so
         assert reloaded.game.session.state == "telling"
         assert len(moves_of(reloaded.game.session.events)) == 1
         assert her_lines(reloaded)[-1].startswith("Thanks! So tell me:")  # the new version's words
-        assert any("your 1 move(s) replayed" in n for n in notices(app))
+        assert any("your 1 move replayed" in n for n in notices(app))
 
         _save(path, text.replace("complaint", "opening"))  # her states renamed: the moves still fit
         await _checked(pilot, 3)

@@ -3,6 +3,7 @@ history per scenario, certificates; and the time stamp every record carries."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
-from trainer.scenario.kinds import Trade
+from trainer.scenario.kinds import TRADES, Trade
 
 if TYPE_CHECKING:
     from trainer.engine.events import Event
@@ -97,3 +98,24 @@ class CertificateRow:
         *head, details = row
         return cls(*head, details=json.loads(details or "{}"))
 
+
+def trade_columns(card: Scorecard) -> tuple[int | None, ...]:
+    """The three trade columns: the scorer's score, None for a trade the card has none for."""
+    return tuple(t.score if (t := card.trades.get(trade)) else None for trade in TRADES)
+
+
+def stored_card(text: str | None) -> Scorecard | None:
+    """The stored scorecard column, typed (an old row's JSON reads too, and is written back as it was)."""
+    return Scorecard.from_dict(json.loads(text)) if text else None
+
+
+def campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:
+    curriculum, module = manifest.get("curriculum"), manifest.get("module")
+    return (str(curriculum) if curriculum else None, str(module) if module and curriculum else None)
+
+
+def scenario_hash(scenario) -> str:
+    """Which version of the scenario was played: the file's bytes when there is a file."""
+    path = getattr(scenario, "path", None)
+    data = path.read_bytes() if path and path.exists() else scenario.model_dump_json().encode()
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]

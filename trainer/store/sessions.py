@@ -9,7 +9,6 @@ session; an override never changes the original score.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -25,7 +24,9 @@ from trainer.store.campaign import CampaignRecords
 from trainer.store.errors import StoreError
 from trainer.store.leasing import Leasing
 from trainer.store.location import Location, locate
-from trainer.store.records import Note, Override, ScenarioHistory, StoredSession, now
+from trainer.store.records import (
+    Note, Override, ScenarioHistory, StoredSession, campaign_tag, now, scenario_hash, stored_card, trade_columns,
+)
 from trainer.store.schema import check_readable, migrate
 
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
@@ -111,7 +112,7 @@ class Store(Leasing, CampaignRecords):
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, trainee, scenario.id, scenario.title, scenario.language, scenario.channel, mode,
                  seed, stamp, stamp, json.dumps(info, ensure_ascii=False, sort_keys=True),
-                 *_campaign_tag(info), self.holder, lease.until()),
+                 *campaign_tag(info), self.holder, lease.until()),
             )
         self._hold(session_id)
         return session_id
@@ -156,7 +157,7 @@ class Store(Leasing, CampaignRecords):
                 "UPDATE sessions SET ended_at = ?, updated_at = ?, outcome = ?, outcome_kind = ?, facilitator = ?, "
                 "detective = ?, plumber = ?, scorecard = ?, lease_holder = NULL, lease_until = NULL "
                 "WHERE id = ? AND lease_holder = ? AND ended_at IS NULL",
-                (stamp, stamp, card.outcome, card.outcome_kind, *_scores(card),
+                (stamp, stamp, card.outcome, card.outcome_kind, *trade_columns(card),
                  json.dumps(card.to_dict(), ensure_ascii=False), session_id, self.holder),
             )
             self._still_held(session_id, ended_at=stamp)  # a retry finds it ended at this stamp: done before
@@ -206,7 +207,7 @@ class Store(Leasing, CampaignRecords):
                     (r.id, r.trainee, r.scenario, r.title, r.language, r.channel, r.mode, r.seed, r.started_at,
                      r.updated_at, r.ended_at, r.turns, r.outcome, r.outcome_kind,
                      *(r.scores.get(t) for t in TRADES),
-                     *((r.curriculum, r.module) if r.curriculum else _campaign_tag(s.manifest)),
+                     *((r.curriculum, r.module) if r.curriculum else campaign_tag(s.manifest)),
                      None if s.scorecard is None else json.dumps(s.scorecard.to_dict(), ensure_ascii=False),
                      json.dumps(s.manifest, ensure_ascii=False, sort_keys=True)))
                 self.db.executemany(
@@ -238,7 +239,7 @@ class Store(Leasing, CampaignRecords):
         overrides = [Override(*r) for r in self.db.execute(
             "SELECT id, trade, original, score, reason, author, created_at FROM overrides WHERE session_id = ? "
             "ORDER BY created_at, id", (session_id,))]
-        return StoredSession(SessionRow.of(head), events, _card(scorecard), json.loads(manifest or "{}"), notes,
+        return StoredSession(SessionRow.of(head), events, stored_card(scorecard), json.loads(manifest or "{}"), notes,
                              overrides)
 
     def sessions(self, *, trainee: str | None = None, scenario: str | None = None, outcome: str | None = None,
@@ -370,28 +371,6 @@ class Store(Leasing, CampaignRecords):
             except StoreError:
                 pass  # a full disk or a lost server: the leases run out by themselves
         self.db.close()
-
-
-def _scores(card: Scorecard) -> tuple[int | None, ...]:
-    """The three trade columns: the scorer's score, None for a trade the card has none for."""
-    return tuple(t.score if (t := card.trades.get(trade)) else None for trade in TRADES)
-
-
-def _card(text: str | None) -> Scorecard | None:
-    """The stored scorecard column, typed (an old row's JSON reads too, and is written back as it was)."""
-    return Scorecard.from_dict(json.loads(text)) if text else None
-
-
-def _campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:
-    curriculum, module = manifest.get("curriculum"), manifest.get("module")
-    return (str(curriculum) if curriculum else None, str(module) if module and curriculum else None)
-
-
-def scenario_hash(scenario) -> str:
-    """Which version of the scenario was played: the file's bytes when there is a file."""
-    path = getattr(scenario, "path", None)
-    data = path.read_bytes() if path and path.exists() else scenario.model_dump_json().encode()
-    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
 def open_store(db: str | None = None, env: dict[str, str] | None = None, *, read_only: bool = False) -> Store:

@@ -16,18 +16,18 @@ from trainer.engine.events import (
     TraineeMessage,
 )
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_move
-from trainer.engine.session import money
 from trainer.errors import MoveError
 from trainer.play import Round
 from trainer.texts import tr
 from trainer.ui.messages import SessionFinished
 from trainer.ui.store_news import tell
 from trainer.ui.verbatim import verbatim
-from trainer.ui.widgets.amount_dialog import AmountDialog
+from trainer.ui.widgets.amount_dialog import AmountDialog, limited_action
 from trainer.ui.widgets.back_office import BackOffice
 from trainer.ui.widgets.chat_composer import ChatComposer
 from trainer.ui.widgets.chat_timer import ResponseTimer
 from trainer.ui.widgets.live_line import LiveLine
+from trainer.ui.widgets.mode_badge import ModeBadge
 from trainer.ui.widgets.mood import MoodMeter
 from trainer.ui.widgets.transcript import Transcript, channel_line
 
@@ -69,7 +69,7 @@ class ChatScreen(Screen):
         s, t = self.scenario, self.language
         with Horizontal(id="chat-top"):
             yield Label(verbatim(channel_line(s, t)), id="channel-bar")
-            yield Label("", id="mode-badge")
+            yield ModeBadge(t, id="mode-badge")
         with Horizontal(id="chat-status"):
             yield MoodMeter(t, s.customer.patience, id="mood")
             yield ResponseTimer(t, self.channel.reply_within, self.game.waiting, name=s.customer.first_name, id="timer")
@@ -157,32 +157,27 @@ class ChatScreen(Screen):
             self.play(Act(event.action))
 
     def _asks_amount(self, name: str) -> bool:
-        """`/do NAME` (a unique prefix will do) without an amount, for an action with a limit: ask it in a dialog."""
-        actions = self.scenario.actions
-        names = [name] if name in actions else [n for n in actions if n.startswith(name)]
-        action = actions[names[0]] if len(names) == 1 else None
-        if action is None or action.limit is None:
+        """`/do NAME` without an amount, for an action with a limit: ask it in a dialog (True when it does)."""
+        action = limited_action(self.scenario.actions, name)
+        if action is None:
             return False
 
         def chosen(amount: float | None) -> None:
-            if amount is not None:
-                self.play(Act(names[0], amount))
-            else:
+            if amount is None:
                 self.action_focus_composer()
+            else:
+                self.play(Act(action, amount))
 
-        given = self.game.session.given.get(names[0], 0.0)
-        self.app.push_screen(AmountDialog(action.label, action.limit, given, self.language), chosen)
+        limit, given = self.scenario.actions[action].limit, self.game.session.given.get(action, 0.0)
+        self.app.push_screen(AmountDialog(self.scenario.actions[action].label, limit, given, self.language), chosen)
         return True
 
     def action_hint(self) -> None:
         """Practice mode: the next hint for this moment (counted on the scorecard). Test mode: none."""
-        if self.game.session.mode != "practice":
-            self.notify(tr(self.language, "chat.no_hints_test"), severity="warning")
-            return
         try:
             text = self.game.hint()
-        except MoveError as exc:
-            self.notify(str(exc), severity="warning")
+        except MoveError:  # test mode
+            self.notify(tr(self.language, "chat.no_hints_test"), severity="warning")
             return
         if text is None:
             self.notify(tr(self.language, "chat.no_more_hints"))
@@ -252,11 +247,7 @@ class ChatScreen(Screen):
             elif isinstance(e, CustomerMessage):
                 transcript.customer(e.text, e.turn, e.at)
             elif isinstance(e, (LookedUp, ActionTaken)):
-                if isinstance(e, LookedUp):
-                    label, mark = s.lookups[e.tool].label, "⌕"
-                else:
-                    label, mark = s.actions[e.action].label + (f" · {money(e.amount)}" if e.amount is not None else ""), "✓"
-                office.show_result(label, e.result, e.ok, e.turn, mark=mark)
+                label, mark = office.show_move(e)
                 transcript.record(label, "" if e.ok else e.result, e.ok, e.turn, mark=mark)
             elif isinstance(e, FactRevealed):
                 office.note(s.facts[e.fact].is_)
@@ -280,13 +271,7 @@ class ChatScreen(Screen):
 
     def _update_badge(self) -> None:
         session = self.game.session
-        badge = self.query_one("#mode-badge", Label)
-        if session.mode == "practice":
-            n = sum(isinstance(e, HintShown) for e in session.events)
-            badge.update(tr(self.language, "chat.mode_practice", n=n))
-        else:
-            badge.update(tr(self.language, "chat.mode_test"))
-        badge.set_class(session.mode == "test", "-test")
+        self.query_one(ModeBadge).show(session.mode, sum(isinstance(e, HintShown) for e in session.events))
 
     def _over(self) -> None:
         self.query_one(Transcript).system(tr(self.language, "chat.over"), style="bold")

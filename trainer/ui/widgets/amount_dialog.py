@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +17,9 @@ from trainer.engine.session import money
 from trainer.errors import MoveError
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
+
+if TYPE_CHECKING:
+    from trainer.scenario.models import Action
 
 
 class AmountDialog(ModalScreen[float | None]):
@@ -62,3 +68,9 @@ class AmountDialog(ModalScreen[float | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def limited_action(actions: Mapping[str, Action], name: str) -> str | None:
+    """The action `NAME` means (a unique prefix will do), when it asks for an amount (it has a limit)."""
+    names = [name] if name in actions else [n for n in actions if n.startswith(name)]
+    return names[0] if len(names) == 1 and actions[names[0]].limit is not None else None

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, RichLog
 from textual.widgets.option_list import Option
 
+from trainer.engine.events import ActionTaken, LookedUp
 from trainer.engine.session import money
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
@@ -116,6 +117,16 @@ class BackOffice(Vertical):
         screen.write(Rule(tr(self.language, "office.turn", turn=turn), align="left", style="dim"), expand=True)
         screen.write(verbatim(f"{mark if ok else '✗'} {title}", style="bold yellow" if ok else "bold red"))
         screen.write(verbatim(body.strip(), style="" if ok else "red"))
+
+    def show_move(self, e: LookedUp | ActionTaken) -> tuple[str, str]:
+        """A look-up's or an action's result, shown; its (label, mark) for the transcript's line."""
+        if isinstance(e, LookedUp):
+            label, mark = self.scenario.lookups[e.tool].label, "⌕"
+        else:
+            amount = f" · {money(e.amount)}" if e.amount is not None else ""
+            label, mark = self.scenario.actions[e.action].label + amount, "✓"
+        self.show_result(label, e.result, e.ok, e.turn, mark=mark)
+        return label, mark
 
     def note(self, text: str) -> None:
         """A fact uncovered, kept in the notebook."""
