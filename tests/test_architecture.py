@@ -35,3 +35,22 @@ def test_building_the_command_line_imports_nothing_heavy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_readme_layout_and_the_architecture_page_name_every_part_of_the_code():
+    """A new part of the code is placed in both maps; a part that is gone leaves them."""
+    import tomllib
+
+    root = ROOT
+    readme = (root / "README.md").read_text("utf-8").split("## How the code is laid out", 1)[1]
+    architecture = (root / "docs" / "architecture.md").read_text("utf-8")
+    packages = sorted(p.name for p in (root / "trainer").iterdir() if (p / "__init__.py").exists())
+    for name in packages:
+        assert f"  {name}/" in readme, f"the README's layout does not place trainer/{name}/"
+        assert f"trainer/{name}/" in architecture, f"docs/architecture.md does not describe trainer/{name}/"
+    contracts = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]["contracts"]
+    layers = next(c["layers"] for c in contracts if c["type"] == "layers")
+    for layer in (part.strip(" ()") for entry in layers for part in entry.split("|")):
+        path = layer.replace(".", "/")
+        assert f"{path}/" in architecture or f"{path}.py" in architecture, f"{layer} is a layer the page skips"
+        assert (root / path).is_dir() or (root / f"{path}.py").exists(), f"{layer} is a layer with no code"
