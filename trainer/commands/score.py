@@ -69,10 +69,10 @@ def run(args: argparse.Namespace) -> int:
     scenario = find_scenario(args.scenario) if args.scenario else None
     from trainer.llm.config import judge_settings
 
-    judge, problem = judge_settings(args.judge, args.model)
+    settings, problem = judge_settings(args.judge, args.model)
     if problem:
         print(f"webcare: no LLM judge this time: {problem}", file=sys.stderr)
-    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, judge)
+    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, _judge(settings))
     failed_files: set[str] = set()
     files = []
     limits = Limits(args.max_messages)
@@ -119,6 +119,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{scored} conversation(s) scored{where}" + (f"; {failed} file(s) failed" if failed else ""),
               file=sys.stderr)
     return 1 if failed or not scored else 0
+
+
+def _judge(settings):
+    """The LLM judge's second opinion with these settings (None: no judge)."""
+    if settings is None:
+        return None
+    from functools import partial
+
+    from trainer.judge import judged
+
+    return partial(judged, settings=settings)
 
 
 def _one_at_a_time(files: Iterable, changed: Callable[[Path, Exception], None]) -> Iterator:

@@ -137,7 +137,7 @@ class ScorecardScreen(Screen):
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
     def run_judge(self, settings) -> None:
         """Ask the LLM judge in a thread: the scorecard is up at once, the judge's column fills in later."""
-        from scoring.judge import judge
+        from trainer.judge import judge
 
         s = self.game.session
         judgement = judge(self.card, s.events, s.scenario, settings=settings)
