@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from trainer.ui.campaign import shown_time, test_open
+from trainer.campaign.progress import shown_time
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
@@ -40,7 +40,7 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
     if current is None:
         return Text(tr(language, "home.all_passed"), style="bold green")
     line = Text.assemble(("▶ ", "bold"), verbatim(progress.next_step(), "bold"))
-    if current.next_mode == "test" and test_open(current, now):
+    if current.next_mode == "test" and current.test_open(now):
         line.append("  " + tr(language, "home.test_rules"), style="italic")
     line.append("  " + tr(language, "home.enter"), style="dim")
     return line
@@ -146,7 +146,7 @@ class HomeScreen(Screen):
         current = progress.current if progress else None
         if current is None or not current.next_scenario:
             return
-        if current.next_mode == "test" and not test_open(current, self.now):
+        if current.next_mode == "test" and not current.test_open(self.now):
             self.notify(tr(self.language, "home.test_closed", when=shown_time(current.test_open_at or "")),
                         severity="warning")
             return

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.campaign.models import Curriculum
 from trainer.store import Store
-from trainer.ui.cohort import Cohort, read_cohort
+from trainer.campaign.cohort import Cohort, read_cohort
 from trainer.ui.i18n import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import score_style, trade_name
