@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from trainer.campaign.progress import shown_time
 from trainer.ui.i18n import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
 from trainer.ui.widgets.home_trades import TradeTrend
@@ -46,8 +48,14 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
     return line
 
 
-class HomeScreen(Screen):
+class HomeScreen(KeysInLanguage, Screen):
     """Read-only: the app hands it a `Progress` (read from the store) and asks it to play the next step."""
+
+    BINDINGS = [
+        Binding("enter", "play", "home.key.play", priority=True),
+        Binding("p", "free_play", "home.key.free_play"),
+        Binding("l", "leaderboard", "home.key.leaderboard"),
+    ]
 
     AUTO_FOCUS = ""
 
@@ -59,10 +67,6 @@ class HomeScreen(Screen):
         self.now = now
         self.on_board = on_board
         """The trainee opted in to the leaderboard."""
-        bind = self._bindings.bind
-        bind("enter", "play", tr(language, "home.key.play"), priority=True)
-        bind("p", "free_play", tr(language, "home.key.free_play"))
-        bind("l", "leaderboard", tr(language, "home.key.leaderboard"))
 
     def compose(self) -> ComposeResult:
         language = self.language

@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.ui.i18n import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
 from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
@@ -24,10 +26,20 @@ FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
 """Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
 
 
-class PickerScreen(Screen):
+class PickerScreen(KeysInLanguage, Screen):
     """Filters are cycled by one key each (all → each value the library has → all), so the table keeps
     the focus and Enter opens the highlighted scenario at any moment; the chips show every filter's
     key and value, and a click on a chip cycles it too."""
+
+    BINDINGS = [
+        # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
+        Binding("enter", "choose", "key.choose", priority=True),
+        Binding("0", "clear_filters", "picker.key.clear"),
+        # Not in the footer: the chips above the table show these keys with their values.
+        *(Binding(key, f"filter_{field}", f"picker.key.{field}", show=False) for field, key in FILTER_KEYS.items()),
+        Binding("r", "resume", "picker.key.resume"),
+        Binding("x", "forget", "picker.key.forget"),
+    ]
 
     AUTO_FOCUS = "#scenarios"
 
@@ -45,15 +57,6 @@ class PickerScreen(Screen):
         self.best = best
         """The app's own dict, updated after each session: read afresh whenever the picker is shown."""
         self.language = language
-        bind = self._bindings.bind  # this screen's own copy of the class's map, as in `bind_keys`
-        # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
-        bind("enter", "choose", tr(language, "key.choose"), priority=True)
-        bind("0", "clear_filters", tr(language, "picker.key.clear"))
-        for field, key in FILTER_KEYS.items():
-            # Not in the footer: the chips above the table show these keys with their values.
-            bind(key, f"filter_{field}", tr(language, f"picker.key.{field}"), show=False)
-        bind("r", "resume", tr(language, "picker.key.resume"))
-        bind("x", "forget", tr(language, "picker.key.forget"))
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "picker.title"), classes="screen-title")
