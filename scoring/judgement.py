@@ -1,6 +1,6 @@
 """The LLM judge's second opinion: a 0–3 rating per criterion with a quote, and how far it agrees with the scorer.
 
-Plain data (no LLM here): `scoring.judge` makes a Judgement; the scorecard carries it beside the
+Plain data (no LLM here): `trainer.judge` makes a Judgement; the scorecard carries it beside the
 deterministic scores, which it never replaces. Its texts are the catalogue's `judge.*`.
 """
 

@@ -141,7 +141,7 @@ class Scorecard:
     hints: int = 0
     """Hints the trainee asked for (practice mode)."""
     judge: Judgement | None = None
-    """The optional LLM judge's second opinion (`scoring.judge`); it never changes the scores."""
+    """The optional LLM judge's second opinion (`trainer.judge`); it never changes the scores."""
     started_from: str = ""
     """The state the session opened in when started part-way (`webcare play --from`); empty: from the start."""
     language: str = "en"

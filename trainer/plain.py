@@ -148,7 +148,7 @@ def _tell(game: Round, view: PlainView) -> None:
 
 def _judged(card: Scorecard, game: Round, settings: LLMSettings, out: TextIO) -> Scorecard:
     """The scorecard with the LLM judge's opinion beside it (or a note why there is none)."""
-    from scoring.judge import judged
+    from trainer.judge import judged
 
     out.write("\n" + tr(game.scenario.language, "judge.asking", what=settings.describe()) + "\n")
     out.flush()

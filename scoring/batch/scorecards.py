@@ -6,9 +6,8 @@ a single conversation is judged belongs there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from scoring.batch.conversation import Conversation, ReadError
 from scoring.batch.generic import generic_scenario
@@ -20,10 +19,9 @@ from trainer.engine.events import Event
 from trainer.errors import TrainerError
 from trainer.scenario.models import Scenario
 
-if TYPE_CHECKING:
-    from trainer.llm.config import LLMSettings
-
 FindScenario = Callable[[str], Scenario]
+SecondOpinion = Callable[[Scorecard, Sequence[Event], Scenario], Scorecard]
+"""The scorecard with another opinion attached (the LLM judge's, `trainer.judge`; scoring knows no model)."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,8 @@ class Rubric:
     language: str | None = None
     """None: guessed per conversation."""
     customer_name: str | None = None
-    judge: LLMSettings | None = None
-    """Ask this LLM judge for a second opinion on each scorecard (`--judge`)."""
+    judge: SecondOpinion | None = None
+    """Asked for a second opinion on each scorecard (`--judge`)."""
 
 
 @dataclass
@@ -69,9 +67,7 @@ def scorecard_for(conversation: Conversation, rubric: Rubric, find: FindScenario
     events, scenario = events_of(conversation, rubric, find)
     card = score(events, scenario)
     if rubric.judge is not None:
-        from scoring.judge import judged
-
-        card = judged(card, events, scenario, settings=rubric.judge)
+        card = rubric.judge(card, events, scenario)
     return Scored(conversation, card, scenario)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from llm_fixtures import TEST_KEY
 from llm_server import Delay, Malformed, Reply, Status
-from scoring.judge import find_quote, judge, judged, prompt
+from trainer.judge import find_quote, judge, judged, prompt
 from scoring.judgement import band
 from scoring.report import render_text
 from trainer.llm.client import LLMClient

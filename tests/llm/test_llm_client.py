@@ -106,7 +106,7 @@ def test_azure_openai_gets_its_deployment_path_api_version_and_api_key_header(ll
     assert request.headers["api-key"] == TEST_KEY and TEST_KEY not in request.text
 
 
-@pytest.mark.parametrize("modules", ["trainer.cli, scoring", "trainer.cli, scoring, scoring.judge, trainer.plain"])
+@pytest.mark.parametrize("modules", ["trainer.cli, scoring", "trainer.cli, scoring, trainer.judge, trainer.plain"])
 def test_start_up_does_not_import_openai(modules):
     code = (f"import sys, {modules}; import trainer.cli as cli; cli._parser();"
             "print(json.dumps([m for m in ('openai', 'httpx', 'httpx2') if m in sys.modules]))")

@@ -11,6 +11,7 @@ from tests.ui.campaign_steps import COURSE, NOW, PATHS, seed
 from tests.ui.conftest import SIZE, type_line
 from tests.ui.score_steps import WELL, finish_badly, play
 from trainer.store import open_store
+from trainer.texts import tr
 from trainer.ui.review_app import ReviewApp
 from trainer.ui.screens.briefing import BriefingScreen
 from trainer.ui.screens.chat import ChatScreen
@@ -90,6 +91,8 @@ async def test_a_new_trainee_fails_the_test_is_taught_passes_unlocks_the_next_mo
         assert "Turn 1:  “Dear Mrs Maduro, thank you for your e-mail.”" in panel
         assert "A model answer:  “/lookup booking”" in panel
         assert "a: try again from turn 1" in panel
+        footer = {k: b.binding.description for k, b in card.active_bindings.items() if b.binding.show}
+        assert footer["a"] == tr("en", "lesson.key", n=1) and "A" not in footer  # the turn in the key's text
         failed = card.game
 
         # "Try again from this turn": one key, straight into the chat at that turn, as practice.

@@ -46,6 +46,10 @@ class ModuleProgress:
     def can_test(self) -> bool:
         return self.next_mode == "test"
 
+    def test_open(self, now: datetime) -> bool:
+        """The module's test may be taken now (outside its attempt window it may not)."""
+        return not self.test_open_at or parse_time(self.test_open_at) <= now
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -102,6 +106,11 @@ def _marks(language: str, pass_mark: dict[str, int]) -> str:
 def when(language: str, iso: str) -> str:
     at = parse_time(iso)
     return tr(language, "campaign.when", date=at.strftime("%Y-%m-%d"), time=at.strftime("%H:%M"))
+
+
+def shown_time(stamp: str) -> str:
+    """`2025-03-04 14:00 UTC`: the same for every trainee, whatever their terminal's zone."""
+    return parse_time(stamp).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def parse_time(iso: str) -> datetime:

@@ -65,10 +65,10 @@ def run(args: argparse.Namespace) -> int:
     scenario = find_scenario(args.scenario) if args.scenario else None
     from trainer.llm.config import judge_settings
 
-    judge, problem = judge_settings(args.judge, args.model)
+    settings, problem = judge_settings(args.judge, args.model)
     if problem:
         print(f"webcare: no LLM judge this time: {problem}", file=sys.stderr)
-    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, judge)
+    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, _judge(settings))
     failed_files: set[str] = set()
     files = _read_all(args.files, Limits(args.max_messages), failed_files)
     json_out = _JsonOut(args.output) if args.format == "json" else None  # written as they are scored
@@ -134,6 +134,17 @@ def _write_rows(results: list, form: str, output: Path | None) -> None:
     else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as it is)
         sys.stdout.write(shown(text))
         sys.stdout.flush()
+
+
+def _judge(settings):
+    """The LLM judge's second opinion with these settings (None: no judge)."""
+    if settings is None:
+        return None
+    from functools import partial
+
+    from trainer.judge import judged
+
+    return partial(judged, settings=settings)
 
 
 def _one_at_a_time(files: Iterable, changed: Callable[[Path, Exception], None]) -> Iterator:

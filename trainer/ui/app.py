@@ -151,9 +151,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         while len(self.screen_stack) > 1 and self.screen is not home:
             self.pop_screen()
         picker = PickerScreen(scenarios, self.best, self.language,
-                              resume=self.unfinished[0] if self.unfinished else None)
-        if home is not None:  # the curriculum's home screen stays below: Escape goes back to it
-            picker._bindings.bind("escape", "app.home", tr(self.language, "home.key.home"))
+                              resume=self.unfinished[0] if self.unfinished else None, home=home is not None)
         self.push_screen(picker)
 
     def on_unmount(self) -> None:

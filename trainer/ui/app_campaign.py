@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from trainer.campaign.progress import Progress
     from trainer.play import Round
     from trainer.store import Store
-    from trainer.ui.campaign import News, Playing
+    from trainer.campaign.attempts import News, Playing
 
 
 class CampaignNavigation:
@@ -31,7 +31,7 @@ class CampaignNavigation:
     """What the latest finished attempt changed, until its scorecard is shown."""
 
     def now(self) -> datetime:
-        from trainer.ui.campaign import utc_now
+        from trainer.campaign.attempts import utc_now
 
         return self.options.now() if self.options.now else utc_now()
 
@@ -39,7 +39,8 @@ class CampaignNavigation:
 
     def read_campaign(self, store: Store | None) -> CampaignLoaded | None:
         """The curriculum asked for (or the one the trainee is in) with their progress; None: free play."""
-        from trainer.ui.campaign import in_progress, read_progress
+        from trainer.campaign.attempts import in_progress
+        from trainer.campaign.certificates import trainee_progress
 
         ref = self.options.curriculum
         if ref is None and (self.options.scenario or self.options.resume or store is None):
@@ -56,7 +57,7 @@ class CampaignNavigation:
                 from trainer.campaign.progress import progress
 
                 return CampaignLoaded(curriculum, progress(curriculum, [], {}, now=self.now()))
-            progress = read_progress(store, curriculum, self.trainee, self.now())
+            progress = trainee_progress(store, curriculum, self.trainee, self.now())
             if progress.passed and not self.options.curriculum:
                 return None  # finished: the picker, as for free play (`--curriculum` shows it again)
             return CampaignLoaded(curriculum, progress,
@@ -77,11 +78,11 @@ class CampaignNavigation:
     def refresh_progress(self) -> Progress | None:
         """The progress read again; the last one read while the database is away (said in one line)."""
         from trainer.store import StoreError
-        from trainer.ui.campaign import read_progress
+        from trainer.campaign.certificates import trainee_progress
 
         if self.curriculum is not None and self.store is not None:
             try:
-                self.progress = read_progress(self.store, self.curriculum, self.trainee, self.now())
+                self.progress = trainee_progress(self.store, self.curriculum, self.trainee, self.now())
             except StoreError as exc:
                 self.notify(tr(self.language, "store.failed", reason=exc), severity="warning", markup=False)
         return self.progress
@@ -122,7 +123,7 @@ class CampaignNavigation:
 
     def play_module(self, module_id: str, scenario_id: str, mode: str) -> None:
         """The briefing of a module's next step, in its mode; the session will count for the module."""
-        from trainer.ui.campaign import Playing
+        from trainer.campaign.attempts import Playing
 
         try:
             scenario = self._scenario(scenario_id)
@@ -163,12 +164,12 @@ class CampaignNavigation:
 
     def test_refused(self, scenario_id: str, mode: str) -> bool:
         """A module's test outside its attempt window is not started (the trainee is told when it opens)."""
-        from trainer.ui.campaign import shown_time, test_open
+        from trainer.campaign.progress import shown_time
 
         if mode != "test" or not self.campaign_tags(scenario_id) or self.progress is None:
             return False
         module = next((m for m in self.progress.modules if m.module.id == self.playing.module), None)
-        if module is None or test_open(module, self.now()):
+        if module is None or module.test_open(self.now()):
             return False
         self.notify(tr(self.language, "home.test_closed", when=shown_time(module.test_open_at or "")),
                     severity="warning", timeout=10)
@@ -176,7 +177,7 @@ class CampaignNavigation:
 
     def campaign_finished(self, game: Round, tagged: bool) -> None:
         """After a module's session is stored: what it changed (passed, unlocked, badges), for its scorecard."""
-        from trainer.ui.campaign import news
+        from trainer.campaign.attempts import news
 
         if not tagged or self.curriculum is None:
             return

@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from trainer.texts import tr
+from trainer.ui.screens.picker import PickerScreen
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -37,7 +38,7 @@ def commands_for(app: App, screen: Screen) -> list[Command]:
     found: list[Command] = []
     if hasattr(app, "action_help"):
         found.append(command("help", app.action_help))
-    if hasattr(app, "show_picker") and type(screen).__name__ != "PickerScreen":
+    if hasattr(app, "show_picker") and not isinstance(screen, PickerScreen):
         found.append(command("new", app.show_picker))
     found.append(command("theme", lambda: toggle_theme(app)))
     if callable(getattr(screen, "action_end", None)):

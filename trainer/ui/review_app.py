@@ -55,7 +55,7 @@ class ReviewApp(Notices, App[None]):
 
     def action_open_cohort(self) -> None:
         """The class's progress in the curriculum (`g` on the sessions list)."""
-        from trainer.ui.campaign import utc_now
+        from trainer.campaign.attempts import utc_now
         from trainer.ui.screens.review_cohort import CohortScreen
 
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioSet, Static
@@ -11,11 +12,11 @@ from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioS
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
 from trainer.ui.verbatim import markdown_verbatim, verbatim
 from trainer.ui.widgets.briefing_card import BriefingCard
-from trainer.ui.widgets.score_keys import bind_keys
 
 MODES = ("practice", "test")
 
@@ -32,24 +33,23 @@ def briefing_markdown(scenario: Scenario, language: str) -> str:
     return "\n".join(out)
 
 
-class BriefingScreen(Screen):
+class BriefingScreen(KeysInLanguage, Screen):
     """The Start button has the focus, so Enter starts; P and T pick the mode from anywhere on it."""
 
     AUTO_FOCUS = "#start"
 
-    KEYS = (
-        ("escape", "back", "key.back"),
-        ("p", "practice", "briefing.key.practice"),
-        ("t", "test", "briefing.key.test"),
-        ("ctrl+s", "start", "briefing.key.start"),
-    )
+    BINDINGS = [
+        Binding("escape", "back", "key.back"),
+        Binding("p", "practice", "briefing.key.practice"),
+        Binding("t", "test", "briefing.key.test"),
+        Binding("ctrl+s", "start", "briefing.key.start"),
+    ]
 
     def __init__(self, scenario: Scenario, language: str, mode: str = "practice") -> None:
         super().__init__()
         self.scenario = scenario
         self.language = language
         self.mode = mode if mode in MODES else "practice"
-        bind_keys(self, language, self.KEYS)
 
     def compose(self) -> ComposeResult:
         language = self.language

@@ -6,6 +6,7 @@ import asyncio
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -19,6 +20,7 @@ from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_
 from trainer.errors import MoveError
 from trainer.play import Round
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.messages import SessionFinished
 from trainer.ui.store_news import tell
 from trainer.ui.verbatim import verbatim
@@ -32,24 +34,22 @@ from trainer.ui.widgets.mood import MoodMeter
 from trainer.ui.widgets.transcript import Transcript, channel_line
 
 
-class ChatScreen(Screen):
+class ChatScreen(KeysInLanguage, Screen):
     """A view of one `Round`: the trainee's moves go to it, its events are shown; her line is written by the
     live line's worker, so a slow or failing customer never blocks the screen."""
 
-    KEYS = (  # keys, action, footer text (i18n key; "" hides it), priority (ahead of the composer's keys)
-        ("f2", "hint", "key.hint", False),
-        ("ctrl+b", "focus_office", "key.office", False),
-        ("ctrl+e", "end", "key.end", True),
-        ("escape,ctrl+o", "focus_composer", "", False),
-    )
+    BINDINGS = [  # footer texts are catalogue keys, shown in the interface's language ("" hides a key)
+        Binding("f2", "hint", "key.hint"),
+        Binding("ctrl+b", "focus_office", "key.office"),
+        Binding("ctrl+e", "end", "key.end", priority=True),  # ahead of the composer's keys
+        Binding("escape,ctrl+o", "focus_composer", "", show=False),
+    ]
 
     customer_timeout: float = 60.0
     """Seconds to wait for the customer's words before the scripted line is used instead."""
 
     def __init__(self, game: Round, language: str, typing_speed: float = 1.0) -> None:
         super().__init__()
-        for keys, action, text, priority in self.KEYS:  # footer text in the interface's language
-            self._bindings.bind(keys, action, tr(language, text) if text else "", show=bool(text), priority=priority)
         self.game = game
         self.scenario = game.scenario
         self.language = language

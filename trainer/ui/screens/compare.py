@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -13,8 +14,8 @@ from scoring import TRADES, Scorecard
 from trainer.engine.events import Event
 from trainer.play import Round, moves_of
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.widgets.score_comparison import ScoreComparison, signed
-from trainer.ui.widgets.score_keys import bind_keys
 
 
 def branch_turn(before: Sequence[Event], after: Sequence[Event]) -> int | None:
@@ -28,18 +29,19 @@ def branch_turn(before: Sequence[Event], after: Sequence[Event]) -> int | None:
     return None
 
 
-class CompareScreen(Screen):
+class CompareScreen(KeysInLanguage, Screen):
+    BINDINGS = [
+        Binding("enter", "scorecard", "compare.key_scorecard"),
+        Binding("escape", "scorecard", ""),
+        Binding("n", "new", "key.new"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
     def __init__(self, before: tuple[Round, Scorecard], after: tuple[Round, Scorecard], language: str) -> None:
         super().__init__()
         self.before_game, self.before = before
         self.after_game, self.after = after
         self.language = language
-        bind_keys(self, language, (
-            ("enter", "scorecard", "compare.key_scorecard"),
-            ("escape", "scorecard", ""),
-            ("n", "new", "key.new"),
-            ("q", "app.quit", "key.quit"),
-        ))
 
     def compose(self) -> ComposeResult:
         language = self.language

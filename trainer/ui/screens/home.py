@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from trainer.campaign.progress import shown_time
 from trainer.scenario.kinds import TRADES
-from trainer.ui.campaign import shown_time, test_open
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
 from trainer.ui.widgets.home_trades import TradeTrend
@@ -39,14 +41,20 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
     if current is None:
         return Text(tr(language, "home.all_passed"), style="bold green")
     line = Text.assemble(("▶ ", "bold"), verbatim(progress.next_step(), "bold"))
-    if current.next_mode == "test" and test_open(current, now):
+    if current.next_mode == "test" and current.test_open(now):
         line.append("  " + tr(language, "home.test_rules"), style="italic")
     line.append("  " + tr(language, "home.enter"), style="dim")
     return line
 
 
-class HomeScreen(Screen):
+class HomeScreen(KeysInLanguage, Screen):
     """Read-only: the app hands it a `Progress` (read from the store) and asks it to play the next step."""
+
+    BINDINGS = [
+        Binding("enter", "play", "home.key.play", priority=True),
+        Binding("p", "free_play", "home.key.free_play"),
+        Binding("l", "leaderboard", "home.key.leaderboard"),
+    ]
 
     AUTO_FOCUS = ""
 
@@ -58,10 +66,6 @@ class HomeScreen(Screen):
         self.now = now
         self.on_board = on_board
         """The trainee opted in to the leaderboard."""
-        bind = self._bindings.bind
-        bind("enter", "play", tr(language, "home.key.play"), priority=True)
-        bind("p", "free_play", tr(language, "home.key.free_play"))
-        bind("l", "leaderboard", tr(language, "home.key.leaderboard"))
 
     def compose(self) -> ComposeResult:
         language = self.language
@@ -145,7 +149,7 @@ class HomeScreen(Screen):
         current = progress.current if progress else None
         if current is None or not current.next_scenario:
             return
-        if current.next_mode == "test" and not test_open(current, self.now):
+        if current.next_mode == "test" and not current.test_open(self.now):
             self.notify(tr(self.language, "home.test_closed", when=shown_time(current.test_open_at or "")),
                         severity="warning")
             return

@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
 from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
@@ -24,10 +26,21 @@ FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
 """Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
 
 
-class PickerScreen(Screen):
+class PickerScreen(KeysInLanguage, Screen):
     """Filters are cycled by one key each (all → each value the library has → all), so the table keeps
     the focus and Enter opens the highlighted scenario at any moment; the chips show every filter's
     key and value, and a click on a chip cycles it too."""
+
+    BINDINGS = [
+        # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
+        Binding("enter", "choose", "key.choose", priority=True),
+        Binding("0", "clear_filters", "picker.key.clear"),
+        # Not in the footer: the chips above the table show these keys with their values.
+        *(Binding(key, f"filter_{field}", f"picker.key.{field}", show=False) for field, key in FILTER_KEYS.items()),
+        Binding("r", "resume", "picker.key.resume"),
+        Binding("x", "forget", "picker.key.forget"),
+        Binding("escape", "home", "home.key.home"),  # only with a curriculum's home below: see check_action
+    ]
 
     AUTO_FOCUS = "#scenarios"
 
@@ -35,8 +48,10 @@ class PickerScreen(Screen):
     """What the table shows; changing it fills the table again."""
 
     def __init__(self, scenarios: list[Scenario] | None, best: Best, language: str,
-                 resume: SessionRow | None = None) -> None:
+                 resume: SessionRow | None = None, *, home: bool = False) -> None:
         super().__init__()
+        self.home = home
+        """A curriculum's home screen is below: Escape goes back to it."""
         self.resumable = resume
         """The trainee's latest session that stopped before its end, offered on `r` (`x` forgets it)."""
         self.scenarios = scenarios or []
@@ -45,15 +60,6 @@ class PickerScreen(Screen):
         self.best = best
         """The app's own dict, updated after each session: read afresh whenever the picker is shown."""
         self.language = language
-        bind = self._bindings.bind  # this screen's own copy of the class's map, as in `bind_keys`
-        # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
-        bind("enter", "choose", tr(language, "key.choose"), priority=True)
-        bind("0", "clear_filters", tr(language, "picker.key.clear"))
-        for field, key in FILTER_KEYS.items():
-            # Not in the footer: the chips above the table show these keys with their values.
-            bind(key, f"filter_{field}", tr(language, f"picker.key.{field}"), show=False)
-        bind("r", "resume", tr(language, "picker.key.resume"))
-        bind("x", "forget", tr(language, "picker.key.forget"))
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "picker.title"), classes="screen-title")
@@ -109,7 +115,12 @@ class PickerScreen(Screen):
             return bool(self.shown)
         if action in ("resume", "forget"):
             return self.resumable is not None
+        if action == "home":
+            return self.home
         return True
+
+    async def action_home(self) -> None:
+        await self.run_action("app.home")
 
     def set_scenarios(self, scenarios: list[Scenario]) -> None:
         """The library has been read: show it."""

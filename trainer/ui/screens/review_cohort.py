@@ -7,6 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
@@ -14,11 +15,11 @@ from textual.widgets import DataTable, Footer, Label, Static
 from trainer.campaign.models import Curriculum
 from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import Store
-from trainer.ui.cohort import Cohort, read_cohort
+from trainer.campaign.cohort import Cohort, read_cohort
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import score_style, trade_name
-from trainer.ui.widgets.score_keys import bind_keys
 
 SHOWN_CRITERIA = 8
 
@@ -27,8 +28,13 @@ def fdp(scores: dict[Trade, int | None]) -> str:
     return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in TRADES)
 
 
-class CohortScreen(Screen):
+class CohortScreen(KeysInLanguage, Screen):
     """Read-only; `m` shows the next module's leaderboard."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "review.key.back"),
+        Binding("m", "next_module", "cohort.key.module"),
+    ]
 
     AUTO_FOCUS = "#cohort-trainees"
 
@@ -40,10 +46,6 @@ class CohortScreen(Screen):
         self.now = now
         self.module_index = 0
         self.cohort: Cohort | None = None
-        bind_keys(self, language, (
-            ("escape", "app.pop_screen", "review.key.back"),
-            ("m", "next_module", "cohort.key.module"),
-        ))
 
     def compose(self) -> ComposeResult:
         t = self.language

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -10,18 +11,21 @@ from textual.widgets import Footer, Label, Static
 from trainer.review.annotate import annotate
 from trainer.store import StoredSession
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.review_session import scores_text
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_turns import render_line
-from trainer.ui.widgets.score_keys import bind_keys
 
 
-class AttemptsScreen(Screen):
+class AttemptsScreen(KeysInLanguage, Screen):
+    BINDINGS = [
+        Binding("escape", "back", "review.key.back"),
+    ]
+
     def __init__(self, first: StoredSession, second: StoredSession, language: str) -> None:
         super().__init__()
         self.attempts = sorted((first, second), key=lambda s: s.row.started_at)
         self.language = language
-        bind_keys(self, language, (("escape", "back", "review.key.back"),))
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "review.compare_title"), classes="screen-title")

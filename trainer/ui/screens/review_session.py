@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -12,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 from trainer.review.annotate import TRADES, annotate
 from trainer.store import Store, StoredSession
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_dialogs import (
     ExportDialog,
@@ -20,7 +22,6 @@ from trainer.ui.widgets.review_dialogs import (
     export_stem,
 )
 from trainer.ui.widgets.review_turns import TurnList
-from trainer.ui.widgets.score_keys import bind_keys
 
 
 def scores_text(s: StoredSession, language: str) -> str:
@@ -54,7 +55,15 @@ def write_export(screen: Screen, session: StoredSession, kind: str, path: Path) 
     screen.notify(tr(screen.language, "review.export_done", path=path))
 
 
-class SessionScreen(Screen):
+class SessionScreen(KeysInLanguage, Screen):
+    BINDINGS = [
+        Binding("escape", "back", "review.key.back"),
+        Binding("n", "note", "review.key.note"),
+        Binding("N", "session_note", "review.key.session_note"),
+        Binding("o", "override", "review.key.override"),
+        Binding("e", "export", "review.key.export"),
+    ]
+
     AUTO_FOCUS = "#turns"
 
     def __init__(self, store: Store, session_id: str, coach: str, language: str) -> None:
@@ -64,13 +73,6 @@ class SessionScreen(Screen):
         self.coach = coach
         self.language = language
         self.session: StoredSession = store.load(session_id)
-        bind_keys(self, language, (
-            ("escape", "back", "review.key.back"),
-            ("n", "note", "review.key.note"),
-            ("N", "session_note", "review.key.session_note"),
-            ("o", "override", "review.key.override"),
-            ("e", "export", "review.key.export"),
-        ))
 
     def compose(self) -> ComposeResult:
         r = self.session.row

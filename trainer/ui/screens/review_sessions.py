@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
@@ -14,10 +15,10 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
 from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow, Store, StoreError
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem
 from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable
-from trainer.ui.widgets.score_keys import bind_keys
 
 FIELDS = ("trainee", "scenario", "outcome", "period")
 PERIODS = {"today": 1, "week": 7, "month": 30}
@@ -41,7 +42,20 @@ class Filters:
         return start.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-class SessionsScreen(Screen):
+class SessionsScreen(KeysInLanguage, Screen):
+    BINDINGS = [
+        Binding("enter", "open", "review.key.open"),
+        Binding("space", "mark", "review.key.mark"),
+        Binding("c", "compare", "review.key.compare"),
+        Binding("s", "sort", "review.key.sort"),
+        Binding("r", "reverse", "review.key.reverse"),
+        Binding("e", "export", "review.key.export"),
+        Binding("x", "export_all", "review.key.export_all"),
+        Binding("g", "app.open_cohort", "review.key.cohort"),
+        Binding("0", "clear_filters", "review.key.clear"),
+        *(Binding(str(i + 1), f"filter('{f}')", "") for i, f in enumerate(FIELDS)),
+    ]
+
     AUTO_FOCUS = "#sessions"
 
     def __init__(self, store: Store, coach: str, language: str) -> None:
@@ -55,18 +69,6 @@ class SessionsScreen(Screen):
         self.marked: list[str] = []
         self.rows: list[SessionRow] = []
         self.everything: list[SessionRow] = []
-        bind_keys(self, language, (
-            ("enter", "open", "review.key.open"),
-            ("space", "mark", "review.key.mark"),
-            ("c", "compare", "review.key.compare"),
-            ("s", "sort", "review.key.sort"),
-            ("r", "reverse", "review.key.reverse"),
-            ("e", "export", "review.key.export"),
-            ("x", "export_all", "review.key.export_all"),
-            ("g", "app.open_cohort", "review.key.cohort"),
-            ("0", "clear_filters", "review.key.clear"),
-            *((str(i + 1), f"filter('{f}')", "") for i, f in enumerate(FIELDS)),
-        ))
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "review.title"), classes="screen-title")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
@@ -18,8 +19,8 @@ from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
 from trainer.play import Round, moves_of
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
-from trainer.ui.widgets.score_keys import bind_keys
 
 SHORT = 90
 
@@ -49,8 +50,12 @@ def move_text(move: Move, scenario: Scenario, language: str) -> str:
     return str(move)
 
 
-class RewindScreen(Screen):
+class RewindScreen(KeysInLanguage, Screen):
     """Lists your moves by turn; choosing one posts `Chosen`, and the app builds the replay."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back"),
+    ]
 
     @dataclass
     class Chosen(Message):
@@ -62,7 +67,6 @@ class RewindScreen(Screen):
         super().__init__()
         self.game = game
         self.language = language
-        bind_keys(self, language, (("escape", "app.pop_screen", "key.back"),))
 
     def compose(self) -> ComposeResult:
         scenario = self.game.session.scenario

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -12,13 +13,13 @@ from textual.widgets import Footer, Label, Static
 from scoring import TRADES, Criterion, Scorecard
 from trainer.play import Round
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import TradeBar, outcome_name, score_style, trade_name
 from trainer.ui.widgets.score_evidence import EvidenceItem
 from trainer.ui.widgets.score_judge import JudgeLine, JudgeSummary
-from trainer.ui.widgets.score_keys import bind_keys
 from trainer.ui.widgets.score_lessons import AGAIN_KEYS, CampaignNews, LessonPanel
 
 
@@ -34,19 +35,22 @@ def criterion_text(criterion: Criterion) -> Text:
     return Text.assemble((f"{mark} {score:>3}", f"bold {style}"), "  ", verbatim(criterion.title, "bold"))
 
 
-class ScorecardScreen(Screen):
+class ScorecardScreen(KeysInLanguage, Screen):
     """Read-only: the card comes from `scoring.score`; the evidence opens the transcript at its turn."""
 
     AUTO_FOCUS = ""  # focused in `on_mount`, without scrolling: Textual centres what it focuses
     judge_worker = None
     """The LLM judge's worker, while `--judge` is asking (tests wait on it)."""
 
-    KEYS = (
-        ("r", "rewind", "key.rewind"),
-        ("t", "transcript", "key.transcript"),
-        ("n", "new", "key.new"),
-        ("q", "app.quit", "key.quit"),
-    )
+    BINDINGS = [
+        Binding("r", "rewind", "key.rewind"),
+        Binding("t", "transcript", "key.transcript"),
+        Binding("n", "new", "key.new"),
+        Binding("q", "app.quit", "key.quit"),
+        # Try again from lesson i's turn; only the first lesson's key is in the footer (the panel shows both).
+        *(Binding(key, f"again({i})", "lesson.key", show=i == 0) for i, key in enumerate(AGAIN_KEYS)),
+        Binding("h", "home", "home.key.home"),
+    ]
 
     def __init__(self, game: Round, card: Scorecard, language: str, *, lessons: tuple = (), news=None,
                  home: bool = False) -> None:
@@ -58,14 +62,10 @@ class ScorecardScreen(Screen):
         """The one or two lessons that would gain most (`trainer.campaign.feedback.lessons`)."""
         self.news = news
         """What this attempt changed in the trainee's curriculum (passed, unlocked, badges); None: nothing."""
-        bind_keys(self, language, self.KEYS)
         self.again_turns = [again_turn(self.game, lesson.turn) for lesson in lessons]
-        for i, turn in enumerate(self.again_turns[: len(AGAIN_KEYS)]):
-            if turn is not None:
-                self._bindings.bind(AGAIN_KEYS[i], f"again({turn})", tr(language, "lesson.key", n=turn),
-                                    show=i == 0)
-        if home:
-            bind_keys(self, language, (("h", "app.home", "home.key.home"),))
+        """Where "try again" restarts each lesson (None: nothing of yours to go back to)."""
+        self.home = home
+        """A curriculum's home screen is below: `h` goes back to it."""
 
     def compose(self) -> ComposeResult:
         card, language = self.card, self.language
@@ -137,7 +137,7 @@ class ScorecardScreen(Screen):
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
     def run_judge(self, settings) -> None:
         """Ask the LLM judge in a thread: the scorecard is up at once, the judge's column fills in later."""
-        from scoring.judge import judge
+        from trainer.judge import judge
 
         s = self.game.session
         judgement = judge(self.card, s.events, s.scenario, settings=settings)
@@ -171,9 +171,31 @@ class ScorecardScreen(Screen):
     def action_new(self) -> None:
         self.app.show_picker()
 
-    def action_again(self, turn: int) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The lessons' "try again" keys only for a lesson with a turn to go back to; `h` only with a home."""
+        if action == "again":
+            return self._again_turn(parameters) is not None
+        if action == "home":
+            return self.home
+        return True
+
+    def key_text(self, binding: Binding) -> str:
+        if binding.description == "lesson.key":  # "a: try again from turn 3"
+            return tr(self.language, "lesson.key", n=self.again_turns[AGAIN_KEYS.index(binding.key)])
+        return super().key_text(binding)
+
+    def _again_turn(self, parameters: tuple[object, ...]) -> int | None:
+        lesson = parameters[0] if parameters and isinstance(parameters[0], int) else len(self.again_turns)
+        return self.again_turns[lesson] if lesson < len(self.again_turns) else None
+
+    def action_again(self, lesson: int) -> None:
         """Try again from a lesson's turn: the rewind, without picking the turn from the list."""
-        self.post_message(RewindScreen.Chosen(self.game, turn))
+        turn = self._again_turn((lesson,))
+        if turn is not None:
+            self.post_message(RewindScreen.Chosen(self.game, turn))
+
+    async def action_home(self) -> None:
+        await self.run_action("app.home")
 
 
 def again_turn(game: Round, turn: int | None) -> int | None:

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from trainer.play import Round
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_evidence import turn_label
-from trainer.ui.widgets.score_keys import bind_keys
 from trainer.ui.widgets.score_transcript import ScoreTranscript
 
 
-class TranscriptViewScreen(Screen):
+class TranscriptViewScreen(KeysInLanguage, Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back"),
+        Binding("q", "app.pop_screen", ""),
+    ]
+
     def __init__(self, game: Round, language: str, *, turn: int | None = None, note: str = "") -> None:
         super().__init__()
         self.game = game
         self.language = language
         self.turn = turn
         self.note = note
-        bind_keys(self, language, (("escape", "app.pop_screen", "key.back"), ("q", "app.pop_screen", "")))
 
     def compose(self) -> ComposeResult:
         scenario = self.game.session.scenario

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -41,13 +42,14 @@ class ChatComposer(Vertical):
     """Posts `Sent` with the text; the screen decides whether to take it and then calls `clear`.
     Nothing typed is lost while the customer is typing or when a message is refused."""
 
+    BINDINGS = [Binding("ctrl+s", "send", "key.send")]  # e-mail only: see check_action
+
     @dataclass
     class Sent(Message):
         text: str
 
     def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._bindings.bind("ctrl+s", "send", tr(language, "key.send"))  # e-mail only: see check_action
         self.scenario = scenario
         self.language = language
         self.max_chars = CHANNELS[scenario.channel].max_chars

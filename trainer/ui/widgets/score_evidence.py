@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
 from scoring import Evidence
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
-from trainer.ui.widgets.score_keys import bind_keys
 
 
 def turn_label(turn: int, language: str) -> str:
@@ -32,6 +32,12 @@ def evidence_text(evidence: Evidence, language: str) -> Text:
 class EvidenceItem(Static, can_focus=True):
     """Focusable; Enter (or a click) asks to open the transcript at its turn."""
 
+    BINDINGS = [
+        Binding("enter", "open", "score.key_open"),
+        Binding("down", "step(1)", ""),
+        Binding("up", "step(-1)", ""),
+    ]
+
     @dataclass
     class Opened(Message):
         evidence: Evidence
@@ -41,11 +47,6 @@ class EvidenceItem(Static, can_focus=True):
         self.evidence = evidence
         self.set_class(evidence.good, "-good")
         self.set_class(not evidence.good, "-bad")
-        bind_keys(self, language, (
-            ("enter", "open", "score.key_open"),
-            ("down", "step(1)", ""),
-            ("up", "step(-1)", ""),
-        ))
 
     def action_open(self) -> None:
         self.post_message(self.Opened(self.evidence))

@@ -15,7 +15,7 @@ from trainer.ui.widgets.score_bar import trade_name
 
 if TYPE_CHECKING:
     from trainer.campaign.feedback import Lesson
-    from trainer.ui.campaign import News
+    from trainer.campaign.attempts import News
 
 AGAIN_KEYS = ("a", "A")
 """The key that tries again from each lesson's turn: the first lesson's is one plain key."""

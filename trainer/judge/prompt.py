@@ -1,21 +1,9 @@
-"""The optional LLM judge: one request asks a model to rate every criterion 0–3 with a quote and a reason.
-
-A second opinion beside the deterministic scorer, never instead of it: `judged()` returns the same
-scorecard with a `judge` attached. Any fault (no model set, time-outs, bad replies…) gives a
-Judgement that says in one line why it is unavailable; nothing here raises for those.
-Quotes are checked against the trainee's own messages; one that is not there is left out.
-"""
+"""What the LLM judge is sent: its brief, the case, the conversation (each message quoted as data) and the criteria."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from scoring.judgement import JudgeRating, Judgement, band, unavailable
 from scoring.scorecard import TRADES, Scorecard
 from trainer.engine.events import (
     ActionTaken,
@@ -25,15 +13,10 @@ from trainer.engine.events import (
     SessionEnded,
     TraineeMessage,
 )
+from trainer.llm.quoting import quoted
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
-from trainer.llm.quoting import quoted
 
-if TYPE_CHECKING:
-    from trainer.llm.client import LLMClient
-    from trainer.llm.config import LLMSettings
-
-MAX_TOKENS = 1500
 RESULT_MAX = 300
 """Back-office results are cut to this many characters in the prompt."""
 
@@ -98,79 +81,7 @@ PROMPT = {
 }
 
 
-class _Rated(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    criterion: str
-    rating: int = Field(ge=0, le=3)
-    quote: str = ""
-    reason: str = ""
-
-
-class _Reply(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    ratings: list[_Rated] = Field(min_length=1)
-
-
-def judged(card: Scorecard, events: Sequence[Event], scenario: Scenario, **kwargs: Any) -> Scorecard:
-    """The same scorecard with the judge's second opinion attached (see `judge`)."""
-    return replace(card, judge=judge(card, events, scenario, **kwargs))
-
-
-def judge(card: Scorecard, events: Sequence[Event], scenario: Scenario, *, settings: LLMSettings | None = None,
-          client: LLMClient | None = None) -> Judgement:
-    """Ask the model configured in `settings` (default: env and config file) or through `client`."""
-    from trainer.errors import ConfigError
-    from trainer.llm.client import LLMClient
-    from trainer.llm.config import load_settings
-    from trainer.llm.errors import LLMError, LLMUnavailable
-
-    language = scenario.language if scenario.language in PROMPT else "en"
-    if client is None:
-        try:
-            settings = settings or load_settings()
-            client = LLMClient(settings)
-        except ConfigError as exc:
-            model, host = (settings.model or "", settings.host) if settings else ("", "")
-            return unavailable("not_configured", str(exc), model=model, host=host, language=language)
-    s = client.settings
-    asked = _asked(card)
-    if not asked:
-        return Judgement(s.model or "", s.host, language)
-    known = {key for key, _ in asked}
-
-    def parse(data: Any) -> _Reply:
-        reply = _Reply.model_validate(data)
-        if not any(r.criterion.strip() in known for r in reply.ratings):
-            raise ValueError("it rated none of the criteria asked about")
-        return reply
-
-    try:
-        reply, meta = client.chat_json(prompt(card, events, scenario), parse, max_tokens=MAX_TOKENS)
-    except LLMUnavailable as exc:
-        return unavailable(exc.kind, exc.detail, model=s.model or "", host=s.host, language=language)
-    except LLMError as exc:  # pragma: no cover - every LLMError the client raises is an LLMUnavailable
-        return unavailable("rejected", str(exc), model=s.model or "", host=s.host, language=language)
-    messages = [(e.turn, e.text) for e in events if isinstance(e, TraineeMessage)]
-    given = {r.criterion.strip(): r for r in reply.ratings}
-    ratings = []
-    for key, criterion_score in asked:
-        trade, criterion = key.split(".", 1)
-        scorer = band(criterion_score)
-        rated = given.get(key)
-        if rated is None:
-            ratings.append(JudgeRating(trade, criterion, scorer))
-            continue
-        found = find_quote(rated.quote, messages)
-        ratings.append(JudgeRating(
-            trade, criterion, scorer, rated.rating,
-            quote=found[0] if found else None, turn=found[1] if found else None,
-            reason=" ".join(rated.reason.split()),
-            rejected_quote=None if found else (_clean(rated.quote) or None),
-        ))
-    return Judgement(meta.model or s.model or "", s.host, language, tuple(ratings), usage=meta.usage.to_dict())
-
-
-def _asked(card: Scorecard) -> list[tuple[str, float]]:
+def asked(card: Scorecard) -> list[tuple[str, float]]:
     """`trade.criterion` and its 0–1 score, for every criterion that applies to this conversation."""
     return [(f"{trade}.{c.id}", c.score) for trade in TRADES for c in card.trades[trade].criteria
             if c.score is not None]
@@ -189,7 +100,7 @@ def prompt(card: Scorecard, events: Sequence[Event], scenario: Scenario) -> list
     parts.append(f"## {t['trades']}\n" + "\n".join(f"- {t[trade]}" for trade in TRADES))
     parts.append(f"## {t['conversation']}\n" + "\n".join(_conversation(events, t)))
     titles = {f"{trade}.{c.id}": c.title for trade in TRADES for c in card.trades[trade].criteria}
-    parts.append(f"## {t['criteria']}\n" + "\n".join(f"- {key}: {titles[key]}" for key, _ in _asked(card)))
+    parts.append(f"## {t['criteria']}\n" + "\n".join(f"- {key}: {titles[key]}" for key, _ in asked(card)))
     return [{"role": "system", "content": t["system"]}, {"role": "user", "content": "\n\n".join(parts)}]
 
 
@@ -215,39 +126,3 @@ def _conversation(events: Sequence[Event], t: dict[str, str]) -> list[str]:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= RESULT_MAX else text[: RESULT_MAX - 1] + "…"
-
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*")
-
-
-def _clean(quote: str) -> str:
-    """The quote without the quotation marks and ellipses a model wraps around it."""
-    return _ELLIPSIS.sub(" … ", quote).strip().strip("\"'“”‘’„").strip(" …").strip()
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
-
-
-def find_quote(quote: str, messages: Sequence[tuple[int, str]]) -> tuple[str, int] | None:
-    """The quote (cleaned) and its turn when it occurs in one of the trainee's messages, else None.
-
-    Case, spacing and curly quotes don't matter; an ellipsis may stand for left-out words, but each
-    piece must be in the same message, in order.
-    """
-    cleaned = _clean(quote)
-    pieces = [_norm(p).strip(" .,;:!?") for p in _ELLIPSIS.split(cleaned)]
-    pieces = [p for p in pieces if p]
-    if not pieces or sum(len(p) for p in pieces) < 3:
-        return None
-    for turn, message in messages:
-        said, at = _norm(message), 0
-        for piece in pieces:
-            at = said.find(piece, at)
-            if at < 0:
-                break
-            at += len(piece)
-        else:
-            return cleaned, turn
-    return None

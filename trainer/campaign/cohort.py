@@ -1,5 +1,5 @@
 """A class in a curriculum, for its coach: where each trainee is and since when, and which criteria the class
-fails most. Read from the store; no Textual here, so the numbers are tested on their own."""
+fails most. Read from the store; the review app's cohort screen shows it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trainer.scenario.kinds import TRADES
-from trainer.ui.campaign import parse_time
+from trainer.campaign.progress import parse_time, progress
 
 if TYPE_CHECKING:
     from scoring.scorecard import Scorecard
@@ -62,8 +62,6 @@ class Cohort:
 
 def read_cohort(store: Store, curriculum: Curriculum, now: datetime) -> Cohort:
     """Every trainee with a session played for the curriculum, and the class's scorecards in its scenarios."""
-    from trainer.campaign.progress import progress
-
     trainees = sorted({r.trainee for r in store.sessions(curriculum=curriculum.id)})
     ids = set(curriculum.scenario_ids)
     lines, class_cards = [], []

@@ -1,6 +1,7 @@
-"""The app's side of a curriculum: the trainee's progress read from the store, and what an attempt changed.
+"""A trainee's attempts in a curriculum: the curriculum they are in, how a session is tagged for a module,
+and what one attempt changed (modules passed and unlocked, badges earned).
 
-Imported only when a curriculum is in play: `trainer.campaign` is read lazily, start-up stays fast.
+Imported only when a curriculum is in play: the app reads `trainer.campaign` lazily, start-up stays fast.
 """
 
 from __future__ import annotations
@@ -10,19 +11,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from trainer.campaign.models import Curriculum, Module
-    from trainer.campaign.progress import ModuleProgress, Progress
+    from trainer.campaign.models import Module
+    from trainer.campaign.progress import Progress
     from trainer.store import Store
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def read_progress(store: Store, curriculum: Curriculum, trainee: str, now: datetime | None = None) -> Progress:
-    from trainer.campaign.certificates import trainee_progress
-
-    return trainee_progress(store, curriculum, trainee, now or utc_now())
 
 
 def in_progress(store: Store, trainee: str) -> str | None:
@@ -31,23 +26,6 @@ def in_progress(store: Store, trainee: str) -> str | None:
         if row.curriculum:
             return row.curriculum
     return None
-
-
-def test_open(module: ModuleProgress, now: datetime) -> bool:
-    """The module's test may be taken now (outside its attempt window it may not)."""
-    if not module.test_open_at:
-        return True
-    return parse_time(module.test_open_at) <= now
-
-
-def parse_time(stamp: str) -> datetime:
-    when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def shown_time(stamp: str) -> str:
-    """`2025-03-04 14:00 UTC`: the same for every trainee, whatever their terminal's zone."""
-    return parse_time(stamp).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 @dataclass(frozen=True)
