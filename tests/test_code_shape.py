@@ -29,9 +29,7 @@ MAX_CLASS_LINES = {"ChatScreen": 250, "WebcareApp": 200}
 EXEMPT = {"trainer/scenario/yamlsyntax.py::syntax_problem"}
 
 # Over the limits when issue 17 started; its helpers are splitting them.
-LONG_MODULES = [
-    "trainer/scenario/scaffold.py",
-]
+LONG_MODULES: list[str] = []
 LONG_FUNCTIONS: list[str] = []
 COMPLEX_FUNCTIONS: list[str] = []
 LONG_CLASSES: list[str] = []

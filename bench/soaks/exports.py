@@ -30,6 +30,7 @@ from typing import Any
 
 from bench.soaks.malformed import ROOT
 from bench.soaks.result import Result, Size
+from trainer.customers import BaseCustomer
 
 PAYLOADS = [
     '<script>alert("x")</script>',
@@ -156,7 +157,7 @@ def _poison(value: Any, n: list[int], keep: frozenset[str] = frozenset(), key: s
     return value
 
 
-class _HostileCustomer:
+class _HostileCustomer(BaseCustomer):
     """A customer whose every line is a payload."""
 
     def __init__(self) -> None:

@@ -107,6 +107,7 @@ def _slow(result: Result, size: Size, scenario, moves: list[str], expected: str 
     from trainer.engine.clock import FakeClock
     from trainer.llm.config import LLMSettings, Secret
     from trainer.plain import play_plain
+    from trainer.play import Round
 
     late = Reply("Sorry, I was thinking about it.")
     kinds = {"whole answer late": Delay(LATE, late), "first word late": Slow(LATE, late),

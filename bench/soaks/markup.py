@@ -230,7 +230,6 @@ async def _game(result: Result, folder: Path, path: Path, given: dict[str, str],
     from trainer.engine.clock import FakeClock
     from trainer.ui.app import make_app
     from trainer.ui.options import UiOptions
-    from trainer.ui.screens.chat import ChatScreen
 
     app = make_app(UiOptions(typing_speed=0, clock=FakeClock(), scenario_paths=[path], save_sessions=False))
     name = path.stem
@@ -262,8 +261,8 @@ async def _game(result: Result, folder: Path, path: Path, given: dict[str, str],
             await pilot.press("f2")
             await send(pilot, said)
             await send(pilot, "/lookup booking")
-            pilot.app.screen.post_message(ChatScreen.CustomerNotice(said))
-            pilot.app.screen.post_message(ChatScreen.CustomerChunk(given["LINE"]))
+            pilot.app.screen.notify(said, severity="warning")  # as a model's fault is told
+            pilot.app.screen.query_one("#live").append(given["LINE"])  # her words as a model writes them
             await pilot.pause()
             await judge(pilot, "chat", (said, given["NAME"].split()[0]))  # every channel shows her first name
             await send(pilot, "/end")
