@@ -237,9 +237,9 @@ def bench_scoring(seconds: float) -> list[Row]:
     from scoring.signals import signal
     from trainer.engine.clock import FakeClock
     from trainer.engine.events import TraineeMessage
+    from trainer.engine.moves import Say
     from trainer.meaning.matching import words
     from trainer.meaning.reading import read
-    from trainer.engine.moves import Say
     from trainer.play import Round
     from trainer.scenario.library import find_scenario
 

@@ -22,8 +22,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # runs from a checkout without an install too
 
-from bench.soaks import big_inputs, crash, exports, full_disk, hostile, imports, injection  # noqa: E402
-from bench.soaks import intent_collisions, llm_faults, malformed, markup, pg_drops, random_play, secrets  # noqa: E402
+from bench.soaks import (  # noqa: E402  # noqa: E402
+    big_inputs,
+    crash,
+    exports,
+    full_disk,
+    hostile,
+    imports,
+    injection,
+    intent_collisions,
+    llm_faults,
+    malformed,
+    markup,
+    pg_drops,
+    random_play,
+    secrets,
+)
 from bench.soaks.result import Result, Size  # noqa: E402
 
 
@@ -91,8 +105,7 @@ def table(rows: list[Row], out: TextIO) -> None:
         out.write(f"\n{r.check.name}: " + "; ".join(extra) + "\n")
         if not r.result.cases:
             out.write("  ✗ no cases ran\n")
-        for failure in r.result.failures:
-            out.write("  ✗ " + failure.replace("\n", "\n    ") + "\n")
+        out.writelines("  ✗ " + failure.replace("\n", "\n    ") + "\n" for failure in r.result.failures)
         if r.result.failed > len(r.result.failures):
             out.write(f"  … and {r.result.failed - len(r.result.failures)} more\n")
 

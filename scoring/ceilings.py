@@ -14,14 +14,14 @@ from collections.abc import Callable
 
 from scoring.claims import claims, contradictions
 from scoring.criteria.tone import stock_phrase
-from scoring.signals import phrases, said
-from trainer.meaning.patterns import find
-from trainer.meaning.stance import Kind, Stance
 from scoring.mandate import overpromises
 from scoring.privacy import public_details
 from scoring.scorecard import Ceiling, Criterion, Evidence
+from scoring.signals import phrases, said
 from scoring.transcript import Transcript, Turn
 from trainer.meaning.language import language_of, small_word_share
+from trainer.meaning.patterns import find
+from trainer.meaning.stance import Kind, Stance
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
 

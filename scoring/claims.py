@@ -17,10 +17,10 @@ from functools import lru_cache
 
 from scoring.mandate import amounts
 from scoring.transcript import Transcript, Turn, split_sentences
-from trainer.meaning.matching import words
 from trainer.meaning.intents import reader_for
-from trainer.meaning.patterns import find
 from trainer.meaning.lexicon import lexicon
+from trainer.meaning.matching import words
+from trainer.meaning.patterns import find
 from trainer.meaning.reading import FORWARD_SCOPE, Clause, Message, read
 from trainer.meaning.stance import AFFIRMED, Kind, Stance
 from trainer.scenario.models import Scenario
@@ -360,7 +360,7 @@ def _denies_fact(message: Message, facts: list[tuple[str, frozenset[str]]]) -> t
                 or any(w in MODALS for w in message.words[c.start:c.end]):
             continue  # "I won't report it" refuses a deed, "nobody can change it now" tells what may be
         for p, _ in c.negations:
-            if p == c.start and _opens_contrast(message, c) or message.words[p] in LACKING:
+            if (p == c.start and _opens_contrast(message, c)) or message.words[p] in LACKING:
                 continue
             after = range(p + 1, min(c.end, p + 1 + FORWARD_SCOPE))
             said = {min(message.keys[i], key=len) for i in after

@@ -12,6 +12,7 @@ from typing import Any
 
 from trainer.texts import known, tr
 
+
 def band(score: float) -> int:
     """The scorer's 0–1 score on the judge's 0–3 scale, in quarters: <.25 → 0, <.5 → 1, <.75 → 2, else 3."""
     return min(3, max(0, int(score * 4)))

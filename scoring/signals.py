@@ -276,4 +276,4 @@ def _ahead(message: Message, position: int, source: str) -> bool:
     clause = message.clause_at(position)
     if clause.hedged or clause.conditional or clause.irrealis or clause.rhetorical:
         return False
-    return clause.time != "past" or source.split()[0] in _AHEAD
+    return clause.time != "past" or source.split(maxsplit=1)[0] in _AHEAD

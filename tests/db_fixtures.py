@@ -9,8 +9,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from pg_server import server_programs, start_server
+
 from trainer.store import open_store
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from llm_server import LLMServer
+
 from trainer.llm.config import LLMSettings, Secret
 
 TEST_KEY = "sk-test-4f9c2e7a1b8d6e3f0a5c9b2d7e1f4a8c"

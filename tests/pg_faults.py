@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import psycopg
 
 from trainer.engine.clock import untimed
-from trainer.play import Round
 from trainer.plain import play_plain
+from trainer.play import Round
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 

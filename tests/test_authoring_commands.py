@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
-
 from conftest import DATA
+
 from trainer.authoring.coverage import coverage
 from trainer.authoring.explore import explore
 from trainer.commands.explore import Progress

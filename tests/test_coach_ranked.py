@@ -4,8 +4,8 @@ attempts with the band of scores a coach would sign (tests/data/coach; `make eva
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from scoring import TRADES
 from trainer.authoring.coaching import load_coach_set, measure, tau_b
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from crash import trial  # noqa: E402
+from crash import trial
 
 TRIALS = 4
 

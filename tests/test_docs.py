@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
+
 from trainer.engine.intents import Recogniser
 from trainer.playthrough import run_playthrough
 from trainer.scenario.loader import check_bytes
@@ -13,7 +14,7 @@ PAGE = ROOT / "docs" / "scenario-format.md"
 
 
 def _first_yaml_block() -> str:
-    match = re.search(r"```yaml\n(.*?)```", PAGE.read_text("utf-8"), re.S)
+    match = re.search(r"```yaml\n(.*?)```", PAGE.read_text("utf-8"), re.DOTALL)
     assert match, "the page has no yaml example"
     return match.group(1)
 

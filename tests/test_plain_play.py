@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SCENARIOS
+
 from trainer.scenario.loader import load_scenario
 
 

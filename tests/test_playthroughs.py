@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SCENARIOS
+
 from scoring import TRADES
 from trainer.playthrough import run_playthrough
 from trainer.scenario.library import load_library
@@ -21,9 +21,8 @@ def test_the_library_loads_without_errors():
 
 
 def test_the_library_is_lint_clean_and_every_intent_example_is_recognised():
-    from trainer.engine.intents import Recogniser
-
     from trainer.authoring.quotes import unearned_quotes
+    from trainer.engine.intents import Recogniser
 
     linted = load_library([SCENARIOS], recognise=lambda s, text: Recogniser(s.intents, s.language).recognise(text))
     assert [str(p) for p in linted.problems] == []

@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-
 from conftest import DATA, SCENARIOS
+
 from scoring.batch.conversation import Conversation, Line
 from scoring.batch.readers import read_file
 from scoring.batch.scorecards import Rubric, events_of
@@ -211,12 +211,12 @@ BAD_FILES = [
     ("broken.json", b'{"format": "webcare-session",\n "version": 1,\n "scenario": }\n', "broken.json:3: not valid JSON"),
     ("other.json", b'{"messages": []}', "other.json: not a Webcare session"),
     ("newer.json", b'{"format": "webcare-session", "version": 9}', "newer.json: session format version 9 is newer"),
-    ("event.json", b'[{"format": "webcare-session", "version": 1, "scenario": "legroom-en", '
-                   b'"events": [{"kind": "trainee_message", "turn": "one", "text": "Hi", "response_seconds": 1}]}]',
+    ("event.json", (b'[{"format": "webcare-session", "version": 1, "scenario": "legroom-en", '
+                   b'"events": [{"kind": "trainee_message", "turn": "one", "text": "Hi", "response_seconds": 1}]}]'),
      "event.json#1: events[0].turn: should be a whole number, not the text 'one'"),
-    ("lost.json", b'{"format": "webcare-session", "version": 1, "scenario": "no-such-case", '
+    ("lost.json", (b'{"format": "webcare-session", "version": 1, "scenario": "no-such-case", '
                   b'"events": [{"kind": "session_started", "turn": 0, "scenario": "no-such-case", "language": "en", '
-                  b'"seed": 0, "mood": 50, "patience": 5}]}',
+                  b'"seed": 0, "mood": 50, "patience": 5}]}'),
      "lost.json: its scenario can't be loaded (No scenario called 'no-such-case'"),
 ]
 

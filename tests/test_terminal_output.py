@@ -117,7 +117,7 @@ def test_webcare_score_shows_a_transcripts_controls_as_text(run_webcare, tmp_pat
         result = run_webcare("score", str(transcript), "--scenario", "legroom-en", "--format", kind)
         assert result.returncode == 0, result.stderr
         assert raw_controls(result.stdout + result.stderr) == [], kind
-        assert "Anna\\x1b[2J" in result.stdout or kind == "json" and NAME in json.loads(result.stdout)[0]["source"]
+        assert "Anna\\x1b[2J" in result.stdout or (kind == "json" and NAME in json.loads(result.stdout)[0]["source"])
 
 
 def test_the_curriculum_command_shows_a_hostile_curriculum_as_text(run_webcare, tmp_path):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from trainer.authoring.understanding import Figures, load_set, measure
 
 SETS = ROOT / "tests" / "data" / "understanding"

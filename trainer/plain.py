@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import textwrap
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -25,10 +25,10 @@ from trainer.engine.events import (
 from trainer.engine.moves import Help, Hint, parse_move
 from trainer.errors import MoveError
 from trainer.play import Round
-from trainer.texts import grouped, tr
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill as _fill
 from trainer.terminal import Shown
+from trainer.texts import grouped, tr
 
 if TYPE_CHECKING:
     from trainer.llm.config import LLMSettings

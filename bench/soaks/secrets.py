@@ -44,12 +44,11 @@ def _environment(values: dict[str, str]):
 
 
 def _play_in_process(folder: Path, captured: list[tuple[str, str]]) -> None:
-    from scoring import score
     from trainer.engine.clock import FakeClock
     from trainer.engine.moves import parse_move
     from trainer.errors import MoveError
-    from trainer.play import Round
     from trainer.plain import PlainPlay, play_plain
+    from trainer.play import Round
     from trainer.review.cohort import write_cohort
     from trainer.review.export import html, markdown
     from trainer.review.sessionjson import session_to_dict
@@ -113,7 +112,7 @@ def _commands(folder: Path, sentinel: str, size: Size) -> list[tuple[str, list[s
 def check(size: Size) -> Result:
     result = Result()
     sentinel = _sentinel()
-    env_values = {name: sentinel for name in KEY_NAMES}
+    env_values = dict.fromkeys(KEY_NAMES, sentinel)
     captured: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="webcare-soak-") as tmp:
         folder = Path(tmp)
@@ -125,9 +124,8 @@ def check(size: Size) -> Result:
         root.setLevel(logging.DEBUG)
         try:
             with _environment(env_values), contextlib.redirect_stdout(io.StringIO()) as stdout, \
-                    contextlib.redirect_stderr(io.StringIO()) as stderr:
-                with result.case():
-                    _play_in_process(folder, captured)
+                    contextlib.redirect_stderr(io.StringIO()) as stderr, result.case():
+                _play_in_process(folder, captured)
             captured += [("stdout", stdout.getvalue()), ("stderr", stderr.getvalue())]
         finally:
             root.removeHandler(handler)

@@ -118,8 +118,8 @@ def _rows(path: str, stream: TextIO, limits: Limits, problems: list[str]) -> tup
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
-        raise ReadError([f"{at(path, 1)}: no header row ({exc}); the first row names the columns, "
-                         "e.g. role,text"]) from None
+        raise ReadError([(f"{at(path, 1)}: no header row ({exc}); the first row names the columns, "
+                         "e.g. role,text")]) from None
     columns = _columns(path, header)
     return _body(path, reader, header, columns, problems), "conversation" in columns
 
@@ -182,6 +182,6 @@ def _columns(path: str, header: list[str]) -> dict[str, int]:
     missing = [c for c in ("role", "text") if c not in found]
     if missing:
         has = ", ".join(repr(h.strip()) for h in header if h.strip()) or "nothing"
-        raise ReadError([f"{at(path, 1)}: no {' or '.join(repr(m) for m in missing)} column (the header has "
-                         f"{has}); name the columns role and text (and optionally conversation, timestamp)"])
+        raise ReadError([(f"{at(path, 1)}: no {' or '.join(repr(m) for m in missing)} column (the header has "
+                         f"{has}); name the columns role and text (and optionally conversation, timestamp)")])
     return found

@@ -136,8 +136,8 @@ class _Buffer:
             self.text, self.pos = self.text[cut:], self.pos - cut
 
     def error(self, exc: json.JSONDecodeError) -> ReadError:
-        return ReadError([f"{at(self.path, self.line + exc.lineno - 1)}: not valid JSON ({exc.msg}, "
-                          f"column {exc.colno}); {NOT_JSON}"])
+        return ReadError([(f"{at(self.path, self.line + exc.lineno - 1)}: not valid JSON ({exc.msg}, "
+                          f"column {exc.colno}); {NOT_JSON}")])
 
     def decode(self, longest: int) -> Any:
         """The value starting here; `_NOTHING` when it runs past `longest` characters."""

@@ -55,8 +55,8 @@ def check_utf8(path: str, line: int, text: str) -> None:
     bad = _NOT_UTF8.search(text)
     if bad:
         where = at(path, line + text.count("\n", 0, bad.start()))
-        raise ReadError([f"{where}: not UTF-8 text (byte 0x{ord(bad[0]) - 0xDC00:02x}); save the file as UTF-8 "
-                         "(in Excel: CSV UTF-8) and try again"])
+        raise ReadError([(f"{where}: not UTF-8 text (byte 0x{ord(bad[0]) - 0xDC00:02x}); save the file as UTF-8 "
+                         "(in Excel: CSV UTF-8) and try again")])
 
 
 def physical_lines(path: str, stream: TextIO, longest: int, too_long: Callable[[str], str]) -> Iterator[str]:

@@ -73,9 +73,9 @@ def read_text(path: str, stream: TextIO, limits: Limits) -> Iterator[Conversatio
     lines = [Line(line.role, "\n".join(text).strip(), line.line, line.at) for line, text in zip(lines, texts, strict=True)]
     lines = [line for line in lines if line.text]
     if not lines:
-        raise ReadError([f"{path}: no messages found; write one per line, starting with {ROLE_HINT}, "
-                         "e.g. `Customer: …`"])
+        raise ReadError([(f"{path}: no messages found; write one per line, starting with {ROLE_HINT}, "
+                         "e.g. `Customer: …`")])
     if not any(line.role == "agent" for line in lines):
-        raise ReadError([f"{path}: no agent messages, so nothing to score; the agent's lines start with "
-                         "`Agent:` (or `Medewerker:`)"])
+        raise ReadError([(f"{path}: no agent messages, so nothing to score; the agent's lines start with "
+                         "`Agent:` (or `Medewerker:`)")])
     yield Conversation(path, path, relative(lines, clock_only))

@@ -141,8 +141,8 @@ class _Replay:
         try:
             new = s.play(move)
         except MoveError as exc:
-            raise ReadError([f"{at(self.c.path, line.line)}: the scenario {self.scenario.id} refuses this move: "
-                             f"{_first_line(exc)} Fix the line or leave it out."]) from None
+            raise ReadError([(f"{at(self.c.path, line.line)}: the scenario {self.scenario.id} refuses this move: "
+                             f"{_first_line(exc)} Fix the line or leave it out.")]) from None
         self.events += [replace(e, response_seconds=waited) if isinstance(e, TraineeMessage) else e for e in new]
 
     def _after_the_end(self, line: Line, move, waited: float) -> None:

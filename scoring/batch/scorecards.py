@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from scoring.batch.conversation import Conversation, ReadError
 from scoring.batch.generic import generic_scenario
-from trainer.meaning.language import guess_language
 from scoring.batch.replay import generic_events, scenario_events
 from scoring.scorecard import Scorecard
 from scoring.scorer import score
 from trainer.engine.events import Event
 from trainer.errors import TrainerError
+from trainer.meaning.language import guess_language
 from trainer.scenario.models import Scenario
 
 FindScenario = Callable[[str], Scenario]
@@ -51,8 +51,8 @@ def events_of(conversation: Conversation, rubric: Rubric, find: FindScenario) ->
         wanted = conversation.scenario or ""
         if scenario is None or scenario.id != wanted:
             if scenario is not None:
-                raise ReadError([f"{conversation.source}: this session was played on {wanted}, not "
-                                 f"{scenario.id}; leave out --scenario, or give {wanted}'s file"])
+                raise ReadError([(f"{conversation.source}: this session was played on {wanted}, not "
+                                 f"{scenario.id}; leave out --scenario, or give {wanted}'s file")])
             scenario = find(wanted)
         return conversation.events, scenario
     if rubric.scenario is not None:
@@ -84,8 +84,8 @@ def score_all(conversations: Iterable[Conversation], rubric: Rubric, find: FindS
                 cache[scenario_id] = str(exc).splitlines()[0]
         hit = cache[scenario_id]
         if isinstance(hit, str):
-            raise ReadError([f"{conversation.source}: its scenario can't be loaded ({hit}); give the scenario's "
-                             "file with --scenario PATH"])
+            raise ReadError([(f"{conversation.source}: its scenario can't be loaded ({hit}); give the scenario's "
+                             "file with --scenario PATH")])
         return hit
 
     for conversation in conversations:

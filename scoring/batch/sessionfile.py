@@ -14,7 +14,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from scoring.batch.conversation import Conversation, ReadError
@@ -40,7 +40,7 @@ def session_dict(events: Sequence[Event], *, scenario: str, language: str, train
     still be its JSON (`Scorecard.to_dict()`), as callers gave it before it was typed."""
     started = next((e for e in events if isinstance(e, SessionStarted)), None)
     ended = next((e for e in events if isinstance(e, SessionEnded)), None)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     return {
         "format": FORMAT,
         "version": VERSION,

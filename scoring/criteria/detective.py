@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scoring.claims import claims, contradictions
-from scoring.mandate import overpromises
 from scoring.criteria.common import called, generic, question_of, quote_of, reads_as_plan
+from scoring.mandate import overpromises
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
 from scoring.transcript import Transcript, Turn, split_sentences

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from scoring.claims import claims
-from scoring.privacy import CODE, invited_private, public_details
 from scoring.criteria.common import EARNED_BY, called, channel_named, customer_names, generic
 from scoring.criteria.tone import letter, stock_phrase, tone
+from scoring.privacy import CODE, invited_private, public_details
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
 from scoring.transcript import Transcript, Turn, split_sentences
@@ -87,7 +87,7 @@ _GREETING = {
 _TITLES = r"(?:mrs|mr|ms|miss|mevrouw|mevr|meneer|mr|dhr|heer|juffrouw)\.?\s+"
 _NOT_A_NAME = {
     "customer", "customers", "there", "all", "team", "sir", "madam", "everyone", "friend", "again", "both",
-    "klant", "allemaal", "allen", "daar", "team", "heer", "mevrouw", "beiden", "weer", "iedereen", "dames", "heren",
+    "klant", "allemaal", "allen", "daar", "heer", "mevrouw", "beiden", "weer", "iedereen", "dames", "heren",
 }
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from scoring.criteria.common import EARNED_BY, channel_named, customer_names
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
-from trainer.texts import tr
 from scoring.transcript import Transcript, Turn
 from trainer.engine.channels import CHANNELS
 from trainer.meaning.matching import normalize
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from functools import cache
 
 from trainer.campaign.library import find_curriculum
 from trainer.playthrough import run_playthrough
@@ -49,7 +49,7 @@ def test_row(module: str, when: datetime, scores, curriculum: str = "onboarding-
 test_row.__test__ = False  # a helper, not a test
 
 
-@lru_cache(maxsize=None)
+@cache
 def played(scenario_id: str, playthrough: str):
     """A real session of the scenario, played by one of its scripted trainees."""
     scenario = find_scenario(scenario_id)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.campaign.story import at, played, row, stamp
 from trainer.campaign.badges import earns, new_badges
 from trainer.campaign.feedback import gains, lessons
 from trainer.campaign.library import builtin_badges, find_curriculum
 from trainer.campaign.models import BadgeRule
 from trainer.campaign.progress import progress
 from trainer.engine.events import TraineeMessage
-
-from tests.campaign.story import at, played, row, stamp
 
 RULES = {r.id: r for r in builtin_badges()}
 

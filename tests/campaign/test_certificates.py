@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
+from tests.campaign.story import at, play_into, row, test_row
 from trainer.campaign.certificates import ALPHABET, certificate_html, new_code, normalise
 from trainer.campaign.library import find_curriculum
 from trainer.campaign.progress import progress
 from trainer.cli import main
 from trainer.store import open_store
-
-from tests.campaign.story import at, play_into, row, test_row
 
 EN = find_curriculum("onboarding-en")
 NL = find_curriculum("onboarding-nl")

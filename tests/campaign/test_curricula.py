@@ -78,8 +78,8 @@ def test_a_good_curriculum_of_ones_own_loads_and_one_scenario_may_be_written_wit
      "did you mean 'about'?"),
     (("scenarios: legroom-en", "scenarios: legroom-fr"), "17:16", "no scenario has the id 'legroom-fr'",
      "did you mean 'legroom-en'?"),
-    (("scenarios: legroom-en", "scenarios: legroom-nl"), "17:16", "'legroom-nl' is in Dutch; this curriculum is in "
-     "English", "did you mean 'legroom-en'?"),
+    (("scenarios: legroom-en", "scenarios: legroom-nl"), "17:16", ("'legroom-nl' is in Dutch; this curriculum is in "
+     "English"), "did you mean 'legroom-en'?"),
     (("  - id: second", "  - id: first"), "13:9", "the module id 'first' is used twice", ""),
     (("title: My path\n", ""), "1:1", "'title' is missing in the curriculum", "add 'title:' to the file"),
     (("    pass_mark: {detective: 70}", "    pass_mark: {charm: 70}"), "18:17",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from tests.campaign.story import at, row, test_row
 from trainer.campaign.library import find_curriculum
 from trainer.campaign.progress import progress
-
-from tests.campaign.story import at, row, test_row
 
 EN = find_curriculum("onboarding-en")
 NL = find_curriculum("onboarding-nl")

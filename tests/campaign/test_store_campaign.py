@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.campaign.story import play_into
 from trainer.campaign.certificates import certify, trainee_progress, verify
 from trainer.campaign.library import find_curriculum
 from trainer.errors import TrainerError
@@ -16,8 +17,6 @@ from trainer.store import StoreError, open_store
 from trainer.store.backends import connect
 from trainer.store.location import locate
 from trainer.store.schema import VERSION
-
-from tests.campaign.story import play_into
 
 EN = find_curriculum("onboarding-en")
 
@@ -42,9 +41,9 @@ SCHEMA_1 = (  # the tables as Webcare Trainer made them before the campaign (tra
         created_at TEXT NOT NULL)""",
     "CREATE TABLE webcare_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "INSERT INTO webcare_meta (key, value) VALUES ('schema_version', '1')",
-    "INSERT INTO sessions (id, trainee, scenario, title, language, started_at, updated_at, ended_at, outcome, "
+    ("INSERT INTO sessions (id, trainee, scenario, title, language, started_at, updated_at, ended_at, outcome, "
     "facilitator, detective, plumber, scorecard) VALUES ('old1', 'anna', 'legroom-en', 'The legroom', 'en', "
-    "'2025-01-06T09:00:00Z', '2025-01-06T09:10:00Z', '2025-01-06T09:10:00Z', 'resolved', 80, 70, 60, '{}')",
+    "'2025-01-06T09:00:00Z', '2025-01-06T09:10:00Z', '2025-01-06T09:10:00Z', 'resolved', 80, 70, 60, '{}')"),
 )
 
 

@@ -6,13 +6,14 @@ import io
 from collections.abc import Iterable
 
 from llm_server import LLMServer, Reply, Request
+
 from scoring import score
 from trainer.customers.llm import LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage, StateChanged
-from trainer.play import Round
 from trainer.llm.config import LLMSettings
 from trainer.plain import play_plain
+from trainer.play import Round
 from trainer.scenario.library import find_scenario
 from trainer.scenario.text import fill
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from llm_fixtures import TEST_KEY
 from llm_server import Reply
+
 from tests.llm.customer_steps import exemplary, in_character, legroom, play
 from trainer.commands.doctor import diagnose
 from trainer.commands.passk import measure, report

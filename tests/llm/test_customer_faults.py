@@ -7,8 +7,8 @@ import time
 
 import openai  # noqa: F401 - imported up front, so the time bounds measure retries, not the first import
 import pytest
-
 from llm_server import Cut, Delay, Empty, Hangup, Malformed, Reply, Status
+
 from tests.llm.customer_steps import exemplary, in_character, legroom, play, scripted_options
 from trainer.customers.llm import REST_CUES, LLMCustomer
 from trainer.engine.clock import FakeClock

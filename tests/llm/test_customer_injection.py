@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from llm_server import Reply
+
 from tests.llm.customer_steps import decided, exemplary, legroom
 from trainer.customers.llm import LLMCustomer
 from trainer.customers.llm_intents import LLMRecogniser

@@ -4,6 +4,7 @@ names; the patterns decide whenever the model can't."""
 from __future__ import annotations
 
 from llm_server import Reply, Status
+
 from tests.llm.customer_steps import legroom
 from trainer.customers.llm_intents import LLMRecogniser
 from trainer.engine.intents import Recogniser

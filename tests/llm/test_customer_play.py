@@ -4,7 +4,7 @@ her lines, streamed; the state machine still decides everything; the session kee
 from __future__ import annotations
 
 from llm_server import Reply
-from scoring import score
+
 from tests.llm.customer_steps import exemplary, in_character, legroom, play
 from trainer.customers.llm import LLMCustomer
 from trainer.customers.prompt import PROMPT_VERSION

@@ -5,14 +5,14 @@ rounds of retries every turn. (Counts and outcomes only: the deadline is small, 
 from __future__ import annotations
 
 import pytest
-
 from llm_server import Delay, Reply, Slow, Status
+
 from tests.llm.customer_steps import in_character, legroom, play
 from trainer.customers.llm import LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.moves import Say
-from trainer.play import Round
 from trainer.llm.config import with_overrides
+from trainer.play import Round
 
 DEADLINE = 0.2
 LATE = 2.0

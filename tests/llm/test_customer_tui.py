@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from llm_server import Reply, Status
+
 from tests.llm.customer_steps import in_character
 from tests.ui.chat_helpers import SORRY, answered, her_lines, notices, send, start
 from tests.ui.conftest import SIZE, app_factory  # noqa: F401 - the Pilot fixture

@@ -7,12 +7,12 @@ import json
 import re
 
 import pytest
-
 from llm_fixtures import TEST_KEY
 from llm_server import Delay, Malformed, Reply, Status
-from trainer.judge import find_quote, judge, judged, prompt
+
 from scoring.judgement import band
 from scoring.report import render_text
+from trainer.judge import find_quote, judge, judged, prompt
 from trainer.llm.client import LLMClient
 from trainer.llm.config import LLMSettings
 from trainer.playthrough import run_playthrough
@@ -26,12 +26,12 @@ def played(scenario_id: str = "legroom-en", name: str = "exemplary"):
 
 
 def criteria_in(request) -> list[str]:
-    return re.findall(r"^- ((?:facilitator|detective|plumber)\.\w+):", request.json["messages"][1]["content"], re.M)
+    return re.findall(r"^- ((?:facilitator|detective|plumber)\.\w+):", request.json["messages"][1]["content"], re.MULTILINE)
 
 
 def agent_lines(request) -> list[str]:
     """The trainee's messages as the judge reads them (each is sent as a JSON string)."""
-    found = re.findall(r"^\[\d+\] (?:Agent|Medewerker): (.+)$", request.json["messages"][1]["content"], re.M)
+    found = re.findall(r"^\[\d+\] (?:Agent|Medewerker): (.+)$", request.json["messages"][1]["content"], re.MULTILINE)
     return [json.loads(line) for line in found]
 
 

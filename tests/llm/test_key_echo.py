@@ -4,16 +4,16 @@ half-masked or split over streamed pieces; a placeholder key leaves ordinary wor
 from __future__ import annotations
 
 import pytest
-
 from llm_fixtures import TEST_KEY
 from llm_server import Reply
+
 from tests.llm.customer_steps import legroom
 from trainer.customers.llm import LLMCustomer
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage
-from trainer.play import Round
 from trainer.llm.client import LLMClient
 from trainer.llm.config import with_overrides
+from trainer.play import Round
 
 ASK = [{"role": "user", "content": "Say hello."}]
 ECHOES = [

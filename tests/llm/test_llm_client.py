@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from pydantic import BaseModel
-
 from conftest import ROOT
 from llm_fixtures import TEST_KEY
 from llm_server import Reply, Status
+from pydantic import BaseModel
+
 from trainer.llm.client import LLMClient
 from trainer.llm.config import with_overrides
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from llm_fixtures import TEST_KEY
+
 from trainer.errors import ConfigError
 from trainer.llm.client import LLMClient, LLMNotConfigured
 from trainer.llm.config import LLMSettings, Secret, config_path, load_settings
@@ -87,7 +87,7 @@ def test_the_readme_config_example_is_a_working_config_file(tmp_path):
 
     from conftest import ROOT
 
-    example = re.search(r"```toml\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S).group(1)
+    example = re.search(r"```toml\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.DOTALL).group(1)
     path = tmp_path / "config.toml"
     path.write_text(example)
     settings = load_settings(env={}, path=path)

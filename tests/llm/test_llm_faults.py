@@ -7,9 +7,9 @@ import time
 
 import openai  # noqa: F401 - imported up front, so the time bounds measure retries, not the first import
 import pytest
-
 from llm_fixtures import TEST_KEY
 from llm_server import Cut, Delay, Empty, Hangup, Malformed, Reply, Slow, Status
+
 from trainer.llm.client import LLMClient
 from trainer.llm.config import with_overrides
 from trainer.llm.errors import LLMRejected, LLMUnavailable

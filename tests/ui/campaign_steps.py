@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.ui.conftest import LEGROOM
 from trainer.playthrough import run_playthrough
 from trainer.scenario.library import find_scenario
 from trainer.store import SessionRow, StoredSession
-
-from tests.ui.conftest import LEGROOM
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSE = str(ROOT / "tests" / "data" / "campaign" / "legroom-course.yaml")

@@ -109,12 +109,12 @@ def hostile_scenario(folder: Path, channel: str = "twitter") -> Path:
                          hostile("FACT"))
     text = _replace_line(text, '      - "She is angry and public. Answer now, in your own words: name what went wrong '
                                'for her (the seats she paid for, ten hours)."', hostile("HINT"))
-    for line in ('        - "{airline} Paid {price_each} each for extra legroom on {flight}. Confirmed TWICE. '
-                 'On board: no such seats. Two phone calls, one robot tweet. Anyone home?"',
-                 '        - "{airline} We paid {price_total} for seats {seats} on {flight}. Confirmed twice. Then sat '
-                 'in {seats_given} for ten hours. I\'d like to know why."',
-                 '        - "{airline} Still waiting. Extra legroom, paid and confirmed twice, never delivered. Is '
-                 'anyone actually reading this?"'):
+    for line in (('        - "{airline} Paid {price_each} each for extra legroom on {flight}. Confirmed TWICE. '
+                 'On board: no such seats. Two phone calls, one robot tweet. Anyone home?"'),
+                 ('        - "{airline} We paid {price_total} for seats {seats} on {flight}. Confirmed twice. Then sat '
+                 'in {seats_given} for ten hours. I\'d like to know why."'),
+                 ('        - "{airline} Still waiting. Extra legroom, paid and confirmed twice, never delivered. Is '
+                 'anyone actually reading this?"')):
         text = _replace_line(text, line, hostile("LINE"))
     path = folder / f"hostile-{channel}.yaml"
     path.write_text(text, "utf-8")

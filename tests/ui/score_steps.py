@@ -8,20 +8,20 @@ from tests.ui.conftest import _keys, type_line
 
 COPY_PASTE = {
     "en": [
-        "Dear Mrs Maduro, thank you for your e-mail. We are sorry to hear that you were not seated in your "
-        "preferred seat. I am happy to inform you as follows.",
+        ("Dear Mrs Maduro, thank you for your e-mail. We are sorry to hear that you were not seated in your "
+        "preferred seat. I am happy to inform you as follows."),
         "Seats may be reassigned for operational or safety reasons, or in some cases because of an aircraft change.",
-        "We regret any inconvenience this may have caused. I have forwarded your e-mail to the responsible "
-        "department.",
+        ("We regret any inconvenience this may have caused. I have forwarded your e-mail to the responsible "
+        "department."),
         "/do voucher 100",
     ],
     "nl": [
-        "Geachte mevrouw Maduro, Hartelijk dank voor uw e-mail. Het spijt mij te horen dat u niet op uw gewenste "
-        "stoel hebt gezeten. Graag informeer ik u als volgt.",
-        "Het kan voorkomen dat stoelen om operationele redenen of veiligheidsredenen opnieuw moeten worden "
-        "toegewezen.",
-        "Helaas kan ik de teleurstellende ervaring niet ongedaan maken. Ik zal uw e-mail doorsturen naar de "
-        "verantwoordelijke afdeling. Onze excuses voor het eventuele ongemak.",
+        ("Geachte mevrouw Maduro, Hartelijk dank voor uw e-mail. Het spijt mij te horen dat u niet op uw gewenste "
+        "stoel hebt gezeten. Graag informeer ik u als volgt."),
+        ("Het kan voorkomen dat stoelen om operationele redenen of veiligheidsredenen opnieuw moeten worden "
+        "toegewezen."),
+        ("Helaas kan ik de teleurstellende ervaring niet ongedaan maken. Ik zal uw e-mail doorsturen naar de "
+        "verantwoordelijke afdeling. Onze excuses voor het eventuele ongemak."),
         "/do voucher 100",
     ],
 }

@@ -7,8 +7,8 @@ import io
 from rich.console import Console
 from textual.widgets import OptionList, RichLog
 
-from tests.ui.conftest import SIZE
 from tests.ui.chat_helpers import GatedCustomer, notices, send, settle_for_snapshot, start
+from tests.ui.conftest import SIZE
 from trainer.engine.events import ActionTaken, LookedUp
 from trainer.ui.widgets.amount_dialog import AmountDialog
 from trainer.ui.widgets.chat_composer import ChatComposer

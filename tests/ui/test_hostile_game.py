@@ -22,7 +22,6 @@ from trainer.store import open_store
 from trainer.ui.app import make_app
 from trainer.ui.options import UiOptions
 from trainer.ui.screens.briefing import BriefingScreen
-from trainer.ui.screens.chat import ChatScreen
 from trainer.ui.screens.help import HelpScreen
 from trainer.ui.screens.picker import PickerScreen
 from trainer.ui.screens.rewind import RewindScreen

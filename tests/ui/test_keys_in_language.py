@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from tests.ui.conftest import SIZE
 from trainer.texts import tr
 from trainer.ui.screens.picker import PickerScreen

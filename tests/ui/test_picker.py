@@ -30,7 +30,7 @@ def library(tmp_path: Path) -> Path:
         text = source
         for field, value in (("id", scenario_id), ("language", language), ("channel", channel),
                              ("audience", audience), ("difficulty", difficulty), ("title", title)):
-            text, n = re.subn(rf"^{field}: .*$", f"{field}: {value}", text, count=1, flags=re.M)
+            text, n = re.subn(rf"^{field}: .*$", f"{field}: {value}", text, count=1, flags=re.MULTILINE)
             assert n == 1, field
         (tmp_path / f"{scenario_id}.yaml").write_text(text, "utf-8")
     return tmp_path

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from tests.ui.conftest import SIZE, _keys
 from trainer.playthrough import run_playthrough
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
@@ -14,8 +15,6 @@ from trainer.ui.screens.review_compare import AttemptsScreen
 from trainer.ui.screens.review_session import SessionScreen
 from trainer.ui.widgets.review_table import SessionTable
 from trainer.ui.widgets.review_turns import TurnList
-
-from tests.ui.conftest import SIZE, _keys
 
 LEGROOM = find_scenario("legroom-en")
 RUNS = {p.name: run_playthrough(LEGROOM, p) for p in LEGROOM.playthroughs}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from trainer.store import open_store
 from tests.ui.conftest import SIZE, type_line
+from trainer.store import open_store
 
 
 async def _start_legroom(pilot) -> None:

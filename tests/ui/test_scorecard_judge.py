@@ -6,6 +6,7 @@ import json
 import re
 
 from llm_server import Delay, Malformed, Reply
+
 from tests.ui.conftest import SIZE
 from tests.ui.score_steps import finish_badly
 from trainer.llm.config import with_overrides
@@ -16,7 +17,7 @@ from trainer.ui.widgets.score_judge import JudgeLine, JudgeSummary
 def rate_everything(rating: int):
     def respond(request):
         body = request.json["messages"][1]["content"]
-        criteria = re.findall(r"^- ((?:facilitator|detective|plumber)\.\w+):", body, re.M)
+        criteria = re.findall(r"^- ((?:facilitator|detective|plumber)\.\w+):", body, re.MULTILINE)
         ratings = [{"criterion": c, "rating": rating, "reason": "Reads like a form letter.",
                     "quote": "We regret any inconvenience this may have caused."} for c in criteria]
         return Reply(json.dumps({"ratings": ratings}))

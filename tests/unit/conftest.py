@@ -102,7 +102,7 @@ def legroom_nl() -> Scenario:
 @pytest.fixture(scope="session")
 def legroom_raw() -> dict[str, Any]:
     """The legroom YAML as plain data, to edit into variants."""
-    raw = yaml.load(LEGROOM_EN.read_text(encoding="utf-8"), Loader=_WordsStayWords)  # noqa: S506
+    raw = yaml.load(LEGROOM_EN.read_text(encoding="utf-8"), Loader=_WordsStayWords)
     assert "on" in raw["states"]["complaint"]
     return raw
 

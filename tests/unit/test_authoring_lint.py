@@ -67,10 +67,10 @@ def test_look_alike_phrases_and_intents_that_read_as_each_other_are_warned_about
     found = {(p.line, p.message) for p in collisions(load_scenario(INTENTS))}
     assert (line_of(text, "match: [regret, sorry]"),
             "phrase 'sorry' of 'regret' is also a phrase of 'apologise': a message with it shows both intents") in found
-    assert (line_of(text, "match: [regret, sorry]"), "intents 'apologise' and 'regret' recognise each other's "
-            "examples: a trainee can hardly show one without the other") in found
-    assert (line_of(text, "match: [filed + report, report + sent]"), "a message with phrase 'filed + report' of 'report_back' "
-            "always shows 'blame_handler' too (its phrase 'fired')") in found, "'filed' is a typo of 'fired'"
+    assert (line_of(text, "match: [regret, sorry]"), ("intents 'apologise' and 'regret' recognise each other's "
+            "examples: a trainee can hardly show one without the other")) in found
+    assert (line_of(text, "match: [filed + report, report + sent]"), ("a message with phrase 'filed + report' of 'report_back' "
+            "always shows 'blame_handler' too (its phrase 'fired')")) in found, "'filed' is a typo of 'fired'"
     assert len(found) == 3, found
     for problem in collisions(load_scenario(INTENTS)):
         assert str(problem).startswith(f"{INTENTS}:{problem.line}:{problem.column}: warning: ") and problem.hint

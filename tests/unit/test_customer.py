@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from trainer.customers import ScriptedCustomer
-from trainer.engine.events import CustomerMessage
 from trainer.engine.cue import Cue, lines_for
+from trainer.engine.events import CustomerMessage
 from trainer.scenario.text import fill
 
 THREE = ("First {first_name}.", "Second on {flight}.", "Third from {handle}.")

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
+
+from scoring.scorer import score
 from trainer.authoring.quotes import unearned_quotes
 from trainer.customers.scripted import ScriptedCustomer
 from trainer.engine.events import CustomerMessage
 from trainer.engine.moves import Act, Lookup, Say
 from trainer.engine.session import Session
 from trainer.scenario.loader import check_bytes, load_scenario
-from scoring.scorer import score
 
 LEGROOM = load_scenario(ROOT / "scenarios" / "legroom-en.yaml")
 MINIMAL = Path(__file__).resolve().parent.parent / "data" / "minimal.yaml"

@@ -107,7 +107,7 @@ def test_both_languages_have_examples_of_every_trade():
     from scoring.detector_training import LANGUAGES, example_file, read_examples
 
     for language in LANGUAGES:
-        counts = {label: 0 for label in LABELS}
+        counts = dict.fromkeys(LABELS, 0)
         for label, _ in read_examples(example_file(language)):
             counts[label] += 1
         assert min(counts.values()) >= 80, (language, counts)
@@ -127,7 +127,7 @@ def eval_output():
 
 
 def _macro(output: str) -> float:
-    return float(re.search(r"^macro-F1 ([0-9.]+)", output, re.M).group(1))
+    return float(re.search(r"^macro-F1 ([0-9.]+)", output, re.MULTILINE).group(1))
 
 
 def test_make_eval_prints_per_class_and_per_source_figures_and_the_confusion_matrix(eval_output):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from trainer.cli import main
 from trainer.scenario.graph import dot, edges, mermaid
 from trainer.scenario.library import find_scenario

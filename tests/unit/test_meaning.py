@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from scoring.signals import said
 from trainer.engine.intents import Recogniser
 from trainer.meaning.reading import read

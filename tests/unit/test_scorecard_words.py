@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import LEGROOM_EN, LEGROOM_NL, SCENARIOS
+
 from scoring import score
 from scoring.batch.generic import generic_scenario
 from scoring.report import render_text
@@ -32,7 +32,7 @@ def test_thomas_is_never_she_on_his_scorecard(scenario_id):
     for playthrough in scenario.playthroughs:
         card = run_playthrough(scenario, playthrough).scorecard
         text = scorecard_words(render_text(card))
-        found = [line.strip() for line in text.splitlines() if re.search(SHE[scenario.language], line, re.I)]
+        found = [line.strip() for line in text.splitlines() if re.search(SHE[scenario.language], line, re.IGNORECASE)]
         assert found == [], f"{playthrough.name}: {found}"
     exemplary = next(p for p in scenario.playthroughs if p.name == "exemplary")
     notes = [e.note for t in run_playthrough(scenario, exemplary).scorecard.trades.values()

@@ -21,25 +21,25 @@ SORRY = "Daniela, I'm so sorry: ten hours without the legroom you paid for."
 EXPLAIN = "An aircraft change made our system release your seats."
 
 EXEMPLARY = (
-    "Hi Daniela, I'm so sorry. You paid for extra legroom, had it confirmed twice, and then sat ten "
-    "hours without it. Can you tell me what happened at the gate?",
+    ("Hi Daniela, I'm so sorry. You paid for extra legroom, had it confirmed twice, and then sat ten "
+    "hours without it. Can you tell me what happened at the gate?"),
     "/lookup booking",
     "/lookup seat_record",
     "/lookup contact_history",
-    "You're right, Daniela, and now I can tell you why: an aircraft change three days before the flight "
+    ("You're right, Daniela, and now I can tell you why: an aircraft change three days before the flight "
     "made our seat system release seats 14A and 14C, while the website still showed them as confirmed. "
-    "That was our mistake, not yours.",
+    "That was our mistake, not yours."),
     "/do refund_seats 160",
-    "I've refunded the full €160 to your card; you'll see it within 3–5 working days. I'm sorry Ruben "
-    "had to fly ten hours with his knee like that.",
-    "I'm logging the fault with IT and seat planning now, so this doesn't happen to other passengers. "
-    "I'll DM you by Friday with what they change.",
+    ("I've refunded the full €160 to your card; you'll see it within 3–5 working days. I'm sorry Ruben "
+    "had to fly ten hours with his knee like that."),
+    ("I'm logging the fault with IT and seat planning now, so this doesn't happen to other passengers. "
+    "I'll DM you by Friday with what they change."),
     "/do log_fault",
 )
 
 COPY_PASTE = (
-    "Dear Mrs Maduro, thank you for your e-mail. We are sorry to hear that you were not seated in your "
-    "preferred seat. I am happy to inform you as follows.",
+    ("Dear Mrs Maduro, thank you for your e-mail. We are sorry to hear that you were not seated in your "
+    "preferred seat. I am happy to inform you as follows."),
     "Seats may be reassigned for operational or safety reasons, or in some cases because of an aircraft change.",
     "We regret any inconvenience this may have caused. I have forwarded your e-mail to the responsible department.",
     "/do voucher 100",

@@ -92,10 +92,10 @@ def test_the_game_plays_her_opening_filled_in(game):
     [line] = played.opening
     assert isinstance(line, CustomerMessage)
     assert line.text in {
-        "@SkyblueAir We paid €160 for seats 14A and 14C on SB 765. Confirmed twice. "
-        "Then sat in 31B and 31C for ten hours. I'd like to know why.",
-        "@SkyblueAir Still waiting. Extra legroom, paid and confirmed twice, never delivered. "
-        "Is anyone actually reading this?",
+        ("@SkyblueAir We paid €160 for seats 14A and 14C on SB 765. Confirmed twice. "
+        "Then sat in 31B and 31C for ten hours. I'd like to know why."),
+        ("@SkyblueAir Still waiting. Extra legroom, paid and confirmed twice, never delivered. "
+        "Is anyone actually reading this?"),
     }
 
 
@@ -232,8 +232,8 @@ def test_revealed_facts_are_in_her_next_cue(game):
     played.play("/lookup seat_record")
     played.session.play(Say(SORRY))
     assert played.session.cue.facts == (
-        "An aircraft change moved the flight to a plane with another seat map; the seat system "
-        "released her paid seats, while the website kept showing them as confirmed.",
+        ("An aircraft change moved the flight to a plane with another seat map; the seat system "
+        "released her paid seats, while the website kept showing them as confirmed."),
         "The €160 for the seats was never refunded.",
     )
 

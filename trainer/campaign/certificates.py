@@ -12,9 +12,9 @@ from typing import Any
 
 from trainer.campaign.models import Curriculum
 from trainer.campaign.progress import Progress, iso, parse_time, progress
-from trainer.texts import tr
 from trainer.errors import TrainerError
 from trainer.scenario.kinds import TRADES
+from trainer.texts import tr
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 """No 0/O or 1/I: a code read off paper is typed right."""
@@ -47,8 +47,7 @@ def new_code() -> str:
 def normalise(code: str) -> str:
     """What a person typed (any case, spaces or no dashes) as the stored form."""
     body = re.sub(r"[^0-9A-Za-z]", "", code).upper()
-    if body.startswith("WCT"):
-        body = body[3:]
+    body = body.removeprefix("WCT")
     return "WCT-" + "-".join(body[i:i + 4] for i in range(0, len(body), 4)) if body else ""
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from trainer.scenario.kinds import TRADES
 from trainer.campaign.progress import parse_time, progress
+from trainer.scenario.kinds import TRADES
 
 if TYPE_CHECKING:
     from scoring.scorecard import Scorecard

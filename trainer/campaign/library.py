@@ -12,8 +12,8 @@ from trainer.campaign.lint import check_badges, check_curriculum
 from trainer.campaign.loader import check_bytes, is_campaign_file, read_file, sniff
 from trainer.campaign.models import BadgeFile, BadgeRule, Curriculum
 from trainer.errors import ScenarioError, TrainerError
-from trainer.scenario.models import Scenario
 from trainer.scenario.library import scenario_files
+from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
 
 SUFFIXES = (".yaml", ".yml")

@@ -19,7 +19,7 @@ from trainer.scenario.yamlfile import MAX_BYTES, Marked, read_yaml
 DOCS = "docs/curricula.md"
 _KIND_MODEL: dict[str, type[BaseModel]] = {"curriculum": Curriculum, "badges": BadgeFile}
 _NOUN = {"curriculum": "curriculum", "badges": "badge file"}
-_BADGES_KEY = re.compile(rb"^badges\s*:", re.M)
+_BADGES_KEY = re.compile(rb"^badges\s*:", re.MULTILINE)
 
 
 def sniff(raw: bytes) -> str:
@@ -29,7 +29,7 @@ def sniff(raw: bytes) -> str:
 
 def is_campaign_file(raw: bytes) -> bool:
     """A curriculum or badge file (top-level `modules:` or `badges:`), not a scenario."""
-    return bool(re.search(rb"^(modules|badges)\s*:", raw[:MAX_BYTES], re.M))
+    return bool(re.search(rb"^(modules|badges)\s*:", raw[:MAX_BYTES], re.MULTILINE))
 
 
 def read_file(path: Path) -> tuple[bytes | None, Problems]:

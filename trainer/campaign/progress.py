@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from trainer.campaign.badges import EarnedBadge, earned
 from trainer.campaign.models import BadgeRule, Curriculum, Module
-from trainer.texts import tr
 from trainer.scenario.kinds import TRADES, Trade
+from trainer.texts import tr
 
 if TYPE_CHECKING:
     from scoring.scorecard import Scorecard

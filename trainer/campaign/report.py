@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from trainer.campaign.progress import ModuleProgress, Progress
-from trainer.texts import tr
 from trainer.scenario.kinds import TRADES
+from trainer.texts import tr
 
 
 def progress_text(p: Progress) -> str:

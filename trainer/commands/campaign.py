@@ -108,9 +108,9 @@ def _certificate(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     from trainer.campaign.certificates import verify
-    from trainer.texts import tr
     from trainer.store import open_store
     from trainer.terminal import shown
+    from trainer.texts import tr
 
     store = open_store(args.db)
     try:

@@ -121,9 +121,8 @@ def _once(scenario: Scenario, playthrough: Playthrough, live: Live, seed: int) -
 
 
 def report(results: list[Result], k: int, out: TextIO) -> None:
-    for r in results:
-        out.write(f"{r.scenario}:{r.playthrough:<14} expected {r.expected:<12} {r.passed}/{len(r.runs)} passed  "
-                  f"pass^{k} {r.pass_hat(k):.2f}\n")
+    out.writelines(f"{r.scenario}:{r.playthrough:<14} expected {r.expected:<12} {r.passed}/{len(r.runs)} passed  "
+                  f"pass^{k} {r.pass_hat(k):.2f}\n" for r in results)
     if not results:
         return
     out.write("\n")

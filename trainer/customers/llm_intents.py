@@ -14,14 +14,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from trainer.llm.quoting import quoted
 from trainer.engine.events import CustomerMessage, Event
 from trainer.engine.intents import Recogniser
-from trainer.meaning.intents import Recognition
-from trainer.meaning.matching import normalize
 from trainer.llm.client import LLMClient
 from trainer.llm.config import LLMSettings, with_overrides
 from trainer.llm.errors import LLMUnavailable
+from trainer.llm.quoting import quoted
+from trainer.meaning.intents import Recognition
+from trainer.meaning.matching import normalize
 from trainer.scenario.models import Scenario
 
 log = logging.getLogger(__name__)

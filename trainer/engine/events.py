@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened at a turn (turn 0 is the customer's opening)."""

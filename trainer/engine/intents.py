@@ -42,7 +42,7 @@ class Recogniser:
 
     def attach(self, events: Sequence[Event]) -> None:
         """The session's log, read and never written (a model is shown the customer's last line)."""
-        return None
+        return
 
     def ready(self, text: str) -> bool:
         """Whether `recognise(text)` answers at once; if not, `prepare(text)` asks ahead, off the UI thread."""

@@ -34,8 +34,8 @@ from trainer.engine.steps import conditions_hold, trigger_name
 from trainer.errors import MoveError
 from trainer.scenario.lines import LinesByBand
 from trainer.scenario.models import Scenario, Step
-from trainer.texts import tr
 from trainer.scenario.text import fill
+from trainer.texts import tr
 
 LEFT = "left"
 """The outcome when the trainee ends the conversation before it is settled."""

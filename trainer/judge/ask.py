@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.judgement import JudgeRating, Judgement, band, unavailable
+from scoring.judgement import Judgement, JudgeRating, band, unavailable
 from scoring.scorecard import Scorecard
 from trainer.engine.events import Event, TraineeMessage
 from trainer.judge.prompt import PROMPT, asked, prompt

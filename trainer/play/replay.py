@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from trainer.engine.events import (
-    ActionTaken, Event, HintShown, LookedUp, SessionEnded, SessionStarted, TraineeMessage,
+    ActionTaken,
+    Event,
+    HintShown,
+    LookedUp,
+    SessionEnded,
+    SessionStarted,
+    TraineeMessage,
 )
 from trainer.engine.moves import Act, End, Hint, Lookup, Move, Say
 from trainer.engine.start import StartAt

@@ -7,8 +7,8 @@ When the database is away for a while the round goes on: the turns not yet store
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from trainer.engine.events import Event

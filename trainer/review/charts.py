@@ -13,8 +13,8 @@ TRADE_COLOURS = {"facilitator": "#3b82c4", "detective": "#8a5cc2", "plumber": "#
 def trade_bars(scores: dict[str, int | None], labels: dict[str, str] | None = None) -> str:
     width, row, left = 360, 26, 96
     height = row * len(scores) + 8
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="scores per trade">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="scores per trade">')]
     for i, (trade, score) in enumerate(scores.items()):
         y = 4 + i * row
         name = escape((labels or {}).get(trade, trade))
@@ -33,10 +33,10 @@ def trade_bars(scores: dict[str, int | None], labels: dict[str, str] | None = No
 def mood_line(points: list[tuple[int, int]], label: str = "mood") -> str:
     """Mood 0–100 over turns; bands shaded from livid (bottom) to delighted (top)."""
     width, height, pad = 360, 120, 24
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)} over the conversation">',
-             f'<rect x="{pad}" y="4" width="{width - pad - 4}" height="{height - pad - 4}" fill="#fafafa" '
-             'stroke="#ddd"/>']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)} over the conversation">'),
+             (f'<rect x="{pad}" y="4" width="{width - pad - 4}" height="{height - pad - 4}" fill="#fafafa" '
+             'stroke="#ddd"/>')]
     if points:
         last_turn = max(t for t, _ in points) or 1
         def xy(turn: int, mood: int) -> tuple[float, float]:
@@ -50,7 +50,7 @@ def mood_line(points: list[tuple[int, int]], label: str = "mood") -> str:
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#c2553b"/>')
         parts.append(f'<text x="{pad}" y="{height - 6}" font-size="11" fill="#555">turn 0</text>')
         parts.append(f'<text x="{width - 48}" y="{height - 6}" font-size="11" fill="#555">turn {last_turn}</text>')
-    parts.append(f'<text x="2" y="14" font-size="11" fill="#555">100</text>')
+    parts.append('<text x="2" y="14" font-size="11" fill="#555">100</text>')
     parts.append(f'<text x="8" y="{height - pad}" font-size="11" fill="#555">0</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -113,8 +113,8 @@ def html(s: StoredSession) -> str:
     out = ["<!DOCTYPE html>", f'<html lang="{escape(r.language)}"><head><meta charset="utf-8">',
            f"<title>{escape(_title(s))} — {escape(r.trainee)}</title><style>{STYLE}</style></head><body>",
            f"<h1>{escape(_title(s))} — {escape(r.trainee)}</h1>",
-           f'<p class="meta">{escape(r.scenario)} · {escape(r.channel)} · {escape(r.mode)} · started '
-           f"{escape(r.started_at[:16].replace('T', ' '))} · outcome {escape(r.outcome or '—')}</p>",
+           (f'<p class="meta">{escape(r.scenario)} · {escape(r.channel)} · {escape(r.mode)} · started '
+           f"{escape(r.started_at[:16].replace('T', ' '))} · outcome {escape(r.outcome or '—')}</p>"),
            '<div class="charts">', trade_bars(shown), mood_line(a.moods), "</div>",
            "<table><tr><th>trade</th><th>score</th><th>coach</th></tr>"]
     for trade, score, coach, reason in _scores(s):

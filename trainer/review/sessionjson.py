@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scoring.batch.sessionfile import FORMAT, VERSION  # one format, read by `webcare score` too
 from trainer.store.records import StoredSession
 
-from scoring.batch.sessionfile import FORMAT, VERSION  # one format, read by `webcare score` too
-
-SECRET = re.compile(r"key|token|secret|password|authorization", re.I)
+SECRET = re.compile(r"key|token|secret|password|authorization", re.IGNORECASE)
 
 
 def session_to_dict(s: StoredSession) -> dict[str, Any]:

@@ -38,8 +38,8 @@ def catalogue(scenarios: Iterable[Scenario]) -> str:
         s = _lead(twins)
         files = ", ".join(f"`{t.id}`" for t in twins)
         out += ["", f'<a id="{slug}"></a>', f"## {s.title}", "", s.teaser, "",
-                f"Scenarios: {files} · {len(s.states)} states · {len(s.outcomes)} outcomes · "
-                f"{len(s.playthroughs)} playthroughs",
+                (f"Scenarios: {files} · {len(s.states)} states · {len(s.outcomes)} outcomes · "
+                f"{len(s.playthroughs)} playthroughs"),
                 "", "```mermaid", mermaid(s).rstrip(), "```"]
     return "\n".join(out) + "\n"
 

@@ -24,9 +24,33 @@ from trainer.scenario.playthroughs import Expectation, Playthrough
 from trainer.scenario.rubric import Question, Resolution, Rubric
 
 __all__ = [
-    "MOOD_BANDS", "Action", "Audience", "Channel", "Customer", "Difficulty", "Expectation", "Fact", "Intent",
-    "Language", "Line", "LineWhen", "Lines", "Lookup", "MoodBand", "Outcome", "OutcomeKind", "Otherwise",
-    "Playthrough", "Question", "Resolution", "Rubric", "Scenario", "State", "Step", "Trade", "mood_band",
+    "MOOD_BANDS",
+    "Action",
+    "Audience",
+    "Channel",
+    "Customer",
+    "Difficulty",
+    "Expectation",
+    "Fact",
+    "Intent",
+    "Language",
+    "Line",
+    "LineWhen",
+    "Lines",
+    "Lookup",
+    "MoodBand",
+    "Otherwise",
+    "Outcome",
+    "OutcomeKind",
+    "Playthrough",
+    "Question",
+    "Resolution",
+    "Rubric",
+    "Scenario",
+    "State",
+    "Step",
+    "Trade",
+    "mood_band",
 ]
 """The whole format, importable from here; its parts live in `fields`, `lines`, `moods`, `rubric` and
 `playthroughs`."""

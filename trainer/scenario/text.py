@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_-]*)\}")
 
 

@@ -81,10 +81,7 @@ def _data_path(error: dict[str, Any], data: Any) -> tuple[Path_, bool]:
         last = i == len(loc) - 1
         if item == "[key]":
             return tuple(out[:-1]), True
-        if isinstance(current, dict) and item in current:
-            out.append(item)
-            current = current[item]
-        elif isinstance(current, list) and isinstance(item, int) and 0 <= item < len(current):
+        if (isinstance(current, dict) and item in current) or (isinstance(current, list) and isinstance(item, int) and 0 <= item < len(current)):
             out.append(item)
             current = current[item]
         elif last and error["type"] == "missing":

@@ -54,8 +54,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[i
 
     if "could not find expected ':'" in problem:
         return (*there, "this line has no ':' between a key and its value",
-                "write 'key: value' (a colon, then a space); if the line continues the text "
-                "above it, indent it or put the whole text between quotes")
+                ("write 'key: value' (a colon, then a space); if the line continues the text "
+                "above it, indent it or put the whole text between quotes"))
 
     if "mapping values are not allowed" in problem:
         return _colon_problem(lines, here)
@@ -90,8 +90,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[i
     if "found undefined alias" in problem:
         name = _word_after(lines, here)
         return (*here, f"'*{name}' refers to an anchor '&{name}' that is not defined above",
-                "if the '*' belongs to the text (a match pattern like *sorry), put the value "
-                f"between quotes, e.g. {_quoted_example(lines, here)}")
+                ("if the '*' belongs to the text (a match pattern like *sorry), put the value "
+                f"between quotes, e.g. {_quoted_example(lines, here)}"))
 
     if "duplicate anchor" in context or "duplicate anchor" in problem:
         return (*here, "this anchor '&…' has the same name as one above",
@@ -179,8 +179,8 @@ def _colon_problem(lines: list[str], at: tuple[int, int]) -> tuple[int, int, str
         if _indent(text) > _indent(above_text):
             key = first_key.group(1).strip()
             return (line, _indent(text), "this line is indented more than the line above it",
-                    f"start '{key}:' in the same column as the line above "
-                    f"(line {above + 1}), unless it belongs inside that value")
+                    (f"start '{key}:' in the same column as the line above "
+                    f"(line {above + 1}), unless it belongs inside that value"))
         if not _KEY.match(above_text) and not above_text.rstrip().endswith(":"):
             return (above, _indent(above_text), "this line is not 'key: value' (the ':' is missing)",
                     "add the ':' after the key, or remove the line")
@@ -201,8 +201,8 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
     before = text[:column].rstrip()
     if before.endswith(("'", '"')):
         return (line, column, "there is more text after the closing quote",
-                "put the whole value between quotes; inside '…' write a ' as '' (it''s), "
-                "inside \"…\" write \\\"")
+                ("put the whole value between quotes; inside '…' write a ' as '' (it''s), "
+                "inside \"…\" write \\\""))
     if before.strip() and not before.strip().startswith("#") and column > _indent(text):
         return (line, column, "there is more here after a complete value",
                 "put the whole value between quotes, or move this to a line of its own")
@@ -220,8 +220,8 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
     if ("'?'" in problem or "<block mapping start>" in problem) and in_list and above is not None \
             and _indent(text) == _indent(lines[above]):
         return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
-                "start it with '- ' if it is a new item, or indent it under the item it "
-                f"belongs to{where}")
+                ("start it with '- ' if it is a new item, or indent it under the item it "
+                f"belongs to{where}"))
     if "'-'" in problem:
         return (line, _indent(text), "a list item ('- ') appears among 'key: value' lines",
                 f"indent it under the key it belongs to{where}")

@@ -25,7 +25,15 @@ from trainer.store.errors import StoreError
 from trainer.store.leasing import Leasing
 from trainer.store.location import Location, locate
 from trainer.store.records import (
-    Note, Override, ScenarioHistory, StoredSession, campaign_tag, now, scenario_hash, stored_card, trade_columns,
+    Note,
+    Override,
+    ScenarioHistory,
+    StoredSession,
+    campaign_tag,
+    now,
+    scenario_hash,
+    stored_card,
+    trade_columns,
 )
 from trainer.store.schema import check_readable, migrate
 

@@ -12,10 +12,10 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
+from trainer.texts import tr
 from trainer.ui.app_campaign import CampaignNavigation
 from trainer.ui.app_rounds import RoundNavigation
 from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
-from trainer.texts import tr
 from trainer.ui.options import UiOptions
 from trainer.ui.verbatim import Notices
 

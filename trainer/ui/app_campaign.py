@@ -12,11 +12,11 @@ from trainer.ui.messages import CampaignLoaded
 
 if TYPE_CHECKING:
     from scoring import Scorecard
+    from trainer.campaign.attempts import News, Playing
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
     from trainer.play import Round
     from trainer.store import Store
-    from trainer.campaign.attempts import News, Playing
 
 
 class CampaignNavigation:
@@ -77,8 +77,8 @@ class CampaignNavigation:
 
     def refresh_progress(self) -> Progress | None:
         """The progress read again; the last one read while the database is away (said in one line)."""
-        from trainer.store import StoreError
         from trainer.campaign.certificates import trainee_progress
+        from trainer.store import StoreError
 
         if self.curriculum is not None and self.store is not None:
             try:

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from trainer.play import Round
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
-    from trainer.store import SessionRow, Store
+    from trainer.play import Round
     from trainer.scenario.library import Library
     from trainer.scenario.models import Scenario
+    from trainer.store import SessionRow, Store
 
 
 @dataclass

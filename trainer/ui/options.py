@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from trainer.engine.clock import Clock, real_clock
 
 if TYPE_CHECKING:
-    from trainer.engine.start import StartAt
-    from trainer.scenario.models import Scenario
     from trainer.customers.choose import Live
+    from trainer.engine.start import StartAt
     from trainer.llm.config import LLMSettings
+    from trainer.scenario.models import Scenario
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,14 @@ from textual.widgets import Footer, Label
 
 from trainer.engine.channels import CHANNELS
 from trainer.engine.events import (
-    ActionTaken, CustomerMessage, Event, FactRevealed, HintShown, LookedUp, MoodChanged, SessionEnded,
+    ActionTaken,
+    CustomerMessage,
+    Event,
+    FactRevealed,
+    HintShown,
+    LookedUp,
+    MoodChanged,
+    SessionEnded,
     TraineeMessage,
 )
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_move

@@ -12,10 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from trainer.campaign.cohort import Cohort, read_cohort
 from trainer.campaign.models import Curriculum
 from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import Store
-from trainer.campaign.cohort import Cohort, read_cohort
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from scoring.judgement import JudgeRating, Judgement
+from scoring.judgement import Judgement, JudgeRating
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 

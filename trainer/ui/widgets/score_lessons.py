@@ -14,8 +14,8 @@ from trainer.texts import tr
 from trainer.ui.widgets.score_bar import trade_name
 
 if TYPE_CHECKING:
-    from trainer.campaign.feedback import Lesson
     from trainer.campaign.attempts import News
+    from trainer.campaign.feedback import Lesson
 
 AGAIN_KEYS = ("a", "A")
 """The key that tries again from each lesson's turn: the first lesson's is one plain key."""
