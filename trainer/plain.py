@@ -60,8 +60,7 @@ def play_plain(scenario: Scenario, lines: Iterable[str], out: TextIO, *, begin: 
     a control character in a scenario, a message, the customer's (or a model's) words or a scorecard's quote
     is shown as `\x1b`, never obeyed by the terminal.
     """
-    out = Shown(out)
-    view = PlainView(scenario, out)
+    view = PlainView(scenario, Shown(out))
     view.briefing()
     if how.ready is not None:
         how.ready()
@@ -158,7 +157,7 @@ def _judged(card: Scorecard, game: Round, settings: LLMSettings, out: TextIO) ->
 class PlainView:
     """Prints a session's events as a readable conversation, in the scenario's language."""
 
-    def __init__(self, scenario: Scenario, out: TextIO) -> None:
+    def __init__(self, scenario: Scenario, out: Shown) -> None:
         self.s = scenario
         self.out = out
         self.channel = CHANNELS[scenario.channel]

@@ -64,11 +64,11 @@ class _Heard(BaseCustomer):
 
     def __init__(self, customer: Customer) -> None:
         self.customer = customer
-        self.heard: list[tuple[Cue, str]] = []
+        self.said: list[tuple[Cue, str]] = []
 
     def write(self, cue: Cue) -> str:
         text = self.customer.write(cue)
-        self.heard.append((cue, text))
+        self.said.append((cue, text))
         return text
 
 
@@ -91,7 +91,7 @@ def play_script(scenario: Scenario, moves: Iterable[str], seed: int = 0,
             game.play(move)
         except MoveError as exc:
             refused.append((number, line, str(exc)))
-    return game, heard.heard, left, refused
+    return game, heard.said, left, refused
 
 
 def run_playthrough(scenario: Scenario, playthrough: Playthrough, seed: int = 0) -> PlaythroughResult:

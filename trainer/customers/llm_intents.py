@@ -31,7 +31,7 @@ INTENTS_PROMPT_VERSION = "intents-1"
 
 def intents_model(names: Sequence[str]) -> type[BaseModel]:
     """`{"intents": [...]}` where every item is one of `names`."""
-    allowed = Literal[tuple(names)]  # type: ignore[valid-type]
+    allowed: Any = Literal[tuple(names)]  # a type made of the scenario's own names
     return create_model("Intents", __config__=ConfigDict(extra="ignore"), intents=(list[allowed], ...))
 
 
@@ -68,7 +68,7 @@ class LLMRecogniser:
         """The model's reading, with the phrases' reason where they agree (the model gives none of its own)."""
         names = self.recognise(text)
         by_phrase = {r.name: r for r in self.patterns.explain(text)}
-        return tuple(by_phrase.get(n) or Recognition(n, "model", self.settings.model) for n in names)
+        return tuple(by_phrase.get(n) or Recognition(n, "model", self.settings.model or "") for n in names)
 
     def wrong(self, names: tuple[str, ...]) -> tuple[str, ...]:
         return self.patterns.wrong(names)
@@ -90,7 +90,7 @@ class LLMRecogniser:
             log.warning("intent model failed, patterns decide: %s", type(exc).__name__)
             self.fallbacks.append("failed")
             return self.patterns.recognise(text)
-        said = set(found.intents) - _named_in(text, self.scenario.intents)
+        said = set(found.model_dump()["intents"]) - _named_in(text, self.scenario.intents)
         return tuple(name for name in self.scenario.intents if name in said)
 
     def _messages(self, text: str) -> list[dict]:

@@ -26,7 +26,7 @@ from trainer.engine.events import (
     StateChanged,
     TraineeMessage,
 )
-from trainer.engine.intents import Recogniser
+from trainer.engine.intents import Reads, Recogniser
 from trainer.engine.machine import Conversation, build_machine
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
 from trainer.engine.start import START_SOURCE, StartAt, start_at
@@ -66,7 +66,7 @@ class Session:
 
     def __init__(
         self, scenario: Scenario, *, seed: int = 0, clock: Clock = real_clock, mode: str = "practice",
-        recogniser: Recogniser | None = None, start: StartAt | None = None,
+        recogniser: Reads | None = None, start: StartAt | None = None,
     ) -> None:
         """`start` opens the session part-way through the story (`webcare play --from`; see `start_at`)."""
         if mode not in MODES:

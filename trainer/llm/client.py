@@ -17,7 +17,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, TypeVar
 
 from trainer.llm.config import LLMSettings
@@ -95,7 +95,7 @@ class LLMClient:
 
     def stream(self, messages: Sequence[Message], *, max_tokens: int | None = None, timeout: float | None = None,
                restarted: Callable[[], None] | None = None, lean: bool = False, first_token: float | None = None,
-               retries: int | None = None) -> Iterator[str]:
+               retries: int | None = None) -> Generator[str, None, None]:
         """The reply's text as it arrives, piece by piece.
 
         A fault before the first piece is retried unseen. A stream cut after some pieces is asked

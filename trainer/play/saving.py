@@ -93,6 +93,7 @@ class SavedGame:
         if self.away:
             self._news.append(News("unsaved", self.away, _turns(events[self.stored:])))
             return
+        assert self.session_id is not None  # begun by the save above, or it would be away or stopped
         try:
             self.store.finish(self.session_id, scorecard)
             if summary:
