@@ -145,7 +145,7 @@ def _tell(game: Round, view: PlainView) -> None:
         view.say(view.text(key, problem=news.reason, reason=news.reason, turns=news.turns))
 
 
-def _judged(card: Scorecard, game: Round, settings: LLMSettings, out: TextIO) -> Scorecard:
+def _judged(card: Scorecard, game: Round, settings: LLMSettings, out: Shown) -> Scorecard:
     """The scorecard with the LLM judge's opinion beside it (or a note why there is none)."""
     from trainer.judge import judged
 
