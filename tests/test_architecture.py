@@ -54,3 +54,20 @@ def test_the_readme_layout_and_the_architecture_page_name_every_part_of_the_code
         path = layer.replace(".", "/")
         assert f"{path}/" in architecture or f"{path}.py" in architecture, f"{layer} is a layer the page skips"
         assert (root / path).is_dir() or (root / f"{path}.py").exists(), f"{layer} is a layer with no code"
+
+
+def test_the_pickers_first_frame_imports_nothing_heavy():
+    """Start-up speed is a feature: the models, the YAML reader, the store and the client load after the first
+    frame (a curriculum's home screen imported its progress models for a clock helper: 160 ms)."""
+    import json
+
+    sys.path.insert(0, str(ROOT))
+    from bench.run import CHILD
+
+    heavy = ("openai", "sqlite3", "pydantic", "yaml", "trainer.campaign.models", "transitions")
+    child = CHILD.replace('("openai", "sqlite3")', repr(heavy))
+    run = subprocess.run([sys.executable, "-c", child, "ours", "100", "30"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    line = run.stdout.strip().splitlines()[0] if run.stdout.strip() else ""
+    assert line, run.stderr[-3000:]
+    assert [name for name, loaded in json.loads(line).items() if loaded] == []

@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from trainer.campaign.progress import shown_time
 from trainer.scenario.kinds import TRADES
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
@@ -150,6 +149,8 @@ class HomeScreen(KeysInLanguage, Screen):
         if current is None or not current.next_scenario:
             return
         if current.next_mode == "test" and not current.test_open(self.now):
+            from trainer.campaign.progress import shown_time  # not at import: the picker's first frame imports this
+
             self.notify(tr(self.language, "home.test_closed", when=shown_time(current.test_open_at or "")),
                         severity="warning")
             return
