@@ -6,11 +6,11 @@ first needed, and the CLI reads the library in a worker after the picker's first
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from trainer.texts import tr
 from trainer.ui.app_campaign import CampaignNavigation
@@ -35,7 +35,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit"),

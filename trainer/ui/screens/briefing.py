@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioSet, Static
@@ -38,7 +40,7 @@ class BriefingScreen(KeysInLanguage, Screen):
 
     AUTO_FOCUS = "#start"
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
         Binding("p", "practice", "briefing.key.practice"),
         Binding("t", "test", "briefing.key.test"),

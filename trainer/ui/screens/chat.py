@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -45,7 +46,8 @@ class ChatScreen(KeysInLanguage, Screen):
     """A view of one `Round`: the trainee's moves go to it, its events are shown; her line is written by the
     live line's worker, so a slow or failing customer never blocks the screen."""
 
-    BINDINGS = [  # footer texts are catalogue keys, shown in the interface's language ("" hides a key)
+    # Footer texts are catalogue keys, shown in the interface's language ("" hides a key).
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "hint", "key.hint"),
         Binding("ctrl+b", "focus_office", "key.office"),
         Binding("ctrl+e", "end", "key.end", priority=True),  # ahead of the composer's keys
@@ -233,7 +235,8 @@ class ChatScreen(KeysInLanguage, Screen):
         events = event.reply.settle(event.text)
         notice, fell_back = self.game.take_notices()
         if notice or fell_back:
-            self.log.warning(f"the script stood in: {fell_back or notice}")
+            # Textual's log, not `logging`: it formats no arguments, so the f-string is its way.
+            self.log.warning(f"the script stood in: {fell_back or notice}")  # noqa: G004 - see above
             self.notify(notice or tr(self.language, "chat.fallback"), severity="warning", timeout=6)
         if not events:  # the screen was rewound or ended meanwhile
             return

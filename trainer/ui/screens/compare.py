@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -30,7 +31,7 @@ def branch_turn(before: Sequence[Event], after: Sequence[Event]) -> int | None:
 
 
 class CompareScreen(KeysInLanguage, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "scorecard", "compare.key_scorecard"),
         Binding("escape", "scorecard", ""),
         Binding("n", "new", "key.new"),

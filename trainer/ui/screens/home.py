@@ -4,11 +4,11 @@ and the next thing to do on Enter."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -50,7 +50,7 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
 class HomeScreen(KeysInLanguage, Screen):
     """Read-only: the app hands it a `Progress` (read from the store) and asks it to play the next step."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "home.key.play", priority=True),
         Binding("p", "free_play", "home.key.free_play"),
         Binding("l", "leaderboard", "home.key.leaderboard"),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -31,7 +31,7 @@ class PickerScreen(KeysInLanguage, Screen):
     the focus and Enter opens the highlighted scenario at any moment; the chips show every filter's
     key and value, and a click on a chip cycles it too."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
         Binding("enter", "choose", "key.choose", priority=True),
         Binding("0", "clear_filters", "picker.key.clear"),

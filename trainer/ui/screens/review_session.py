@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -56,7 +57,7 @@ def write_export(screen: Screen, session: StoredSession, kind: str, path: Path) 
 
 
 class SessionScreen(KeysInLanguage, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "review.key.back"),
         Binding("n", "note", "review.key.note"),
         Binding("N", "session_note", "review.key.session_note"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -42,7 +44,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
     judge_worker = None
     """The LLM judge's worker, while `--judge` is asking (tests wait on it)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rewind", "key.rewind"),
         Binding("t", "transcript", "key.transcript"),
         Binding("n", "new", "key.new"),

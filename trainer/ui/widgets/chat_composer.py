@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -42,7 +43,7 @@ class ChatComposer(Vertical):
     """Posts `Sent` with the text; the screen decides whether to take it and then calls `clear`.
     Nothing typed is lost while the customer is typing or when a message is refused."""
 
-    BINDINGS = [Binding("ctrl+s", "send", "key.send")]  # e-mail only: see check_action
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "send", "key.send")]  # e-mail only: see check_action
 
     @dataclass
     class Sent(Message):
