@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioS
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
@@ -102,4 +103,4 @@ class BriefingScreen(KeysInLanguage, Screen):
         if isinstance(below, PickerScreen):
             self.app.pop_screen()
         else:
-            self.app.show_picker()
+            webcare_app(self.app).show_picker()

@@ -28,6 +28,7 @@ from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_
 from trainer.errors import MoveError
 from trainer.play import Round
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.messages import SessionFinished
 from trainer.ui.store_news import tell
@@ -129,7 +130,7 @@ class ChatScreen(KeysInLanguage, Screen):
     def play(self, move: Move) -> bool:
         """Carry out a move; False (and a notice) when the round refused it."""
         if isinstance(move, Help):
-            self.app.action_help()
+            webcare_app(self.app).action_help()
             return True
         if isinstance(move, Hint):
             self.action_hint()
@@ -167,9 +168,10 @@ class ChatScreen(KeysInLanguage, Screen):
 
     def _asks_amount(self, name: str) -> bool:
         """`/do NAME` without an amount, for an action with a limit: ask it in a dialog (True when it does)."""
-        action = limited_action(self.scenario.actions, name)
-        if action is None:
+        limited = limited_action(self.scenario.actions, name)
+        if limited is None:
             return False
+        action, limit = limited
 
         def chosen(amount: float | None) -> None:
             if amount is None:
@@ -177,7 +179,7 @@ class ChatScreen(KeysInLanguage, Screen):
             else:
                 self.play(Act(action, amount))
 
-        limit, given = self.scenario.actions[action].limit, self.game.session.given.get(action, 0.0)
+        given = self.game.session.given.get(action, 0.0)
         self.app.push_screen(AmountDialog(self.scenario.actions[action].label, limit, given, self.language), chosen)
         return True
 

@@ -15,6 +15,7 @@ from scoring import TRADES, Scorecard
 from trainer.engine.events import Event
 from trainer.play import Round, moves_of
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.widgets.score_comparison import ScoreComparison, signed
 
@@ -57,7 +58,7 @@ class CompareScreen(KeysInLanguage, Screen):
         yield Footer()
 
     def action_scorecard(self) -> None:
-        self.app.show_scorecard(self.after_game, self.after)
+        webcare_app(self.app).show_scorecard(self.after_game, self.after)
 
     def action_new(self) -> None:
-        self.app.show_picker()
+        webcare_app(self.app).show_picker()

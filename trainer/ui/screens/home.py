@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label, Static
 from trainer.campaign.progress import shown_time
 from trainer.scenario.kinds import TRADES
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
@@ -153,10 +154,10 @@ class HomeScreen(KeysInLanguage, Screen):
             self.notify(tr(self.language, "home.test_closed", when=shown_time(current.test_open_at or "")),
                         severity="warning")
             return
-        self.app.play_module(current.module.id, current.next_scenario, current.next_mode or "practice")
+        webcare_app(self.app).play_module(current.module.id, current.next_scenario, current.next_mode or "practice")
 
     def action_free_play(self) -> None:
-        self.app.free_play()
+        webcare_app(self.app).free_play()
 
     def action_leaderboard(self) -> None:
-        self.app.set_leaderboard(not self.on_board)
+        webcare_app(self.app).set_leaderboard(not self.on_board)

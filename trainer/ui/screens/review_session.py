@@ -38,7 +38,7 @@ def scores_text(s: StoredSession, language: str) -> str:
     return "\n".join(lines)
 
 
-def write_export(screen: Screen, session: StoredSession, kind: str, path: Path) -> None:
+def write_export(screen: Screen, language: str, session: StoredSession, kind: str, path: Path) -> None:
     """Write one session as Markdown, HTML or JSON, and say where (or why not)."""
     import json
 
@@ -50,10 +50,10 @@ def write_export(screen: Screen, session: StoredSession, kind: str, path: Path) 
     try:
         Path(path).write_text(text, "utf-8")
     except OSError as exc:
-        screen.notify(tr(screen.language, "review.export_failed", path=path, error=exc.strerror or exc),
+        screen.notify(tr(language, "review.export_failed", path=path, error=exc.strerror or exc),
                       severity="error")
         return
-    screen.notify(tr(screen.language, "review.export_done", path=path))
+    screen.notify(tr(language, "review.export_done", path=path))
 
 
 class SessionScreen(KeysInLanguage, Screen):
@@ -161,7 +161,7 @@ class SessionScreen(KeysInLanguage, Screen):
     def action_export(self) -> None:
         def export(choice: tuple | None) -> None:
             if choice:
-                write_export(self, self.session, *choice)
+                write_export(self, self.language, self.session, *choice)
 
         self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(self.session.row), self.language),
                              export)

@@ -147,7 +147,7 @@ class SessionsScreen(KeysInLanguage, Screen):
     @on(DataTable.HeaderSelected, "#sessions")
     def _header(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
-        if key in SORT_BY:
+        if key is not None and key in SORT_BY:
             self.descending = not self.descending if key == self.sort else True
             self.sort = key
             self.reload()
@@ -210,7 +210,7 @@ class SessionsScreen(KeysInLanguage, Screen):
                 from trainer.ui.screens.review_session import write_export
 
                 with store_said(self, self.language):
-                    write_export(self, self.store.load(chosen), *choice)
+                    write_export(self, self.language, self.store.load(chosen), *choice)
 
         self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(row), self.language), export)
 

@@ -70,7 +70,8 @@ class AmountDialog(ModalScreen[float | None]):
         self.dismiss(None)
 
 
-def limited_action(actions: Mapping[str, Action], name: str) -> str | None:
-    """The action `NAME` means (a unique prefix will do), when it asks for an amount (it has a limit)."""
+def limited_action(actions: Mapping[str, Action], name: str) -> tuple[str, float] | None:
+    """The action `NAME` means (a unique prefix will do) and its limit, when it asks for an amount (it has one)."""
     names = [name] if name in actions else [n for n in actions if n.startswith(name)]
-    return names[0] if len(names) == 1 and actions[names[0]].limit is not None else None
+    limit = actions[names[0]].limit if len(names) == 1 else None
+    return None if limit is None else (names[0], limit)
