@@ -39,7 +39,7 @@ def _save(path, text: str) -> None:
 
 
 async def _checked(pilot, times: int) -> None:
-    watch = pilot.app.watch
+    watch = pilot.app.scenario_watch
     for _ in range(200):
         if watch.checks >= times:
             break
@@ -55,7 +55,7 @@ async def test_watch_shows_errors_in_place_then_reloads_and_replays_the_moves_so
     path.write_text(text, "utf-8")
     app = app_factory(scenario=str(path), scenario_paths=[tmp_path], watch=True, save_sessions=False)
     async with app.run_test(size=SIZE) as pilot:
-        app.watch.interval = 0.05
+        app.scenario_watch.interval = 0.05
         screen = await start(pilot)
         await send(pilot, "Hi Noor, I'm so sorry about your suitcase. Can you tell me what happened?")
         await answered(pilot)

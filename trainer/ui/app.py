@@ -6,11 +6,11 @@ first needed, and the CLI reads the library in a worker after the picker's first
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from trainer.texts import tr
 from trainer.ui.app_campaign import CampaignNavigation
@@ -20,9 +20,11 @@ from trainer.ui.options import UiOptions
 from trainer.ui.verbatim import Notices
 
 if TYPE_CHECKING:
+    from trainer.scenario.kinds import Trade
     from trainer.scenario.library import Library
     from trainer.scenario.models import Scenario
     from trainer.store import SessionRow, Store
+    from trainer.ui.watch import ScenarioWatch
 
 
 def _webcare_commands():
@@ -35,7 +37,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit"),
@@ -46,10 +48,12 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         self.options = options
         self.library = library
         """None until read (see `make_app`)."""
-        self.best: dict[str, dict[str, int]] = {}
+        self.best: dict[str, dict[Trade, int]] = {}
         """Best scores per scenario: the trainee's from the store, and this run's."""
         self.language = options.language or "en"
         self.store: Store | None = None
+        self.scenario_watch: ScenarioWatch | None = None
+        """`--watch`: reads the scenario file again when it changes."""
         self.unfinished: list[SessionRow] = []
         """Sessions that stopped before an outcome: the picker offers to resume the latest."""
 
@@ -57,8 +61,8 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         if self.options.watch:
             from trainer.ui.watch import ScenarioWatch
 
-            self.watch = ScenarioWatch(self)
-            self.watch.start()
+            self.scenario_watch = ScenarioWatch(self)  # not `watch`: that is Textual's DOMNode.watch()
+            self.scenario_watch.start()
         if self.library is None:
             if self.options.curriculum and not self.options.scenario:
                 self.show_home(reread=False)  # "reading…" until the curriculum and progress are read

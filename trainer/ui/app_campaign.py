@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from trainer.errors import TrainerError
 from trainer.texts import tr
+from trainer.ui.app_host import AppHost
 from trainer.ui.messages import CampaignLoaded
 
 if TYPE_CHECKING:
@@ -17,9 +18,10 @@ if TYPE_CHECKING:
     from trainer.campaign.progress import Progress
     from trainer.play import Round
     from trainer.store import Store
+    from trainer.ui.screens.home import HomeScreen
 
 
-class CampaignNavigation:
+class CampaignNavigation(AppHost):
     """State: the curriculum (None: free play only), the trainee's progress, the module being played."""
 
     curriculum: Curriculum | None = None
@@ -46,10 +48,10 @@ class CampaignNavigation:
         if ref is None and (self.options.scenario or self.options.resume or store is None):
             return None
         try:
-            if ref is None:
+            if ref is None and store is not None:
                 ref = in_progress(store, self.trainee)
-                if ref is None:
-                    return None
+            if ref is None:
+                return None
             from trainer.campaign.library import find_curriculum
 
             curriculum = find_curriculum(ref)
@@ -57,10 +59,10 @@ class CampaignNavigation:
                 from trainer.campaign.progress import progress
 
                 return CampaignLoaded(curriculum, progress(curriculum, [], {}, now=self.now()))
-            progress = trainee_progress(store, curriculum, self.trainee, self.now())
-            if progress.passed and not self.options.curriculum:
+            theirs = trainee_progress(store, curriculum, self.trainee, self.now())
+            if theirs.passed and not self.options.curriculum:
                 return None  # finished: the picker, as for free play (`--curriculum` shows it again)
-            return CampaignLoaded(curriculum, progress,
+            return CampaignLoaded(curriculum, theirs,
                                   on_board=self.trainee in store.leaderboard_opt_ins(curriculum.id))
         except TrainerError as exc:
             return CampaignLoaded(None, None, problem=str(exc))
@@ -89,7 +91,7 @@ class CampaignNavigation:
 
     # -- navigation ------------------------------------------------------------------------------
 
-    def _home(self):
+    def _home(self) -> HomeScreen | None:
         from trainer.ui.screens.home import HomeScreen
 
         return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
@@ -130,6 +132,7 @@ class CampaignNavigation:
         except TrainerError as exc:
             self.notify(str(exc), severity="error")
             return
+        assert self.curriculum is not None, "modules are played from the home screen, which shows a curriculum"
         self.open_briefing(scenario, mode=mode)
         self.playing = Playing(self.curriculum.id, module_id)
 
@@ -166,9 +169,10 @@ class CampaignNavigation:
         """A module's test outside its attempt window is not started (the trainee is told when it opens)."""
         from trainer.campaign.progress import shown_time
 
-        if mode != "test" or not self.campaign_tags(scenario_id) or self.progress is None:
+        playing = self.playing
+        if mode != "test" or playing is None or not self.campaign_tags(scenario_id) or self.progress is None:
             return False
-        module = next((m for m in self.progress.modules if m.module.id == self.playing.module), None)
+        module = next((m for m in self.progress.modules if m.module.id == playing.module), None)
         if module is None or module.test_open(self.now()):
             return False
         self.notify(tr(self.language, "home.test_closed", when=shown_time(module.test_open_at or "")),

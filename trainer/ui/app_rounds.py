@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING
 
 from trainer.errors import TrainerError
 from trainer.texts import tr
+from trainer.ui.app_host import AppHost
 
 if TYPE_CHECKING:
     from scoring import Scorecard
     from trainer.play import Round
+    from trainer.scenario.kinds import Trade
     from trainer.scenario.models import Scenario
     from trainer.store import SessionRow
     from trainer.ui.screens.rewind import RewindScreen
 
 
-class RoundNavigation:
+class RoundNavigation(AppHost):
     """State: the best scores per scenario (the trainee's from the store, and this run's)."""
 
     def start_round(self, scenario: Scenario, mode: str) -> None:
@@ -40,6 +42,7 @@ class RoundNavigation:
         from trainer.play import Round
         from trainer.store import StoreError
 
+        assert self.store is not None, "stopped sessions are offered from the store"
         try:
             scenario = self._scenario(row.scenario)
             live = self.options.live.customer(scenario, row.seed) if self.options.live else None
@@ -124,7 +127,7 @@ class RoundNavigation:
         screen = ChatScreen(game, self.language, self.options.typing_speed)
         (self.switch_screen if switch else self.push_screen)(screen)
 
-    def _remember(self, scenario_id: str, scores: dict[str, int]) -> None:
+    def _remember(self, scenario_id: str, scores: dict[Trade, int]) -> None:
         best = self.best.get(scenario_id)
         if best is None or sum(scores.values()) > sum(best.values()):
             self.best[scenario_id] = scores

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from trainer.campaign.models import Curriculum
     from trainer.campaign.progress import Progress
     from trainer.play import Round
+    from trainer.scenario.kinds import Trade
     from trainer.scenario.library import Library
     from trainer.scenario.models import Scenario
     from trainer.store import SessionRow, Store
@@ -44,7 +45,7 @@ class StoreOpened(Message):
 
     store: Store | None
     unfinished: list[SessionRow]
-    best: dict[str, dict[str, int]]
+    best: dict[str, dict[Trade, int]]
     problem: str | None = None
     """Why sessions are not being saved, when the store could not be opened."""
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from trainer.errors import TrainerError
 from trainer.store import Store, StoreError
@@ -33,7 +34,7 @@ def say_store_error(where, language: str, exc: StoreError) -> None:
 class ReviewApp(Notices, App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "Webcare Trainer — review"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit")]
 
     def __init__(self, store: Store, coach: str, language: str = "en", *, curriculum: str | None = None,
                  now: Callable[[], datetime] | None = None) -> None:

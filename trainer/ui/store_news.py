@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trainer.texts import tr
 
 if TYPE_CHECKING:
-    from textual.dom import DOMNode
+    from textual.app import App
+    from textual.widget import Widget
 
     from trainer.play import Round
 
 
-def tell(where: DOMNode, game: Round, language: str) -> None:
+def tell(where: App[Any] | Widget, game: Round, language: str) -> None:
     while news := game.take_news():
         where.notify(tr(language, f"store.{news.key}", reason=news.reason, turns=news.turns),
                      severity="information" if news.kind == "back" else "warning", timeout=10, markup=False)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioSet, Static
@@ -12,6 +14,7 @@ from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioS
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
@@ -38,7 +41,7 @@ class BriefingScreen(KeysInLanguage, Screen):
 
     AUTO_FOCUS = "#start"
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
         Binding("p", "practice", "briefing.key.practice"),
         Binding("t", "test", "briefing.key.test"),
@@ -100,4 +103,4 @@ class BriefingScreen(KeysInLanguage, Screen):
         if isinstance(below, PickerScreen):
             self.app.pop_screen()
         else:
-            self.app.show_picker()
+            webcare_app(self.app).show_picker()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -27,6 +28,7 @@ from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_
 from trainer.errors import MoveError
 from trainer.play import Round
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.messages import SessionFinished
 from trainer.ui.store_news import tell
@@ -45,7 +47,8 @@ class ChatScreen(KeysInLanguage, Screen):
     """A view of one `Round`: the trainee's moves go to it, its events are shown; her line is written by the
     live line's worker, so a slow or failing customer never blocks the screen."""
 
-    BINDINGS = [  # footer texts are catalogue keys, shown in the interface's language ("" hides a key)
+    # Footer texts are catalogue keys, shown in the interface's language ("" hides a key).
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "hint", "key.hint"),
         Binding("ctrl+b", "focus_office", "key.office"),
         Binding("ctrl+e", "end", "key.end", priority=True),  # ahead of the composer's keys
@@ -127,7 +130,7 @@ class ChatScreen(KeysInLanguage, Screen):
     def play(self, move: Move) -> bool:
         """Carry out a move; False (and a notice) when the round refused it."""
         if isinstance(move, Help):
-            self.app.action_help()
+            webcare_app(self.app).action_help()
             return True
         if isinstance(move, Hint):
             self.action_hint()
@@ -165,9 +168,10 @@ class ChatScreen(KeysInLanguage, Screen):
 
     def _asks_amount(self, name: str) -> bool:
         """`/do NAME` without an amount, for an action with a limit: ask it in a dialog (True when it does)."""
-        action = limited_action(self.scenario.actions, name)
-        if action is None:
+        limited = limited_action(self.scenario.actions, name)
+        if limited is None:
             return False
+        action, limit = limited
 
         def chosen(amount: float | None) -> None:
             if amount is None:
@@ -175,7 +179,7 @@ class ChatScreen(KeysInLanguage, Screen):
             else:
                 self.play(Act(action, amount))
 
-        limit, given = self.scenario.actions[action].limit, self.game.session.given.get(action, 0.0)
+        given = self.game.session.given.get(action, 0.0)
         self.app.push_screen(AmountDialog(self.scenario.actions[action].label, limit, given, self.language), chosen)
         return True
 
@@ -233,7 +237,8 @@ class ChatScreen(KeysInLanguage, Screen):
         events = event.reply.settle(event.text)
         notice, fell_back = self.game.take_notices()
         if notice or fell_back:
-            self.log.warning(f"the script stood in: {fell_back or notice}")
+            # Textual's log, not `logging`: it formats no arguments, so the f-string is its way.
+            self.log.warning(f"the script stood in: {fell_back or notice}")  # noqa: G004 - see above
             self.notify(notice or tr(self.language, "chat.fallback"), severity="warning", timeout=6)
         if not events:  # the screen was rewound or ended meanwhile
             return

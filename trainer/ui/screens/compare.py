@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -14,6 +15,7 @@ from scoring import TRADES, Scorecard
 from trainer.engine.events import Event
 from trainer.play import Round, moves_of
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.widgets.score_comparison import ScoreComparison, signed
 
@@ -30,7 +32,7 @@ def branch_turn(before: Sequence[Event], after: Sequence[Event]) -> int | None:
 
 
 class CompareScreen(KeysInLanguage, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "scorecard", "compare.key_scorecard"),
         Binding("escape", "scorecard", ""),
         Binding("n", "new", "key.new"),
@@ -56,7 +58,7 @@ class CompareScreen(KeysInLanguage, Screen):
         yield Footer()
 
     def action_scorecard(self) -> None:
-        self.app.show_scorecard(self.after_game, self.after)
+        webcare_app(self.app).show_scorecard(self.after_game, self.after)
 
     def action_new(self) -> None:
-        self.app.show_picker()
+        webcare_app(self.app).show_picker()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
@@ -118,7 +119,7 @@ def scenario_section(scenario: Scenario, language: str) -> str:
 class HelpScreen(ModalScreen[None]):
     """Opened over any screen: its scenario's look-ups and actions and its keys are added."""
 
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1,question_mark", "dismiss", "Close")]
 
     def __init__(self, language: str) -> None:
         super().__init__()

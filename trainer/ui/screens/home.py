@@ -4,17 +4,18 @@ and the next thing to do on Enter."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from trainer.scenario.kinds import TRADES
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
@@ -49,7 +50,7 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
 class HomeScreen(KeysInLanguage, Screen):
     """Read-only: the app hands it a `Progress` (read from the store) and asks it to play the next step."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "home.key.play", priority=True),
         Binding("p", "free_play", "home.key.free_play"),
         Binding("l", "leaderboard", "home.key.leaderboard"),
@@ -154,10 +155,10 @@ class HomeScreen(KeysInLanguage, Screen):
             self.notify(tr(self.language, "home.test_closed", when=shown_time(current.test_open_at or "")),
                         severity="warning")
             return
-        self.app.play_module(current.module.id, current.next_scenario, current.next_mode or "practice")
+        webcare_app(self.app).play_module(current.module.id, current.next_scenario, current.next_mode or "practice")
 
     def action_free_play(self) -> None:
-        self.app.free_play()
+        webcare_app(self.app).free_play()
 
     def action_leaderboard(self) -> None:
-        self.app.set_leaderboard(not self.on_board)
+        webcare_app(self.app).set_leaderboard(not self.on_board)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
@@ -31,7 +32,7 @@ class PickerScreen(KeysInLanguage, Screen):
     the focus and Enter opens the highlighted scenario at any moment; the chips show every filter's
     key and value, and a click on a chip cycles it too."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, or the table's own (hidden) Enter would keep "Choose" out of the footer.
         Binding("enter", "choose", "key.choose", priority=True),
         Binding("0", "clear_filters", "picker.key.clear"),
@@ -91,16 +92,17 @@ class PickerScreen(KeysInLanguage, Screen):
     def action_resume(self) -> None:
         if self.resumable is not None:
             row, self.resumable = self.resumable, None
-            self.app.resume(row)
+            webcare_app(self.app).resume(row)
 
     def action_forget(self) -> None:
         if self.resumable is not None:
-            self.app.discard(self.resumable)
-            self.offer_resume(self.app.unfinished[0] if self.app.unfinished else None)
+            app = webcare_app(self.app)
+            app.discard(self.resumable)
+            self.offer_resume(app.unfinished[0] if app.unfinished else None)
 
     def on_screen_resume(self) -> None:
         """Back from a briefing or a session: the best scores may have changed."""
-        self.app.language = self.language  # the palette and help speak the picker's language again
+        webcare_app(self.app).language = self.language  # the palette and help speak the picker's language again
         self._show()
 
     def watch_filters(self) -> None:
@@ -162,7 +164,7 @@ class PickerScreen(KeysInLanguage, Screen):
     def _open_briefing(self, event: DataTable.RowSelected) -> None:
         scenario = self._by_id(event.row_key.value)
         if scenario is not None:
-            self.app.open_briefing(scenario)
+            webcare_app(self.app).open_briefing(scenario)
 
     @on(FilterChip.Pressed)
     def _chip_pressed(self, event: FilterChip.Pressed) -> None:

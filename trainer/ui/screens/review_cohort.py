@@ -4,10 +4,11 @@ fails most, and an opt-in leaderboard per module."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
@@ -31,7 +32,7 @@ def fdp(scores: dict[Trade, int | None]) -> str:
 class CohortScreen(KeysInLanguage, Screen):
     """Read-only; `m` shows the next module's leaderboard."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "review.key.back"),
         Binding("m", "next_module", "cohort.key.module"),
     ]

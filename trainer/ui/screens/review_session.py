@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
@@ -37,7 +38,7 @@ def scores_text(s: StoredSession, language: str) -> str:
     return "\n".join(lines)
 
 
-def write_export(screen: Screen, session: StoredSession, kind: str, path: Path) -> None:
+def write_export(screen: Screen, language: str, session: StoredSession, kind: str, path: Path) -> None:
     """Write one session as Markdown, HTML or JSON, and say where (or why not)."""
     import json
 
@@ -49,14 +50,14 @@ def write_export(screen: Screen, session: StoredSession, kind: str, path: Path) 
     try:
         Path(path).write_text(text, "utf-8")
     except OSError as exc:
-        screen.notify(tr(screen.language, "review.export_failed", path=path, error=exc.strerror or exc),
+        screen.notify(tr(language, "review.export_failed", path=path, error=exc.strerror or exc),
                       severity="error")
         return
-    screen.notify(tr(screen.language, "review.export_done", path=path))
+    screen.notify(tr(language, "review.export_done", path=path))
 
 
 class SessionScreen(KeysInLanguage, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "review.key.back"),
         Binding("n", "note", "review.key.note"),
         Binding("N", "session_note", "review.key.session_note"),
@@ -160,7 +161,7 @@ class SessionScreen(KeysInLanguage, Screen):
     def action_export(self) -> None:
         def export(choice: tuple | None) -> None:
             if choice:
-                write_export(self, self.session, *choice)
+                write_export(self, self.language, self.session, *choice)
 
         self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(self.session.row), self.language),
                              export)

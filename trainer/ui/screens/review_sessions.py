@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
@@ -43,7 +44,7 @@ class Filters:
 
 
 class SessionsScreen(KeysInLanguage, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "review.key.open"),
         Binding("space", "mark", "review.key.mark"),
         Binding("c", "compare", "review.key.compare"),
@@ -73,7 +74,7 @@ class SessionsScreen(KeysInLanguage, Screen):
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "review.title"), classes="screen-title")
         with Horizontal(id="review-filters"):
-            for i, field in enumerate(FIELDS):
+            for field in FIELDS:
                 yield Static("", id=f"chip-{field}", classes="review-chip")
             yield Static("", id="review-count")
         yield SessionTable(self.language, id="sessions")
@@ -146,7 +147,7 @@ class SessionsScreen(KeysInLanguage, Screen):
     @on(DataTable.HeaderSelected, "#sessions")
     def _header(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
-        if key in SORT_BY:
+        if key is not None and key in SORT_BY:
             self.descending = not self.descending if key == self.sort else True
             self.sort = key
             self.reload()
@@ -209,7 +210,7 @@ class SessionsScreen(KeysInLanguage, Screen):
                 from trainer.ui.screens.review_session import write_export
 
                 with store_said(self, self.language):
-                    write_export(self, self.store.load(chosen), *choice)
+                    write_export(self, self.language, self.store.load(chosen), *choice)
 
         self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(row), self.language), export)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
@@ -53,7 +54,7 @@ def move_text(move: Move, scenario: Scenario, language: str) -> str:
 class RewindScreen(KeysInLanguage, Screen):
     """Lists your moves by turn; choosing one posts `Chosen`, and the app builds the replay."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "key.back"),
     ]
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from scoring import TRADES, Criterion, Scorecard
 from trainer.play import Round
+from trainer.scenario.kinds import Trade
 from trainer.texts import tr
+from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
@@ -42,7 +46,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
     judge_worker = None
     """The LLM judge's worker, while `--judge` is asking (tests wait on it)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rewind", "key.rewind"),
         Binding("t", "transcript", "key.transcript"),
         Binding("n", "new", "key.new"),
@@ -98,7 +102,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
                     yield from self._trade(trade)
         yield Footer()
 
-    def _trade(self, trade: str) -> ComposeResult:
+    def _trade(self, trade: Trade) -> ComposeResult:
         t = self.card.trades[trade]
         yield Label(Text.assemble((trade_name(trade, self.language).upper(), "bold"),
                                   (f"  {t.score}", f"bold {score_style(t.score)}")), classes="score-heading")
@@ -120,8 +124,8 @@ class ScorecardScreen(KeysInLanguage, Screen):
         items = self.query(EvidenceItem)
         if items:
             items.first().focus(scroll_visible=False)
-        options = getattr(self.app, "options", None)
-        if getattr(options, "judge", None) is not None:
+        options = webcare_app(self.app).options
+        if options.judge is not None:
             self.judge_worker = self.run_judge(options.judge)
         elif self._judging:
             from scoring.judgement import unavailable
@@ -131,8 +135,8 @@ class ScorecardScreen(KeysInLanguage, Screen):
     @property
     def _judging(self) -> bool:
         """`--judge` was asked for: the scorecard has room for the judge's opinion."""
-        options = getattr(self.app, "options", None)
-        return getattr(options, "judge", None) is not None or bool(getattr(options, "judge_problem", ""))
+        options = webcare_app(self.app).options
+        return options.judge is not None or bool(options.judge_problem)
 
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
     def run_judge(self, settings) -> None:
@@ -169,7 +173,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
         self.app.push_screen(RewindScreen(self.game, self.language))
 
     def action_new(self) -> None:
-        self.app.show_picker()
+        webcare_app(self.app).show_picker()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The lessons' "try again" keys only for a lesson with a turn to go back to; `h` only with a home."""

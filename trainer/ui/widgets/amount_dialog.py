@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
@@ -26,7 +26,7 @@ class AmountDialog(ModalScreen[float | None]):
     """Dismisses with the amount typed (Enter alone gives what is left), or None on Escape.
     An amount over the limit is passed on: the engine refuses it, and the refusal is logged."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, label: str, limit: float, given: float, language: str) -> None:
         super().__init__()
@@ -70,7 +70,8 @@ class AmountDialog(ModalScreen[float | None]):
         self.dismiss(None)
 
 
-def limited_action(actions: Mapping[str, Action], name: str) -> str | None:
-    """The action `NAME` means (a unique prefix will do), when it asks for an amount (it has a limit)."""
+def limited_action(actions: Mapping[str, Action], name: str) -> tuple[str, float] | None:
+    """The action `NAME` means (a unique prefix will do) and its limit, when it asks for an amount (it has one)."""
     names = [name] if name in actions else [n for n in actions if n.startswith(name)]
-    return names[0] if len(names) == 1 and actions[names[0]].limit is not None else None
+    limit = actions[names[0]].limit if len(names) == 1 else None
+    return None if limit is None else (names[0], limit)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -42,7 +44,7 @@ class ChatComposer(Vertical):
     """Posts `Sent` with the text; the screen decides whether to take it and then calls `clear`.
     Nothing typed is lost while the customer is typing or when a message is refused."""
 
-    BINDINGS = [Binding("ctrl+s", "send", "key.send")]  # e-mail only: see check_action
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "send", "key.send")]  # e-mail only: see check_action
 
     @dataclass
     class Sent(Message):
@@ -63,7 +65,7 @@ class ChatComposer(Vertical):
             yield Label(verbatim(tr(self.language, "chat.mail_header", name=c.name, subject=subject(self.scenario))),
                         id="composer-header")
             yield TextArea(id="composer", soft_wrap=True, show_line_numbers=False,
-                           placeholder=verbatim(tr(self.language, "chat.placeholder.email", name=c.first_name)))
+                           placeholder=Content(shown(tr(self.language, "chat.placeholder.email", name=c.first_name))))
             with Horizontal(id="composer-foot"):
                 yield Label(tr(self.language, "chat.send_hint.email"), id="composer-hint")
                 yield CharCounter(self.max_chars, self.language, id="counter")
@@ -80,15 +82,19 @@ class ChatComposer(Vertical):
 
     @property
     def text(self) -> str:
-        field = self.query_one("#composer")
-        return field.text if self.multiline else field.value
+        if self.multiline:
+            from textual.widgets import TextArea  # imported already by compose
+
+            return self.query_one("#composer", TextArea).text
+        return self.query_one("#composer", Input).value
 
     def clear(self) -> None:
-        field = self.query_one("#composer")
         if self.multiline:
-            field.clear()
+            from textual.widgets import TextArea
+
+            self.query_one("#composer", TextArea).clear()
         else:
-            field.value = ""
+            self.query_one("#composer", Input).value = ""
         self._count()
 
     def focus_field(self) -> None:

@@ -63,24 +63,34 @@ class LiveLine(Static):
         self.update("")
         self.add_class("-empty")
 
+    # ASYNC109 asks callers to wrap the coroutine in `asyncio.timeout`; a worker's caller gets a Worker, not a
+    # coroutine, so the deadline is passed in and applied below.
     @work(exclusive=True, group="customer", exit_on_error=False)
-    async def write(self, reply: Reply, *, who: str, label: str, typed: bool, speed: float, timeout: float) -> None:
-        """Her line for `reply`: streamed as written, or (`typed`) shown being typed at `speed` (0: at once)."""
+    async def write(
+        self, reply: Reply, *, who: str, label: str, typed: bool, speed: float,
+        timeout: float,  # noqa: ASYNC109 - see above
+    ) -> None:
+        """Her line for `reply`: streamed as written, or (`typed`) shown being typed at `speed` (0: at once).
+
+        She has `timeout` seconds to write it (else the reply gives up: the script stands in); showing a whole
+        line being typed takes the time it takes."""
         self.who = who
         if typed or reply.streams:
             self.typing(who, label)
-        if reply.streams:
-            text = await self._streamed(reply, timeout)
+        try:
+            async with asyncio.timeout(timeout):
+                # In a thread: a customer that blocks (a network call) can't freeze the screen.
+                text = await (self._streamed(reply) if reply.streams else asyncio.to_thread(reply.write))
+        except TimeoutError:
+            text = reply.give_up(f"no line within {timeout:g} s")
         else:
-            text = await self._whole(reply, timeout, typing_delay_s=speed * (1 if typed else 0))
+            if not reply.streams:
+                await self._typed(text, typing_delay_s=speed * (1 if typed else 0))
         self.clear()
         self.post_message(self.Written(reply, text))
 
-    async def _whole(self, reply: Reply, timeout: float, typing_delay_s: float) -> str:
-        try:  # in a thread: a customer that blocks (a network call) can't freeze the screen
-            text = await asyncio.wait_for(asyncio.to_thread(reply.write), timeout)
-        except TimeoutError:
-            return reply.give_up(f"no line within {timeout:g} s")
+    async def _typed(self, text: str, typing_delay_s: float) -> None:
+        """A whole line shown a few words at a time, as if typed."""
         delay = typing_delay(text) * typing_delay_s
         if delay:
             await asyncio.sleep(delay * 0.6)
@@ -90,10 +100,11 @@ class LiveLine(Static):
             self.append(chunk)
             if delay:
                 await asyncio.sleep(delay * 0.4 / len(chunks))
-        return text
 
-    async def _streamed(self, reply: Reply, timeout: float) -> str:
-        """A live customer: her words as the model writes them, gathered and shown once per frame."""
+    async def _streamed(self, reply: Reply) -> str:
+        """A live customer: her words as the model writes them, gathered and shown once per frame.
+
+        Cancelled at the deadline: the thread writes on unheard (it can't be stopped), its task is left be."""
         pending: list[str] = []
         lock = threading.Lock()
 
@@ -110,11 +121,7 @@ class LiveLine(Static):
                 self.append(text)
 
         task = asyncio.ensure_future(asyncio.to_thread(reply.write, shown))
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
         while not task.done():
-            if loop.time() > deadline:
-                return reply.give_up(f"no line within {timeout:g} s")
             await asyncio.wait({task}, timeout=FRAME)
             flush()
         return task.result()

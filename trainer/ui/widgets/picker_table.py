@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import DataTable
 
 from scoring.scorecard import TRADES
+from trainer.scenario.kinds import Trade
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.picker_filters import value_name
@@ -16,18 +17,18 @@ if TYPE_CHECKING:
 
 COLUMNS = ("title", "language", "channel", "audience", "difficulty", "best")
 
-Best = dict[str, dict[str, int]]
+Best = dict[str, dict[Trade, int]]
 """Scenario id → trade → best score (the app's `best`)."""
 
 
-def best_cell(scores: dict[str, int] | None, language: str) -> str:
+def best_cell(scores: dict[Trade, int] | None, language: str) -> str:
     """`F 72 · D 64 · P 80` with the trades' initials in the interface's language; a dash if unplayed."""
     if not scores:
         return tr(language, "picker.none")
     return " · ".join(f"{tr(language, f'picker.initial.{t}')} {scores[t]}" for t in TRADES if t in scores)
 
 
-def best_line(scores: dict[str, int] | None, language: str) -> str:
+def best_line(scores: dict[Trade, int] | None, language: str) -> str:
     """`Your best so far: Facilitator 72 · Detective 64 · Plumber 80`, or that it is not played yet."""
     if not scores:
         return tr(language, "picker.not_played")

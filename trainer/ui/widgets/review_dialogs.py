@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
@@ -29,7 +29,7 @@ def export_stem(row: SessionRow) -> str:
 class NoteDialog(ModalScreen[str | None]):
     """Dismisses with the note's text, or None on Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, language: str, typed: str = "") -> None:
         super().__init__()
@@ -56,7 +56,7 @@ class NoteDialog(ModalScreen[str | None]):
 class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
     """Dismisses with (trade, score, reason); a reason is required, the score must be 0–100."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, scores: dict[str, int | None], language: str) -> None:
         super().__init__()
@@ -107,7 +107,7 @@ class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
 class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     """Dismisses with (format, path); the file name follows the format until the coach edits it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, formats: tuple[str, ...], stem: str, language: str) -> None:
         super().__init__()

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from trainer.scenario.kinds import TRADES
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import SessionRow
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
 
 COLUMNS = ("started", "trainee", "scenario", "outcome", "turns", *TRADES)
-SORT_BY = {"started": "started_at", "trainee": "trainee", "scenario": "scenario", "outcome": "outcome",
+SORT_BY: dict[str, str] = {"started": "started_at", "trainee": "trainee", "scenario": "scenario", "outcome": "outcome",
            "turns": "turns", **{t: t for t in TRADES}}
 
 
-def score_cell(row: SessionRow, trade: str, overridden: dict[str, dict[str, int]]) -> str:
+def score_cell(row: SessionRow, trade: Trade, overridden: dict[str, dict[str, int]]) -> str:
     """The score as it stands; a coach's override is starred."""
     coach = overridden.get(row.id, {}).get(trade)
     if coach is not None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
@@ -32,7 +33,7 @@ def evidence_text(evidence: Evidence, language: str) -> Text:
 class EvidenceItem(Static, can_focus=True):
     """Focusable; Enter (or a click) asks to open the transcript at its turn."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "score.key_open"),
         Binding("down", "step(1)", ""),
         Binding("up", "step(-1)", ""),

@@ -15,8 +15,8 @@ WAITING = "⚖ …"
 def rating_text(rating: JudgeRating, language: str) -> Text:
     """`⚖ judge 2/3 (scorer 3/3) — “your words” — why`: green where it agrees with the scorer, yellow where not."""
     style = "green" if rating.agrees else "yellow" if rating.agrees is False else "dim"
-    out = Text.assemble(("⚖ ", style), verbatim(rating.line(language), style))  # the model's words, as it wrote them
-    return out
+    # The model's words, as it wrote them.
+    return Text.assemble(("⚖ ", style), verbatim(rating.line(language), style))
 
 
 class JudgeLine(Static):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -33,7 +34,7 @@ class ScoreTranscript(Transcript):
     highlighted, and the view keeps that turn at the top whenever the log is drawn.
     """
 
-    COMPONENT_CLASSES = {"score-transcript--marked"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"score-transcript--marked"}
 
     def __init__(self, scenario: Scenario, language: str, events: Sequence[Event], *,
                  mark: int | None = None, note: str = "", **kwargs) -> None:
