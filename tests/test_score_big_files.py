@@ -116,7 +116,7 @@ def test_a_file_changed_after_it_was_checked_is_told_not_half_scored(tmp_path):
     write_export(export, 10_000, jsonl=True)
     conversations = read_file(export)
     export.write_text("not JSON any more\n" * 3, "utf-8")
-    with pytest.raises(ReadError, match="export.jsonl"):
+    with pytest.raises(ReadError, match=r"export\.jsonl"):
         list(conversations)
 
 
