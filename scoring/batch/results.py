@@ -6,7 +6,7 @@ import io
 import json
 import textwrap
 from statistics import mean
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from scoring.batch.scorecards import Scored
 from scoring.scorecard import TRADES, Trade
@@ -33,11 +33,17 @@ def as_json(results: list[Scored]) -> str:
     return buffer.getvalue()
 
 
+class Writes(Protocol):
+    """Where JSON goes: a text file, or standard output as the command shows it."""
+
+    def write(self, text: str, /) -> object: ...
+
+
 class JsonWriter:
     """The JSON list of scorecards written one at a time, as each is scored: a batch of thousands is never
     held whole. The same text as `json.dumps(cards, indent=2)`."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Writes) -> None:
         self.out = out
         self.count = 0
 
