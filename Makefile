@@ -30,7 +30,7 @@ play: $(STAMP)
 # much of their time waiting on Textual's event loop, so a third process keeps both cores busy
 # (on a 2-core machine: 7 min 32 s with two, 5 min 22 s with three).
 test: $(STAMP) postgres-server
-#	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 3
 
 # Each tool's report only when it finds something: ruff (rules in pyproject's [tool.ruff]), mypy (the

@@ -10,7 +10,7 @@ at once. Each sets the highest score its trade can reach.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from scoring.claims import claims, contradictions
 from scoring.criteria.tone import stock_phrase
@@ -22,6 +22,7 @@ from scoring.transcript import Transcript, Turn
 from trainer.meaning.language import language_of, small_word_share
 from trainer.meaning.patterns import find
 from trainer.meaning.stance import Kind, Stance
+from trainer.scenario.kinds import Trade
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
 
@@ -44,7 +45,7 @@ Add = Callable[..., None]
 """add(trade, at, text key, evidence, **the text's values): one ceiling found."""
 
 
-def ceilings(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ...]]) -> dict[str, Ceiling]:
+def ceilings(t: Transcript, s: Scenario, criteria: Mapping[Trade, tuple[Criterion, ...]]) -> dict[str, Ceiling]:
     """The lowest ceiling per trade, if any (`criteria`: what each trade's criteria found)."""
     found: list[tuple[str, Ceiling]] = []
     lang = t.language
@@ -122,7 +123,7 @@ def _manner(t: Transcript, s: Scenario, add: Add) -> None:
             spoken=tr(t.language, f"score.language.{s.language}"))
 
 
-def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[Criterion, ...]],
+def _facilitator_failures(t: Transcript, s: Scenario, criteria: Mapping[Trade, tuple[Criterion, ...]],
                           add: Add) -> None:
     """What the replies do to her beyond their manner: her details posted in public, sympathy refused,
     sympathy with nothing else, a form letter."""
@@ -144,7 +145,7 @@ def _facilitator_failures(t: Transcript, s: Scenario, criteria: dict[str, tuple[
     if len(messages) >= 2 and len(salad) >= SALAD_SHARE * len(messages):
         add("facilitator", 30, "score.ceiling.salad", Evidence(salad[0].turn, salad[0].quote(), good=False),
             n=len(salad), of=len(messages))
-    genuine = next((c for c in criteria.get("facilitator", ()) if c.id == "own_words"), None)
+    genuine = next((c for c in criteria.get(Trade.facilitator, ()) if c.id == "own_words"), None)
     stock = [m for m in messages if stock_phrase(s, lang, m.words)]
     if genuine is not None and genuine.score is not None and genuine.score <= FORM_LETTER \
             and len(stock) * 2 >= len(messages):

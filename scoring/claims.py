@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from scoring.mandate import amounts
 from scoring.transcript import Transcript, Turn, split_sentences
-from trainer.meaning.intents import reader_for
+from trainer.meaning.intents import IntentReader, reader_for
 from trainer.meaning.lexicon import lexicon
 from trainer.meaning.matching import words
 from trainer.meaning.patterns import find
@@ -192,9 +192,9 @@ def _claims_in(m: Turn, language: str) -> list[tuple[tuple[str, ...], str, float
             found.append((tuple(fresh), sentence, _amount(sentence)))
     refund = next(iter(sorted(deeds & {"#refund", "#terugbetalen"})), None)
     for c in message.clauses if refund and any(p in m.text.lower() for p in ("back", "terug")) else ():
-        span = " ".join(message.words[c.start:c.end])
+        spoken = " ".join(message.words[c.start:c.end])
         if refund and (refund, c.sentence) not in seen and _told_as_done(message, c, language) and not c.negations \
-                and any(_has_phrase(span, p) for p in MONEY_BACK.get(language, MONEY_BACK["en"])):
+                and any(_has_phrase(spoken, p) for p in MONEY_BACK.get(language, MONEY_BACK["en"])):
             seen.add((refund, c.sentence))
             sentence = _raw_sentence(m, message, c)
             found.append(((refund,), sentence, _amount(sentence)))
@@ -202,9 +202,9 @@ def _claims_in(m: Turn, language: str) -> list[tuple[tuple[str, ...], str, float
     for c in message.clauses:
         if ("check", c.sentence) in seen or not _plain(c) or c.negations:
             continue
-        span = " ".join(message.words[c.start:c.end])
+        spoken = " ".join(message.words[c.start:c.end])
         named = any(w in records for w in message.words[c.start:c.end])  # "I see what it looks like" is no check
-        if named and any(_has_phrase(span, p) for p in SEEING.get(language, SEEING["en"])):
+        if named and any(_has_phrase(spoken, p) for p in SEEING.get(language, SEEING["en"])):
             seen.add(("check", c.sentence))
             found.append((("check",), _raw_sentence(m, message, c), None))
     return found
@@ -314,23 +314,14 @@ def _contradictions(t: Transcript, s: Scenario) -> list[tuple[Turn, str, bool]]:
         said_false = next(((name, hit.source) for name, phrases in stated
                            if (hit := find(phrases, m.message, AFFIRMED)) is not None), None)
         if said_false is not None:  # the author's own: "it was overbooking", told as so
-            fact, phrase = said_false
-            seen = fact in t.facts and t.facts[fact][0] < m.turn
+            stated_fact, phrase = said_false
+            seen = stated_fact in t.facts and t.facts[stated_fact][0] < m.turn
             out.append((m, phrase, seen or any(x.ok and x.turn < m.turn for x in t.lookups)))
             continue
         if not any(c.negations for c in m.message.clauses):
             continue  # a denial needs a negation
-        denied = None
-        for name in s.rubric.explains if read_by else ():
-            stance = read_by.stances.get(name)
-            if name not in s.intents or stance is None or stance.negated or stance.denies:
-                continue
-            plain = tuple(p for p in s.intents[name].match if not set(words(p)) & negative)
-            hit = find(plain, m.message, DENIED) if plain else None
-            if hit is not None and _denied_before(m.message, hit.position):
-                denied = hit.source
-                break
-        fact = None
+        denied = _denied_explanation(m.message, s, read_by, negative) if read_by is not None else None
+        fact: str | None = None
         if denied is None:
             fact, denied = _denies_fact(m.message, facts)
         if denied is not None:
@@ -350,6 +341,19 @@ def _fact_keys(sentence: str, language: str) -> frozenset[str]:
     stop = _STOP.get(language, _STOP["en"])
     return frozenset(min(ks, key=len) for w, ks in zip(message.words, message.keys)
                      if len(w) >= 4 and w not in stop and not w.isdigit())
+
+
+def _denied_explanation(message: Message, s: Scenario, read_by: IntentReader, negative: frozenset[str]) -> str | None:
+    """The phrase of the case's explanation that `message` denies, if it denies one of them."""
+    for name in s.rubric.explains:
+        stance = read_by.stances.get(name)
+        if name not in s.intents or stance is None or stance.negated or stance.denies:
+            continue
+        plain = tuple(p for p in s.intents[name].match if not set(words(p)) & negative)
+        hit = find(plain, message, DENIED) if plain else None
+        if hit is not None and _denied_before(message, hit.position):
+            return hit.source
+    return None
 
 
 def _denies_fact(message: Message, facts: list[tuple[str, frozenset[str]]]) -> tuple[str | None, str | None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from scoring.ceilings import ceilings
@@ -11,6 +11,7 @@ from scoring.criteria.common import generic
 from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
 from scoring.transcript import digest
 from trainer.engine.events import Event
+from trainer.scenario.kinds import Trade
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
 
@@ -30,7 +31,7 @@ def criterion_ids() -> dict[str, tuple[str, ...]]:
 
 def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
     transcript = digest(list(events))
-    found = {}
+    found: dict[Trade, tuple[Criterion, ...]] = {}
     for trade in TRADES:
         weights = {**DEFAULT_WEIGHTS.get(trade, {}), **scenario.rubric.weights.get(trade, {})}
         found[trade] = tuple(
@@ -38,7 +39,7 @@ def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
             for c in (fn(transcript, scenario) for fn in CRITERIA[trade])
         )
     caps = ceilings(transcript, scenario, found)
-    trades = {}
+    trades: dict[Trade, TradeScore] = {}
     for trade, criteria in found.items():
         earned = _trade_score(criteria)
         cap = caps.get(trade)
@@ -69,14 +70,14 @@ def _summary(transcript) -> str:
 
 
 def _trade_score(criteria: tuple[Criterion, ...]) -> int:
-    counted = [c for c in criteria if c.score is not None and c.weight > 0]
-    total = sum(c.weight for c in counted)
+    counted = [(c.weight, c.score) for c in criteria if c.score is not None and c.weight > 0]
+    total = sum(weight for weight, _ in counted)
     if not total:
         return 0
-    return round(100 * sum(c.weight * c.score for c in counted) / total)  # type: ignore[operator]
+    return round(100 * sum(weight * score for weight, score in counted) / total)
 
 
-def _tips(trades: dict[str, TradeScore]) -> tuple[str, ...]:
+def _tips(trades: Mapping[Trade, TradeScore]) -> tuple[str, ...]:
     """The few things that would have gained the most, biggest loss first."""
     losses = [
         (c.weight * (1 - c.score) / max(1, len(t.criteria)), c.tip)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -161,7 +162,7 @@ def test_each_reply_plays_to_its_last_move_with_the_outcome_written_down(path, n
 def test_the_scorer_ranks_the_replies_in_the_order_written_down(path, trade):
     tiers = load(path).order[trade]
     scores = [[(name, played(path, name).trades()[trade]) for name in tier] for tier in tiers]
-    for better, worse in zip(scores, scores[1:], strict=False):
+    for better, worse in pairwise(scores):
         lowest, highest = min(better, key=lambda x: x[1]), max(worse, key=lambda x: x[1])
         assert lowest[1] > highest[1], (
             f"{trade}: {lowest[0]} ({lowest[1]}) should beat {highest[0]} ({highest[1]})\n{table(path)}"

@@ -116,7 +116,7 @@ def test_a_file_changed_after_it_was_checked_is_told_not_half_scored(tmp_path):
     write_export(export, 10_000, jsonl=True)
     conversations = read_file(export)
     export.write_text("not JSON any more\n" * 3, "utf-8")
-    with pytest.raises(ReadError, match="export.jsonl"):
+    with pytest.raises(ReadError, match=r"export\.jsonl"):
         list(conversations)
 
 
@@ -224,7 +224,7 @@ def test_scoring_into_a_log_prints_a_plain_line_every_ten_seconds(score, tmp_pat
 
 def test_a_long_batch_into_a_log_gets_one_short_line_each_ten_seconds_and_no_terminal_codes(monkeypatch, capsys):
     fake_clock(monkeypatch, 1.0)
-    with score_command._progress(1000) as step:
+    with score_command._Progress(1000) as step:
         for _ in range(1000):
             step()
     lines = capsys.readouterr().err.splitlines()

@@ -90,13 +90,16 @@ async def first_screen(port: int, expected: str) -> str:
     """Open a tab's websocket as the page's script does; return what the game drew until `expected`."""
     drawn = b""
     try:
-        async with asyncio.timeout(STARTUP), aiohttp.ClientSession() as http:
-            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws:
-                while expected.encode() not in drawn:
-                    message = await ws.receive()
-                    if message.type != aiohttp.WSMsgType.BINARY:
-                        break
-                    drawn += message.data
+        async with (
+            asyncio.timeout(STARTUP),
+            aiohttp.ClientSession() as http,
+            http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws,
+        ):
+            while expected.encode() not in drawn:
+                message = await ws.receive()
+                if message.type != aiohttp.WSMsgType.BINARY:
+                    break
+                drawn += message.data
     except TimeoutError:
         pass  # the caller's assertion shows what was drawn
     return drawn.decode("utf-8", "replace")

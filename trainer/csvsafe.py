@@ -30,7 +30,12 @@ def cell(value: Any) -> Any:
     return value
 
 
-class writer:  # a drop-in for `csv.writer`, named like it
+def writer(stream: TextIO) -> SafeWriter:
+    """A drop-in for `csv.writer` (a function returning a writer, like it): see `SafeWriter`."""
+    return SafeWriter(stream)
+
+
+class SafeWriter:
     """`csv.writer` whose every cell goes through `cell`, lines ending in CRLF (write files with newline="")."""
 
     def __init__(self, stream: TextIO) -> None:

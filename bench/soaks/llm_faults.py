@@ -137,7 +137,7 @@ def _slow(result: Result, size: Size, scenario, moves: list[str], expected: str 
                 with result.case():
                     try:
                         customer = Timed(scenario, settings, seed=run)
-                        card = play_plain(scenario, moves, io.StringIO(), begin=lambda: Round(
+                        card = play_plain(scenario, moves, io.StringIO(), begin=lambda customer=customer, run=run: Round(
                             scenario, clock=FakeClock(), customer=customer, seed=run))
                     except Exception as exc:  # noqa: BLE001 - a crash is what this check counts
                         result.fail(f"{case}: {type(exc).__name__}: {exc}")

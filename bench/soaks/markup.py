@@ -312,7 +312,7 @@ def _terminal(result: Result, db: Path, vals: list[str], ids: list[str], files: 
             out = io.StringIO()
             scenario = load_scenario(path)
             play_plain(scenario, [*said, "/lookup booking", "/end"], out,
-                       begin=lambda: Round(scenario, clock=FakeClock()))
+                       begin=lambda scenario=scenario: Round(scenario, clock=FakeClock()))
             if _raw(out.getvalue()):
                 result.fail(f"plain play of {path.name}: raw controls {_raw(out.getvalue())}")
 

@@ -92,8 +92,7 @@ def _play_in_process(folder: Path, captured: list[tuple[str, str]]) -> None:
 def _commands(folder: Path, sentinel: str, size: Size) -> list[tuple[str, list[str], str]]:
     """(what, argv, stdin) for the `webcare` runs."""
     db = str(folder / "sessions.db")
-    play = "\n".join(["I'm so sorry about your seats. Can you tell me what happened?", "/lookup booking",
-                      "/hint", "/end"]) + "\n"
+    play = "I'm so sorry about your seats. Can you tell me what happened?\n/lookup booking\n/hint\n/end\n"
     runs = [("webcare play --plain", ["play", "legroom-en", "--plain", "--session-json",
                                       str(folder / "cli-session.json"), "--scorecard-json",
                                       str(folder / "cli-card.json")], play)]

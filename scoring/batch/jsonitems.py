@@ -123,7 +123,7 @@ class _Buffer:
     def next_char(self) -> str:
         """The next character that isn't white space ("" at the end of the file)."""
         while True:
-            self.pos = _SPACE.match(self.text, self.pos).end()
+            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]  # `*` matches anywhere
             if self.pos < len(self.text):
                 return self.text[self.pos]
             if not self.more():

@@ -6,10 +6,10 @@ import io
 import json
 import textwrap
 from statistics import mean
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from scoring.batch.scorecards import Scored
-from scoring.scorecard import TRADES
+from scoring.scorecard import TRADES, Trade
 from trainer import csvsafe
 
 SOURCE_WIDTH = 44
@@ -33,11 +33,17 @@ def as_json(results: list[Scored]) -> str:
     return buffer.getvalue()
 
 
+class Writes(Protocol):
+    """Where JSON goes: a text file, or standard output as the command shows it."""
+
+    def write(self, text: str, /) -> object: ...
+
+
 class JsonWriter:
     """The JSON list of scorecards written one at a time, as each is scored: a batch of thousands is never
     held whole. The same text as `json.dumps(cards, indent=2)`."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Writes) -> None:
         self.out = out
         self.count = 0
 
@@ -68,8 +74,8 @@ def as_csv(results: list[Scored]) -> str:
     return buffer.getvalue()
 
 
-def _criterion_columns(results: list[Scored]) -> list[tuple[str, str]]:
-    columns: dict[tuple[str, str], None] = {}
+def _criterion_columns(results: list[Scored]) -> list[tuple[Trade, str]]:
+    columns: dict[tuple[Trade, str], None] = {}
     for r in results:
         for t in TRADES:
             for c in r.scorecard.trades[t].criteria:
@@ -102,7 +108,7 @@ def _cut(source: str) -> str:
     return source if len(source) <= SOURCE_WIDTH else "…" + source[-(SOURCE_WIDTH - 1):]
 
 
-def _mean_of(results: list[Scored], trade: str) -> str:
+def _mean_of(results: list[Scored], trade: Trade) -> str:
     """The mean score of a trade over the conversations with enough evidence for it ("–": none had)."""
     judged = [r.scorecard.trades[trade].score for r in results if r.scorecard.trades[trade].enough]
     return f"{mean(judged):.0f}" if judged else "–"

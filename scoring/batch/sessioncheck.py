@@ -7,6 +7,7 @@ pydantic's errors are put in plain words, with the record's path (`events[3].tex
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -109,7 +110,7 @@ _KINDS = {
 }
 
 
-def _what(error: dict[str, Any]) -> str:
+def _what(error: Mapping[str, Any]) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind in _KINDS:
         return f"should be {_KINDS[kind]}, not {_shown(value)}"
@@ -126,7 +127,7 @@ def _what(error: dict[str, Any]) -> str:
     if kind == "too_short":
         return "is empty"
     if kind == "string_too_long":
-        return f"is too long ({len(value)} characters; at most {ctx.get('max_length')})"
+        return f"is too long ({len(error['input'])} characters; at most {ctx.get('max_length')})"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return error["msg"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import typing
 from dataclasses import MISSING, fields
 from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -85,7 +85,13 @@ def _event_model(cls: type[Event]) -> type[BaseModel]:
 
 
 EVENT_MODELS: dict[str, type[BaseModel]] = {kind: _event_model(cls) for kind, cls in EVENT_TYPES.items()}
-EventData = Annotated[Union[tuple(EVENT_MODELS.values())], Discriminator("kind")]  # noqa: UP007
+if TYPE_CHECKING:
+    class EventData(BaseModel):
+        """What the type checker sees of an event's model: built at run time, one per kind, each with its `kind`."""
+
+        kind: str
+else:
+    EventData = Annotated[Union[tuple(EVENT_MODELS.values())], Discriminator("kind")]  # noqa: UP007
 
 
 # ── the scorecard, as `Scorecard.to_dict()` writes it (fields it may add later are kept, unchecked) ──
@@ -159,8 +165,9 @@ class SessionFile(BaseModel):
         """The events as the engine's dataclasses."""
         out = []
         for e in self.events:
-            values = {name: getattr(e, name) for name in type(e).model_fields if name != "kind"}
-            out.append(EVENT_TYPES[e.kind](**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}))
+            values: dict[str, Any] = {name: getattr(e, name) for name in type(e).model_fields if name != "kind"}
+            kept: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+            out.append(EVENT_TYPES[e.kind](**kept))
         return out
 
 

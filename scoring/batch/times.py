@@ -22,7 +22,7 @@ def parse_time(text: str) -> tuple[float, bool] | None:
             return None
         return hours * 3600.0 + minutes * 60.0 + seconds, True
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
     if moment.tzinfo is None:

@@ -187,9 +187,9 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             claim = matches_any(s.intents[wrong].match, m.words)
             note = tr(lang, "score.own_words.not_hers", why=why, customer=who)
             evidence.append(Evidence(m.turn, m.quote(claim), note=note, good=False))
-        for claim in [c for c in claims(t, s) if c.untrue and c.turn == m.turn][:1]:
+        for untrue in [c for c in claims(t, s) if c.untrue and c.turn == m.turn][:1]:
             penalty += 0.3
-            evidence.append(Evidence(m.turn, claim.sentence, note=tr(lang, "score.claims.facilitator", customer=who),
+            evidence.append(Evidence(m.turn, untrue.sentence, note=tr(lang, "score.claims.facilitator", customer=who),
                                      good=False))
         if not m.understood:
             penalty += 0.1

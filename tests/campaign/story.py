@@ -41,7 +41,7 @@ def row(scenario: str, when: datetime, scores: tuple[int, int, int] | None, *, m
     )
 
 
-def test_row(module: str, when: datetime, scores, curriculum: str = "onboarding-en", **kw) -> SessionRow:
+def test_row(module: str, when: datetime, scores, curriculum: str = "onboarding-en", **kw) -> SessionRow:  # noqa: PT028 - a helper (see __test__ below), not a test
     c = find_curriculum(curriculum)
     return row(c.module(module).test_scenario, when, scores, mode="test", curriculum=c.id, module=module, **kw)
 

@@ -44,7 +44,7 @@ def play(scenario, settings: LLMSettings, moves: Iterable[str], *, seed: int = 0
     return card, out.getvalue(), customer
 
 
-def her_lines(game: Game) -> list[str]:
+def her_lines(game: Round) -> list[str]:
     return [e.text for e in game.session.events if isinstance(e, CustomerMessage)]
 
 
@@ -53,7 +53,7 @@ def story(events) -> tuple[list[tuple[str, str]], dict[str, int]]:
     return [(e.source, e.dest) for e in events if isinstance(e, StateChanged)], {}
 
 
-def decided(game: Game) -> tuple:
+def decided(game: Round) -> tuple:
     """Everything a model must never change: states, outcome, mood and patience, facts, scores."""
     s = game.session
     card = score(s.events, s.scenario)

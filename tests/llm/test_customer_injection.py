@@ -31,7 +31,7 @@ OBEDIENT = [
 ]
 
 
-def played(scenario, moves, customer=None, recogniser=None) -> Game:
+def played(scenario, moves, customer=None, recogniser=None) -> Round:
     clock = FakeClock()
     game = Round(scenario, clock=clock, customer=customer, recogniser=recogniser)
     game.opening()

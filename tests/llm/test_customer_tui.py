@@ -15,7 +15,7 @@ from trainer.customers.llm import LLMCustomer
 from trainer.ui.widgets.live_line import FRAME
 
 
-async def test_her_lines_stream_in_from_the_model_and_a_failure_leaves_one_notice(app_factory, llm_server,
+async def test_her_lines_stream_in_from_the_model_and_a_failure_leaves_one_notice(app_factory, llm_server,  # noqa: F811 - the fixture imported above
                                                                                  llm_settings):
     words = ["@SkyblueAir"] + [" no"] * 80  # 251 characters in 81 pieces: one tweet
     llm_server.reply("".join(words), chunks=words)
@@ -42,7 +42,7 @@ async def test_her_lines_stream_in_from_the_model_and_a_failure_leaves_one_notic
         assert not screen.game.session.over
 
 
-async def test_with_llm_intents_the_model_reads_the_message_before_the_engine_plays_it(app_factory, llm_server,
+async def test_with_llm_intents_the_model_reads_the_message_before_the_engine_plays_it(app_factory, llm_server,  # noqa: F811 - the fixture imported above
                                                                                         llm_settings):
     def answer(request):
         if request.json.get("response_format"):

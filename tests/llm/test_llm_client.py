@@ -54,7 +54,7 @@ class Verdict(BaseModel):
 
 def test_a_json_reply_is_parsed_and_validated_even_inside_a_code_fence(llm_server, llm_settings):
     llm_server.reply('```json\n{"rating": 2, "reason": "asks about the gate"}\n```')
-    verdict, reply = LLMClient(llm_settings).chat_json(ASK, Verdict.model_validate)
+    verdict, _ = LLMClient(llm_settings).chat_json(ASK, Verdict.model_validate)
     assert verdict == Verdict(rating=2, reason="asks about the gate")
     assert llm_server.completions[0].json["response_format"] == {"type": "json_object"}
 

@@ -77,7 +77,7 @@ def test_the_key_never_shows_in_repr_str_or_describe(tmp_path):
 def test_without_a_model_or_an_endpoint_the_client_says_what_to_set():
     with pytest.raises(LLMNotConfigured, match="WEBCARE_MODEL or pass --model"):
         LLMClient(LLMSettings())
-    with pytest.raises(LLMNotConfigured, match="OPENAI_API_KEY .* OPENAI_BASE_URL"):
+    with pytest.raises(LLMNotConfigured, match=r"OPENAI_API_KEY .* OPENAI_BASE_URL"):
         LLMClient(LLMSettings(model="gpt-4o-mini"))
     assert LLMSettings(model="m", api_key=Secret(TEST_KEY)).configured
 

@@ -223,5 +223,5 @@ def test_an_unreachable_server_is_said_as_away_without_the_password():
 
 def test_a_wrong_timeout_setting_is_said_in_one_line(pg_server, monkeypatch):
     monkeypatch.setenv("WEBCARE_DB_TIMEOUT", "soon")
-    with pytest.raises(StoreError, match="WEBCARE_DB_TIMEOUT is seconds .* not 'soon'"):
+    with pytest.raises(StoreError, match=r"WEBCARE_DB_TIMEOUT is seconds .* not 'soon'"):
         open_store(pg_server.url)

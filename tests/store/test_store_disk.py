@@ -140,8 +140,8 @@ def test_a_damaged_database_is_refused_for_writing_and_the_game_plays_unsaved(tm
     db = tmp_path / "sessions.db"
     _played(db, rounds=20)
     damaged = _damage(db)
-    with pytest.raises(StoreError, match="not a readable session database .*left as it is.*nothing more is "
-                                         "written into it.*recover"):
+    with pytest.raises(StoreError, match=r"not a readable session database .*left as it is.*nothing more is "
+                                         r"written into it.*recover"):
         open_store(str(db))
     result = play_plain(db)
     line = _said_once_and_scored(result)

@@ -15,7 +15,7 @@ def test_a_damaged_file_gets_a_clear_message_and_is_left_as_it_was(tmp_path):
     path = tmp_path / "sessions.db"
     junk = b"this is not a database at all\x00\x01" * 100
     path.write_bytes(junk)
-    with pytest.raises(StoreError, match="not a readable session database.*left as it is"):
+    with pytest.raises(StoreError, match=r"not a readable session database.*left as it is"):
         open_store(str(path))
     assert path.read_bytes() == junk
 

@@ -3,6 +3,7 @@ while she has others, and a question she asked is answered by a deed the trainee
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from conftest import ROOT
@@ -44,7 +45,7 @@ def test_she_does_not_repeat_one_line_while_her_state_has_others():
     moves = [Say("Hello.")] + [Say(f"Weather is nice today, number {i}.") for i in range(4)]
     _, said = play(LEGROOM, moves)
     replies = said[1:]
-    assert all(a != b for a, b in zip(replies, replies[1:])), replies
+    assert all(a != b for a, b in pairwise(replies)), replies
 
 
 def test_a_refund_clicked_but_never_mentioned_gets_no_thanks_for_it():

@@ -345,7 +345,7 @@ def test_an_action_without_a_limit_takes_no_amount(game):
 def test_an_action_is_done_only_once(game):
     played = game()
     played.play("/do escalate")
-    with pytest.raises(MoveError, match="You already did escalate at turn 1."):
+    with pytest.raises(MoveError, match=r"You already did escalate at turn 1\."):
         played.play("/do escalate")
     assert len(played.of(ActionTaken)) == 1
 
@@ -513,7 +513,7 @@ def test_moves_after_the_end_are_refused(game, move):
     played = game()
     played.play("/end")
     before = len(played.events)
-    with pytest.raises(MoveError, match="The conversation is over."):
+    with pytest.raises(MoveError, match=r"The conversation is over\."):
         played.game.play(move)
     assert len(played.events) == before
 

@@ -17,6 +17,7 @@ import yaml
 from scoring import TRADES, Scorecard, score
 from trainer.engine.events import ActionTaken, LookedUp
 from trainer.playthrough import SECONDS_PER_MESSAGE, play_script
+from trainer.scenario.kinds import Trade
 from trainer.scenario.models import Scenario
 
 
@@ -26,9 +27,9 @@ class Play:
     about: str
     moves: tuple[str, ...]
     seconds_per_message: float = SECONDS_PER_MESSAGE
-    rank: dict[str, int] = field(default_factory=dict)
+    rank: dict[Trade, int] = field(default_factory=dict)
     """Per trade, 1 = the coach's best in the set (ties share a number)."""
-    band: dict[str, tuple[int, int]] = field(default_factory=dict)
+    band: dict[Trade, tuple[int, int]] = field(default_factory=dict)
     """Per trade, the lowest and highest score a coach would sign (gaming attempts)."""
 
 
@@ -46,8 +47,8 @@ def load_coach_set(path: Path) -> CoachSet:
     def play(item: dict) -> Play:
         return Play(item["name"], item.get("about", ""), tuple(str(m) for m in item["moves"]),
                     float(item.get("seconds_per_message", SECONDS_PER_MESSAGE)),
-                    {t: int(r) for t, r in (item.get("rank") or {}).items()},
-                    {t: (int(b[0]), int(b[1])) for t, b in (item.get("band") or {}).items()})
+                    {Trade(t): int(r) for t, r in (item.get("rank") or {}).items()},
+                    {Trade(t): (int(b[0]), int(b[1])) for t, b in (item.get("band") or {}).items()})
 
     return CoachSet(path, raw["scenario"], tuple(play(p) for p in raw.get("plays") or ()),
                     tuple(play(p) for p in raw.get("gaming") or ()))
@@ -83,8 +84,8 @@ class Agreement:
     scenario: str
     cards: dict[str, Scorecard]
     """Every play's and gaming attempt's scorecard, by name."""
-    tau: dict[str, float]
-    outside: list[tuple[str, str, int, tuple[int, int]]]
+    tau: dict[Trade, float]
+    outside: list[tuple[str, Trade, int, tuple[int, int]]]
     """Gaming attempts outside their band: (name, trade, score, band)."""
     problems: list[str]
     """Moves the game could not read or never reached: the set needs mending, not the scorer."""
@@ -107,7 +108,7 @@ def agreement(coach: CoachSet, scenario: Scenario) -> Agreement:
             problems.append(f"{play.name}: the conversation ended with {len(left)} move(s) unplayed")
         refusals += [f"{play.name}: {e.result}" for e in game.session.events
                      if isinstance(e, (ActionTaken, LookedUp)) and not e.ok]
-    tau = {}
+    tau: dict[Trade, float] = {}
     for trade in TRADES:
         ranked = [p for p in coach.plays if trade in p.rank]
         tau[trade] = tau_b([-p.rank[trade] for p in ranked], [cards[p.name].trades[trade].score for p in ranked])

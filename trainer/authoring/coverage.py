@@ -41,7 +41,8 @@ class Coverage:
     reached: set[Item] = field(default_factory=set)
     bands_said: set[tuple[YamlPath, str]] = field(default_factory=set)
     """(lines path, band) said at least once: its other variants were left to chance."""
-    _variant_band: dict[Item, tuple[YamlPath, str]] = field(default_factory=dict)
+    variant_band: dict[Item, tuple[YamlPath, str]] = field(default_factory=dict)
+    """Each line variant's (lines path, band)."""
 
     def of(self, kind: str) -> list[Item]:
         return [i for i in self.items if i.kind == kind]
@@ -51,7 +52,7 @@ class Coverage:
 
     def by_chance(self, item: Item) -> bool:
         """A line variant not drawn, though other variants of its mood band were said."""
-        return self._variant_band.get(item) in self.bands_said
+        return self.variant_band.get(item) in self.bands_said
 
     def summary(self) -> str:
         if not self.scenario.playthroughs:
@@ -110,7 +111,7 @@ def coverage(scenario: Scenario, results: Iterable[PlaythroughResult], seeds: in
             for i, text in enumerate(texts):
                 label = f"{at.where}, {_band(band)}variant {i + 1}: {_short(text)}"
                 item = Item("lines", label, variant_path(None, at.path, band, i))
-                cov._variant_band[item] = (at.path, band)
+                cov.variant_band[item] = (at.path, band)
                 line_items.append(item)
                 variants.setdefault(id(texts), []).append((fill(text.strip(), values), item))
     cov.items = [*states.values(), *outcomes.values(), *step_items.values(), *intents.values(),
@@ -119,7 +120,7 @@ def coverage(scenario: Scenario, results: Iterable[PlaythroughResult], seeds: in
     def heard(cue: Cue, text: str) -> None:
         found = variants.get(id(cue.lines), ())
         if found:
-            cov.bands_said.add(cov._variant_band[found[0][1]])
+            cov.bands_said.add(cov.variant_band[found[0][1]])
         for filled, item in found:
             if filled == text:
                 cov.reached.add(item)
@@ -127,7 +128,7 @@ def coverage(scenario: Scenario, results: Iterable[PlaythroughResult], seeds: in
     results = list(results)
     cov.reached.add(states[s.start])
     for result in results:
-        for source, step, dest in result.fired:
+        for _source, step, dest in result.fired:
             if step is not None and id(step) in step_items:
                 cov.reached.add(step_items[id(step)])
             for table in (states, outcomes):

@@ -31,7 +31,7 @@ def diff(result: PlaythroughResult, indent: str = "       ") -> list[str]:
                    f"{result.played} of {total}; never played:")
         out += [f"{indent}      {result.played + i + 1}. {move}" for i, move in enumerate(result.unplayed)]
     for number, move, message in result.refused:
-        first, *rest = message.splitlines() or [""]
+        first = (message.splitlines() or [""])[0]
         out.append(f"{indent}✗ move {number} refused by the game: {move!r}")
         out.append(f"{indent}      {first}")
     if result.unplayed or expect.outcome != card.outcome:

@@ -155,11 +155,12 @@ def explore(
             new = session.events[before:]
             placeholders.check_events(new, route)
             found.patience_falls |= any(isinstance(e, MoodChanged) and e.patience_delta < 0 for e in new)
-            if session.over:
+            outcome = session.outcome
+            if outcome is not None:  # the session is over
                 by_patience = any(step is None for _, step, _ in session.fired[fired:])
-                node.exits.append((option.label, None, session.outcome, by_patience))
-                if session.outcome not in found.outcomes:
-                    found.outcomes[session.outcome] = route
+                node.exits.append((option.label, None, outcome, by_patience))
+                if outcome not in found.outcomes:
+                    found.outcomes[outcome] = route
                 continue
             key = keyer.key(session)
             node.exits.append((option.label, key, None, False))
@@ -282,7 +283,7 @@ def _judge(found: Exploration, marked) -> list[Finding]:
     for loop in _loops(found, groups, dead_states):
         first = min((n for n in found.situations.values() if n.state in loop), key=lambda n: n.depth)
         names = " → ".join(sorted(loop))
-        report(("states", sorted(loop)[0]), f"the conversation can go round {names} but never reach an "
+        report(("states", min(loop)), f"the conversation can go round {names} but never reach an "
                "outcome from there, except by her patience running out",
                "give one of these states a step with 'next:' to an outcome or to a state that leads to one",
                first.route)

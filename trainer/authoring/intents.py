@@ -42,7 +42,7 @@ def collisions(s: Scenario) -> list[Problem]:
 
     phrases = [(n, j, p) for n in names for j, p in enumerate(s.intents[n].match)]
     first: dict[str, int] = {}  # where each intent's phrases start in `phrases`
-    for k, (n, j, _) in enumerate(phrases):
+    for k, (n, _, _) in enumerate(phrases):
         first.setdefault(n, k)
     alike = alike_pairs([p for _, _, p in phrases])
     pairs = {tuple(sorted((phrases[i][0], phrases[j][0]), key=order.__getitem__))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.scenario.kinds import MoodBand
 from trainer.scenario.models import Scenario, Step
 from trainer.scenario.problems import Problems
 from trainer.scenario.yamlfile import MAX_BYTES, Marked, read_yaml
@@ -19,7 +20,7 @@ class LinesAt:
 
     path: YamlPath
     where: str
-    lines: dict[str, tuple[str, ...]]
+    lines: dict[MoodBand, tuple[str, ...]]
 
 
 def steps(s: Scenario) -> Iterator[tuple[YamlPath, str | None, Step]]:
@@ -37,16 +38,16 @@ def all_lines(s: Scenario) -> Iterator[LinesAt]:
         yield LinesAt(("states", name, "lines"), f"state {name}", state.lines)
         if state.otherwise.lines:
             yield LinesAt(("states", name, "otherwise", "lines"), f"state {name}, otherwise", state.otherwise.lines)
-    for path, state, step in steps(s):
+    for path, in_state, step in steps(s):
         if step.lines:
-            yield LinesAt(path + ("lines",), f"{_step_where(path, state)}", step.lines)
+            yield LinesAt(path + ("lines",), f"{_step_where(path, in_state)}", step.lines)
     for name, outcome in s.outcomes.items():
         if outcome.lines:
             yield LinesAt(("outcomes", name, "lines"), f"outcome {name}", outcome.lines)
 
 
 def _step_where(path: YamlPath, state: str | None) -> str:
-    return f"anywhere step {path[1] + 1}" if state is None else f"state {state}, step {path[3] + 1}"
+    return f"anywhere step {int(path[1]) + 1}" if state is None else f"state {state}, step {int(path[3]) + 1}"
 
 
 def step_label(path: YamlPath, state: str | None, step: Step) -> str:

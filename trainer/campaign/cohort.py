@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trainer.campaign.progress import parse_time, progress
-from trainer.scenario.kinds import TRADES
+from trainer.scenario.kinds import TRADES, Trade
 
 if TYPE_CHECKING:
     from scoring.scorecard import Scorecard
@@ -48,7 +48,7 @@ class Cohort:
     criteria: tuple[CriterionLine, ...]
     """Lowest class average first."""
 
-    def leaderboard(self, module_id: str, opted_in: set[str]) -> list[tuple[str, dict[str, int | None]]]:
+    def leaderboard(self, module_id: str, opted_in: set[str]) -> list[tuple[str, dict[Trade, int | None]]]:
         """Opted-in trainees with a best score in the module, highest total first."""
         out = []
         for line in self.trainees:

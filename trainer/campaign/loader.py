@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,7 @@ def _swap(text: str, noun: str) -> str:
     return text.replace("a scenario", f"a {noun}")
 
 
-def _report(error: dict[str, Any], kind: str, marked: Marked, problems: Problems) -> None:
+def _report(error: Mapping[str, Any], kind: str, marked: Marked, problems: Problems) -> None:
     loc, is_key = _data_path(error, marked.data)
     code, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     name = _describe(loc, kind)

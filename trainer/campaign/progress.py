@@ -98,7 +98,7 @@ class Progress:
         return tr(lang, "campaign.next.practise", scenario=scenario, n=n, module=m.module.title)
 
 
-def _marks(language: str, pass_mark: dict[str, int]) -> str:
+def _marks(language: str, pass_mark: Mapping[Trade, int]) -> str:
     """`facilitator 75 · detective 60`."""
     return " · ".join(tr(language, f"campaign.trade.{t}") + f" {m}" for t, m in pass_mark.items())
 
@@ -124,8 +124,7 @@ def iso(at: datetime) -> str:
 
 def passes(module: Module, scores: Mapping[str, int | None]) -> bool:
     """Every trade with a pass mark reached it."""
-    return all((scores.get(t) if scores.get(t) is not None else -1) >= mark  # type: ignore[operator]
-               for t, mark in module.pass_mark.items())
+    return all((-1 if (got := scores.get(t)) is None else got) >= mark for t, mark in module.pass_mark.items())
 
 
 def _scored(row: Any) -> bool:

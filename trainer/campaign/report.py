@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.campaign.progress import ModuleProgress, Progress
-from trainer.scenario.kinds import TRADES
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.texts import tr
 
 
@@ -25,7 +25,7 @@ def progress_text(p: Progress) -> str:
     return "\n".join(out) + "\n"
 
 
-def _trade(lang: str, trade: str, m: ModuleProgress) -> str:
+def _trade(lang: str, trade: Trade, m: ModuleProgress) -> str:
     """`detective 64/75`: the best score so far against the pass mark."""
     best = m.best.get(trade)
     mark = m.module.pass_mark.get(trade)

@@ -53,7 +53,7 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
     from trainer.llm.client import LLMClient
 
     client = LLMClient(probe)
-    names = say.check("The endpoint answers", lambda: client.models(), lambda names: f"{len(names)} model(s) listed",
+    names = say.check("The endpoint answers", client.models, lambda names: f"{len(names)} model(s) listed",
                       probe)
     if names is None:
         return 1

@@ -7,9 +7,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Self
 
 from scoring.batch.limits import MAX_MESSAGES
 from trainer.commands.arguments import positive
+
+if TYPE_CHECKING:
+    from scoring.batch.conversation import ReadError
 
 FORMATS_HELP = """\
 Files may be:
@@ -73,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     files = _read_all(args.files, Limits(args.max_messages), failed_files)
     json_out = _JsonOut(args.output) if args.format == "json" else None  # written as they are scored
     results, scored = [], 0
-    with _progress(sum(len(f) for f in files)) as step:
+    with _Progress(sum(len(f) for f in files)) as step:
         def changed(path: Path, exc: ReadError) -> None:
             step.tell(str(exc))
             failed_files.add(str(path))
@@ -147,7 +151,7 @@ def _judge(settings):
     return partial(judged, settings=settings)
 
 
-def _one_at_a_time(files: Iterable, changed: Callable[[Path, Exception], None]) -> Iterator:
+def _one_at_a_time(files: Iterable, changed: Callable[[Path, ReadError], None]) -> Iterator:
     """The files' conversations, read as they are scored; a file that changed since it was checked is told
     to `changed` and the rest go on."""
     from scoring.batch.conversation import ReadError
@@ -227,7 +231,7 @@ PLAIN_EVERY = 10.0
 """Seconds between progress lines when standard error is not a terminal (a log, a CI job)."""
 
 
-class _progress:
+class _Progress:
     """How far a batch is, on standard error: a bar when someone is watching; when standard error is a log,
     a plain line every PLAIN_EVERY seconds once the batch takes that long."""
 
@@ -246,7 +250,7 @@ class _progress:
                                 console=Console(stderr=True), transient=True)
             self.task = self.bar.add_task("scoring", total=total)
 
-    def __enter__(self) -> _progress:
+    def __enter__(self) -> Self:
         if self.bar is not None:
             self.bar.start()
         return self

@@ -17,18 +17,26 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Generator, Sequence
+from typing import Any, TypedDict, TypeVar
 
 from trainer.llm.config import LLMSettings
 from trainer.llm.deadline import first_within
 from trainer.llm.errors import KeyShield, LLMNotConfigured, LLMRejected, LLMUnavailable, redact
-from trainer.llm.faults import CONTROLS, DropExtras, Fault, Translate, first_line, wire_faults
+from trainer.llm.faults import CONTROLS, DropExtras, Fault, Translate, WireFaults, first_line
 from trainer.llm.replies import Reply, Usage, parse_json, token_counts
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Message = dict[str, str]
+
+
+class _Options(TypedDict):
+    """What both of openai's clients are built with, typed so that each keyword reaches its parameter."""
+
+    api_key: str
+    timeout: float
+    max_retries: int
 
 
 class LLMClient:
@@ -176,7 +184,7 @@ class LLMClient:
         return Reply(redact(text, self._key()), redact(model, self._key()), usage, choices[0].finish_reason)
 
     def _stream_once(self, messages: Sequence[Message], max_tokens: int | None,
-                     timeout: float | None) -> Iterator[str]:
+                     timeout: float | None) -> Generator[str, None, None]:
         client = self._openai()
         extras = {"stream_options": {"include_usage": True}} if self._extras_ok else {}
         tokens = (0, 0)
@@ -206,7 +214,7 @@ class LLMClient:
             raise Fault("cut", "the stream ended without its last chunk")
 
     def _stream_once_lean(self, messages: Sequence[Message], max_tokens: int | None,
-                          timeout: float | None) -> Iterator[str]:
+                          timeout: float | None) -> Generator[str, None, None]:
         """`_stream_once`, reading the event lines itself: openai builds a typed object per chunk, which
         costs more than everything else per chunk together."""
         client = self._openai()
@@ -220,7 +228,7 @@ class LLMClient:
                 **self._request(messages, max_tokens, timeout), stream=True, **extras)
             response = opened.__enter__()
         try:
-            with self._calling(), wire_faults():
+            with self._calling(), WireFaults():
                 for line in response.iter_lines():
                     if not line.startswith("data:"):
                         continue
@@ -310,7 +318,8 @@ class LLMClient:
         return LLMUnavailable(fault.kind, redact(fault.detail.translate(CONTROLS), self._key()), attempts=attempts,
                               where=self.settings.host)
 
-    def _rejected(self, detail: str, status: int | None) -> LLMRejected:
+    def rejected(self, detail: str, status: int | None) -> LLMRejected:
+        """The error for a request this endpoint refuses outright, keyless (`faults.Translate` raises it)."""
         return LLMRejected(redact(detail.translate(CONTROLS), self._key()), status=status, where=self.settings.host)
 
     def _openai(self) -> Any:
@@ -320,9 +329,11 @@ class LLMClient:
                 import openai
             except ImportError:  # pragma: no cover - a dependency, but a trimmed install may lack it
                 raise LLMNotConfigured("the `openai` package is not installed: pip install openai") from None
-            common = {"api_key": s.key(), "timeout": s.timeout, "max_retries": 0}
-            if s.azure:
-                self._client = openai.AzureOpenAI(azure_endpoint=s.base_url, api_version=s.api_version, **common)
-            else:
+            common: _Options = {"api_key": s.key(), "timeout": s.timeout, "max_retries": 0}
+            if not s.azure:
                 self._client = openai.OpenAI(base_url=s.base_url, **common)
+            elif s.base_url:
+                self._client = openai.AzureOpenAI(azure_endpoint=s.base_url, api_version=s.api_version, **common)
+            else:  # no endpoint set: openai reads AZURE_OPENAI_ENDPOINT, or says that it needs one
+                self._client = openai.AzureOpenAI(api_version=s.api_version, **common)
         return self._client

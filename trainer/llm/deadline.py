@@ -5,13 +5,13 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from trainer.llm.faults import Fault
 
 
-def first_within(pieces: Iterator[str], deadline: float, seconds: float) -> Iterator[str]:
+def first_within(pieces: Generator[str, None, None], deadline: float, seconds: float) -> Generator[str, None, None]:
     """`pieces`, read in a helper thread so that the wait for the first one ends at `deadline` (monotonic).
 
     Past it a time-out fault is raised here at once. The helper is told to stop and ends when its
@@ -31,7 +31,7 @@ def first_within(pieces: Iterator[str], deadline: float, seconds: float) -> Iter
         except Exception as exc:  # noqa: BLE001 - handed to the reader, who raises it
             box.put((False, exc))
         finally:
-            pieces.close()  # type: ignore[attr-defined]
+            pieces.close()
 
     threading.Thread(target=pump, name="llm-first-word", daemon=True).start()
     waiting = True

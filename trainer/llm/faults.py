@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from email.utils import parsedate_to_datetime
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from trainer.llm.errors import LLMNotConfigured, LLMUnavailable
@@ -40,9 +41,9 @@ class Translate:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if exc is None or isinstance(exc, Fault | GeneratorExit | LLMUnavailable | LLMNotConfigured):
-            return False
+            return
         import openai
 
         if isinstance(exc, openai.APITimeoutError):
@@ -55,8 +56,7 @@ class Translate:
         if isinstance(exc, ValueError | openai.APIResponseValidationError):
             raise Fault("malformed", "the reply was not valid JSON") from None
         if isinstance(exc, openai.OpenAIError):
-            raise self.owner._rejected(type(exc).__name__, None) from None
-        return False
+            raise self.owner.rejected(type(exc).__name__, None) from None
 
     def _status(self, exc: Any) -> Exception:
         status = exc.status_code
@@ -72,23 +72,22 @@ class Translate:
             403: "the key may not use this model (HTTP 403)",
             404: f"no model '{model}' there, or the address is wrong (HTTP 404)",
         }.get(status, f"HTTP {status}: {first_line(_server_message(exc))[:200]}")
-        return self.owner._rejected(detail, status)
+        return self.owner.rejected(detail, status)
 
 
-class wire_faults:
+class WireFaults:
     """The transport's own errors while a raw stream is read (openai wraps them only in its own stream)."""
 
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if exc is None or isinstance(exc, Fault | GeneratorExit):
-            return False
+            return
         name = type(exc).__name__
         module = type(exc).__module__ or ""
         if module.startswith(("httpx", "httpcore", "h11")) or isinstance(exc, OSError):
             raise Fault("timeout" if "Timeout" in name else "cut") from None
-        return False
 
 
 def retry_after(headers: Any) -> float | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from trainer.meaning.lexicon import lexicon
 from trainer.meaning.neutral import NEUTRAL
@@ -67,7 +68,7 @@ def features(message: Message, start: int, end: int) -> Counter[str]:
         unit = min((k for k in ks if k.startswith("#")), default=None) or min(ks, key=len)
         units.append("@" + unit if i in message.proper else unit)
     out = Counter(units)
-    out.update(f"{a}|{b}" for a, b in zip(units, units[1:]))
+    out.update(f"{a}|{b}" for a, b in pairwise(units))
     return out
 
 

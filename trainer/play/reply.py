@@ -21,8 +21,8 @@ def _ignore(piece: str) -> None:
 class Reply:
     """One line of hers: `write` (in a worker thread if need be), then `settle` records it in the round."""
 
-    def __init__(self, round: Round, cue: Cue, fallback: ScriptedCustomer) -> None:
-        self.round = round
+    def __init__(self, round_: Round, cue: Cue, fallback: ScriptedCustomer) -> None:
+        self.round = round_
         self.cue = cue
         self._fallback = fallback
 

@@ -5,12 +5,15 @@ Plain SVG text with no scripts, fonts or links, so an exported page opens offlin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
+
+from trainer.scenario.kinds import Trade
 
 TRADE_COLOURS = {"facilitator": "#3b82c4", "detective": "#8a5cc2", "plumber": "#2f9e6e"}
 
 
-def trade_bars(scores: dict[str, int | None], labels: dict[str, str] | None = None) -> str:
+def trade_bars(scores: Mapping[Trade, int | None], labels: Mapping[Trade, str] | None = None) -> str:
     width, row, left = 360, 26, 96
     height = row * len(scores) + 8
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '

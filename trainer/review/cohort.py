@@ -10,7 +10,7 @@ from pathlib import Path
 from trainer.review.charts import trade_bars
 from trainer.review.export import STYLE, cohort_csv
 from trainer.review.sessionjson import session_to_dict
-from trainer.scenario.kinds import TRADES
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import SessionRow, Store
 
 
@@ -37,10 +37,10 @@ def cohort_html(store: Store, rows: list[SessionRow]) -> str:
     """One self-contained page: the class's mean per trade, then a row per session."""
     overridden = store.overridden()
 
-    def score(r: SessionRow, t: str) -> int | None:
+    def score(r: SessionRow, t: Trade) -> int | None:
         return overridden.get(r.id, {}).get(t, r.scores.get(t))
 
-    means = {}
+    means: dict[Trade, int | None] = {}
     for t in TRADES:
         values = [v for r in rows if (v := score(r, t)) is not None]
         means[t] = round(sum(values) / len(values)) if values else None

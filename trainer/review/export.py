@@ -13,14 +13,14 @@ from html import escape
 from trainer import csvsafe
 from trainer.review.annotate import annotate
 from trainer.review.charts import mood_line, trade_bars
-from trainer.scenario.kinds import TRADES
+from trainer.scenario.kinds import TRADES, Trade
 from trainer.store.records import StoredSession
 from trainer.store.sessions import SessionRow
 
 WHO = {"customer": "Customer", "trainee": "Trainee", "system": "·"}
 
 
-def _scores(s: StoredSession) -> list[tuple[str, int | None, int | None, str]]:
+def _scores(s: StoredSession) -> list[tuple[Trade, int | None, int | None, str]]:
     """(trade, scorer's score, coach's score or None, reason) per trade."""
     out = []
     for trade in TRADES:

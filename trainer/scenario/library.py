@@ -52,7 +52,7 @@ def load_library(paths: list[Path] | None = None, recognise: Recognise | None = 
             continue
         if scenario.id in first_file:
             dupe = Problems(path, path.read_text("utf-8", "replace"))
-            line = next((i for i, ln in enumerate(dupe._lines) if ln.startswith("id:")), 0)
+            line = next((i for i, ln in enumerate(dupe.lines) if ln.startswith("id:")), 0)
             dupe.add(line, 4, f"the id '{scenario.id}' is already used by {first_file[scenario.id].name}",
                      "give every scenario an id of its own")
             library.problems.extend(dupe.items)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Self
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
@@ -55,7 +55,7 @@ class Line(str):
     __slots__ = ("when",)
     when: LineWhen | None
 
-    def __new__(cls, text: str, when: LineWhen | None = None) -> Line:
+    def __new__(cls, text: str, when: LineWhen | None = None) -> Self:
         line = super().__new__(cls, text)
         line.when = when
         return line

@@ -45,7 +45,7 @@ def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise |
 
     _lint_reach(s, warn)
     _lint_unused(s, warn)
-    for path, earlier, step in shadowed(s):
+    for path, earlier, _step in shadowed(s):
         where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {int(earlier[-1]) + 1} of this state"
         problems.add(*marked.mark(path), f"this step can never fire: {where_} needs less and is checked first",
                      "put the step with more conditions first, or remove one of them", severity="warning")

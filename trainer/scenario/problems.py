@@ -71,7 +71,8 @@ class Problems:
     def __init__(self, path: Path | str, text: str = "") -> None:
         self.path = str(path)
         # Only \n, \r\n and \r end a line, as in editors (str.splitlines also splits on \f, \x1c, …).
-        self._lines = _LINE_BREAK.split(text)
+        self.lines = _LINE_BREAK.split(text)
+        """The file's lines: quoted by `add`, searched for the line a key is on."""
         self.items: list[Problem] = []
         self._seen: set[Problem] = set()
 
@@ -83,7 +84,7 @@ class Problems:
 
         `quote=False` leaves out the source line (for a binary file it is only noise)."""
         line, column = max(line, 0), max(column, 0)
-        source = self._lines[line] if quote and line < len(self._lines) else ""
+        source = self.lines[line] if quote and line < len(self.lines) else ""
         problem = Problem(self.path, line + 1, column + 1, message, hint, severity, source)
         if problem in self._seen or self.full:
             return

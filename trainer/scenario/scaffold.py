@@ -10,7 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 from trainer.scenario.kinds import Audience, Channel, Difficulty, Language
-from trainer.scenario.scaffold_texts import DEFAULTS, PHRASES, QUESTIONS, STOPWORDS
+from trainer.scenario.scaffold_texts import DEFAULTS, PHRASES, QUESTIONS, STOPWORDS, WORD_LISTS
 
 __all__ = ["DEFAULTS", "QUESTIONS", "Answers", "handle_for", "harm_words", "id_for", "poor_moves", "problems",
            "scaffold"]
@@ -122,7 +122,7 @@ def problems(a: Answers) -> dict[str, str]:
 
 def scaffold(a: Answers, schema: str = "schema.json") -> str:
     """The scenario file for these answers (which must have no `problems`); `schema` is the modeline's path."""
-    t = PHRASES[a.language]
+    t, lists = PHRASES[a.language], WORD_LISTS[a.language]
     first = a.name.split()[0]
     words = harm_words(a.harm)
     fix_words = harm_words(a.fix, limit=2) or words[:1]
@@ -145,9 +145,9 @@ def scaffold(a: Answers, schema: str = "schema.json") -> str:
         "told_line": q(t["told_line"].format(wants=a.wants)),
         "otherwise_telling": q(t["otherwise_telling"].format(wants=a.wants)),
         "acknowledge_match": _flow(
-            [f"{w} + {kw}" for kw in words for w in t["sorry_words"]] + list(t["acknowledge_extra"])),
+            [f"{w} + {kw}" for kw in words for w in lists["sorry_words"]] + list(lists["acknowledge_extra"])),
         "harm_phrases": _flow(words),
-        "offer_match": _flow([f"{w} + {kw}" for kw in fix_words for w in t["offer_words"]] + list(t["offer_extra"])),
+        "offer_match": _flow([f"{w} + {kw}" for kw in fix_words for w in lists["offer_words"]] + list(lists["offer_extra"])),
         "exemplary": _moves([
             t["ex_1"].format(first=first, harm=a.harm),
             "/lookup case_file",
@@ -157,7 +157,7 @@ def scaffold(a: Answers, schema: str = "schema.json") -> str:
         ]),
         "mediocre": _moves([t["me_1"].format(first=first), "/lookup case_file", "/do make_it_right",
                             t["me_4"], "/end"]),
-        "poor": _moves(poor_moves(a, t["poor"])),
+        "poor": _moves(poor_moves(a, lists["poor"])),
         "briefing": _block(t["briefing"].format(channel=t["channel_" + a.channel], harm=a.harm, wants=a.wants)),
         "acknowledge_example": q(t["ack_example"].format(harm=a.harm)),
         "offer_example": q(t["offer_example"].format(fix=_lower_first(a.fix))),
@@ -167,7 +167,8 @@ def scaffold(a: Answers, schema: str = "schema.json") -> str:
 
 def poor_moves(a: Answers, sentences: tuple[str, ...]) -> list[str]:
     """Template phrases, one per move, until she goes public: her mood below 10 or her patience gone."""
-    mood, patience, moves = a.mood, PATIENCE[a.difficulty], []
+    mood, patience = a.mood, PATIENCE[a.difficulty]
+    moves: list[str] = []
     while True:
         moves.append(sentences[len(moves) % len(sentences)])
         mood, patience = max(0, mood + BOILERPLATE_MOOD), patience + BOILERPLATE_PATIENCE
@@ -242,7 +243,7 @@ def _block(text: str) -> str:
     return "\n".join(f"  {line}" if line else "" for line in text.splitlines())
 
 
-def _opening(a: Answers, t: dict, tail: str = "") -> str:
+def _opening(a: Answers, t: dict[str, str], tail: str = "") -> str:
     """Her first message: the harm and her question, as the channel carries it."""
     if a.channel == "twitter":
         return f"{{company}} {a.harm} {a.wants}{tail}"

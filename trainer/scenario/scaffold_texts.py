@@ -63,7 +63,7 @@ QUESTIONS: dict[str, dict[str, str]] = {
 }
 """The interview's questions, in the order asked (language first: the other defaults follow it)."""
 
-PHRASES: dict[str, dict] = {  # the {fields} are filled in by `scaffold`
+PHRASES: dict[str, dict[str, str]] = {  # the {fields} are filled in by `scaffold`
     "en": {
         "channel_twitter": "social-media desk", "channel_dm": "direct-messages desk",
         "channel_email": "e-mail desk", "channel_chat": "live-chat desk",
@@ -77,10 +77,6 @@ PHRASES: dict[str, dict] = {  # the {fields} are filled in by `scaffold`
         "told_line": "Thank you. So tell me: {wants}",
         "furious_tail": " Third time I'm asking.",
         "otherwise_telling": "That doesn't answer my question. {wants}",
-        "sorry_words": ("sorry", "apolog*"),
-        "acknowledge_extra": ("must have been",),
-        "offer_words": ("i will", "ill"),
-        "offer_extra": ("here is what ill do",),
         "ex_1": "Hi {first}, I'm so sorry. You wrote: \u201c{harm}\u201d That must have been awful. "
                 "Can you tell me what happened?",
         "ex_3": "Thank you for telling me. I checked your file, and here is why: {cause} "
@@ -91,10 +87,6 @@ PHRASES: dict[str, dict] = {  # the {fields} are filled in by `scaffold`
         "offer_example": "Here is what I'll do right now: {fix}.",
         "me_1": "Hello {first}, thank you for reaching out. Let me look into it for you.",
         "me_4": "That has been taken care of now. Is there anything else?",
-        "poor": ("Dear customer, thank you for your message. We regret any inconvenience this may have caused.",
-                 "Your message has been forwarded to the responsible department.",
-                 "We are unable to comment on individual cases.",
-                 "We would like to inform you that your feedback is important to us."),
     },
     "nl": {
         "channel_twitter": "social-mediadesk", "channel_dm": "DM-desk",
@@ -109,10 +101,6 @@ PHRASES: dict[str, dict] = {  # the {fields} are filled in by `scaffold`
         "told_line": "Dank je. Vertel me dan: {wants}",
         "furious_tail": " Ik vraag het nu voor de derde keer.",
         "otherwise_telling": "Dat is geen antwoord op mijn vraag. {wants}",
-        "sorry_words": ("sorry", "spijt"),
-        "acknowledge_extra": ("moet + vervelend",),
-        "offer_words": ("ik ga", "ik zorg"),
-        "offer_extra": ("dit ga ik doen",),
         "ex_1": "Hoi {first}, het spijt me echt. Je schreef: \u201c{harm}\u201d Dat moet heel vervelend zijn "
                 "geweest. Kun je vertellen wat er is gebeurd?",
         "ex_3": "Dank je dat je het vertelt. Ik heb je dossier bekeken, en dit is waarom: {cause} "
@@ -123,6 +111,25 @@ PHRASES: dict[str, dict] = {  # the {fields} are filled in by `scaffold`
         "offer_example": "Dit ga ik doen, nu meteen: {fix}.",
         "me_1": "Hallo {first}, bedankt voor je bericht. Ik ga het voor je bekijken.",
         "me_4": "Dat is nu afgehandeld. Kan ik verder nog iets voor je doen?",
+    },
+}
+
+WORD_LISTS: dict[str, dict[str, tuple[str, ...]]] = {  # the match words and the poor trainee's moves
+    "en": {
+        "sorry_words": ("sorry", "apolog*"),
+        "acknowledge_extra": ("must have been",),
+        "offer_words": ("i will", "ill"),
+        "offer_extra": ("here is what ill do",),
+        "poor": ("Dear customer, thank you for your message. We regret any inconvenience this may have caused.",
+                 "Your message has been forwarded to the responsible department.",
+                 "We are unable to comment on individual cases.",
+                 "We would like to inform you that your feedback is important to us."),
+    },
+    "nl": {
+        "sorry_words": ("sorry", "spijt"),
+        "acknowledge_extra": ("moet + vervelend",),
+        "offer_words": ("ik ga", "ik zorg"),
+        "offer_extra": ("dit ga ik doen",),
         "poor": ("Geachte klant, hartelijk dank voor uw bericht. Wij betreuren het eventuele ongemak.",
                  "Uw bericht is doorgestuurd naar de betreffende afdeling.",
                  "Wij doen geen uitspraken over individuele gevallen.",

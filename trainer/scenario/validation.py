@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic_core import ErrorDetails
@@ -72,7 +72,7 @@ def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Proble
         _report(error, marked, problems)
 
 
-def _data_path(error: dict[str, Any], data: Any) -> tuple[Path_, bool]:
+def _data_path(error: Mapping[str, Any], data: Any) -> tuple[Path_, bool]:
     """The error's location as a path into the file's data, without pydantic's union and validator labels."""
     loc = tuple(error["loc"])
     out: list[str | int] = []

@@ -95,8 +95,8 @@ class CertificateRow:
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> CertificateRow:
-        *head, details = row
-        return cls(*head, details=json.loads(details or "{}"))
+        code, trainee, curriculum, title, language, coach, issued_at, details = row  # CERTIFICATE's columns
+        return cls(code, trainee, curriculum, title, language, coach, issued_at, details=json.loads(details or "{}"))
 
 
 def trade_columns(card: Scorecard) -> tuple[int | None, ...]:

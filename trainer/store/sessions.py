@@ -71,8 +71,10 @@ class SessionRow:
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> SessionRow:
-        *head, fac, det, plu, curriculum, module = row
-        return cls(*head, scores=dict(zip(TRADES, (fac, det, plu), strict=True)),  # type: ignore[arg-type]
+        (id_, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns,
+         outcome, outcome_kind, fac, det, plu, curriculum, module) = row  # the columns of ROW, in its order
+        return cls(id_, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at,
+                   turns, outcome, outcome_kind, scores=dict(zip(TRADES, (fac, det, plu), strict=True)),
                    curriculum=curriculum, module=module)
 
 
@@ -211,7 +213,7 @@ class Store(Leasing, CampaignRecords):
             known = self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (r.id,))
             if not known:
                 self.db.execute(
-                    f"INSERT INTO sessions ({ROW}, scorecard, manifest) VALUES ({', '.join('?' * 21)})",
+                    f"INSERT INTO sessions ({ROW}, scorecard, manifest) VALUES ({', '.join('?' * 21)})",  # noqa: S608 - constant columns, placeholders only
                     (r.id, r.trainee, r.scenario, r.title, r.language, r.channel, r.mode, r.seed, r.started_at,
                      r.updated_at, r.ended_at, r.turns, r.outcome, r.outcome_kind,
                      *(r.scores.get(t) for t in TRADES),
@@ -235,7 +237,8 @@ class Store(Leasing, CampaignRecords):
 
     # ── reading ────────────────────────────────────────────────────────────────────
     def load(self, session_id: str) -> StoredSession:
-        rows = self.db.execute(f"SELECT {ROW}, scorecard, manifest FROM sessions WHERE id = ?", (session_id,))
+        rows = self.db.execute(f"SELECT {ROW}, scorecard, manifest FROM sessions WHERE id = ?",  # noqa: S608 - constant columns
+                               (session_id,))
         if not rows:
             raise StoreError(f"no session {session_id} in {self.location.describe()}")
         *head, scorecard, manifest = rows[0]
@@ -271,7 +274,7 @@ class Store(Leasing, CampaignRecords):
         if until:
             where.append("started_at < ?")
             params.append(until)
-        sql = f"SELECT {ROW} FROM sessions"
+        sql = f"SELECT {ROW} FROM sessions"  # noqa: S608 - constant columns; `order` is one of SORTABLE; values are parameters
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order} {'DESC' if descending else 'ASC'}, id"
@@ -286,7 +289,7 @@ class Store(Leasing, CampaignRecords):
         if not rows:
             return rows
         sql = "SELECT id, lease_holder, lease_until FROM sessions WHERE ended_at IS NULL"
-        leases = {r[0]: r[1:] for r in self.db.execute(sql + (" AND trainee = ?" if trainee else ""),
+        leases = {r[0]: (r[1], r[2]) for r in self.db.execute(sql + (" AND trainee = ?" if trainee else ""),
                                                          (trainee,) if trainee else ())}
         stamp = now()
         return [r for r in rows if lease.free(*leases.get(r.id, (None, None)), self.holder, stamp) != held]
@@ -339,7 +342,7 @@ class Store(Leasing, CampaignRecords):
         if not reason.strip():
             raise StoreError("say why you override the score: the trainee and other coaches will read it")
         row = self._require(session_id)
-        item = Override(uuid.uuid4().hex, trade, row.scores[trade], score, reason.strip(), author, now())
+        item = Override(uuid.uuid4().hex, trade, row.scores[Trade(trade)], score, reason.strip(), author, now())
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO overrides (id, session_id, trade, original, score, reason, author, created_at) "
@@ -355,13 +358,13 @@ class Store(Leasing, CampaignRecords):
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             for session_id, card in self.db.execute(
-                    f"SELECT id, scorecard FROM sessions WHERE scorecard IS NOT NULL AND id IN "
+                    f"SELECT id, scorecard FROM sessions WHERE scorecard IS NOT NULL AND id IN "  # noqa: S608 - placeholders only
                     f"({', '.join('?' * len(chunk))})", chunk):
                 out[session_id] = Scorecard.from_dict(json.loads(card))
         return out
 
     def _require(self, session_id: str) -> SessionRow:
-        rows = self.db.execute(f"SELECT {ROW} FROM sessions WHERE id = ?", (session_id,))
+        rows = self.db.execute(f"SELECT {ROW} FROM sessions WHERE id = ?", (session_id,))  # noqa: S608 - constant columns
         if not rows:
             raise StoreError(f"no session {session_id} in {self.location.describe()}")
         return SessionRow.of(rows[0])
