@@ -374,13 +374,14 @@ def bench_score_command(seconds: float) -> list[Row]:
 
     from scoring.batch.readers import read_file
     from scoring.batch.scorecards import Rubric, events_of, score_all
+    from trainer.play.transcript import transcript_events
     from trainer.scenario.library import find_scenario
 
     scenario = find_scenario("legroom-en")
     with tempfile.TemporaryDirectory() as tmp:
         files = _write_inputs(Path(tmp), 40)
         measures = [
-            ("webcare score: thirty-turn sessions per second (text, --scenario)", files["text"], Rubric(scenario)),
+            ("webcare score: thirty-turn sessions per second (text, --scenario)", files["text"], Rubric(scenario, replay=transcript_events)),
             ("  saved sessions (.json)", files["json"], Rubric()),
             ("  CSV transcripts, generic rubric", files["csv"], Rubric()),
         ]

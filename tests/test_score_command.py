@@ -15,6 +15,7 @@ from scoring.batch.scorecards import Rubric, events_of
 from scoring.batch.times import parse_time, relative
 from trainer.cli import main
 from trainer.engine.events import CustomerMessage, TraineeMessage
+from trainer.play.transcript import transcript_events
 from trainer.scenario.library import find_scenario
 from trainer.scenario.loader import load_scenario
 
@@ -103,14 +104,14 @@ def test_a_plain_text_transcript_of_the_legroom_case_is_replayed_through_its_sce
 def test_the_customers_real_lines_are_kept_and_replies_without_times_are_unknown():
     scenario = find_scenario("legroom-en")
     [timed] = read_file(TRANSCRIPTS / "legroom-good.txt")
-    events, _ = events_of(timed, Rubric(scenario), find_scenario)
+    events, _ = events_of(timed, Rubric(scenario, replay=transcript_events), find_scenario)
     said = [e.text for e in events if isinstance(e, CustomerMessage) and e.text]
     assert said[0].startswith("@SkyblueAir We paid €160") and said[0].endswith("I'd like to know why.")
     assert said[-1] == "Thank you. That's all I wanted."
     assert [e.response_seconds for e in events if isinstance(e, TraineeMessage)][:2] == [120.0, 240.0]
 
     [untimed] = read_file(TRANSCRIPTS / "legroom-copy-paste.txt")
-    events, _ = events_of(untimed, Rubric(scenario), find_scenario)
+    events, _ = events_of(untimed, Rubric(scenario, replay=transcript_events), find_scenario)
     assert {e.response_seconds for e in events if isinstance(e, TraineeMessage)} == {-1.0}
 
 
@@ -270,7 +271,7 @@ def test_a_session_for_another_scenario_than_asked_is_refused(tmp_path):
 
     conversation = Conversation("s.json", "s.json", events=[], scenario="legroom-en")
     with pytest.raises(ReadError, match="played on legroom-en, not legroom-nl"):
-        events_of(conversation, Rubric(find_scenario("legroom-nl")), find_scenario)
+        events_of(conversation, Rubric(find_scenario("legroom-nl"), replay=transcript_events), find_scenario)
 
 
 def test_what_the_agent_writes_after_the_games_end_still_counts(tmp_path):
@@ -280,7 +281,7 @@ def test_what_the_agent_writes_after_the_games_end_still_counts(tmp_path):
                           + "Customer: A voucher. Unbelievable.\nAgent: I'm so sorry about the legroom, Daniela.\n",
                           "utf-8")
     [conversation] = read_file(transcript)
-    events, scenario = events_of(conversation, Rubric(find_scenario("legroom-en")), find_scenario)
+    events, scenario = events_of(conversation, Rubric(find_scenario("legroom-en"), replay=transcript_events), find_scenario)
     messages = [e for e in events if isinstance(e, TraineeMessage)]
     assert messages[-1].text == "I'm so sorry about the legroom, Daniela." and messages[-1].turn == 5
     assert [e.text for e in events if isinstance(e, CustomerMessage)][-1] == "A voucher. Unbelievable."

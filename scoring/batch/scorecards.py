@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from scoring.batch.conversation import Conversation, ReadError
 from scoring.batch.generic import generic_scenario
-from scoring.batch.replay import generic_events, scenario_events
+from scoring.batch.replay import generic_events
 from scoring.scorecard import Scorecard
 from scoring.scorer import score
 from trainer.engine.events import Event
@@ -20,6 +20,8 @@ from trainer.meaning.language import guess_language
 from trainer.scenario.models import Scenario
 
 FindScenario = Callable[[str], Scenario]
+Replay = Callable[[Conversation, Scenario], list[Event]]
+"""A transcript played as a round of its scenario (`trainer.play.transcript_events`; scoring plays no rounds)."""
 SecondOpinion = Callable[[Scorecard, Sequence[Event], Scenario], Scorecard]
 """The scorecard with another opinion attached (the LLM judge's, `trainer.judge`; scoring knows no model)."""
 
@@ -35,6 +37,8 @@ class Rubric:
     customer_name: str | None = None
     judge: SecondOpinion | None = None
     """Asked for a second opinion on each scorecard (`--judge`)."""
+    replay: Replay | None = None
+    """Plays a transcript as a round of `scenario`: needed with a scenario."""
 
 
 @dataclass
@@ -56,7 +60,10 @@ def events_of(conversation: Conversation, rubric: Rubric, find: FindScenario) ->
             scenario = find(wanted)
         return conversation.events, scenario
     if rubric.scenario is not None:
-        return scenario_events(conversation, rubric.scenario), rubric.scenario
+        if rubric.replay is None:
+            raise TrainerError("scoring a transcript against a scenario plays it as a round: give the rubric a replay "
+                               "(trainer.play.transcript_events)")
+        return rubric.replay(conversation, rubric.scenario), rubric.scenario
     language = rubric.language or guess_language(line.text for line in conversation.lines)
     scenario = generic_scenario(language, rubric.channel, rubric.customer_name)
     return generic_events(conversation, scenario), scenario

@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     settings, problem = judge_settings(args.judge, args.model)
     if problem:
         print(f"webcare: no LLM judge this time: {problem}", file=sys.stderr)
-    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, _judge(settings))
+    from trainer.play.transcript import transcript_events
+
+    rubric = Rubric(scenario, args.channel, args.lang, args.customer_name, _judge(settings), transcript_events)
     failed_files: set[str] = set()
     files = _read_all(args.files, Limits(args.max_messages), failed_files)
     json_out = _JsonOut(args.output) if args.format == "json" else None  # written as they are scored
