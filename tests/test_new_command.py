@@ -28,7 +28,7 @@ def test_a_scaffold_in_every_language_and_channel_checks_clean_and_its_playthrou
 
     assert main(["check", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert "0 error(s), 0 warning(s)" in out and err == ""
+    assert "0 errors, 0 warnings" in out and err == ""
 
     assert main(["test", str(path)]) == 0
     out, _ = capsys.readouterr()

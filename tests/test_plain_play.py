@@ -80,7 +80,7 @@ def test_an_unknown_scenario_is_named_with_a_suggestion(run_webcare):
 def test_check_passes_the_built_in_library(run_webcare):
     result = run_webcare("check")
     assert result.returncode == 0, result.stderr
-    assert "0 error(s)" in result.stdout
+    assert "0 errors" in result.stdout
 
 
 def test_check_reports_a_broken_file_with_line_and_column(run_webcare, tmp_path):

@@ -82,7 +82,7 @@ def test_check_watch_checks_again_when_the_file_is_saved_and_says_all_clean_or_t
         _until(lambda: "teling" in _last_report(out) and "Watching" in _last_report(out), out)
         report = _last_report(out)
         assert "case.yaml:" in report and "unknown state or outcome 'teling'" in report
-        assert "did you mean 'telling'?" in report and "1 error(s)" in report and "All clean." not in report
+        assert "did you mean 'telling'?" in report and "1 error" in report and "All clean." not in report
         _save(path, text)
         _until(lambda: "All clean." in _last_report(out), out)
     finally:

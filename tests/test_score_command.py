@@ -183,7 +183,7 @@ def test_without_a_scenario_the_generic_rubric_scores_what_needs_no_case(score):
 def test_json_and_csv_outputs_parse_and_go_to_a_file(score, tmp_path):
     files = (TRANSCRIPTS / "two-conversations.csv", TRANSCRIPTS / "generic-broadband.txt")
     code, _, err = score(*files, "--format", "json", "-o", tmp_path / "cards.json")
-    assert code == 0 and "3 conversation(s) scored" in err
+    assert code == 0 and "3 conversations scored" in err
     cards = json.loads((tmp_path / "cards.json").read_text("utf-8"))
     assert [c["source"].rsplit("/", 1)[-1] for c in cards] == [
         "two-conversations.csv#broadband-17", "two-conversations.csv#broadband-18", "generic-broadband.txt"]
@@ -230,7 +230,7 @@ def test_a_bad_file_is_named_with_its_line_and_skipped_while_good_files_are_scor
     code, out, err = score(TRANSCRIPTS / "generic-broadband.txt", bad)
     assert code == 1
     assert f"{tmp_path}/{message}" in err
-    assert "1 conversation(s) scored; 1 file(s) failed" in err
+    assert "1 conversation scored; 1 file failed" in err
     assert "generic-broadband.txt" in out
 
 

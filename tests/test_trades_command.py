@@ -44,7 +44,7 @@ def test_output_goes_to_a_file_with_o_and_a_summary_on_request(tmp_path, capsys)
     assert main(["trades", str(source), "-o", str(target), "--summary"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "4 turn(s): facilitator 1, detective 1, plumber 1, other 1" in captured.err
+    assert "4 turns: facilitator 1, detective 1, plumber 1, other 1" in captured.err
     assert [json.loads(line)["trade"] for line in target.read_text("utf-8").splitlines()] == \
         ["detective", "facilitator", "plumber", "other"]
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
@@ -112,7 +112,7 @@ def test_an_empty_file_gives_no_lines_and_succeeds(tmp_path, capsys):
     assert main(["trades", str(source), "--summary"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "0 turn(s)" in captured.err
+    assert "0 turns" in captured.err
 
 
 def test_bytes_that_are_not_utf8_are_a_bad_line(tmp_path, capsys):

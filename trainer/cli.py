@@ -9,6 +9,7 @@ from pathlib import Path
 from trainer.commands.parser import build
 from trainer.errors import ScenarioError, TrainerError
 from trainer.terminal import shown
+from trainer.texts import tr
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     except ScenarioError as exc:
         for problem in exc.problems:
             print(shown(str(problem)), file=sys.stderr)
-        print(f"\n{len(exc.problems)} problem(s): fix them and try again "
+        print(f"\n{tr('en', 'count.problem', n=len(exc.problems))}: fix them and try again "
               "(the format is in docs/scenario-format.md).", file=sys.stderr)
         return 1
     except TrainerError as exc:

@@ -14,6 +14,7 @@ from trainer.engine.session import Cue
 from trainer.errors import MoveError
 from trainer.play import Round
 from trainer.scenario.models import Playthrough, Scenario, Step
+from trainer.texts import tr
 
 SECONDS_PER_MESSAGE = 45.0
 """Game time a scripted trainee takes per message: brisk but human."""
@@ -47,7 +48,7 @@ class PlaythroughResult:
         """What differs from the expectation, one line each (empty: it passed)."""
         out = list(self.errors)
         if self.unplayed:
-            out.append(f"the conversation ended with {len(self.unplayed)} move(s) unplayed, "
+            out.append(f"the conversation ended with {tr('en', 'count.move', n=len(self.unplayed))} unplayed, "
                        f"from {self.unplayed[0]!r}")
         expect = self.playthrough.expect
         if self.scorecard.outcome != expect.outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trainer.engine.events import Event
+from trainer.texts import tr
 
 CUSTOMER, AGENT = "customer", "agent"
 
@@ -56,7 +57,7 @@ class ReadError(Exception):
         self.problems = problems
         shown = problems[: self.MAX_SHOWN]
         if len(problems) > self.MAX_SHOWN:
-            shown.append(f"… and {len(problems) - self.MAX_SHOWN} more problem(s) like these")
+            shown.append(f"… and {tr('en', 'count.more_problem', n=len(problems) - self.MAX_SHOWN)} like these")
         super().__init__("\n".join(shown))
 
 

@@ -151,7 +151,7 @@ def test_find_a_curriculum_by_id_or_path_or_get_a_did_you_mean(tmp_path):
 
 def test_webcare_check_checks_curricula_beside_scenarios(tmp_path, capsys):
     assert main(["check", str(curricula_dir())]) == 0
-    assert "3 file(s) checked: 0 error(s), 0 warning(s)." in capsys.readouterr().out
+    assert "3 files checked: 0 errors, 0 warnings." in capsys.readouterr().out
     bad = tmp_path / "bad.yaml"
     bad.write_text(GOOD.replace("legroom-en", "legroom-fr"), "utf-8")
     case = tmp_path / "case.yaml"
@@ -159,7 +159,7 @@ def test_webcare_check_checks_curricula_beside_scenarios(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert f"{bad}:17:16: no scenario has the id 'legroom-fr'" in captured.err
-    assert "2 file(s) checked: 1 error(s)" in captured.out
+    assert "2 files checked: 1 error" in captured.out
 
 
 def test_the_committed_schemas_are_generated_from_the_models_and_every_file_points_at_one():

@@ -176,7 +176,7 @@ def test_doctor_warns_when_the_first_word_comes_after_the_live_customers_deadlin
     llm_server.fault(Reply("OK"), Slow(0.5, Reply("OK then")))  # the completion, then the stream
     out = io.StringIO()
     assert diagnose(None, out, env=env) == 0
-    assert "✓ Streaming works: 2 piece(s): 'OK then', the first after" in out.getvalue()
+    assert "✓ Streaming works: 2 pieces: 'OK then', the first after" in out.getvalue()
     assert "longer than first_token_timeout (0.1 s): the live customer's lines would come from the script" \
         in out.getvalue()
 

@@ -133,7 +133,7 @@ def test_check_prints_intent_collisions_with_the_other_warnings(run_webcare):
     result = run_webcare("check", str(INTENTS))
     assert result.returncode == 0
     assert "recognise each other's examples" in result.stderr and "also recognised as" in result.stderr
-    assert "1 file(s) checked: 0 error(s), 7 warning(s)." in result.stdout
+    assert "1 file checked: 0 errors, 7 warnings." in result.stdout
 
 
 # ── Names never used ─────────────────────────────────────────────────────────────────

@@ -119,3 +119,20 @@ def test_the_catalogue_module_imports_nothing_and_reads_one_language_when_asked(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert set(eval(out[0])) <= {"__future__", "trainer", "trainer.texts"}
     assert out[1] == "['nl']"
+
+
+def test_no_text_in_the_code_counts_with_a_bracketed_plural():
+    """`3 file(s)` is how a program talks, not a person: counts go through the catalogue's `count.*` plurals."""
+    import io
+    import re
+    import tokenize
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for path in [*root.joinpath("trainer").rglob("*.py"), *root.joinpath("scoring").rglob("*.py")]:
+        for token in tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline):
+            kinds = (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING))
+            if token.type in kinds and re.search(r"[a-z]{2}\((s|en)\)(?! for\b)[ :;,.]", token.string + " "):
+                found.append(f"{path.relative_to(root)}:{token.start[0]}: {token.string[:60]}")
+    assert found == []

@@ -19,6 +19,7 @@ from trainer.engine.events import ActionTaken, LookedUp
 from trainer.playthrough import SECONDS_PER_MESSAGE, play_script
 from trainer.scenario.kinds import Trade
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def agreement(coach: CoachSet, scenario: Scenario) -> Agreement:
         cards[play.name] = score(game.session.events, scenario)
         problems += [f"{play.name}: move {n} refused: {message}" for n, _, message in refused]
         if left:
-            problems.append(f"{play.name}: the conversation ended with {len(left)} move(s) unplayed")
+            problems.append(f"{play.name}: the conversation ended with {tr('en', 'count.move', n=len(left))} unplayed")
         refusals += [f"{play.name}: {e.result}" for e in game.session.events
                      if isinstance(e, (ActionTaken, LookedUp)) and not e.ok]
     tau: dict[Trade, float] = {}

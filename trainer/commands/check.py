@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from trainer.errors import TrainerError
+from trainer.texts import tr
 
 
 def add_parser(sub) -> None:
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
     files = (len(scenario_files(paths or [builtin_dir()])) if paths != [] else 0) + campaign_files
-    print(f"{files} file(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
+    print(f"{tr('en', 'count.file', n=files)} checked: {tr('en', 'count.error', n=len(errors))}, "
+          f"{tr('en', 'count.warning', n=len(problems) - len(errors))}.")
     return 1 if errors else 0
 
 

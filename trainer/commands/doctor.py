@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from trainer.texts import tr
+
 TIMEOUT = 20.0
 """Seconds each check may take (a local server may be loading the model on the first request)."""
 
@@ -53,7 +55,7 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
     from trainer.llm.client import LLMClient
 
     client = LLMClient(probe)
-    names = say.check("The endpoint answers", client.models, lambda names: f"{len(names)} model(s) listed",
+    names = say.check("The endpoint answers", client.models, lambda names: f"{tr('en', 'count.model', n=len(names))} listed",
                       probe)
     if names is None:
         return 1
@@ -77,7 +79,7 @@ def diagnose(model: str | None, out: TextIO, env: dict[str, str] | None = None) 
                  "customer's lines would come from the script. Raise `first_token_timeout` under [llm] in the "
                  "config file or set WEBCARE_FIRST_TOKEN_TIMEOUT (0: no limit)")
     u = client.usage
-    say.info(f"Used: {u.requests} request(s), {u.prompt_tokens} tokens in, {u.completion_tokens} out")
+    say.info(f"Used: {tr('en', 'count.request', n=u.requests)}, {u.prompt_tokens} tokens in, {u.completion_tokens} out")
     say.ok(f"Ready: `webcare play` will use a live customer ({settings.describe()})")
     return 0 if not say.failed else 1
 
@@ -117,7 +119,7 @@ def _talk(say: _Say, client, probe) -> float | None:
             pieces.append(piece)
         return pieces
 
-    streamed = say.check("Streaming works", stream, lambda pieces: f"{len(pieces)} piece(s): {''.join(pieces)[:40]!r}, "
+    streamed = say.check("Streaming works", stream, lambda pieces: f"{tr('en', 'count.piece', n=len(pieces))}: {''.join(pieces)[:40]!r}, "
                          f"the first after {first[0]:.1f} s", probe)
     if reply is None or streamed is None:
         return None

@@ -7,6 +7,7 @@ import sys
 import time
 
 from trainer.commands.arguments import positive
+from trainer.texts import tr
 
 PROGRESS_AFTER = 1.0
 """Seconds before a progress line appears on stderr."""
@@ -50,7 +51,7 @@ def report(found) -> int:
     moves = found.options
     says = sum(1 for o in moves if not o.label.startswith("/"))
     print(f"Tried {len(moves)} moves in every situation: {says} messages, "
-          f"{len(s.lookups)} look-up(s), {len(moves) - says - len(s.lookups)} action move(s).")
+          f"{tr('en', 'count.lookup', n=len(s.lookups))}, {tr('en', 'count.action_move', n=len(moves) - says - len(s.lookups))}.")
     states = {n.state for n in found.situations.values()}
     how = "everything within reach" if found.complete else f"stopped at {found.cut_off}"
     print(f"Explored {len(found.situations)} situations, up to {found.deepest} moves deep, in "
@@ -69,7 +70,7 @@ def report(found) -> int:
             print("  reached by: " + " › ".join(finding.route), file=sys.stderr)
     errors = len(found.problems)
     warnings = len(found.findings) - errors
-    print(f"{errors} problem(s), {warnings} warning(s).")
+    print(f"{tr('en', 'count.problem', n=errors)}, {tr('en', 'count.warning', n=warnings)}.")
     return 1 if errors else 0
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from math import comb
 from typing import TYPE_CHECKING, TextIO
 
+from trainer.texts import tr
+
 if TYPE_CHECKING:
     from trainer.customers.choose import Live
     from trainer.scenario.models import Playthrough, Scenario
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     live = Live.from_args("llm", args.model, args.llm_intents)
     if live.settings is None:
         raise TrainerError(f"passk needs a model: {live.problem}")
-    print(f"pass^{args.k} of {scenario.id}: {len(playthroughs)} playthrough(s) × {args.k} runs against "
+    print(f"pass^{args.k} of {scenario.id}: {tr('en', 'count.playthrough', n=len(playthroughs))} × {args.k} runs against "
           f"{live.settings.describe()}", file=sys.stderr)
     results = [measure(scenario, p, live, args.k, seed=args.seed, progress=sys.stderr) for p in playthroughs]
     report(results, args.k, sys.stdout)
@@ -88,7 +90,7 @@ def measure(scenario: Scenario, playthrough: Playthrough, live: Live, k: int, *,
         if progress is not None:
             r = runs[-1]
             progress.write(f"  {playthrough.name} run {i + 1}/{k}: {r.outcome or '(still open)'}"
-                           f"{'' if r.passed else ' ✗'} · {r.scripted}/{r.lines} line(s) from the script\n")
+                           f"{'' if r.passed else ' ✗'} · {r.scripted}/{tr('en', 'count.line', n=r.lines)} from the script\n")
             progress.flush()
     return Result(scenario.id, playthrough.name, playthrough.expect.outcome, runs)
 

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from trainer.texts import tr
+
 DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCARE_DATABASE_URL, WEBCARE_DB, " \
           "or the user's data folder)"
 
@@ -120,7 +122,7 @@ def _export(args: argparse.Namespace) -> int:
             args.output.write_text(text, "utf-8", newline="")  # as written: CSV lines end in CRLF already
         except OSError as exc:
             raise TrainerError(f"can't write {args.output}: {exc.strerror or exc}") from None
-        print(f"{len(rows)} session(s) written to {args.output}", file=sys.stderr)
+        print(f"{tr('en', 'count.session', n=len(rows))} written to {args.output}", file=sys.stderr)
     else:  # to the screen: shown, never obeyed (`-o FILE` keeps the text as stored)
         sys.stdout.write(shown_json(text) if args.format == "json" else shown(text))
     return 0

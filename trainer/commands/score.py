@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Self
 
 from scoring.batch.limits import MAX_MESSAGES
 from trainer.commands.arguments import positive
+from trainer.texts import tr
 
 if TYPE_CHECKING:
     from scoring.batch.conversation import ReadError
@@ -102,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
     failed = len(failed_files)
     if failed or args.output:
         where = f", written to {args.output}" if args.output else ""
-        print(f"{scored} conversation(s) scored{where}" + (f"; {failed} file(s) failed" if failed else ""),
+        print(f"{tr('en', 'count.conversation', n=scored)} scored{where}"
+              + (f"; {tr('en', 'count.file', n=failed)} failed" if failed else ""),
               file=sys.stderr)
     return 1 if failed or not scored else 0
 

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from trainer.texts import tr
+
 DESCRIPTION = """\
 Reads JSON lines, one agent turn each: {"text": "...", "context": [...], "language": "en"}.
 `context` (optional) lists the turns before it as {"role": "customer"|"agent", "text": "..."};
@@ -86,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if args.summary or sys.stderr.isatty():
         total = sum(counts.values())
         parts = ", ".join(f"{label} {counts[label]}" for label in LABELS)
-        skipped = f"; {bad} bad line(s) skipped" if bad else ""
-        print(f"{total} turn(s): {parts}{skipped}", file=sys.stderr)
+        skipped = f"; {tr('en', 'count.bad_line', n=bad)} skipped" if bad else ""
+        print(f"{tr('en', 'count.turn', n=total)}: {parts}{skipped}", file=sys.stderr)
     return 1 if bad else 0
 
 
