@@ -67,7 +67,8 @@ def play_plain(scenario: Scenario, lines: Iterable[str], out: TextIO, *, begin: 
     game = begin() if begin is not None else Round(scenario)
     if game.resumed:
         view.say(view.text("resumed", turn=game.session.turn))
-        view.show(game.session.events)
+        view.show(game.session.events, echo=True)  # her lines and yours: where the conversation stopped
+        view.show(game.answer())  # a line she had not finished when it stopped
     else:
         if game.session.start is not None:
             view.started(game)

@@ -8,8 +8,6 @@ timed; otherwise its `response_seconds` is -1 (unknown).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from scoring.batch.conversation import AGENT, Conversation, Line
 from scoring.batch.generic import GENERIC_ID
 from trainer.engine.events import (
@@ -22,9 +20,6 @@ from trainer.engine.events import (
 from trainer.engine.moves import Say, parse_move
 from trainer.errors import MoveError
 from trainer.scenario.models import Scenario
-
-if TYPE_CHECKING:
-    pass
 
 UNKNOWN = -1.0
 MODE = "test"

@@ -99,7 +99,7 @@ async def test_a_new_trainee_fails_the_test_is_taught_passes_unlocks_the_next_mo
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
-        assert app.screen.rewound_from is failed and app.screen.game.session.mode == "practice"
+        assert app.screen.game.rewound_from is failed and app.screen.game.session.mode == "practice"
         await play(pilot, WELL)
         assert app.screen.game.session.outcome == "resolved"
         await pilot.press("enter")

@@ -159,8 +159,9 @@ async def test_test_mode_has_no_hints(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         assert screen.game.session.mode == "test"
+        assert "f2" not in {k for k, b in screen.active_bindings.items() if b.enabled}, "no hint key offered"
         await pilot.press("f2")
-        await pilot.pause()
+        await send(pilot, "/hint")  # asked for in words: told why there is none
         assert not any(isinstance(e, HintShown) for e in screen.game.session.events)
         assert "Test mode: there are no hints." in notices(app)
         assert "no hints" in str(screen.query_one("#mode-badge").render())

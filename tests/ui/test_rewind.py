@@ -31,7 +31,7 @@ async def test_a_trainee_rewinds_to_turn_1_answers_well_and_sees_both_scorecards
         await pilot.press("enter")  # turn 1: the first on the list
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
-        assert app.screen.rewound_from is first and said(app.screen.game) == []
+        assert app.screen.game.rewound_from is first and said(app.screen.game) == []
         await play(pilot, WELL)  # typed, key by key
         again = app.screen.game
         assert again.session.outcome == "resolved"

@@ -110,7 +110,7 @@ def _once(scenario: Scenario, playthrough: Playthrough, live: Live, seed: int) -
         if game.session.over:
             break
         try:
-            move = parse_move(line)
+            move = parse_move(line, scenario.language)
             clock.advance(SECONDS_PER_MESSAGE if isinstance(move, Say) else SECONDS_PER_MOVE)
             game.play(move)
         except MoveError:

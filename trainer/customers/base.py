@@ -43,6 +43,11 @@ class Streams(Writes, Protocol):
         """One line to tell the trainee that the script stood in for her writer, once; None: nothing to say."""
         ...
 
+    def stand_in(self, cue: Cue, why: str) -> str | None:
+        """Her scripted line for a cue her writer gave no line for in time (the game stopped waiting), kept in her
+        own account; None: she keeps no script of her own, the round's speaks."""
+        ...
+
 
 class Accounted(Protocol):
     """A customer whose lines cost something: how she was written, and what it took."""
@@ -84,6 +89,9 @@ class BaseCustomer:
         return text
 
     def take_notice(self) -> str | None:
+        return None
+
+    def stand_in(self, cue: Cue, why: str) -> str | None:
         return None
 
     def manifest(self) -> dict[str, Any]:

@@ -91,6 +91,7 @@ class LLMCustomer(BaseCustomer):
         self._told = False
         self._notice: str | None = None
         self._limit = max_chars(scenario)
+        self._settled: Cue | None = None
 
     def __repr__(self) -> str:
         return f"LLMCustomer({self.settings.describe()})"
@@ -163,7 +164,17 @@ class LLMCustomer(BaseCustomer):
         self._problem = problem
         return None if problem else checks.trimmed(text, self._limit)
 
+    def stand_in(self, cue: Cue, why: str) -> str | None:
+        """The game stopped waiting for the model: her script speaks, counted as a timeout, said once; whatever the
+        model sends for this cue afterwards is not hers any more."""
+        self._settle(cue, None, "timeout", counted=False)
+        assert self.last is not None
+        return self.last.text
+
     def _settle(self, cue: Cue, text: str | None, problem: str | None, counted: bool = True) -> None:
+        if cue is self._settled:  # the game gave up on this cue already (`stand_in`): a late answer is dropped
+            return
+        self._settled = cue
         if counted:
             if text is None and problem in UNAVAILABLE:
                 self._breaker.failed(gone=problem in GONE)

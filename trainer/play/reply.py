@@ -25,6 +25,8 @@ class Reply:
         self.round = round_
         self.cue = cue
         self._fallback = fallback
+        self._stood_in: str | None = None
+        """The line that stood in once the round stopped waiting: a late answer or failure changes nothing."""
 
     @property
     def streams(self) -> bool:
@@ -34,14 +36,20 @@ class Reply:
     def write(self, shown: Callable[[str], None] = _ignore) -> str:
         """Her line; its pieces go to `shown` as they come. Never raises: the script's line stands in."""
         try:
-            return self.round.customer.stream(self.cue, shown)
+            text = self.round.customer.stream(self.cue, shown)
         except Exception as exc:  # noqa: BLE001 - whatever the customer did, the scripted line stands in
             return self.give_up(f"{type(exc).__name__}: {exc}")
+        return self._stood_in if self._stood_in is not None else text
 
     def give_up(self, why: str) -> str:
-        """The script's line for this cue, because her writer failed or took too long (`why`, for the log)."""
-        self.round.fell_back(why)
-        return self._fallback.write(self.cue)
+        """The script's line for this cue, because her writer failed or took too long (`why`, for the log): her
+        own script's when she keeps one (a model's account counts it), else the round's. Once per reply."""
+        if self._stood_in is None:
+            own = self.round.customer.stand_in(self.cue, why)
+            if own is None:
+                self.round.fell_back(why)
+            self._stood_in = own if own is not None else self._fallback.write(self.cue)
+        return self._stood_in
 
     def settle(self, text: str) -> list[Event]:
         """Record her line (and the end, if it was the last), committed; nothing if the round moved on meanwhile."""

@@ -9,6 +9,7 @@ they decide nothing. Scoring and the store load only when a round needs them (st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -203,16 +204,23 @@ class Round:
 
 
 def replayed(scenario: Scenario, events: list[Event], before_turn: int, *, seed: int = 0,
-             mode: str = "practice", live: Clock = real_clock, customer: Customer | None = None) -> Round:
-    """A new round that has replayed every move of `events` before `before_turn`, ready to play on."""
+             mode: str = "practice", live: Clock = real_clock, customer: Customer | None = None,
+             answers: Callable[[], bool] | None = None) -> Round:
+    """A new round that has replayed every move of `events` before `before_turn`, ready to play on.
+
+    `answers` says whether she answers during the replay (a resume: only while her recorded lines last, so a
+    line she had not finished is written as in play, by the front end, never here on its thread)."""
     clock = ReplayClock(live)
     branch = Round(scenario, seed=seed, clock=clock, mode=mode, customer=customer, start=started_at(events))
-    branch.opening()
+    if answers is None or answers():
+        branch.opening()
     for turn, at, move in moves_of(events):
         if turn >= before_turn or branch.session.over:
             break
         clock.now = at
-        branch.play(move)
+        branch.move(move)
+        if answers is None or answers():
+            branch.answer()
     clock.go_live()
     return branch
 
@@ -226,8 +234,9 @@ def _resumed(store: Store, session_id: str, scenario: Scenario, clock: Clock, cu
     row = stored.row
     said = [e.text for e in stored.events if isinstance(e, CustomerMessage)]
     live = customer or ScriptedCustomer(scenario, row.seed)
+    recorded = ReplayCustomer(said, then=live)
     resumed = replayed(scenario, stored.events, 10**9, seed=row.seed, mode=row.mode, live=clock,
-                       customer=ReplayCustomer(said, then=live))
+                       customer=recorded, answers=lambda: recorded.replaying)
     resumed.customer = live
     resumed.resumed = True
     events = resumed.session.events

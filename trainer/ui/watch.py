@@ -87,11 +87,16 @@ class ScenarioWatch:
         from trainer.play import Round, moves_of, replayed
 
         s, options = old.session, self.app.options
+        live = options.live  # her lines replayed from the script; a live customer and reader go on from there
         try:
             game = replayed(scenario, s.events, 10**9, seed=s.seed, mode=s.mode, live=options.clock)
             if len(moves_of(game.session.events)) == len(moves_of(s.events)) and not game.session.over:
+                if live is not None and live.lines:
+                    game.customer = live.customer(scenario, s.seed) or game.customer
                 return game, None
             reason = tr(self.app.language, "watch.ends_sooner")
         except TrainerError as exc:
             reason = str(exc)
-        return Round(scenario, seed=s.seed, clock=options.clock, mode=s.mode, start=options.start_for(scenario)), reason
+        return Round(scenario, seed=s.seed, clock=options.clock, mode=s.mode, start=options.start_for(scenario),
+                     customer=live.customer(scenario, s.seed) if live else None,
+                     recogniser=live.intents(scenario) if live else None), reason

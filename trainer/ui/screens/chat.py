@@ -71,9 +71,9 @@ class ChatScreen(KeysInLanguage, Screen):
         """A model is reading the trainee's message (`--llm-intents`): the customer's move waits for it."""
         self._hints = 0
 
-    @property
-    def rewound_from(self) -> Round | None:
-        return self.game.rewound_from
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No hint key in test mode: there are none."""
+        return action != "hint" or self.game.session.mode == "practice"
 
     def compose(self) -> ComposeResult:
         s, t = self.scenario, self.language
