@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class TrainerError(Exception):
     """An error with a message meant for the user."""
@@ -10,7 +13,7 @@ class TrainerError(Exception):
 class ScenarioError(TrainerError):
     """A scenario file (or several) could not be loaded; carries every problem found."""
 
-    def __init__(self, problems: list) -> None:  # list[Problem]; kept loose to avoid a cycle
+    def __init__(self, problems: Sequence[Any]) -> None:  # scenario Problems: errors sits below the scenario layer
         self.problems = problems
         super().__init__("\n\n".join(str(p) for p in problems))
 

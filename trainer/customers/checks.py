@@ -11,24 +11,8 @@ from collections.abc import Iterable
 
 from trainer.meaning.matching import normalize
 
-PROBLEMS = {
-    "en": {
-        "empty": "it wrote nothing",
-        "out_of_character": "it stepped out of character",
-        "wrong_language": "it wrote in another language",
-        "leak": "it gave away something not yet found",
-        "claims_resolved": "it declared the case settled",
-        "too_long": "it wrote too much",
-    },
-    "nl": {
-        "empty": "het schreef niets",
-        "out_of_character": "het viel uit de rol",
-        "wrong_language": "het schreef in een andere taal",
-        "leak": "het verklapte iets wat nog niet gevonden is",
-        "claims_resolved": "het verklaarde de zaak afgehandeld",
-        "too_long": "het schreef te veel",
-    },
-}
+PROBLEMS = ("empty", "out_of_character", "wrong_language", "leak", "claims_resolved", "too_long")
+"""What a check can find wrong with her line; told to the trainee as `customer.problem.*` in the catalogue."""
 
 STOP_WORDS = {
     "en": frozenset("the and you your is are was were this that it not what why have has with for of to my me "

@@ -238,8 +238,8 @@ class LLMCustomer(BaseCustomer):
 
     def _notice_for(self, problem: str) -> str:
         lang = self.scenario.language
-        why = tr(lang, f"customer.unavailable.{problem}") if problem in UNAVAILABLE else \
-            checks.PROBLEMS.get(lang, checks.PROBLEMS["en"]).get(problem, problem)
+        kind = "unavailable" if problem in UNAVAILABLE else "problem" if problem in checks.PROBLEMS else None
+        why = tr(lang, f"customer.{kind}.{problem}") if kind else problem
         return tr(lang, "customer.notice", name=self.scenario.customer.first_name, why=why)
 
     def _secrets(self) -> list[str]:

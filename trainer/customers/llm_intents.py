@@ -9,7 +9,7 @@ is an attempt to steer the classifier and is dropped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -93,7 +93,7 @@ class LLMRecogniser:
         said = set(found.model_dump()["intents"]) - _named_in(text, self.scenario.intents)
         return tuple(name for name in self.scenario.intents if name in said)
 
-    def _messages(self, text: str) -> list[dict]:
+    def _messages(self, text: str) -> list[dict[str, str]]:
         listed = []
         for name, intent in self.scenario.intents.items():
             example = f' (e.g. "{intent.examples[0]}")' if intent.examples else ""
@@ -108,7 +108,7 @@ class LLMRecogniser:
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
-def _named_in(text: str, names) -> set[str]:
+def _named_in(text: str, names: Iterable[str]) -> set[str]:
     """Intent names the message spells out: `explain_cause`, `explain cause`."""
     low = " ".join(normalize(text).replace("_", " ").split())
     return {n for n in names if n.replace("_", " ") in low}

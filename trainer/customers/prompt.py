@@ -39,7 +39,7 @@ def max_chars(scenario: Scenario) -> int | None:
     return CHANNELS[scenario.channel].max_chars
 
 
-def customer_messages(scenario: Scenario, cue: Cue, events: Sequence[Event], *, retry_note: str = "") -> list[dict]:
+def customer_messages(scenario: Scenario, cue: Cue, events: Sequence[Event], *, retry_note: str = "") -> list[dict[str, str]]:
     """The chat messages that ask the model for her next line."""
     return [{"role": "system", "content": _system(scenario)},
             {"role": "user", "content": _turn(scenario, cue, events, retry_note)}]
