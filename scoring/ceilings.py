@@ -18,7 +18,7 @@ from scoring.mandate import overpromises
 from scoring.privacy import public_details
 from scoring.scorecard import Ceiling, Criterion, Evidence
 from scoring.signals import phrases, said
-from scoring.transcript import Transcript, Turn
+from scoring.transcript import Done, Transcript, Turn
 from trainer.meaning.language import language_of, small_word_share
 from trainer.meaning.patterns import find
 from trainer.meaning.stance import Kind, Stance
@@ -207,7 +207,7 @@ def _shouted(message: str) -> bool:
     return len(letters) >= MIN_SHOUTED and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
 
 
-def _scatter(t: Transcript, s: Scenario):
+def _scatter(t: Transcript, s: Scenario) -> list[Done]:
     """Every action at once: three or more different actions, two of them unfit (a poor resolution, or an
     escalation the case did not need)."""
     done = {a.name: a for a in t.actions if a.ok}

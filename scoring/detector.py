@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 LABELS = ("facilitator", "detective", "plumber", "other")
 WEIGHTS = Path(__file__).resolve().parent / "detector_data" / "weights.json"
@@ -27,7 +29,7 @@ def guess_language(text: str) -> str:
     return guess((text,))
 
 
-def scores(text: str, language: str | None = "en", context: list[dict] | None = None) -> dict[str, float]:
+def scores(text: str, language: str | None = "en", context: Sequence[Mapping[str, Any]] | None = None) -> dict[str, float]:
     """How likely the turn shows each trade (they sum to 1). `language` None: guessed from the text."""
     from scoring.trade_features import features
 
@@ -46,7 +48,7 @@ def scores(text: str, language: str | None = "en", context: list[dict] | None = 
     return {label: e / total for label, e in zip(LABELS, exps)}
 
 
-def detect(text: str, language: str | None = "en", context: list[dict] | None = None) -> str:
+def detect(text: str, language: str | None = "en", context: Sequence[Mapping[str, Any]] | None = None) -> str:
     """The trade one agent turn exercises most."""
     found = scores(text, language, context)
     return max(LABELS, key=found.__getitem__)

@@ -14,6 +14,7 @@ import math
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 from scoring.trade_features import features
 
@@ -60,7 +61,7 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def train() -> dict:
+def train() -> dict[str, Any]:
     """The weights as written to weights.json."""
     rows = []
     for language in LANGUAGES:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.meaning.matching import words
@@ -42,12 +43,12 @@ ABSOLUTE = {
 _AMOUNT = re.compile(r"€\s?(\d[\d.,]*)|(\d[\d.,]*)\s?(?:€|euros?|eur)\b", re.IGNORECASE)
 
 
-def overpromises(t: Transcript, s: Scenario) -> list[tuple[Turn, str, str, dict]]:
+def overpromises(t: Transcript, s: Scenario) -> list[tuple[Turn, str, str, dict[str, Any]]]:
     """(message, quoted phrase, text key, values) for each promise beyond the mandate, one per message."""
     return t.once("overpromises", lambda: _overpromises(t, s))
 
 
-def _overpromises(t: Transcript, s: Scenario) -> list[tuple[Turn, str, str, dict]]:
+def _overpromises(t: Transcript, s: Scenario) -> list[tuple[Turn, str, str, dict[str, Any]]]:
     lang = t.language
     limits = [a.limit for a in s.actions.values() if a.limit is not None]
     known = _case_figures(s)
@@ -70,7 +71,8 @@ def amounts(text: str) -> list[tuple[str, float]]:
     return out
 
 
-def _beyond(m: Turn, language: str, limit: float | None, known: frozenset[float], allowed: str):
+def _beyond(m: Turn, language: str, limit: float | None, known: frozenset[float], allowed: str
+            ) -> tuple[str, str, dict[str, Any]] | None:
     message = m.message
     giving = GIVING.get(language, GIVING["en"])
     for sentence in split_sentences(m.text):
@@ -92,7 +94,7 @@ def _beyond(m: Turn, language: str, limit: float | None, known: frozenset[float]
     return _guarantee(message, language)
 
 
-def _guarantee(message: Message, language: str) -> tuple[str, str, dict] | None:
+def _guarantee(message: Message, language: str) -> tuple[str, str, dict[str, Any]] | None:
     """A guarantee given of what is not ours to give: an absolute, or what others do or what will happen."""
     pledge, absolute = GUARANTEE.get(language, GUARANTEE["en"]), ABSOLUTE.get(language, ABSOLUTE["en"])
     for at, word in enumerate(message.words):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.scorecard import TRADES, Scorecard
+from scoring.scorecard import TRADES, Evidence, Scorecard
 from trainer.texts import known, tr
 
 BAR = 20
@@ -53,7 +53,7 @@ def render_text(card: Scorecard, *, evidence: bool = True) -> str:
     return "\n".join(out)
 
 
-def _said(language: str, e) -> str:
+def _said(language: str, e: Evidence) -> str:
     """`turn 3: “the quote” — the note`."""
     what = f"“{e.quote}”" if e.quote else (e.action or "")
     turn = tr(language, "score.report.turn", n=e.turn) if e.turn else tr(language, "score.report.start")

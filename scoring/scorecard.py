@@ -17,6 +17,10 @@ from trainer.scenario.kinds import TRADES, Trade
 if TYPE_CHECKING:
     from scoring.judgement import Judgement
 
+__all__ = ["SCORECARD_VERSION", "TRADES", "Ceiling", "Criterion", "Evidence", "Scorecard", "Trade", "TradeScore",
+           "as_scorecard"]
+"""The trades come from the scenario's kinds; scoring and its readers name them from here."""
+
 SCORECARD_VERSION = 1
 
 

@@ -9,7 +9,7 @@ from scoring.ceilings import ceilings
 from scoring.criteria import CRITERIA
 from scoring.criteria.common import generic
 from scoring.scorecard import TRADES, Criterion, Scorecard, TradeScore
-from scoring.transcript import digest
+from scoring.transcript import Transcript, digest
 from trainer.engine.events import Event
 from trainer.scenario.kinds import Trade
 from trainer.scenario.models import Scenario
@@ -61,7 +61,7 @@ def score(events: Sequence[Event], scenario: Scenario) -> Scorecard:
     )
 
 
-def _summary(transcript) -> str:
+def _summary(transcript: Transcript) -> str:
     """The outcome's summary; for a session started part-way, a note that says so first."""
     if not transcript.started_from:
         return transcript.summary

@@ -7,7 +7,10 @@ affirmation and small talk, written for customer-service and helping conversatio
 
 from __future__ import annotations
 
-from trainer.meaning.matching import matches_any, words
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from trainer.meaning.matching import Words, matches_any, words
 
 # Each cue is a tuple of `matching` patterns (`a + b` = both anywhere, `stem*` = any ending).
 CUES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -215,7 +218,7 @@ ME = {"en": frozenset({"i", "me", "my", "im", "ive", "mine", "myself", "id", "il
 SO = {"en": frozenset({"so"}), "nl": frozenset({"dus", "oftewel"})}
 
 
-def features(text: str, language: str = "en", context: list[dict] | None = None) -> dict[str, float]:
+def features(text: str, language: str = "en", context: Sequence[Mapping[str, Any]] | None = None) -> dict[str, float]:
     """The turn's features by name: form, cue phrases, words and (optionally) what came just before."""
     lang = language if language in CUES else "en"
     found = words(text)
@@ -255,7 +258,7 @@ def _form(f: dict[str, float], text: str, n: int) -> None:
         f["number"] = 1.0
 
 
-def _cue_features(f: dict[str, float], text: str, found, lang: str) -> None:
+def _cue_features(f: dict[str, float], text: str, found: Words, lang: str) -> None:
     """The cue phrases: a question's form, a check, each kind of cue, a bare backchannel."""
     cues = CUES[lang]
     if _opens_with(found, cues["question_start"], FILLERS[lang]):
@@ -271,7 +274,7 @@ def _cue_features(f: dict[str, float], text: str, found, lang: str) -> None:
         f["backchannel"] = 1.0
 
 
-def _person_features(f: dict[str, float], found, first: int, lang: str) -> None:
+def _person_features(f: dict[str, float], found: Words, first: int, lang: str) -> None:
     """Who the turn speaks as and to: an imperative, "so", you and me, and which of them it opens with."""
     n = len(found)
     if found[first] in IMPERATIVES[lang]:
@@ -290,7 +293,7 @@ def _person_features(f: dict[str, float], found, first: int, lang: str) -> None:
         f["starts:me"] = 1.0
 
 
-def _context_features(f: dict[str, float], last: dict) -> None:
+def _context_features(f: dict[str, float], last: Mapping[str, Any]) -> None:
     """What came just before: the customer asked, or the agent went on (after asking, or not)."""
     if last.get("role") == "customer" and "?" in str(last.get("text", "")):
         f["ctx:customer_asked"] = 1.0
@@ -307,7 +310,7 @@ def _length_bucket(n: int) -> str:
     return "51+"
 
 
-def _first_word(found, fillers: frozenset[str]) -> int:
+def _first_word(found: Words, fillers: frozenset[str]) -> int:
     """Where the turn gets going: past at most three filler words."""
     start = 0
     while start < min(3, len(found) - 1) and found[start] in fillers:
@@ -315,7 +318,7 @@ def _first_word(found, fillers: frozenset[str]) -> int:
     return start
 
 
-def _opens_with(found, phrases: tuple[str, ...], fillers: frozenset[str]) -> bool:
+def _opens_with(found: Words, phrases: tuple[str, ...], fillers: frozenset[str]) -> bool:
     """The turn opens with one of the phrases, after at most three filler words ("okay, so what…")."""
     start = _first_word(found, fillers)
     for phrase in phrases:
@@ -325,5 +328,5 @@ def _opens_with(found, phrases: tuple[str, ...], fillers: frozenset[str]) -> boo
     return False
 
 
-def _count(patterns: tuple[str, ...], found) -> int:
+def _count(patterns: tuple[str, ...], found: Words) -> int:
     return sum(1 for p in patterns if matches_any((p,), found))

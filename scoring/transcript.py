@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from scoring.scorecard import Evidence
 from trainer.engine.events import (
@@ -104,14 +104,14 @@ class Transcript:
     last_turn: int = 0
     started_from: str = ""
     """The state it opened in when started part-way (`webcare play --from`); empty: from the start."""
-    memo: dict = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)
     """What several criteria read of the same transcript, worked out once (see `once`)."""
 
     def once(self, key: str, make: Callable[[], T]) -> T:
         """`make()`, worked out the first time several criteria ask for `key` of this transcript."""
         if key not in self.memo:
             self.memo[key] = make()
-        return self.memo[key]
+        return cast("T", self.memo[key])  # what `make` gave for this key
 
     def turn_of_first(self, intents: tuple[str, ...]) -> Turn | None:
         return next((m for m in self.messages if set(m.intents) & set(intents)), None)

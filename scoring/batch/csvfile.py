@@ -12,12 +12,15 @@ import itertools
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from scoring.batch.conversation import ROLE_HINT, Conversation, Line, ReadError, at, role_of
 from scoring.batch.limits import Limits
 from scoring.batch.opening import physical_lines
 from scoring.batch.times import TIME_HINT, parse_time, relative
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "role": ("role", "speaker", "rol"),
@@ -124,7 +127,7 @@ def _rows(path: str, stream: TextIO, limits: Limits, problems: list[str]) -> tup
     return _body(path, reader, header, columns, problems), "conversation" in columns
 
 
-def _body(path: str, reader, header: list[str], columns: dict[str, int], problems: list[str]) -> Iterator[_Row]:
+def _body(path: str, reader: Reader, header: list[str], columns: dict[str, int], problems: list[str]) -> Iterator[_Row]:
     start = reader.line_num + 1
     while True:
         try:

@@ -35,7 +35,7 @@ class FileConversations:
     (`ReadError` only if the file changed since it was checked)."""
 
     def __init__(self, path: Path, read: Callable[[], Iterator[Conversation]], count: int,
-                 copy: tempfile.TemporaryDirectory | None = None) -> None:
+                 copy: tempfile.TemporaryDirectory[str] | None = None) -> None:
         self.path = path
         self._read = read
         self.count = count
@@ -80,7 +80,7 @@ def read_file(path: Path, limits: Limits = DEFAULT) -> FileConversations:
     return FileConversations(path, read, sum(1 for _ in read()), copy)
 
 
-def _rereadable(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]:
+def _rereadable(path: Path) -> tuple[Path, tempfile.TemporaryDirectory[str] | None]:
     """A file that can be read twice: the file itself, or for a pipe (`<(…)`, /dev/stdin) a copy on disk."""
     if path.is_file() or path.is_dir() or not path.exists():
         return path, None  # folders and missing files are told when opened

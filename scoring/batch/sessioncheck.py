@@ -130,7 +130,7 @@ def _what(error: Mapping[str, Any]) -> str:
         return f"is too long ({len(error['input'])} characters; at most {ctx.get('max_length')})"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+    return str(error["msg"])
 
 
 def _shown(value: Any) -> str:

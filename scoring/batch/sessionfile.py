@@ -15,6 +15,7 @@ import os
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from scoring.batch.conversation import Conversation, ReadError
@@ -70,7 +71,7 @@ def _account() -> str:
         return "unknown"
 
 
-def write_session(path, data: dict[str, Any]) -> None:
+def write_session(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 

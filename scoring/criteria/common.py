@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from scoring.transcript import Transcript, Turn, split_sentences
 from trainer.meaning.matching import words
 from trainer.meaning.patterns import find
@@ -33,7 +35,7 @@ def generic(s: Scenario) -> bool:
     return not any(case)
 
 
-def quote_of(m: Turn, s: Scenario, names) -> str:
+def quote_of(m: Turn, s: Scenario, names: Iterable[str]) -> str:
     """The sentence of the message that says one of these intents: where its phrase stands, or, for one read
     by resemblance, the sentence that shares most words with its examples; never the first by default."""
     said = [n for n in names if n in m.intents and n in s.intents]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from scoring.claims import claims, contradictions
 from scoring.criteria.common import called, generic, question_of, quote_of, reads_as_plan
 from scoring.mandate import overpromises
@@ -114,7 +116,7 @@ def asks(t: Transcript, s: Scenario) -> Criterion:
     return Criterion("asks", title, best, tuple(evidence[:3]), tip)
 
 
-def _detector():
+def _detector() -> Callable[[str, str], str]:
     from scoring.detector import detect
 
     return detect

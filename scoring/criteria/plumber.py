@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from scoring.claims import Claim, untrue_deeds
 from scoring.criteria.common import called, generic, quote_of, reads_as_plan
 from scoring.scorecard import Criterion, Evidence
@@ -11,6 +14,9 @@ from trainer.meaning.matching import matches_any
 from trainer.meaning.reading import Message
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
+
+if TYPE_CHECKING:
+    from trainer.meaning.clause import Clause
 
 OUTCOME_VALUE = {"resolved": 1.0, "escalated": 0.7, "unresolved": 0.2, "churned": 0.0,
                  "went_public": 0.0, "viral": 0.0}
@@ -192,7 +198,7 @@ def _progressive(span: tuple[str, ...]) -> bool:
                for i, w in enumerate(span))
 
 
-def _spans(message: Message):
+def _spans(message: Message) -> Iterator[tuple[tuple[str, ...], Clause]]:
     """Each clause's words with a following clause of the same sentence that names no one ("you'll see |
     it within 3 days" is one statement)."""
     for n, c in enumerate(message.clauses):

@@ -28,7 +28,7 @@ BUSY_MS = 15_000
 class Backend:
     dialect = ""
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -137,7 +137,7 @@ class SQLiteBackend(Backend):
             self.refused = _damaged(self.path, f"SQLite's check found: {said}")
             raise StoreError(self.refused)
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._conn.execute(sql, tuple(params)).fetchall()

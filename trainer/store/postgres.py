@@ -156,8 +156,8 @@ class PostgresBackend(Backend):
     def _sql(sql: str) -> str:
         return sql.replace("?", "%s")
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        def run(conn: Any) -> list[tuple]:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        def run(conn: Any) -> list[tuple[Any, ...]]:
             cur = conn.execute(self._sql(sql), tuple(params))
             return cur.fetchall() if cur.description else []
 

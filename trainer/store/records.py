@@ -15,6 +15,7 @@ from trainer.scenario.kinds import TRADES, Trade
 
 if TYPE_CHECKING:
     from trainer.engine.events import Event
+    from trainer.scenario.models import Scenario
     from trainer.store.sessions import SessionRow
 
 
@@ -114,7 +115,7 @@ def campaign_tag(manifest: dict[str, Any]) -> tuple[str | None, str | None]:
     return (str(curriculum) if curriculum else None, str(module) if module and curriculum else None)
 
 
-def scenario_hash(scenario) -> str:
+def scenario_hash(scenario: Scenario) -> str:
     """Which version of the scenario was played: the file's bytes when there is a file."""
     path = getattr(scenario, "path", None)
     data = path.read_bytes() if path and path.exists() else scenario.model_dump_json().encode()

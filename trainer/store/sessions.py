@@ -13,7 +13,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoring.scorecard import Scorecard, as_scorecard  # plain dataclasses: cheap to import
 from trainer.engine.events import Event, event_from_dict
@@ -36,6 +36,12 @@ from trainer.store.records import (
     trade_columns,
 )
 from trainer.store.schema import check_readable, migrate
+
+if TYPE_CHECKING:
+    from trainer.scenario.models import Scenario
+
+__all__ = ["TRADES", "Note", "Override", "SessionRow", "Store", "open_store"]
+"""With the trades and a stored note and override: what a rebuilt session (`trainer.review`) names from here."""
 
 ROW = ("id, trainee, scenario, title, language, channel, mode, seed, started_at, updated_at, ended_at, turns, "
        "outcome, outcome_kind, facilitator, detective, plumber, curriculum, module")
@@ -107,7 +113,7 @@ class Store(Leasing, CampaignRecords):
             raise
 
     # ── playing ────────────────────────────────────────────────────────────────────
-    def begin(self, *, trainee: str, scenario, seed: int = 0, mode: str = "practice",
+    def begin(self, *, trainee: str, scenario: Scenario, seed: int = 0, mode: str = "practice",
               manifest: dict[str, Any] | None = None) -> str:
         """A new session row; returns its id. `scenario` is a loaded Scenario.
 
