@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring import Scorecard, score
-from trainer.customers import BaseCustomer, Customer, ScriptedCustomer
+from trainer.customers import BaseCustomer, ScriptedCustomer, Writes
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import Event
 from trainer.engine.moves import Say, parse_move
@@ -63,7 +63,7 @@ class PlaythroughResult:
 class _Heard(BaseCustomer):
     """A customer that remembers what she was cued to say and what she said."""
 
-    def __init__(self, customer: Customer) -> None:
+    def __init__(self, customer: Writes) -> None:
         self.customer = customer
         self.said: list[tuple[Cue, str]] = []
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from trainer.customers.base import BaseCustomer, Customer
+from trainer.customers.base import BaseCustomer, Writes
 from trainer.engine.events import Event
 from trainer.engine.session import Cue
 
 
 class ReplayCustomer(BaseCustomer):
-    def __init__(self, recorded: Iterable[str], then: Customer) -> None:
+    def __init__(self, recorded: Iterable[str], then: Writes) -> None:
         self._recorded = list(recorded)
         self.then = then
 

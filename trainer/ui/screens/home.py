@@ -30,8 +30,8 @@ def badge_lines(progress: Progress, language: str) -> Text:
     if not progress.badges:
         return Text(tr(language, "home.no_badges"), style="dim italic")
     return Text("\n").join(
-        Text.assemble(verbatim(f"{getattr(b.badge, 'icon', '') or '★'} ", "yellow"), verbatim(b.badge.title, "bold"),
-                      verbatim(f" — {b.badge.about}" if getattr(b.badge, "about", "") else "", "dim"))
+        Text.assemble(verbatim(f"{b.badge.icon or '★'} ", "yellow"), verbatim(b.badge.title, "bold"),
+                      verbatim(f" — {b.badge.about}" if b.badge.about else "", "dim"))
         for b in progress.badges)
 
 

@@ -64,9 +64,9 @@ def news_text(news: News, language: str) -> Text:
         out.append(shown(tr(language, "news.unlocked", title=module.title)) + "\n", style="bold")
     for earned in news.badges:
         badge = earned.badge
-        icon = getattr(badge, "icon", "") or "★"
+        icon = badge.icon or "★"
         out.append(shown(tr(language, "news.badge", icon=icon, title=badge.title)) + "\n", style="bold yellow")
-        if getattr(badge, "about", ""):
+        if badge.about:
             out.append(f"   {shown(badge.about)}\n", style="italic")
     out.rstrip()
     return out
