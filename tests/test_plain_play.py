@@ -107,3 +107,18 @@ def test_test_command_runs_the_playthroughs(run_webcare):
 def test_python_dash_m_and_version(run_webcare):
     result = run_webcare("--version")
     assert result.returncode == 0 and result.stdout.startswith("webcare ")
+
+
+def test_a_dutch_trainee_is_asked_in_dutch_to_press_enter_after_the_briefing():
+    import io
+
+    from trainer.engine.clock import FakeClock
+    from trainer.plain import PlainPlay, play_plain
+    from trainer.play import Round
+    from trainer.scenario.library import find_scenario
+
+    asked: list[str] = []
+    scenario = find_scenario("legroom-nl")
+    play_plain(scenario, ["/end"], io.StringIO(), begin=lambda: Round(scenario, clock=FakeClock()),
+               how=PlainPlay(ready=asked.append))
+    assert asked == ["Druk op Enter als je de briefing hebt gelezen; dan begint de klok van de klant."]

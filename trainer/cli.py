@@ -149,9 +149,9 @@ def _start_point(args: argparse.Namespace, scenario):
     return start_at(scenario, args.start, args.mood, (args.facts or "").split(","))
 
 
-def _wait_for_enter() -> None:
+def _wait_for_enter(prompt: str) -> None:
     try:
-        input("Press Enter when you have read the briefing; the customer's clock starts then. ")
+        input(shown(prompt) + " ")
     except EOFError:
         pass
 

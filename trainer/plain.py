@@ -42,8 +42,9 @@ class PlainPlay:
 
     echo: bool = True
     """Repeat each trainee line in the transcript (piped input, which a terminal has not shown already)."""
-    ready: Callable[[], object] | None = None
-    """Waits until the trainee has read the briefing (the round, and its clock, start after it)."""
+    ready: Callable[[str], object] | None = None
+    """Asks (with this prompt, in the scenario's language) and waits until the trainee has read the briefing:
+    the round, and its clock, start after it."""
     judge: LLMSettings | None = None
     """Ask the LLM judge for a second opinion beside the scorecard."""
     scorecard_json: Path | None = None
@@ -63,7 +64,7 @@ def play_plain(scenario: Scenario, lines: Iterable[str], out: TextIO, *, begin: 
     view = PlainView(scenario, Shown(out))
     view.briefing()
     if how.ready is not None:
-        how.ready()
+        how.ready(view.text("ready"))
     game = begin() if begin is not None else Round(scenario)
     if game.resumed:
         view.say(view.text("resumed", turn=game.session.turn))
