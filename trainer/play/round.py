@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from trainer.customers import Customer, ScriptedCustomer
@@ -56,7 +57,6 @@ class Round:
         """For a what-if replay: the round it branched from, to compare scorecards."""
         self.resumed = False
         """Picked up where a stopped session was (`Round.resume`): its log is there already."""
-        self._fallback = ScriptedCustomer(scenario, seed)
         self._fell_back: str | None = None
 
     @property
@@ -99,6 +99,11 @@ class Round:
         """The customer's turn, when she has something to say (the engine's cue)."""
         cue = self.session.cue
         return Reply(self, cue, self._fallback) if cue is not None else None
+
+    @cached_property
+    def _fallback(self) -> ScriptedCustomer:
+        """The round's own script, for a writer that keeps none and failed: made the first time it is needed."""
+        return ScriptedCustomer(self.scenario, self.session.seed)
 
     def answer(self) -> list[Event]:
         """Her answer, written here and now; [] when she has nothing to say."""

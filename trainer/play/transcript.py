@@ -10,7 +10,6 @@ from scoring.batch.conversation import AGENT, Conversation, Line, ReadError, at
 from scoring.batch.replay import MODE, waits
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import CustomerMessage, Event, IntentsRecognised, TraineeMessage
-from trainer.engine.intents import Recogniser
 from trainer.engine.moves import Help, Move, Say, parse_move
 from trainer.errors import MoveError
 from trainer.play.round import Round
@@ -30,7 +29,6 @@ class _Transcript:
         self.round = Round(scenario, clock=self.clock, mode=MODE)
         self.events: list[Event] = list(self.round.session.events)
         self.pending: list[Line] = []
-        self.reader: Recogniser | None = None
         self.extra_turns = 0
         """Agent messages after the game's end, numbered on from its last turn."""
 
@@ -92,14 +90,13 @@ class _Transcript:
         """The round's conversation is over but hers went on: her agent's words still count."""
         if not isinstance(move, Say):
             return  # no back office after the end
-        if self.reader is None:
-            self.reader = Recogniser(self.scenario.intents, self.scenario.language)
         self.extra_turns += 1
         turn = self.turn
-        intents = self.reader.recognise(move.text)
+        reader = self.round.reader  # the round's own: the same intents, read the same way
+        intents = reader.recognise(move.text)
         moment = self.round.session.now()
         self.events.append(TraineeMessage(turn, move.text, waited, at=moment))
-        self.events.append(IntentsRecognised(turn, intents, self.reader.wrong(intents), at=moment))
+        self.events.append(IntentsRecognised(turn, intents, reader.wrong(intents), at=moment))
 
 
 def _first_line(exc: Exception) -> str:
