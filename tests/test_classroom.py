@@ -115,6 +115,7 @@ def test_a_wrong_class_code_is_refused_on_the_page_and_a_right_one_lets_the_trai
             assert (await sign_in(http, url, "Anna", "tulip-42")).status == 303
             page = await (await http.get(f"{url}/")).text()
             assert "textual.js" in page and db not in page
+            assert "googleapis" not in page  # a class may be offline: the page asks no one but this server
 
     asyncio.run(story())
 
@@ -134,12 +135,15 @@ def test_an_address_that_keeps_guessing_is_made_to_wait(db):
     asyncio.run(story())
 
 
-def test_a_form_posted_from_another_site_is_refused(db):
+def test_a_form_posted_or_a_game_opened_from_another_site_is_refused(db):
     async def story():
         async with class_server(db) as (_, url), browser() as http:
             forged = await http.post(f"{url}/signin", data={"name": "Anna"}, allow_redirects=False,
                                      headers={"Origin": "https://evil.example"})
             assert forged.status == 401
+            assert (await sign_in(http, url, "Anna")).status == 303
+            hijacked = await http.get(f"{url}/ws", headers={"Origin": "https://evil.example"})
+            assert hijacked.status == 403  # another site's page can't open a game with Anna's cookie
 
     asyncio.run(story())
 
@@ -175,3 +179,17 @@ def test_each_trainee_is_offered_only_their_own_stopped_session_and_the_coach_se
                 assert "Anna" in who and "Bob" in who and LEGROOM.title in who
 
     asyncio.run(story())
+
+
+def test_a_port_already_taken_is_told_in_one_line(tmp_path, capsys):
+    import socket
+
+    from trainer.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--db", str(tmp_path / "class.db")]) == 1
+    said = capsys.readouterr().err
+    assert f"127.0.0.1:{port}" in said and "--port" in said and "Traceback" not in said

@@ -29,6 +29,7 @@ from trainer.store import Store
 from trainer.texts import tr
 
 COOKIE = "webcare_session"
+PAGES = Path(__file__).parent / "templates"
 IDLE = 12 * 3600.0
 """Seconds a signed-in browser stays signed in without playing."""
 T = TypeVar("T")
@@ -71,7 +72,8 @@ class ClassServer(Server):
 
     def __init__(self, settings: ClassSettings, store: Store, *, host: str, port: int,
                  public_url: str | None = None) -> None:
-        super().__init__(shlex.join(settings.play), host=host, port=port, title=settings.title, public_url=public_url)
+        super().__init__(shlex.join(settings.play), host=host, port=port, title=settings.title, public_url=public_url,
+                         templates_path=PAGES / "game")
         self.settings = settings
         self.store = store
         self.roster = Roster(store)
@@ -80,7 +82,7 @@ class ClassServer(Server):
         self.seats: dict[str, Seat] = {}
         self._store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.pages = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+            loader=jinja2.FileSystemLoader(PAGES),
             autoescape=True, undefined=jinja2.StrictUndefined)
 
     async def _make_app(self) -> web.Application:
@@ -240,6 +242,10 @@ class ClassServer(Server):
         identity = self.identity(request)
         if identity is None:
             raise web.HTTPForbidden(text="Sign in first.")
+        try:
+            self._same_origin(request)  # another site's page can't open a game with this browser's cookie
+        except Refused:
+            raise web.HTTPForbidden(text="Open the game from its own page.") from None
         websocket = web.WebSocketResponse(heartbeat=15)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)

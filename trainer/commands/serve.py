@@ -64,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
     settings = ClassSettings(play=play_command(args), review=review_command(args), language=args.lang or "en")
     server = ClassServer(settings, store, host=args.host, port=args.port, public_url=args.public_url)
     _say_who_can_sign_in(server, args.host)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # the address is taken, or not this machine's
+        raise TrainerError(f"Can't listen on {args.host}:{args.port} ({exc.strerror or exc}): "
+                           "choose another with --port (or --host)") from None
+    finally:
+        store.close()
     return 0
 
 
