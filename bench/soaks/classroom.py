@@ -296,46 +296,59 @@ KEPT = 200_000
 _CONTROLS = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 
 
-class Tab:
-    """One `/ws` websocket: what the game draws is kept (as text, controls removed), keys are sent as typed."""
+class Screen:
+    """What a tab's terminal was sent, as text: control sequences removed, the latest KEPT characters."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self) -> None:
         import codecs
 
-        self.ws = ws
         self.text = ""
         self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
         self._raw = ""
-        self.reader = asyncio.ensure_future(self._read())
+        self.closed = False
 
-    async def _read(self) -> None:
-        import aiohttp
-
-        async for message in self.ws:
-            if message.type == aiohttp.WSMsgType.BINARY:
-                self._raw += self._decode(message.data)
-                cut = self._raw.rfind("\x1b")  # an escape sequence may go on in the next frame
-                keep = cut if cut >= 0 and len(self._raw) - cut < 32 else len(self._raw)
-                self.text = (self.text + _CONTROLS.sub("", self._raw[:keep]))[-KEPT:]
-                self._raw = self._raw[keep:]
+    def feed(self, data: bytes) -> None:
+        self._raw += self._decode(data)
+        cut = self._raw.rfind("\x1b")  # an escape sequence may go on in the next frame
+        keep = cut if cut >= 0 and len(self._raw) - cut < 32 else len(self._raw)
+        self.text = (self.text + _CONTROLS.sub("", self._raw[:keep]))[-KEPT:]
+        self._raw = self._raw[keep:]
 
     async def shows(self, words: str, within: float = STARTUP) -> None:
         """Until `words` are drawn (since `forget`)."""
         try:
             async with asyncio.timeout(within):
                 while words not in self.text:
-                    if self.reader.done():
+                    if self.closed:
                         raise ConnectionError(f"the tab closed before showing {words!r}")
                     await asyncio.sleep(0.02)
         except TimeoutError:
             raise TimeoutError(f"{words!r} not shown in {within:.0f} s; last drawn: {self.text[-600:]!r}") from None
 
-    async def type(self, text: str) -> None:
-        await self.ws.send_json(["stdin", text])
-
     def forget(self) -> None:
         self.text = ""
 
+
+class Tab(Screen):
+    """One `/ws` websocket, as the page's script opens it: what the game draws is kept, keys are sent as typed."""
+
+    def __init__(self, ws: Any) -> None:
+        super().__init__()
+        self.ws = ws
+        self.reader = asyncio.ensure_future(self._read())
+
+    async def _read(self) -> None:
+        import aiohttp
+
+        try:
+            async for message in self.ws:
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    self.feed(message.data)
+        finally:
+            self.closed = True
+
+    async def type(self, text: str) -> None:
+        await self.ws.send_json(["stdin", text])
 
 
 # -- a trainee playing the case -----------------------------------------------------------------------
