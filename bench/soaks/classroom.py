@@ -384,6 +384,13 @@ def signed(text: str, name: str) -> str:
     return f"{text} ^{name}"
 
 
+def client() -> Any:
+    """A browser's HTTP side: it keeps the cookies of 127.0.0.1 (aiohttp's jar refuses an address's by default)."""
+    import aiohttp
+
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
 async def open_tab(room: Classroom, http: Any, name: str) -> Tab:
     ws = await http.ws_connect(f"ws://127.0.0.1:{room.port}/ws?width=120&height=40")
     return Tab(ws)
@@ -432,13 +439,11 @@ async def send(watch: Watch, tab: Tab, text: str, played: Played) -> Row:
 
 async def play(room: Classroom, watch: Watch, name: str, texts: list[str]) -> Played:
     """One trainee signs in, opens a tab, plays `texts` and ends the case; what went wrong is in `problem`."""
-    import aiohttp
-
     played = Played(name)
     started = time.monotonic()
     tab: Tab | None = None
     try:
-        async with aiohttp.ClientSession() as http:
+        async with client() as http:
             await room.signed_in(http, name)
             tab = await open_tab(room, http, name)
             played.session = await start_case(room, watch, tab, name)

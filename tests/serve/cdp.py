@@ -87,12 +87,14 @@ class Browser:
             raise RuntimeError(f"{method}: {answer['error']}")
         return answer.get("result", {})
 
-    async def page(self) -> Page:
-        """A new tab in a browser context of its own: no cookie shared with another page."""
-        context = (await self.send("Target.createBrowserContext"))["browserContextId"]
+    async def page(self, context: str | None = None) -> Page:
+        """A new tab in a browser context of its own (no cookie shared with another page), or in `context`: the
+        same person's browser again."""
+        if context is None:
+            context = (await self.send("Target.createBrowserContext"))["browserContextId"]
         target = (await self.send("Target.createTarget", {"url": "about:blank", "browserContextId": context}))
         session = (await self.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}))
-        page = Page(self, session["sessionId"])
+        page = Page(self, session["sessionId"], context, target["targetId"])
         self._pages[page.session] = page
         for domain in ("Page", "Network", "Runtime"):
             await page.send(f"{domain}.enable")
@@ -116,8 +118,8 @@ class Browser:
 class Page:
     """A tab: navigate, fill and submit a form, type into the terminal, read what its terminal was sent."""
 
-    def __init__(self, browser: Browser, session: str) -> None:
-        self.browser, self.session = browser, session
+    def __init__(self, browser: Browser, session: str, context: str, target: str) -> None:
+        self.browser, self.session, self.context, self.target = browser, session, context, target
         self.screen = Screen()
         self.loaded = asyncio.Event()
 
@@ -177,3 +179,11 @@ class Page:
     async def type(self, text: str) -> None:
         """Text typed into the focused element (the terminal: sent to the game as keys)."""
         await self.send("Input.insertText", {"text": text})
+
+    async def text(self) -> str:
+        """The page's words, as shown (an HTML page's; the terminal's are in `screen`)."""
+        return str(await self.js("document.body.innerText"))
+
+    async def close(self) -> None:
+        """The tab closed, as a person closes it."""
+        await self.browser.send("Target.closeTarget", {"targetId": self.target})

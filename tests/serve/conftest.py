@@ -7,10 +7,13 @@ import pytest
 from bench.soaks.classroom import CLASS_CODE, Classroom, Watch
 from tests.serve.cdp import Browser, chromium
 
+COACH_PASSWORD = "review-all-of-it"
+
 
 @pytest.fixture
 def classroom(tmp_path):
-    """Start a class: `webcare serve ARGS` on its own SQLite store, with a class code when serve signs in."""
+    """Start a class: `webcare serve ARGS` on its own SQLite store, with a class code and a coach password when
+    serve signs in."""
     from trainer.store import open_store
 
     started: list[Classroom] = []
@@ -21,6 +24,7 @@ def classroom(tmp_path):
         room = Classroom(tmp_path, db, *args)
         if room.sign_in:
             room.set_secret("code", CLASS_CODE)
+            room.set_secret("coach-password", COACH_PASSWORD)
         room.start()
         started.append(room)
         return room
