@@ -49,6 +49,9 @@ POLL = 0.02
 """Seconds between two looks at the store: the latencies' resolution."""
 STARTUP = 60.0
 """Seconds the server may take to answer, and a tab to show its briefing."""
+BRIEFING = 180.0
+"""Seconds a tab may take to draw the case's briefing: twenty games start at once (on two busy cores, up to a
+minute each); how long they took is a figure of its own."""
 STEP = 60.0
 """Seconds one step (a turn committed, her reply, the end) may take before the client gives up."""
 CLASS_CODE = "seats-14A-14C"
@@ -335,6 +338,9 @@ class Tab(Screen):
     def __init__(self, ws: Any) -> None:
         super().__init__()
         self.ws = ws
+        self.connected = time.monotonic()
+        self.opened: float | None = None
+        """When the case's briefing was drawn."""
         self.reader = asyncio.ensure_future(self._read())
 
     async def _read(self) -> None:
@@ -377,6 +383,8 @@ class Played:
     problem: str = ""
     drawn: str = ""
     seconds: float = 0.0
+    opening: float | None = None
+    """Seconds from the tab's websocket opened to the briefing drawn."""
 
 
 def signed(text: str, name: str) -> str:
@@ -404,7 +412,8 @@ async def start_case(room: Classroom, watch: Watch, tab: Tab, name: str) -> str 
 
     customer = find_scenario(SCENARIO).customer.first_name
     known = set(watch.owners)
-    await tab.shows(tr("en", "briefing.key.start"))
+    await tab.shows(tr("en", "briefing.key.start"), within=BRIEFING)
+    tab.opened = time.monotonic()
     tab.forget()
     await tab.type(CTRL_S)
     await tab.shows(tr("en", "chat.timer").split("{time}")[0].format(name=customer))
@@ -469,6 +478,7 @@ async def play(room: Classroom, watch: Watch, name: str, texts: list[str]) -> Pl
         if tab is not None:
             tab.reader.cancel()
             played.drawn = tab.text
+            played.opening = tab.opened - tab.connected if tab.opened else None
     return played
 
 
@@ -565,8 +575,9 @@ def figures(played: list[Played], trainees: int, kind: str, room: Classroom) -> 
             return "none measured"
         return f"p50 {percentile(values, 0.5) * 1000:.0f} ms, p95 {percentile(values, 0.95) * 1000:.0f} ms"
 
+    opened = [p.opening for p in played if p.opening is not None]
     customer = "at once (--typing-speed 0)" if room.typing_speed else "after a person's typing time"
     who = "each signed in as herself" if room.sign_in else "no sign-in in this serve: all as its account"
     return (f"{trainees} trainees at once ({who}), {turns} turns, one server, {kind}: Enter → her turn committed "
             f"{ms(committed)}; Enter → the customer's reply committed {ms(answered)} (she answers {customer}); "
-            f"store polled every {POLL * 1000:.0f} ms")
+            f"store polled every {POLL * 1000:.0f} ms; a tab opened → its briefing drawn {ms(opened)}")
