@@ -55,8 +55,6 @@ minute each); how long they took is a figure of its own."""
 STEP = 60.0
 """Seconds one step (a turn committed, her reply, the end) may take before the client gives up."""
 CLASS_CODE = "seats-14A-14C"
-SERVER_ACCOUNT = "class-server"
-"""The name the server's own account plays under when serve has no sign-in."""
 T = TypeVar("T")
 
 
@@ -64,28 +62,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def serve_knows(*args: str) -> bool:
-    """Does this `webcare serve` take these arguments (an option added with the class's sign-in)?"""
-    import contextlib
-    import io
-
-    from trainer.cli import _parser
-
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            _parser().parse_args(["serve", *args])
-    except SystemExit:
-        return False
-    return True
-
-
-def signs_in() -> bool:
-    """Does `webcare serve` ask who is playing (the classroom's sign-in)?"""
-    import importlib.util
-
-    return importlib.util.find_spec("trainer.classroom") is not None
 
 
 def messages() -> list[str]:
@@ -102,22 +78,14 @@ def messages() -> list[str]:
 class Classroom:
     """A `python -m trainer serve` subprocess on 127.0.0.1, its database, and how a trainee signs in."""
 
-    def __init__(self, folder: Path, db: str, *serve_args: str, sign_in: bool | None = None) -> None:
+    def __init__(self, folder: Path, db: str, *serve_args: str) -> None:
         self.folder, self.db = folder, db
-        self.sign_in = signs_in() if sign_in is None else sign_in
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = folder / "serve.log"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI", "WEBCARE"))}
         self.env[("WEBCARE_DATABASE_URL" if db.startswith("postgres") else "WEBCARE_DB")] = db
-        self.env["WEBCARE_TRAINEE"] = SERVER_ACCOUNT
-        self.typing_speed = serve_knows("--typing-speed", "0")
-        args = ["--host", "127.0.0.1", "--port", str(self.port), *serve_args]
-        if self.typing_speed:
-            args += ["--typing-speed", "0"]
-        if serve_knows("--db", db):
-            args += ["--db", db]
-        self.args = args
+        self.args = ["--host", "127.0.0.1", "--port", str(self.port), "--typing-speed", "0", "--db", db, *serve_args]
         self.proc: subprocess.Popen[bytes] | None = None
 
     def set_secret(self, kind: str, secret: str, name: str = "") -> None:
@@ -169,16 +137,10 @@ class Classroom:
 
     async def signed_in(self, http: Any, name: str, secret: str = CLASS_CODE) -> None:
         """Sign `http` (an aiohttp session with a cookie jar) in as `name`, as the page's form does."""
-        if not self.sign_in:
-            return
         async with http.post(f"{self.url}/signin", data={"name": name, "secret": secret},
                              allow_redirects=False) as response:
             if response.status != 303:
                 raise RuntimeError(f"signing in as {name}: HTTP {response.status}")
-
-    def trainee(self, name: str) -> str:
-        """Whose sessions a tab signed in as `name` keeps."""
-        return name if self.sign_in else SERVER_ACCOUNT
 
 
 @contextmanager
@@ -417,10 +379,7 @@ async def start_case(room: Classroom, watch: Watch, tab: Tab, name: str) -> str 
     tab.forget()
     await tab.type(CTRL_S)
     await tab.shows(tr("en", "chat.timer").split("{time}")[0].format(name=customer))
-    if not room.sign_in:
-        await asyncio.sleep(0.5)  # her opening is being committed; a message sent before it is refused
-        return None
-    trainee = room.trainee(name)
+    trainee = name
 
     def opened() -> str | None:
         return next((r.session for r in watch.rows.values() if r.kind == "customer_message"
@@ -491,8 +450,7 @@ def check(size: Size) -> Result:
     turns = pick(size, full=4, small=2)
     with tempfile.TemporaryDirectory(prefix="webcare-class-") as name, database(Path(name)) as (db, kind):
         room = Classroom(Path(name), db, SCENARIO)
-        if room.sign_in:
-            room.set_secret("code", CLASS_CODE)
+        room.set_secret("code", CLASS_CODE)
         room.start()
         try:
             played, watch = asyncio.run(_class(room, NAMES[:trainees], messages()[:turns]))
@@ -548,9 +506,9 @@ def trainee_problems(room: Classroom, watch: Watch, p: Played) -> Iterator[str]:
     sessions = {r.session for r in committed}
     if len(sessions) > 1:
         yield f"her messages are in {len(sessions)} sessions"
-    owners = {watch.owners.get(s) for s in sessions} - {room.trainee(p.name)}
+    owners = {watch.owners.get(s) for s in sessions} - {p.name}
     if owners:
-        yield f"her session is attributed to {sorted(map(str, owners))}, not {room.trainee(p.name)!r}"
+        yield f"her session is attributed to {sorted(map(str, owners))}, not {p.name!r}"
     if p.session and p.session not in watch.finished:
         yield "her session was not finished in the store"
 
@@ -576,8 +534,7 @@ def figures(played: list[Played], trainees: int, kind: str, room: Classroom) -> 
         return f"p50 {percentile(values, 0.5) * 1000:.0f} ms, p95 {percentile(values, 0.95) * 1000:.0f} ms"
 
     opened = [p.opening for p in played if p.opening is not None]
-    customer = "at once (--typing-speed 0)" if room.typing_speed else "after a person's typing time"
-    who = "each signed in as herself" if room.sign_in else "no sign-in in this serve: all as its account"
-    return (f"{trainees} trainees at once ({who}), {turns} turns, one server, {kind}: Enter → her turn committed "
+    customer = "at once (--typing-speed 0)"
+    return (f"{trainees} trainees at once (each signed in as herself), {turns} turns, one server, {kind}: Enter → her turn committed "
             f"{ms(committed)}; Enter → the customer's reply committed {ms(answered)} (she answers {customer}); "
             f"store polled every {POLL * 1000:.0f} ms; a tab opened → its briefing drawn {ms(opened)}")
