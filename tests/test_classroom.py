@@ -1,7 +1,7 @@
-"""A class in the browser: trainees sign in by name (and code), play as themselves; the coach sees who plays.
+"""A class in the browser: who gets in, and what a browser that is not signed in (or another site) gets.
 
-The server runs in the test's event loop on 127.0.0.1; each tab's game is the real `webcare play` process,
-on a throw-away database the server holds.
+The server runs in the test's event loop on 127.0.0.1, on a throw-away database it holds. The story of two
+trainees and their coach, in Chromium, is tests/serve/test_classroom_story.py.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from trainer.classroom.secrets import hash_secret
 from trainer.classroom.server import ClassServer, ClassSettings
 from trainer.cli import _parser
 from trainer.commands.serve import play_command, review_command
-from trainer.engine.moves import parse_move
-from trainer.play import Round
 from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 from trainer.texts import tr
@@ -61,30 +59,6 @@ def browser() -> aiohttp.ClientSession:
 
 async def sign_in(http: aiohttp.ClientSession, url: str, name: str, secret: str = "") -> aiohttp.ClientResponse:
     return await http.post(f"{url}/signin", data={"name": name, "secret": secret}, allow_redirects=False)
-
-
-class Tab:
-    """A browser tab's game: what it drew so far, read until some texts are on screen."""
-
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
-        self.ws, self.drawn = ws, b""
-
-    async def until(self, *expected: str) -> str:
-        """What the game drew once every `expected` text is on screen (or after DRAWN seconds)."""
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(DRAWN):
-                while not all(e.encode() in self.drawn for e in expected):
-                    message = await self.ws.receive()
-                    if message.type != aiohttp.WSMsgType.BINARY:
-                        break
-                    self.drawn += message.data
-        return self.drawn.decode("utf-8", "replace")
-
-
-@contextlib.asynccontextmanager
-async def tab(http: aiohttp.ClientSession, url: str) -> AsyncIterator[Tab]:
-    async with http.ws_connect(f"{url.replace('http', 'ws')}/ws?width=110&height=32") as ws:
-        yield Tab(ws)
 
 
 def test_a_browser_that_has_not_signed_in_gets_the_sign_in_page_and_no_game(db):
@@ -144,39 +118,6 @@ def test_a_form_posted_or_a_game_opened_from_another_site_is_refused(db):
             assert (await sign_in(http, url, "Anna")).status == 303
             hijacked = await http.get(f"{url}/ws", headers={"Origin": "https://evil.example"})
             assert hijacked.status == 403  # another site's page can't open a game with Anna's cookie
-
-    asyncio.run(story())
-
-
-def _stopped_session(db: str, trainee: str) -> None:
-    with contextlib.closing(open_store(db)) as store:
-        game = Round(LEGROOM)
-        game.opening()
-        game.keep(store, trainee=trainee)
-        game.play(parse_move("Hello, I'm sorry to hear that. What happened?"))
-
-
-def test_each_trainee_is_offered_only_their_own_stopped_session_and_the_coach_sees_who_plays(db):
-    _stopped_session(db, "Anna")
-    with contextlib.closing(open_store(db)) as store:
-        store.set_secret("coach", hash_secret("whistle"))
-    stopped = "You stopped"
-    scenario_listed = find_scenario("legroom-en").title
-
-    async def story():
-        async with (class_server(db) as (_, url), browser() as anna, browser() as bob, browser() as coach):
-            assert (await sign_in(anna, url, "anna")).status == 303  # her spelling in the store: Anna
-            assert (await sign_in(bob, url, "Bob")).status == 303
-            async with tab(anna, url) as annas, tab(bob, url) as bobs:
-                seen = await bobs.until(scenario_listed)
-                assert scenario_listed in seen, seen[-1500:]
-                assert stopped not in seen  # Anna's stopped session is not Bob's to resume
-                assert stopped in await annas.until(scenario_listed, stopped)
-                assert (await coach.post(f"{url}/coach", data={"secret": "nope"})).status == 401
-                signed = await coach.post(f"{url}/coach", data={"secret": "whistle"}, allow_redirects=False)
-                assert signed.status == 303
-                who = await (await coach.get(f"{url}/who")).text()
-                assert "Anna" in who and "Bob" in who and LEGROOM.title in who
 
     asyncio.run(story())
 
