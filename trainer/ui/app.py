@@ -191,6 +191,9 @@ def make_app(options: UiOptions | None = None) -> WebcareApp:
     With `options.read_later` the library is read in a worker after the first frame (the
     CLI's way: start-up speed); otherwise now, so a test's first key press finds it.
     """
+    from trainer.ui.input_guard import guard_input
+
+    guard_input()  # pasted escapes and Escape-then-Ctrl+B read in order (see input_guard)
     options = options or UiOptions()
     if options.read_later:
         return WebcareApp(options, None)
