@@ -266,3 +266,11 @@ async def test_at_60_by_20_the_mood_meter_stays_in_view(app_factory):
         shown = meter.render()
         assert "angry 30" in shown.plain and "●●●●●●" in shown.plain  # her mood, its band, her patience
         assert meter.region.width - 2 >= shown.cell_len  # whole, not cut
+
+
+def test_this_textual_reads_keys_through_the_guard():
+    """A Textual release that reads keys another way leaves the game playing with its own reader: this says so."""
+    from trainer.ui.input_guard import GuardedParser, guard_input
+
+    assert guard_input()
+    assert linux_driver.XTermParser is GuardedParser

@@ -28,8 +28,12 @@ ESCAPE_KEY = "\x1b[27u"
 """The Escape key in the keyboard protocol Textual reads (CSI 27 u): never the start of anything else."""
 
 
-def guard_input() -> None:
-    """Have the terminal and browser drivers read keys through `GuardedParser` (idempotent)."""
+def guard_input() -> bool:
+    """Have the terminal and browser drivers read keys through `GuardedParser` (idempotent).
+
+    False, and Textual's own reader left in place, when a Textual release reads keys another way: the game
+    still plays (with Textual's reading of pastes), and tests/ui/test_new_hire.py fails until this is reviewed.
+    """
     from textual.drivers import linux_driver
 
     modules = [linux_driver]
@@ -39,10 +43,11 @@ def guard_input() -> None:
         pass
     else:
         modules.append(web_driver)
+    if any(getattr(module, "XTermParser", None) not in (XTermParser, GuardedParser) for module in modules):
+        return False
     for module in modules:
-        if getattr(module, "XTermParser", None) not in (XTermParser, GuardedParser):
-            raise RuntimeError(f"{module.__name__} no longer reads keys with XTermParser: review input_guard")
         module.XTermParser = GuardedParser  # type: ignore[attr-defined]
+    return True
 
 
 class GuardedParser(XTermParser):
