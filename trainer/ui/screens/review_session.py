@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label, ListView, Static
 
 from trainer.review.annotate import TRADES, annotate
 from trainer.store import Store, StoredSession
@@ -59,6 +60,7 @@ def write_export(screen: Screen, language: str, session: StoredSession, kind: st
 class SessionScreen(KeysInLanguage, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "review.key.back"),
+        Binding("enter", "details", "review.key.details"),
         Binding("n", "note", "review.key.note"),
         Binding("N", "session_note", "review.key.session_note"),
         Binding("o", "override", "review.key.override"),
@@ -115,6 +117,21 @@ class SessionScreen(KeysInLanguage, Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    @on(ListView.Selected, "#turns")
+    def _turn_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        self.action_details()
+
+    def action_details(self) -> None:
+        """The chosen turn in full: each criterion it counted for, with its whole text, tip and evidence."""
+        from trainer.ui.widgets.review_details import TurnDetails
+
+        line = self.query_one(TurnList).chosen
+        if line is None:
+            self.notify(tr(self.language, "review.no_turn"), severity="warning")
+            return
+        self.app.push_screen(TurnDetails(line, self.session.scorecard, self.language))
 
     def action_note(self) -> None:
         line = self.query_one(TurnList).chosen

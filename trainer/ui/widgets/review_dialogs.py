@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from trainer.scenario.kinds import TRADES
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 
 if TYPE_CHECKING:
     from trainer.store import SessionRow
@@ -26,10 +27,22 @@ def export_stem(row: SessionRow) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)
 
 
-class NoteDialog(ModalScreen[str | None]):
-    """Dismisses with the note's text, or None on Escape."""
+class ReviewDialog(KeysInLanguage, ModalScreen):
+    """A coach's dialog: Esc cancels (dismisses with None), F1 opens the review's help over it (a modal screen
+    shuts the app's own keys out)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "review.key.cancel"),
+        Binding("f1", "app.help", "review.key.help"),
+    ]
+    language: str
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteDialog(ReviewDialog):
+    """Dismisses with the note's text, or None on Escape."""
 
     def __init__(self, title: str, language: str, typed: str = "") -> None:
         super().__init__()
@@ -49,14 +62,10 @@ class NoteDialog(ModalScreen[str | None]):
         if event.value.strip():
             self.dismiss(event.value.strip())
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
-class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
+class OverrideDialog(ReviewDialog):
     """Dismisses with (trade, score, reason); a reason is required, the score must be 0–100."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, scores: dict[str, int | None], language: str) -> None:
         super().__init__()
@@ -100,14 +109,10 @@ class OverrideDialog(ModalScreen[tuple[str, int, str] | None]):
         trade = (pressed.id or "trade-facilitator").removeprefix("trade-") if pressed else TRADES[0]
         self.dismiss((trade, int(raw), reason))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
-class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+class ExportDialog(ReviewDialog):
     """Dismisses with (format, path); the file name follows the format until the coach edits it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, formats: tuple[str, ...], stem: str, language: str) -> None:
         super().__init__()
@@ -145,8 +150,6 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         name = (pressed.id or "").removeprefix("format-") if pressed else self.formats[0]
         self.dismiss((name, Path(event.value.strip()).expanduser()))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _suffix(name: str) -> str:
