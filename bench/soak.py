@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
 
 from bench.soaks import (  # noqa: E402  # noqa: E402
     big_inputs,
+    classroom,
     crash,
     exports,
     full_disk,
@@ -65,6 +66,8 @@ CHECKS: list[Check] = [
     Check("full disk mid-game", full_disk.check, "said once, scorecard, turns kept up to the failure, 0 tracebacks"),
     Check("big files (webcare score)", big_inputs.check, "50 MB export scored in ≤ 400 MB; 50 MB chats refused"),
     Check("dropped PostgreSQL connections", pg_drops.check, "turns lost: 0; every session finished"),
+    Check("a class in the browser", classroom.check, "20 trainees at once: turns lost 0, sessions misattributed 0, "
+          "crashes 0; turn latency p50/p95 measured"),
 ]
 
 

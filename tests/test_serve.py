@@ -17,7 +17,7 @@ import aiohttp
 import pytest
 
 from trainer.cli import _parser
-from trainer.commands.serve import serve_command
+from trainer.commands.serve import play_command
 from trainer.scenario.library import find_scenario
 from trainer.texts import tr
 
@@ -42,7 +42,8 @@ class Served:
         self.log = tmp_path / "serve.log"
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "trainer", "serve", "--host", "127.0.0.1", "--port", str(self.port), *args],
+                [sys.executable, "-m", "trainer", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                 "--db", str(tmp_path / "class.db"), *args],
                 cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own group: the game processes it starts end with it
             )
@@ -86,28 +87,37 @@ def serve(tmp_path):
         served.stop()
 
 
-async def first_screen(port: int, expected: str) -> str:
-    """Open a tab's websocket as the page's script does; return what the game drew until `expected`."""
+async def first_screen(port: int, expected: str, name: str = "Anna") -> str:
+    """Sign in as `name`, open a tab's websocket as the page's script does; return what the game drew until
+    `expected`."""
     drawn = b""
     try:
-        async with (
-            asyncio.timeout(STARTUP),
-            aiohttp.ClientSession() as http,
-            http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws,
-        ):
-            while expected.encode() not in drawn:
-                message = await ws.receive()
-                if message.type != aiohttp.WSMsgType.BINARY:
-                    break
-                drawn += message.data
+        async with asyncio.timeout(STARTUP), aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            signed = await http.post(f"http://127.0.0.1:{port}/signin", data={"name": name, "secret": ""},
+                                     allow_redirects=False)
+            assert signed.status == 303, await signed.text()
+            async with http.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws:
+                while expected.encode() not in drawn:
+                    message = await ws.receive()
+                    if message.type != aiohttp.WSMsgType.BINARY:
+                        break
+                    drawn += message.data
     except TimeoutError:
         pass  # the caller's assertion shows what was drawn
     return drawn.decode("utf-8", "replace")
 
 
-def test_serve_answers_with_the_textual_serve_page(serve):
+def test_serve_asks_who_you_are_first(serve):
     served = serve()
     html = served.page()
+    assert tr("en", "class.signin.heading") in html
+    assert 'name="name"' in html and 'type="password"' in html
+
+
+def test_serve_answers_a_signed_in_browser_with_the_textual_serve_page(serve):
+    served = serve()
+    served.page()
+    html = asyncio.run(signed_in_page(served.port))
     assert "<!DOCTYPE html>" in html
     assert "textual.js" in html  # textual-serve's terminal in the page
     assert f"ws://127.0.0.1:{served.port}/ws" in html
@@ -130,12 +140,29 @@ def test_a_browser_tab_can_open_a_scenario_at_once(serve):
     assert title in drawn, drawn[-2000:]
 
 
+async def signed_in_page(port: int) -> str:
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        await http.post(f"http://127.0.0.1:{port}/signin", data={"name": "Anna"})
+        async with http.get(f"http://127.0.0.1:{port}/") as response:
+            return await response.text()
+
+
 def test_the_served_command_is_this_python_playing_the_tui():
     args = _parser().parse_args(["serve", "--lang", "nl", "--test", "--seed", "3", "legroom-nl"])
-    command = serve_command(args)
+    command = " ".join(play_command(args))
     assert command.startswith(f"{sys.executable} -m trainer play --tui")
     assert "--lang nl" in command and "--test" in command and "--seed 3" in command
     assert command.endswith("legroom-nl")
+
+
+def test_serve_passes_the_judge_the_customer_and_saving_through():
+    args = _parser().parse_args(["serve", "--judge", "--customer", "scripted", "--require-saving",
+                                 "--model", "m1", "--llm-intents"])
+    command = play_command(args)
+    for option in ("--judge", "--require-saving", "--llm-intents"):
+        assert option in command
+    assert command[command.index("--customer") + 1] == "scripted"
+    assert command[command.index("--model") + 1] == "m1"
 
 
 def test_a_wrong_scenario_is_told_before_serving(capsys):

@@ -112,13 +112,14 @@ def _open_store(args: argparse.Namespace):
 
     trainee = args.name or person("WEBCARE_TRAINEE")
     if not args.save:
-        if args.resume:
-            raise TrainerError("--resume needs the session store; drop --no-save")
+        if args.resume or args.require_saving:
+            raise TrainerError(f"{'--resume' if args.resume else '--require-saving'} needs the session store; "
+                               "drop --no-save")
         return None, trainee
     try:
         return open_store(args.db), trainee
     except StoreError as exc:
-        if args.resume:
+        if args.resume or args.require_saving:
             raise
         print(shown(f"webcare: sessions are not being saved: {exc}"), file=sys.stderr)
         return None, trainee
@@ -178,7 +179,10 @@ def _play_tui(args: argparse.Namespace) -> int:
         raise TrainerError("--watch needs the path of a scenario file, e.g. `webcare play --watch my-case.yaml`")
     options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True,
                         db=args.db, trainee=args.name, save_sessions=args.save and not args.watch,
-                        resume=args.resume, watch=args.watch, curriculum=args.curriculum)
+                        resume=args.resume, watch=args.watch, curriculum=args.curriculum,
+                        typing_speed=args.typing_speed, require_saving=args.require_saving)
+    if args.require_saving and not options.save_sessions:
+        raise TrainerError("--require-saving needs the session store; drop --no-save and --watch")
     if start is not None:
         options = replace(options, start=start.state, start_mood=start.mood, start_facts=start.facts)
     if args.judge:

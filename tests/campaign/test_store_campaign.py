@@ -77,7 +77,7 @@ def test_a_schema_1_store_is_migrated_and_keeps_its_sessions(db_url):
         assert store.leaderboard_opt_ins("onboarding-en") == {"anna"}
     finally:
         store.close()
-    assert _version(db_url) == VERSION == 3
+    assert _version(db_url) == VERSION == 4
     open_store(db_url).close()  # opening again migrates nothing twice
 
 

@@ -31,7 +31,7 @@ async def type_line(pilot, text: str) -> None:
     """Type a line into the composer as keys and send it; wait until she has answered."""
     composer = pilot.app.screen.query_one("#composer")
     composer.focus()
-    composer.value = ""
+    composer.clear()
     await pilot.press(*_keys(text), "enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -47,7 +47,7 @@ async def play(pilot, moves: list[str]) -> None:
             continue
         composer = pilot.app.screen.query_one("#composer")  # Pilot reads a bare "_" as a pause
         composer.focus()
-        composer.value = ""
+        composer.clear()
         await pilot.press(*("underscore" if key == "_" else key for key in _keys(move)), "enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -52,7 +52,7 @@ async def test_a_tweet_over_280_characters_is_refused_and_the_text_is_kept(app_f
         assert any("280" in n for n in notices(app))
         assert my_lines(screen) == []
 
-        await pilot.press("ctrl+w", "ctrl+w", "ctrl+w", "backspace", "backspace", "full_stop")
+        await pilot.press("ctrl+w", "ctrl+w", "ctrl+w", "ctrl+w", "backspace", "backspace", "full_stop")
         assert composer.text.endswith("happening to others.")  # "…, really and truly!" is gone
         assert not counter.has_class("-over")
         await pilot.press("enter")
@@ -230,7 +230,7 @@ async def test_ctrl_e_ends_the_conversation_and_enter_opens_the_scorecard(app_fa
     app = app_factory(scenario="legroom-en")
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e", "enter")  # and yes, end it
         await pilot.pause()
         assert screen.game.session.outcome == "left"
         assert screen.query_one(ResponseTimer).waited is None

@@ -86,6 +86,7 @@ async def test_ending_the_conversation_from_the_palette(palette_app):
         await to_chat(pilot)
         session = app.screen.game.session
         await run_command(pilot, "end", "End the conversation")
+        await pilot.press("enter")  # yes, end it (the chat asks, as it does for Ctrl+E)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert session.over and session.outcome == "left"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from tests.ui.chat_helpers import notices
 from tests.ui.conftest import SIZE, type_line
 from trainer.store import open_store
+from trainer.texts import tr
 
 
 async def _start_legroom(pilot) -> None:
@@ -68,3 +70,23 @@ async def test_a_broken_store_is_said_once_and_the_game_still_plays(app_factory,
         assert type(app.screen).__name__ == "ChatScreen"
         assert app.store is None
     assert broken.read_bytes() == b"not a database" * 100
+
+
+async def test_a_class_that_requires_saving_refuses_to_play_unsaved_and_says_why(app_factory, tmp_path):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database" * 100)
+    app = app_factory(db=str(broken), require_saving=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await _start_legroom(pilot)
+        assert type(app.screen).__name__ != "ChatScreen"
+        said = notices(app)
+        assert any(tr("en", "store.required", reason="") in m for m in said), said
+
+
+def test_plain_play_that_requires_saving_stops_before_the_game_when_it_cant_save(tmp_path, capsys):
+    from trainer.cli import main
+
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database" * 100)
+    assert main(["play", "legroom-en", "--plain", "--require-saving", "--db", str(broken)]) == 1
+    assert "Traceback" not in capsys.readouterr().err

@@ -51,7 +51,7 @@ async def main():
             fill_the_disk()
         await send(pilot, "Let me look into your booking right away.")
         await answered(pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e", "enter")  # end it: yes
         await pilot.pause()
         await pilot.press("enter")
         await answered(pilot)

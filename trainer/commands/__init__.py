@@ -6,6 +6,7 @@ Each module's import is light (argparse only); what a command needs is imported 
 from trainer.commands import (
     campaign,
     check,
+    classroom,
     doctor,
     explore,
     graph,
@@ -20,4 +21,4 @@ from trainer.commands import (
     trades,
 )
 
-COMMANDS = (serve, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk)
+COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk)

@@ -46,6 +46,8 @@ def add_play(sub, run: Callable[[argparse.Namespace], int]) -> None:
     play.add_argument("--db", help="the session database: a file or a postgresql:// URL (default: "
                                    "WEBCARE_DATABASE_URL, WEBCARE_DB, or the user's data folder)")
     play.add_argument("--no-save", dest="save", action="store_false", help="keep nothing: no session is stored")
+    play.add_argument("--require-saving", action="store_true",
+                      help="refuse to play when the session can't be saved (default: play on, and say so)")
     play.add_argument("--resume", action="store_true", help="go on with your latest session that stopped early")
     play.add_argument("--judge", action="store_true",
                       help="add an LLM judge's second opinion to the scorecard (OPENAI_BASE_URL, OPENAI_API_KEY)")
@@ -68,5 +70,6 @@ def add_play(sub, run: Callable[[argparse.Namespace], int]) -> None:
     play.add_argument("--curriculum", metavar="ID",
                       help="open a curriculum's home screen: your modules, scores and next step (an id or a path; "
                            "`webcare` alone opens the one you are in)")
+    play.add_argument("--typing-speed", type=float, default=1.0, help=argparse.SUPPRESS)  # 0: she answers at once
     play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
     play.set_defaults(run=run)

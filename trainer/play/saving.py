@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 PAUSE_S = 30.0
 """After an attempt that had to wait for the database (it didn't answer), how long turns are only kept in
 memory before the next attempt: one wait, said once, instead of a wait on every turn."""
+DRAFT = "draft"
+"""The manifest's field for what was typed and not sent when the game was quit."""
 SLOW_S = 0.5
 """An attempt that took longer had to wait for the database (not refused at once): PAUSE_S follows."""
 
@@ -101,6 +103,25 @@ class SavedGame:
         except StoreError as exc:
             self.problem = str(exc)
             self._news.append(News("unsaved", self.problem))
+
+    def keep_draft(self, text: str) -> None:
+        """What the trainee had typed and not sent, kept with the session (a quit); quietly not, when it can't be."""
+        if self.session_id is None or self.problem or self.away:
+            return
+        try:
+            self.store.amend_manifest(self.session_id, {DRAFT: text})
+        except StoreError:
+            pass  # quitting all the same: a draft is no turn
+
+    def draft(self) -> str:
+        """The draft kept with the session when it was quit ("" when none, or when the store can't say)."""
+        if self.session_id is None:
+            return ""
+        try:
+            kept = self.store.load(self.session_id).manifest.get(DRAFT)
+        except StoreError:
+            return ""
+        return kept if isinstance(kept, str) else ""
 
     def take_news(self) -> News | None:
         """What to tell the trainee since the last call (the oldest first), once."""

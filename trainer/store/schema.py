@@ -86,6 +86,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE sessions ADD COLUMN lease_holder TEXT",
         "ALTER TABLE sessions ADD COLUMN lease_until TEXT",
     ),
+    # 4 — a class served in browsers: the class code, the coach's and trainees' passwords, as hashes only
+    (
+        """CREATE TABLE class_secrets (
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            set_at TEXT NOT NULL,
+            PRIMARY KEY (role, name)
+        )""",
+    ),
 )
 VERSION = len(MIGRATIONS)
 READABLE_FROM = 2

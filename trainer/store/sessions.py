@@ -21,6 +21,7 @@ from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import lease
 from trainer.store.backends import Backend, connect
 from trainer.store.campaign import CampaignRecords
+from trainer.store.classroom import ClassRecords
 from trainer.store.errors import StoreError
 from trainer.store.leasing import Leasing
 from trainer.store.listing import ListingStamp
@@ -85,7 +86,7 @@ class SessionRow:
                    curriculum=curriculum, module=module)
 
 
-class Store(Leasing, CampaignRecords, ListingStamp):
+class Store(Leasing, CampaignRecords, ClassRecords, ListingStamp):
     """Sessions in one database. A store that begins or resumes a session holds its lease until it finishes,
     releases it, or closes (see `trainer.store.lease`): no other game resumes it meanwhile.
 

@@ -118,7 +118,9 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         for scenario_id, scores in event.best.items():
             self._remember(scenario_id, scores)
         if event.problem:
-            self.notify(tr(self.language, "store.not_saving", reason=event.problem), severity="warning", timeout=10)
+            refused = self.options.require_saving
+            self.notify(tr(self.language, "store.required" if refused else "store.not_saving", reason=event.problem),
+                        severity="error" if refused else "warning", timeout=10)
         elif self.options.resume and self.unfinished:
             self.resume(self.unfinished[0])
         elif isinstance(self.screen, PickerScreen):
@@ -189,6 +191,9 @@ def make_app(options: UiOptions | None = None) -> WebcareApp:
     With `options.read_later` the library is read in a worker after the first frame (the
     CLI's way: start-up speed); otherwise now, so a test's first key press finds it.
     """
+    from trainer.ui.input_guard import guard_input
+
+    guard_input()  # pasted escapes and Escape-then-Ctrl+B read in order (see input_guard)
     options = options or UiOptions()
     if options.read_later:
         return WebcareApp(options, None)

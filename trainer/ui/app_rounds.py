@@ -27,6 +27,9 @@ class RoundNavigation(AppHost):
 
         if self.test_refused(scenario.id, mode):
             return
+        if self.options.require_saving and self.store is None:
+            self.notify(tr(self.language, "store.required", reason=""), severity="error", timeout=10)
+            return
         live, seed = self.options.live, self.options.seed
         start = self.options.start_for(scenario)
         game = Round(scenario, seed=seed, clock=self.options.clock, mode=mode, start=start,

@@ -39,6 +39,8 @@ class UiOptions:
     """Whose sessions these are; None: WEBCARE_TRAINEE, else the account's name."""
     save_sessions: bool = True
     """Keep every session in the store, turn by turn (off: nothing is written anywhere)."""
+    require_saving: bool = False
+    """Refuse to play when the store can't be opened (a class: `serve --require-saving`); off: play on, and say so."""
     resume: bool = False
     """Go on at once with the trainee's latest stopped session, if there is one."""
     judge: LLMSettings | None = None

@@ -13,17 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from trainer.engine.channels import CHANNELS
-from trainer.engine.events import (
-    ActionTaken,
-    CustomerMessage,
-    Event,
-    FactRevealed,
-    HintShown,
-    LookedUp,
-    MoodChanged,
-    SessionEnded,
-    TraineeMessage,
-)
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_move
 from trainer.errors import MoveError
 from trainer.play import Round
@@ -36,7 +25,9 @@ from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.amount_dialog import AmountDialog, limited_action
 from trainer.ui.widgets.back_office import BackOffice
 from trainer.ui.widgets.chat_composer import ChatComposer
+from trainer.ui.widgets.chat_confirm import ConfirmDialog
 from trainer.ui.widgets.chat_timer import ResponseTimer
+from trainer.ui.widgets.chat_view import ChatView
 from trainer.ui.widgets.live_line import LiveLine
 from trainer.ui.widgets.mode_badge import ModeBadge
 from trainer.ui.widgets.mood import MoodMeter
@@ -52,6 +43,7 @@ class ChatScreen(KeysInLanguage, Screen):
         Binding("f2", "hint", "key.hint"),
         Binding("ctrl+b", "focus_office", "key.office"),
         Binding("ctrl+e", "end", "key.end", priority=True),  # ahead of the composer's keys
+        Binding("ctrl+q", "quit_asking", "key.quit", priority=True),  # ahead of the app's Quit: asks first
         Binding("escape,ctrl+o", "focus_composer", "", show=False),
     ]
 
@@ -65,11 +57,9 @@ class ChatScreen(KeysInLanguage, Screen):
         self.language = language
         self.typing_speed = typing_speed
         self.channel = CHANNELS[self.scenario.channel]
-        self._held_mood: MoodChanged | None = None
-        """The customer's reaction to your move, shown on the meter once they answer."""
+        self.view = ChatView(self, game, language)
         self._reading = False
         """A model is reading the trainee's message (`--llm-intents`): the customer's move waits for it."""
-        self._hints = 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No hint key in test mode: there are none."""
@@ -79,6 +69,7 @@ class ChatScreen(KeysInLanguage, Screen):
         s, t = self.scenario, self.language
         with Horizontal(id="chat-top"):
             yield Label(verbatim(channel_line(s, t)), id="channel-bar")
+            yield Label("", id="branch-badge")
             yield ModeBadge(t, id="mode-badge")
         with Horizontal(id="chat-status"):
             yield MoodMeter(t, s.customer.patience, id="mood")
@@ -94,38 +85,44 @@ class ChatScreen(KeysInLanguage, Screen):
     def on_mount(self) -> None:
         session = self.game.session
         self.query_one(MoodMeter).set(session.mood, session.patience)
-        self._show(session.events)  # a rewound or resumed round arrives with its history
+        self.view.show(session.events)  # a rewound or resumed round arrives with its history
+        self.view.branch()
         if session.cue is not None:
             self._her_turn(typed=False)  # the customer's opening: posted before you arrived
-        self._update_badge()
+        self.view.badge()
+        if self.game.resumed and self.game.saved is not None:
+            self.query_one(ChatComposer).give_back(self.game.saved.draft())  # what was typed when it was quit
         self.action_focus_composer()
 
     # -- the trainee's moves ---------------------------------------------------------------------
 
     @on(ChatComposer.Sent)
     def _sent(self, event: ChatComposer.Sent) -> None:
+        """The composer is empty already (keys typed since start the next message); a message not taken
+        goes back into it."""
         if self.game.session.over:
             self._finish()
-            return
-        text = event.text.strip()
+        elif not self._take(event.text.strip()):
+            self.query_one(ChatComposer).give_back(event.text)
+
+    def _take(self, text: str) -> bool:
+        """Play what was sent, or say why not (False: it goes back to the composer)."""
         if not text:
-            return
+            return True
         try:
             move = parse_move(text, self.scenario.language)
         except MoveError as exc:
             self.notify(str(exc), severity="error")
-            return
+            return False
         if not isinstance(move, (Help, Hint)) and not self._can_move():
-            return  # the customer is still typing: what was typed stays in the composer
+            return False  # the customer is still typing: what was typed stays in the composer
         limit = self.channel.max_chars
         if isinstance(move, Say) and limit and len(move.text) > limit:
             self.notify(tr(self.language, "chat.too_long", n=len(move.text), limit=limit), severity="warning")
-            return
+            return False
         if isinstance(move, Act) and move.amount is None and self._asks_amount(move.action):
-            self.query_one(ChatComposer).clear()
-            return
-        if self.play(move):
-            self.query_one(ChatComposer).clear()
+            return True
+        return self.play(move)
 
     def play(self, move: Move) -> bool:
         """Carry out a move; False (and a notice) when the round refused it."""
@@ -145,7 +142,7 @@ class ChatScreen(KeysInLanguage, Screen):
         except MoveError as exc:
             self.notify(str(exc), severity="error")
             return False
-        self._show(events, hold_mood=self.game.session.cue is not None)
+        self.view.show(events, hold_mood=self.game.session.cue is not None)
         self._her_turn()
         return True
 
@@ -193,15 +190,41 @@ class ChatScreen(KeysInLanguage, Screen):
         if text is None:
             self.notify(tr(self.language, "chat.no_more_hints"))
             return
-        self._show_hint(text)
-        self._update_badge()
+        self.view.hint(text)
+        self.view.badge()
         tell(self, self.game, self.language)
 
     def action_end(self) -> None:
         if self.game.session.over:
             self._finish()
         elif self._can_move():
+            self.app.push_screen(ConfirmDialog(tr(self.language, "confirm.end"), self.language), self._end_confirmed)
+
+    def _end_confirmed(self, yes: bool | None) -> None:
+        if yes and self._can_move():
             self.play(End())
+
+    def action_quit_asking(self) -> None:
+        """Quit, after asking mid-conversation; what is in the composer is kept with the session."""
+        if self.game.session.over:
+            self.app.exit()
+            return
+        key = "confirm.quit" if self.game.saved is not None else "confirm.quit_unsaved"
+        self.app.push_screen(ConfirmDialog(tr(self.language, key), self.language), self._quit_confirmed)
+
+    def _quit_confirmed(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        if self.game.saved is not None:
+            self.game.saved.keep_draft(self.query_one(ChatComposer).text)
+        self.app.exit()
+
+    @on(BackOffice.Typed)
+    def _typed_in_office(self, event: BackOffice.Typed) -> None:
+        """Typing while the back office has the focus (after a look-up): the words go to the composer."""
+        composer = self.query_one(ChatComposer)
+        composer.focus_field()
+        composer.insert_typed(event.text)
 
     def action_focus_office(self) -> None:
         self.query_one("#lookups").focus()
@@ -242,48 +265,10 @@ class ChatScreen(KeysInLanguage, Screen):
             self.notify(notice or tr(self.language, "chat.fallback"), severity="warning", timeout=6)
         if not events:  # the screen was rewound or ended meanwhile
             return
-        self._show(events)
-        if self._held_mood is not None:
-            self.query_one(MoodMeter).set(self._held_mood.mood, self._held_mood.patience, self._held_mood.mood_delta)
-            self._held_mood = None
+        self.view.show(events)
+        self.view.her_reaction()
         if self.game.session.over:
             self._over()
-
-    # -- showing events ----------------------------------------------------------------------------
-
-    def _show(self, events: list[Event], hold_mood: bool = False) -> None:
-        transcript, office, s = self.query_one(Transcript), self.query_one(BackOffice), self.scenario
-        for e in events:
-            if isinstance(e, TraineeMessage):
-                transcript.trainee(e.text, e.turn, e.at)
-            elif isinstance(e, CustomerMessage):
-                transcript.customer(e.text, e.turn, e.at)
-            elif isinstance(e, (LookedUp, ActionTaken)):
-                label, mark = office.show_move(e)
-                transcript.record(label, "" if e.ok else e.result, e.ok, e.turn, mark=mark)
-            elif isinstance(e, FactRevealed):
-                office.note(s.facts[e.fact].is_)
-            elif isinstance(e, HintShown):
-                self._show_hint(e.text, e.turn)
-            elif isinstance(e, MoodChanged) and hold_mood:
-                self._held_mood = e
-            elif isinstance(e, MoodChanged):
-                self.query_one(MoodMeter).set(e.mood, e.patience, e.mood_delta)
-            elif isinstance(e, SessionEnded):
-                transcript.system(f"— {e.summary}", e.turn, style="bold")
-        session = self.game.session
-        looked_up = {e.tool for e in session.events if isinstance(e, LookedUp) and e.ok}
-        office.refresh_state(looked_up, session.given, session.done)
-        self.query_one(ResponseTimer).tick()
-        tell(self, self.game, self.language)
-
-    def _show_hint(self, text: str, turn: int | None = None) -> None:
-        self._hints += 1
-        self.query_one(Transcript).hint(tr(self.language, "chat.hint_title", n=self._hints), text, turn)
-
-    def _update_badge(self) -> None:
-        session = self.game.session
-        self.query_one(ModeBadge).show(session.mode, sum(isinstance(e, HintShown) for e in session.events))
 
     def _over(self) -> None:
         self.query_one(Transcript).system(tr(self.language, "chat.over"), style="bold")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -45,6 +45,12 @@ class BackOffice(Vertical):
     @dataclass
     class ActionChosen(Message):
         action: str
+
+    @dataclass
+    class Typed(Message):
+        """Keys typed or text pasted while the back office has the focus: words meant for the composer."""
+
+        text: str
 
     def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -95,6 +101,17 @@ class BackOffice(Vertical):
         return self.scenario.actions[name].once and name in self._done
 
     # -- requests ------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed here (after a look-up, say) is the start of a message: never lost in a list."""
+        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
+            event.stop()
+            self.post_message(self.Typed(event.character))
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        if event.text:
+            self.post_message(self.Typed(event.text))
 
     @on(OptionList.OptionSelected, "#lookups")
     def _lookup(self, event: OptionList.OptionSelected) -> None:

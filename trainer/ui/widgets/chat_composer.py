@@ -1,11 +1,12 @@
-"""Where the trainee writes: one line for tweets, DMs and chat; a multi-line e-mail sent with Ctrl+S."""
+"""Where the trainee writes: a field that grows to a few lines as the message does (Enter sends), or an
+e-mail sent with Ctrl+S. What is pasted is kept whole, newlines and all, its control characters written out."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,14 +14,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Label
+from textual.widgets import Label, TextArea
 
 from trainer.engine.channels import CHANNELS
 from trainer.scenario.models import Scenario
 from trainer.terminal import shown
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
-from trainer.ui.widgets.chat_styles import subject
+from trainer.ui.widgets.chat_styles import moves_line, subject
 
 
 class CharCounter(Widget):
@@ -40,9 +41,45 @@ class CharCounter(Widget):
         return f"{self.count}/{self.limit}" if self.limit else tr(self.language, "chat.chars", n=self.count)
 
 
+class ComposerField(TextArea):
+    """The field. The key that sends takes the text and empties the field in its own key handler, before
+    the next key is read: keys that follow at once (a burst, typing on) start the next message."""
+
+    @dataclass
+    class Submitted(Message):
+        text: str
+
+    def __init__(self, send_key: str, **kwargs) -> None:
+        super().__init__(soft_wrap=True, show_line_numbers=False, highlight_cursor_line=False, **kwargs)
+        self.send_key = send_key
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == self.send_key:
+            event.stop()
+            event.prevent_default()
+            text = self.text
+            self.clear()
+            self.post_message(self.Submitted(text))
+            return
+        await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.put(event.text)
+
+    def put(self, text: str) -> None:
+        """Text typed or pasted, at the cursor: every line kept (a terminal sends a paste's newlines as carriage
+        returns), control characters written out (`\\x1b`) as everywhere text reaches the screen."""
+        if self.read_only or not text:
+            return
+        result = self.replace(shown(text.replace("\r\n", "\n").replace("\r", "\n")), *self.selection)
+        self.move_cursor(result.end_location)
+
+
 class ChatComposer(Vertical):
-    """Posts `Sent` with the text; the screen decides whether to take it and then calls `clear`.
-    Nothing typed is lost while the customer is typing or when a message is refused."""
+    """Posts `Sent` with the text, the field emptied already; the screen takes it, or hands it back with
+    `give_back` (the customer is typing, it is too long…). Nothing typed is lost."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "send", "key.send")]  # e-mail only: see check_action
 
@@ -58,22 +95,21 @@ class ChatComposer(Vertical):
         self.multiline = scenario.channel == "email"
 
     def compose(self) -> ComposeResult:
-        channel, c = self.scenario.channel, self.scenario.customer
+        channel, c, t = self.scenario.channel, self.scenario.customer, self.language
         if self.multiline:
-            from textual.widgets import TextArea  # only e-mail needs it; it is slow to import
-
-            yield Label(verbatim(tr(self.language, "chat.mail_header", name=c.name, subject=subject(self.scenario))),
+            yield Label(verbatim(tr(t, "chat.mail_header", name=c.name, subject=subject(self.scenario))),
                         id="composer-header")
-            yield TextArea(id="composer", soft_wrap=True, show_line_numbers=False,
-                           placeholder=Content(shown(tr(self.language, "chat.placeholder.email", name=c.first_name))))
+            yield ComposerField("ctrl+s", id="composer", classes="-email",
+                                placeholder=Content(shown(tr(t, "chat.placeholder.email", name=c.first_name))))
             with Horizontal(id="composer-foot"):
-                yield Label(tr(self.language, "chat.send_hint.email"), id="composer-hint")
-                yield CharCounter(self.max_chars, self.language, id="counter")
+                yield Label(tr(t, "chat.send_hint.email"), id="composer-hint")
+                yield CharCounter(self.max_chars, t, id="counter")
         else:
             with Horizontal(id="composer-line"):
-                yield Input(placeholder=shown(tr(self.language, f"chat.placeholder.{channel}", handle=c.handle,
-                                                 name=c.first_name)), id="composer")
-                yield CharCounter(self.max_chars, self.language, id="counter")
+                yield ComposerField("enter", id="composer", placeholder=Content(shown(tr(
+                    t, f"chat.placeholder.{channel}", handle=c.handle, name=c.first_name))))
+                yield CharCounter(self.max_chars, t, id="counter")
+        yield Label(verbatim(moves_line(self.scenario, t)), id="composer-moves")
 
     def on_mount(self) -> None:
         self._count()
@@ -81,41 +117,49 @@ class ChatComposer(Vertical):
     # -- reading and writing ---------------------------------------------------------------
 
     @property
-    def text(self) -> str:
-        if self.multiline:
-            from textual.widgets import TextArea  # imported already by compose
+    def field(self) -> ComposerField:
+        return self.query_one("#composer", ComposerField)
 
-            return self.query_one("#composer", TextArea).text
-        return self.query_one("#composer", Input).value
+    @property
+    def text(self) -> str:
+        return self.field.text
 
     def clear(self) -> None:
-        if self.multiline:
-            from textual.widgets import TextArea
+        self.field.clear()
+        self._count()
 
-            self.query_one("#composer", TextArea).clear()
-        else:
-            self.query_one("#composer", Input).value = ""
+    def give_back(self, text: str) -> None:
+        """A message that was not taken, back in the field ahead of whatever was typed since."""
+        field = self.field
+        field.text = text + field.text
+        field.move_cursor(field.document.end)
+        self._count()
+
+    def insert_typed(self, text: str) -> None:
+        """Text typed or pasted elsewhere on the screen (the back office), where the cursor is."""
+        self.field.put(text)
         self._count()
 
     def focus_field(self) -> None:
-        self.query_one("#composer").focus()
+        self.field.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.multiline if action == "send" else True
 
     def action_send(self) -> None:
-        self.post_message(self.Sent(self.text))
+        """Ctrl+S from outside the field (the field takes it itself when it has the focus)."""
+        text = self.text
+        self.clear()
+        self.post_message(self.Sent(text))
 
-    @on(Input.Submitted, "#composer")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(ComposerField.Submitted)
+    def _submitted(self, event: ComposerField.Submitted) -> None:
         event.stop()
-        self.post_message(self.Sent(event.value))
-
-    @on(Input.Changed, "#composer")
-    def _changed(self) -> None:
         self._count()
+        self.post_message(self.Sent(event.text))
 
-    def on_text_area_changed(self) -> None:
+    @on(TextArea.Changed, "#composer")
+    def _changed(self) -> None:
         self._count()
 
     def _count(self) -> None:

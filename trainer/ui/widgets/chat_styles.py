@@ -61,6 +61,11 @@ def subject(scenario: Scenario) -> str:
     return scenario.title
 
 
+def moves_line(scenario: Scenario, language: str) -> str:
+    """The moves the composer takes besides a message, with this scenario's names: `/do refund_seats`…"""
+    return tr(language, "chat.moves", actions=", ".join(scenario.actions), lookups=", ".join(scenario.lookups))
+
+
 def channel_line(scenario: Scenario, language: str) -> str:
     """One line naming the channel and audience, for the top of the chat."""
     c = scenario.customer

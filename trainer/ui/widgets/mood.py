@@ -29,18 +29,26 @@ class MoodMeter(Widget):
         self.mood, self.patience, self.change = mood, patience, change
 
     def render(self) -> Text:
+        """Labelled with a bar of ten; where that does not fit (a small terminal), a bar of five, unlabelled:
+        her mood, its band and her patience always show."""
+        full = self._meter(labels=True, cells=10)
+        if not self.size.width or full.cell_len <= self.size.width:
+            return full
+        return self._meter(labels=False, cells=5)
+
+    def _meter(self, *, labels: bool, cells: int) -> Text:
         band = mood_band(self.mood)
         style = BAND_STYLE[band]
-        filled = round(self.mood / 10)
+        filled = round(self.mood * cells / 100)
         out = Text.assemble(
-            (f"{tr(self.language, 'mood.label')} ", "bold"),
-            ("█" * filled, style), ("░" * (10 - filled), "dim"),
+            (f"{tr(self.language, 'mood.label')} " if labels else "", "bold"),
+            ("█" * filled, style), ("░" * (cells - filled), "dim"),
             (f" {tr(self.language, 'mood.' + band)} {self.mood}", style),
         )
         if self.change:
             out.append(f" {'▲' if self.change > 0 else '▼'}{self.change:+d}", "green" if self.change > 0 else "red")
         out.append_text(Text.assemble(
-            "   ", (f"{tr(self.language, 'mood.patience')} ", "bold"),
+            "   " if labels else " ", (f"{tr(self.language, 'mood.patience')} " if labels else "", "bold"),
             ("●" * self.patience, "magenta"), ("○" * max(0, self.full_patience - self.patience), "dim"),
         ))
         return out
