@@ -12,6 +12,8 @@
    transcripts replayed through a scenario, saved sessions, CSV transcripts on the generic rubric).
 7. LLM client overhead per streamed chunk, against the loopback test server: our client (and the live
    customer on top) against reading the same server-sent events raw with http.client.
+10. The coach's list of 5,000 seeded sessions (`webcare review`) on SQLite and PostgreSQL: the list shown, its
+   queries, and the export dialog's first frame (bench/review_listing.py).
 
 Run with the venv's Python: `make bench`, or `.venv/bin/python bench/run.py [--quick]`.
 """
@@ -526,6 +528,26 @@ def bench_crash(trials: int) -> list[Row]:
             Row("  resumed sessions that did not finish", str(unfinished), "0", "ok" if unfinished == 0 else "MISSED")]
 
 
+# -- 10. the coach's list of a large class --------------------------------------------------------------
+
+def bench_review_listing(sessions: int, repeats: int) -> list[Row]:
+    """`webcare review` over a seeded class (bench/review_listing.py), on SQLite and on PostgreSQL when installed."""
+    from bench.review_listing import DIALOG_GOAL_S, LIST_GOAL_S, run
+
+    rows = []
+    for backend, f in run(sessions, repeats).items():
+        if f is None:
+            rows.append(Row(f"review list, {backend}", "not installed"))
+            continue
+        rows += [Row(f"review list, {backend}: {sessions} sessions shown", f"{f['shown']:.2f} s", f"≤ {LIST_GOAL_S:g} s",
+                     "ok" if f["shown"] <= LIST_GOAL_S else "MISSED"),
+                 Row("  listing query / overrides / change stamp",
+                     f"{f['query'] * 1000:.0f} / {f['overrides'] * 1000:.0f} / {f['stamp'] * 1000:.1f} ms"),
+                 Row("  export dialog, key to first frame", f"{f['dialog'] * 1000:.0f} ms",
+                     f"≤ {DIALOG_GOAL_S * 1000:.0f} ms", "ok" if f["dialog"] <= DIALOG_GOAL_S else "MISSED")]
+    return rows
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 def table(rows: list[Row]) -> str:
@@ -555,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         ("LLM stream", lambda: bench_llm_stream(200 if q else 2000, 2 if q else 7)),
         ("memory", lambda: bench_memory(100 if q else 500)),
         ("crash safety", lambda: bench_crash(2 if q else 100)),
+        ("review list", lambda: bench_review_listing(200 if q else 5000, 3 if q else 5)),
     ]
     rows: list[Row] = []
     started = time.perf_counter()

@@ -88,7 +88,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     progress = _progress(len(rows))
     if args.format == "csv":
-        text = cohort_csv(rows)
+        text = cohort_csv(rows, store.latest_overrides())
     elif args.format == "json":
         items = []
         for i, row in enumerate(rows, 1):

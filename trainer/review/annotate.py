@@ -41,6 +41,8 @@ class Line:
     """Why the game read each intent in this message (phrase, or the example it resembled)."""
     criteria: list[tuple[str, str, bool, str]] = field(default_factory=list)
     """(trade, criterion title, good?, note) for every criterion whose evidence cites this turn."""
+    cited: list[tuple[str, str]] = field(default_factory=list)
+    """(trade, criterion id) of each entry in `criteria`, in its order: where its full text and evidence are."""
     notes: list[Any] = field(default_factory=list)
 
 
@@ -119,3 +121,4 @@ def _attach_criteria(lines: list[Line], scorecard: Scorecard | Mapping[str, Any]
                               next((x for x in lines if x.turn == turn and x.who == "system"), None))
                 if target is not None:
                     target.criteria.append((trade, criterion.title, evidence.good, evidence.note))
+                    target.cited.append((trade, criterion.id))

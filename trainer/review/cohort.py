@@ -17,7 +17,7 @@ from trainer.store import SessionRow, Store
 def write_cohort(store: Store, rows: list[SessionRow], kind: str, path: Path,
                  progress: Callable[[int], None] = lambda n: None) -> None:
     if kind == "csv":
-        text = cohort_csv(rows)
+        text = cohort_csv(rows, store.latest_overrides())
         progress(len(rows))
     elif kind == "json":
         sessions = []

@@ -7,14 +7,14 @@ settings, so no key can end up in an export.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from trainer import csvsafe
 from trainer.review.annotate import annotate
 from trainer.review.charts import mood_line, trade_bars
 from trainer.scenario.kinds import TRADES, Trade
-from trainer.store.records import StoredSession
+from trainer.store.records import Override, StoredSession
 from trainer.store.sessions import SessionRow
 
 WHO = {"customer": "Customer", "trainee": "Trainee", "system": "·"}
@@ -159,17 +159,25 @@ def _html_details(line) -> str:
 
 
 COHORT_COLUMNS = ("session", "trainee", "scenario", "language", "mode", "started_at", "ended_at", "turns",
-                  "outcome", "outcome_kind", *TRADES)
+                  "outcome", "outcome_kind",
+                  *(column for t in TRADES for column in (t, f"{t}_coach", f"{t}_coach_reason", f"{t}_coach_by")))
+"""Per trade: the scorer's score, then beside it the coach's latest override of it (empty when none), its reason
+and who made it."""
 
 
-def cohort_csv(rows: Iterable[SessionRow]) -> str:
-    """One line per session: what a coach opens in a spreadsheet."""
+def cohort_csv(rows: Iterable[SessionRow], overrides: Mapping[str, Mapping[str, Override]] | None = None) -> str:
+    """One line per session: what a coach opens in a spreadsheet. `overrides`: session id → trade → the coach's
+    latest override (`Store.latest_overrides`)."""
     buffer = io.StringIO()
     writer = csvsafe.writer(buffer)
     writer.writerow(COHORT_COLUMNS)
     for r in rows:
+        changed = (overrides or {}).get(r.id, {})
+        scores: list[object] = []
+        for t in TRADES:
+            coach = changed.get(t)
+            scores += [_num(r.scores[t]).replace("–", ""), "" if coach is None else coach.score,
+                       "" if coach is None else coach.reason, "" if coach is None else coach.author]
         writer.writerow([r.id, r.trainee, r.scenario, r.language, r.mode, r.started_at, r.ended_at or "",
-                         r.turns, r.outcome or "", r.outcome_kind or "", *(_num(r.scores[t]).replace("–", "")
-                                                                           for t in TRADES)])
+                         r.turns, r.outcome or "", r.outcome_kind or "", *scores])
     return buffer.getvalue()
-

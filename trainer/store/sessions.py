@@ -24,6 +24,7 @@ from trainer.store.campaign import CampaignRecords
 from trainer.store.classroom import ClassRecords
 from trainer.store.errors import StoreError
 from trainer.store.leasing import Leasing
+from trainer.store.listing import ListingStamp
 from trainer.store.location import Location, locate
 from trainer.store.records import (
     Note,
@@ -85,7 +86,7 @@ class SessionRow:
                    curriculum=curriculum, module=module)
 
 
-class Store(Leasing, CampaignRecords, ClassRecords):
+class Store(Leasing, CampaignRecords, ClassRecords, ListingStamp):
     """Sessions in one database. A store that begins or resumes a session holds its lease until it finishes,
     releases it, or closes (see `trainer.store.lease`): no other game resumes it meanwhile.
 

@@ -34,7 +34,11 @@ def say_store_error(where, language: str, exc: StoreError) -> None:
 class ReviewApp(Notices, App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "Webcare Trainer — review"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit"),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+    ]
 
     def __init__(self, store: Store, coach: str, language: str = "en", *, curriculum: str | None = None,
                  now: Callable[[], datetime] | None = None) -> None:
@@ -53,6 +57,14 @@ class ReviewApp(Notices, App[None]):
         self.push_screen(SessionsScreen(self.store, self.coach, self.language))
         if self.curriculum:
             self.action_open_cohort()
+
+    def action_help(self) -> None:
+        """The coach's help over any review screen or dialog: what it is for, and its keys."""
+        from trainer.ui.screens.help import HelpScreen
+        from trainer.ui.screens.review_help import ReviewHelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(ReviewHelpScreen(self.language))
 
     def action_open_cohort(self) -> None:
         """The class's progress in the curriculum (`g` on the sessions list)."""

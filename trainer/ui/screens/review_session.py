@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label, ListView, Static
 
 from trainer.review.annotate import TRADES, annotate
 from trainer.store import Store, StoredSession
@@ -21,6 +22,7 @@ from trainer.ui.widgets.review_dialogs import (
     NoteDialog,
     OverrideDialog,
     export_stem,
+    open_dialog,
 )
 from trainer.ui.widgets.review_turns import TurnList
 
@@ -59,13 +61,16 @@ def write_export(screen: Screen, language: str, session: StoredSession, kind: st
 class SessionScreen(KeysInLanguage, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "review.key.back"),
-        Binding("n", "note", "review.key.note"),
-        Binding("N", "session_note", "review.key.session_note"),
-        Binding("o", "override", "review.key.override"),
-        Binding("e", "export", "review.key.export"),
+        Binding("enter", "details", "review.key.details", priority=True),
+        Binding("n", "note", "review.key.note", priority=True),
+        Binding("N", "session_note", "review.key.session_note", priority=True),
+        Binding("o", "override", "review.key.override", priority=True),
+        Binding("e", "export", "review.key.export", priority=True),
     ]
 
     AUTO_FOCUS = "#turns"
+    """The keys that open a dialog are priority keys, acted on as they arrive (not after the list had them), and
+    their actions wait until the dialog is up: what is typed next goes to its field (see `open_dialog`)."""
 
     def __init__(self, store: Store, session_id: str, coach: str, language: str) -> None:
         super().__init__()
@@ -116,17 +121,32 @@ class SessionScreen(KeysInLanguage, Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_note(self) -> None:
+    @on(ListView.Selected, "#turns")
+    async def _turn_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        await self.action_details()
+
+    async def action_details(self) -> None:
+        """The chosen turn in full: each criterion it counted for, with its whole text, tip and evidence."""
+        from trainer.ui.widgets.review_details import TurnDetails
+
         line = self.query_one(TurnList).chosen
         if line is None:
             self.notify(tr(self.language, "review.no_turn"), severity="warning")
             return
-        self._ask_note(tr(self.language, "review.turn_note", turn=line.turn), line.turn)
+        await open_dialog(self, TurnDetails(line, self.session.scorecard, self.language), lambda _: None)
 
-    def action_session_note(self) -> None:
-        self._ask_note(tr(self.language, "review.session_note"), None)
+    async def action_note(self) -> None:
+        line = self.query_one(TurnList).chosen
+        if line is None:
+            self.notify(tr(self.language, "review.no_turn"), severity="warning")
+            return
+        await self._ask_note(tr(self.language, "review.turn_note", turn=line.turn), line.turn)
 
-    def _ask_note(self, title: str, turn: int | None, typed: str = "") -> None:
+    async def action_session_note(self) -> None:
+        await self._ask_note(tr(self.language, "review.session_note"), None)
+
+    async def _ask_note(self, title: str, turn: int | None, typed: str = "") -> None:
         def save(text: str | None) -> None:
             if text:
                 from trainer.store import StoreError
@@ -136,14 +156,14 @@ class SessionScreen(KeysInLanguage, Screen):
                     self.store.add_note(self.session_id, text, author=self.coach, turn=turn)
                 except StoreError as exc:
                     say_store_error(self, self.language, exc)
-                    self._ask_note(title, turn, text)  # the note stays in the box: Enter tries again
+                    self.call_next(self._ask_note, title, turn, text)  # the note stays in the box: Enter again
                     return
                 self.notify(tr(self.language, "review.note_saved"))
                 self.refresh_view()
 
-        self.app.push_screen(NoteDialog(title, self.language, typed), save)
+        await open_dialog(self, NoteDialog(title, self.language, typed), save)
 
-    def action_override(self) -> None:
+    async def action_override(self) -> None:
         def save(choice: tuple[str, int, str] | None) -> None:
             if choice:
                 from trainer.ui.review_app import store_said
@@ -156,12 +176,12 @@ class SessionScreen(KeysInLanguage, Screen):
                                    original="–" if item.original is None else item.original, score=score))
                     self.refresh_view()
 
-        self.app.push_screen(OverrideDialog({t: self.session.score(t) for t in TRADES}, self.language), save)
+        await open_dialog(self, OverrideDialog({t: self.session.score(t) for t in TRADES}, self.language), save)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         def export(choice: tuple | None) -> None:
             if choice:
                 write_export(self, self.language, self.session, *choice)
 
-        self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(self.session.row), self.language),
-                             export)
+        await open_dialog(self, ExportDialog(("html", "markdown", "json"), export_stem(self.session.row),
+                                             self.language), export)

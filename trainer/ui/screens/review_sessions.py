@@ -11,17 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+from textual.widgets import Footer, Label, ProgressBar, Static
 
 from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow, Store, StoreError
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
-from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem
+from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem, open_dialog
 from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable
 
 FIELDS = ("trainee", "scenario", "outcome", "period")
+POLL_S = 3.0
+"""How often the list is read again while on screen: a class's sessions appear as they are played."""
 PERIODS = {"today": 1, "week": 7, "month": 30}
 
 
@@ -43,15 +45,27 @@ class Filters:
         return start.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+@dataclass(frozen=True)
+class Listing:
+    """One read of the list: what was asked (filters, order, direction), and what the store answered."""
+
+    asked: tuple[Filters, str, bool]
+    stamp: tuple
+    """The store's change stamp when it was read (`Store.list_stamp`)."""
+    rows: list[SessionRow]
+    everything: list[SessionRow]
+    overridden: dict[str, dict[str, int]]
+
+
 class SessionsScreen(KeysInLanguage, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "review.key.open"),
+        Binding("enter", "open", "review.key.open", priority=True),
         Binding("space", "mark", "review.key.mark"),
         Binding("c", "compare", "review.key.compare"),
         Binding("s", "sort", "review.key.sort"),
         Binding("r", "reverse", "review.key.reverse"),
-        Binding("e", "export", "review.key.export"),
-        Binding("x", "export_all", "review.key.export_all"),
+        Binding("e", "export", "review.key.export", priority=True),
+        Binding("x", "export_all", "review.key.export_all", priority=True),
         Binding("g", "app.open_cohort", "review.key.cohort"),
         Binding("0", "clear_filters", "review.key.clear"),
         *(Binding(str(i + 1), f"filter('{f}')", "") for i, f in enumerate(FIELDS)),
@@ -70,6 +84,12 @@ class SessionsScreen(KeysInLanguage, Screen):
         self.marked: list[str] = []
         self.rows: list[SessionRow] = []
         self.everything: list[SessionRow] = []
+        self.from_dialog = False
+        """Set when a dialog opens over the list: closing it changes no session, so the list is not read again."""
+        self.stamp: tuple | None = None
+        """The store's change stamp of the rows shown: a poll that finds it unchanged reads nothing more."""
+        self.poll_said = False
+        """The background read's store error was said; said again only after a read worked."""
 
     def compose(self) -> ComposeResult:
         yield Label(tr(self.language, "review.title"), classes="screen-title")
@@ -85,31 +105,87 @@ class SessionsScreen(KeysInLanguage, Screen):
     def on_mount(self) -> None:
         self.query_one("#review-progress").display = False
         self.reload()
+        self.set_interval(POLL_S, self.poll, name="poll sessions")
 
     def on_screen_resume(self) -> None:
-        self.reload()  # notes and overrides may have changed
+        if self.from_dialog:
+            self.from_dialog = False
+        else:
+            self.reload()  # back from a session or the class: notes and overrides may have changed
+
+    def read(self) -> Listing:
+        """The shown sessions, all of them (for the count and the filters' values) and the coach's overrides: four
+        light queries at most, whatever the class's size (no event logs, no scorecards). Safe in a thread."""
+        f, order, descending = self.filters, SORT_BY[self.sort], self.descending
+        stamp = self.store.list_stamp()
+        unfinished = f.outcome == "—"
+        rows = self.store.sessions(trainee=f.trainee, scenario=f.scenario, outcome=None if unfinished else f.outcome,
+                                   finished=False if unfinished else None, since=f.since(), order=order,
+                                   descending=descending)
+        everything = self.store.sessions() if f.active else rows
+        return Listing((f, order, descending), stamp, rows, everything, self.store.overridden())
 
     def reload(self) -> None:
+        """Read the list now (a filter or the sort changed); the database away: said, and the list stays."""
         from trainer.ui.review_app import store_said
 
-        f = self.filters
         with store_said(self, self.language):
-            unfinished = f.outcome == "—"
-            rows = self.store.sessions(trainee=f.trainee, scenario=f.scenario,
-                                       outcome=None if unfinished else f.outcome,
-                                       finished=False if unfinished else None, since=f.since(),
-                                       order=SORT_BY[self.sort], descending=self.descending)
-            self.everything, self.rows, overridden = self.store.sessions(), rows, self.store.overridden()
-            self.query_one(SessionTable).show(self.rows, self.marked, overridden)
+            self.apply(self.read())
+        self.show_chips()
+
+    def poll(self) -> None:
+        """Every few seconds, while the list is on screen: sessions that arrived or changed appear."""
+        if self.is_current and not self.workers_busy("poll"):
+            self.read_in_background()
+
+    def workers_busy(self, group: str) -> bool:
+        return any(w.group == group and not w.is_finished for w in self.workers)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def read_in_background(self) -> None:
+        try:
+            if self.store.list_stamp() == self.stamp:
+                return  # nothing new: one small query, and the list is not touched
+            listing = self.read()
+        except StoreError as exc:
+            self.app.call_from_thread(self.poll_failed, exc)
+            return
+        self.app.call_from_thread(self.apply, listing)
+
+    def poll_failed(self, exc: StoreError) -> None:
+        """Said once while the database stays away; the list shows what it showed."""
+        from trainer.ui.review_app import say_store_error
+
+        if not self.poll_said:
+            self.poll_said = True
+            say_store_error(self, self.language, exc)
+
+    def apply(self, listing: Listing) -> None:
+        """Show a listing read for the filters and sort still chosen (one read before a change is dropped); the
+        cursor stays on its session, and unchanged rows are not redrawn."""
+        if listing.asked != (self.filters, SORT_BY[self.sort], self.descending):
+            return
+        self.poll_said = False
+        self.stamp = listing.stamp
+        self.rows, self.everything = listing.rows, listing.everything
+        self.query_one(SessionTable).show(self.rows, self.marked, listing.overridden)
         t = self.language
+        self.query_one("#review-count", Static).update(
+            tr(t, "review.count", shown=len(self.rows), total=len(self.everything)))
+        self.show_status()
+
+    def show_chips(self) -> None:
+        t, f = self.language, self.filters
         for field in FIELDS:
             value = getattr(f, field)
             shown = tr(t, f"review.period.{value}") if field == "period" and value else value or tr(t, "review.all")
             chip = self.query_one(f"#chip-{field}", Static)
             chip.update(verbatim(f"{FIELDS.index(field) + 1} {tr(t, f'review.filter.{field}')}: {shown}"))
             chip.set_class(bool(value), "-active")
-        self.query_one("#review-count", Static).update(
-            tr(t, "review.count", shown=len(self.rows), total=len(self.everything)))
+        self.show_status()
+
+    def show_status(self) -> None:
+        t = self.language
         arrow = " ↓" if self.descending else " ↑"
         status = tr(t, "review.sort", column=tr(t, f"review.column.{self.sort}"), direction=arrow)
         if not self.everything:
@@ -144,30 +220,34 @@ class SessionsScreen(KeysInLanguage, Screen):
         self.descending = not self.descending
         self.reload()
 
-    @on(DataTable.HeaderSelected, "#sessions")
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value
-        if key is not None and key in SORT_BY:
+    @on(SessionTable.HeaderClicked, "#sessions")
+    def _header(self, event: SessionTable.HeaderClicked) -> None:
+        key = event.column
+        if key in SORT_BY:
             self.descending = not self.descending if key == self.sort else True
             self.sort = key
             self.reload()
 
     # -- opening, comparing, exporting -----------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#sessions")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        self._open(event.row_key.value)
+    @on(SessionTable.Chosen, "#sessions")
+    async def _selected(self, event: SessionTable.Chosen) -> None:
+        await self._open(event.session_id)
 
-    def action_open(self) -> None:
-        self._open(self.query_one(SessionTable).highlighted_id)
+    async def action_open(self) -> None:
+        """Open the session under the cursor; what is typed next goes to it (a priority key, awaited)."""
+        await self._open(self.query_one(SessionTable).highlighted_id)
 
-    def _open(self, session_id: str | None) -> None:
+    async def _open(self, session_id: str | None) -> None:
         from trainer.ui.review_app import store_said
         from trainer.ui.screens.review_session import SessionScreen
 
+        screen = None
         if session_id:
-            with store_said(self, self.language):
-                self.app.push_screen(SessionScreen(self.store, session_id, self.coach, self.language))
+            with store_said(self, self.language):  # the database away: said, and the list stays
+                screen = SessionScreen(self.store, session_id, self.coach, self.language)
+        if screen is not None:
+            await self.app.push_screen(screen)
 
     def action_mark(self) -> None:
         chosen = self.query_one(SessionTable).highlighted_id
@@ -198,7 +278,7 @@ class SessionsScreen(KeysInLanguage, Screen):
             return
         self.app.push_screen(AttemptsScreen(first, second, self.language))
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         chosen = self.query_one(SessionTable).highlighted_id
         if not chosen:
             return
@@ -212,9 +292,10 @@ class SessionsScreen(KeysInLanguage, Screen):
                 with store_said(self, self.language):
                     write_export(self, self.language, self.store.load(chosen), *choice)
 
-        self.app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(row), self.language), export)
+        self.from_dialog = True
+        await open_dialog(self, ExportDialog(("html", "markdown", "json"), export_stem(row), self.language), export)
 
-    def action_export_all(self) -> None:
+    async def action_export_all(self) -> None:
         if not self.rows:
             return
 
@@ -223,7 +304,8 @@ class SessionsScreen(KeysInLanguage, Screen):
                 self.export_cohort(list(self.rows), *choice)
 
         stem = "cohort-" + datetime.now(UTC).strftime("%Y-%m-%d")
-        self.app.push_screen(ExportDialog(("csv", "json", "html"), stem, self.language), export)
+        self.from_dialog = True
+        await open_dialog(self, ExportDialog(("csv", "json", "html"), stem, self.language), export)
 
     @work(thread=True, exclusive=True, group="export")
     def export_cohort(self, rows: list[SessionRow], kind: str, path) -> None:
