@@ -38,9 +38,9 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("f1", "help", "key.help"),  # catalogue keys: each screen's KeysInLanguage says them in its language
+        Binding("question_mark", "help", "key.help", show=False),
+        Binding("ctrl+q", "quit", "key.quit"),
     ]
 
     def __init__(self, options: UiOptions, library: Library | None) -> None:

@@ -50,7 +50,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
         Binding("r", "rewind", "key.rewind"),
         Binding("t", "transcript", "key.transcript"),
         Binding("n", "new", "key.new"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("q", "app.quit", "key.quit", show=False),  # the footer shows the app's Ctrl+Q: one Quit
         # Try again from lesson i's turn; only the first lesson's key is in the footer (the panel shows both).
         *(Binding(key, f"again({i})", "lesson.key", show=i == 0) for i, key in enumerate(AGAIN_KEYS)),
         Binding("h", "home", "home.key.home"),
