@@ -11,11 +11,8 @@ from tests.ui.campaign_steps import COURSE, NOW, PATHS, seed
 from tests.ui.conftest import SIZE, type_line
 from tests.ui.score_steps import WELL, finish_badly, play
 from trainer.store import open_store
-from trainer.texts import tr
 from trainer.ui.review_app import ReviewApp
 from trainer.ui.screens.briefing import BriefingScreen
-from trainer.ui.screens.chat import ChatScreen
-from trainer.ui.screens.compare import CompareScreen
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.picker import PickerScreen
 from trainer.ui.screens.review_cohort import CohortScreen

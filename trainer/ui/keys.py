@@ -19,7 +19,6 @@ from textual.binding import ActiveBinding, Binding
 
 from trainer.texts import tr
 
-
 TEXTUAL_WORDS = {"palette": "key.palette_short"}
 """Textual's own footer words (the command palette's key) and the catalogue key that says them."""
 

@@ -40,6 +40,8 @@ class BriefingScreen(KeysInLanguage, Screen):
     """The Start button has the focus, so Enter starts; P and T pick the mode from anywhere on it."""
 
     AUTO_FOCUS = "#start"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - as Screen declares it
+    """On a narrow terminal the modes stack, so the Start button stays whole beside them (trainer.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
