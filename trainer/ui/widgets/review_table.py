@@ -8,6 +8,7 @@ from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import SessionRow
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.score_bar import outcome_name
 
 COLUMNS = ("started", "trainee", "scenario", "outcome", "turns", *TRADES)
 SORT_BY: dict[str, str] = {"started": "started_at", "trainee": "trainee", "scenario": "scenario", "outcome": "outcome",
@@ -39,7 +40,9 @@ class SessionTable(DataTable):
         keep = self.highlighted_id
         self.clear()
         for r in rows:
-            outcome = r.outcome or tr(self.language, "review.unfinished")
+            # The ending's name as the trainee's scorecard says it (one catalogue entry per kind of ending)
+            outcome = outcome_name(r.outcome_kind or r.outcome, self.language) if r.outcome else \
+                tr(self.language, "review.unfinished")
             cells = (r.started_at[:16].replace("T", " "), r.trainee, r.scenario, outcome, str(r.turns),
                      *(score_cell(r, t, overridden) for t in TRADES))
             self.add_row("●" if r.id in marked else " ", *map(verbatim, cells), key=r.id)
