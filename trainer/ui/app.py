@@ -64,7 +64,9 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
             self.scenario_watch = ScenarioWatch(self)  # not `watch`: that is Textual's DOMNode.watch()
             self.scenario_watch.start()
         if self.library is None:
-            if self.options.curriculum and not self.options.scenario:
+            if self.options.found is not None:
+                self.open_briefing(self.options.found)  # `webcare play ID`: no picker first
+            elif self.options.curriculum and not self.options.scenario:
                 self.show_home(reread=False)  # "reading…" until the curriculum and progress are read
             else:
                 self.show_picker()
@@ -129,7 +131,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         from trainer.ui.screens.picker import PickerScreen
 
         self.library = event.library
-        if self.options.scenario:
+        if self.options.scenario and self.options.found is None:
             self.open_briefing(self._scenario(self.options.scenario))
         elif isinstance(self.screen, PickerScreen):
             self.screen.set_scenarios(event.library.scenarios)
