@@ -167,17 +167,17 @@ def _play_tui(args: argparse.Namespace) -> int:
     if args.session_json:
         raise TrainerError("--session-json needs --plain; the TUI keeps every session in the store: "
                            "`webcare export SESSION -o FILE` writes the same file")
-    start = None
+    start = found = None
     if args.scenario:
-        scenario = find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
-        start = _start_point(args, scenario)
+        found = find_scenario(args.scenario)  # a wrong name is told on the terminal, before the screen opens
+        start = _start_point(args, found)
     if args.curriculum:
         from trainer.campaign.library import find_curriculum
 
         find_curriculum(args.curriculum)  # a wrong name is told on the terminal, before the screen opens
     if args.watch and not (args.scenario and Path(args.scenario).is_file()):
         raise TrainerError("--watch needs the path of a scenario file, e.g. `webcare play --watch my-case.yaml`")
-    options = UiOptions(scenario=args.scenario, language=args.lang, seed=args.seed, mode=args.mode, read_later=True,
+    options = UiOptions(scenario=args.scenario, found=None if args.resume else found, language=args.lang, seed=args.seed, mode=args.mode, read_later=True,
                         db=args.db, trainee=args.name, save_sessions=args.save and not args.watch,
                         resume=args.resume, watch=args.watch, curriculum=args.curriculum,
                         typing_speed=args.typing_speed, require_saving=args.require_saving)

@@ -71,7 +71,7 @@ def hostile_class(tmp_path_factory):
 
 
 SCREENS: dict[str, tuple[str, ...]] = {
-    "sessions": ("TRAINEE", "SCENARIO", "OUTCOME"),
+    "sessions": ("TRAINEE", "SCENARIO"),  # the list names an ending by its kind, from the catalogue, as the scorecard
     "sessions filtered by trainee": ("TRAINEE",),
     "session": ("TITLE", "TRAINEE", "SCENARIO", "CHANNEL", "OUTCOME", "LINE", "SAID", "MEANT", "FACT", "CRITERION",
                 "EVIDENCE", "NOTE", "COACH", "GENERAL", "REASON"),

@@ -32,13 +32,15 @@ def add_parser(sub) -> None:
     export = sub.add_parser("export", help="write sessions as JSON, CSV, HTML or Markdown")
     export.add_argument("sessions", nargs="*", metavar="SESSION", help="session ids (default: all that match)")
     export.add_argument("--db", help=DB_HELP)
-    export.add_argument("--format", choices=["json", "csv", "html", "markdown"], default="json",
-                        help="json (importable), csv (a row per session), html or markdown (default json)")
+    export.add_argument("--format", choices=["json", "csv", "html", "markdown"],
+                        help="json (importable), csv (a row per session), html or markdown (default: from the -o "
+                             "file's suffix, else json)")
     for name in ("trainee", "scenario", "outcome"):
         export.add_argument(f"--{name}", help=f"only sessions with this {name}")
     export.add_argument("--since", metavar="DATE", help="only sessions started on or after DATE (YYYY-MM-DD)")
     export.add_argument("-o", "--output", type=Path, metavar="PATH",
-                        help="a file; for html/markdown of several sessions, a folder (default: the screen)")
+                        help="a file (a name with a suffix: export.md); for html/markdown of several sessions, "
+                             "a folder otherwise (default: the screen)")
     export.set_defaults(run=_export)
 
     imp = sub.add_parser("import", help="add sessions exported as JSON (from other machines) to the store")
@@ -68,15 +70,40 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".md": "markdown",
+                  ".markdown": "markdown"}
+"""The format `-o FILE` asks for by its suffix, when --format doesn't say."""
+
+
+def _one_file(args: argparse.Namespace) -> bool:
+    """`-o` names a file (it has a suffix and is no folder): everything goes in it, in the format its suffix
+    says unless --format does. Sets `args.format`."""
+    one_file = args.output is not None and bool(args.output.suffix) and not args.output.is_dir()
+    args.format = args.format or (SUFFIX_FORMATS.get(args.output.suffix.lower(), "json") if one_file else "json")
+    return one_file
+
+
+def _one_text(store, rows, kind: str) -> str:
+    """One session as HTML or Markdown; several as the cohort's HTML page, or Markdown one after the other."""
+    from trainer.review.cohort import cohort_html
+    from trainer.review.export import html, markdown
+
+    if len(rows) == 1:
+        return (html if kind == "html" else markdown)(store.load(rows[0].id))
+    if kind == "html":
+        return cohort_html(store, rows)
+    return "\n\n---\n\n".join(markdown(store.load(row.id)) for row in rows)
+
+
 def _export(args: argparse.Namespace) -> int:
     from trainer.errors import TrainerError
-    from trainer.review.cohort import cohort_html
     from trainer.review.export import cohort_csv, html, markdown
     from trainer.review.filenames import Names, session_stem
     from trainer.review.sessionjson import session_to_dict
     from trainer.store import open_store
     from trainer.terminal import shown, shown_json
 
+    one_file = _one_file(args)
     store = open_store(args.db, read_only=True)  # reads only: works on a read-only folder or mount too
     if args.sessions:
         rows = [store.load(i).row for i in args.sessions]
@@ -96,9 +123,8 @@ def _export(args: argparse.Namespace) -> int:
             progress(i)
         text = json.dumps(items if len(items) > 1 or not args.sessions else items[0], ensure_ascii=False,
                           indent=1) + "\n"
-    elif len(rows) == 1 or (args.format == "html" and not args.output):
-        render = html if args.format == "html" else markdown
-        text = render(store.load(rows[0].id)) if len(rows) == 1 else cohort_html(store, rows)
+    elif len(rows) == 1 or one_file or (args.format == "html" and not args.output):
+        text = _one_text(store, rows, args.format)
     else:
         folder = args.output
         if folder is None:

@@ -38,9 +38,9 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("f1", "help", "key.help"),  # catalogue keys: each screen's KeysInLanguage says them in its language
+        Binding("question_mark", "help", "key.help", show=False),
+        Binding("ctrl+q", "quit", "key.quit"),
     ]
 
     def __init__(self, options: UiOptions, library: Library | None) -> None:
@@ -64,7 +64,9 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
             self.scenario_watch = ScenarioWatch(self)  # not `watch`: that is Textual's DOMNode.watch()
             self.scenario_watch.start()
         if self.library is None:
-            if self.options.curriculum and not self.options.scenario:
+            if self.options.found is not None:
+                self.open_briefing(self.options.found)  # `webcare play ID`: no picker first
+            elif self.options.curriculum and not self.options.scenario:
                 self.show_home(reread=False)  # "reading…" until the curriculum and progress are read
             else:
                 self.show_picker()
@@ -131,7 +133,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         from trainer.ui.screens.picker import PickerScreen
 
         self.library = event.library
-        if self.options.scenario:
+        if self.options.scenario and self.options.found is None:
             self.open_briefing(self._scenario(self.options.scenario))
         elif isinstance(self.screen, PickerScreen):
             self.screen.set_scenarios(event.library.scenarios)

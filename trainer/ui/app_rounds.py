@@ -76,8 +76,7 @@ class RoundNavigation(AppHost):
 
         s = event.game.session
         tags = self.campaign_tags(s.scenario.id)
-        # A module's test is taken once per attempt window: trying again from a turn is practice.
-        mode = "practice" if tags and s.mode == "test" else s.mode
+        mode = "practice" if s.mode == "test" else s.mode  # a test's scorecard offers no rewind; never a second test
         live = self.options.live  # replayed from the script; live from here on
         customer = live.customer(s.scenario, s.seed) if live and live.lines else None
         game = event.game.rewound(event.before_turn, mode=mode, live=self.options.clock, customer=customer)

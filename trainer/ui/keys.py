@@ -3,8 +3,9 @@
 A screen or widget declares its keys in `BINDINGS`, with a catalogue key as each description
 (`Binding("escape", "back", "key.back")`; an empty one keeps the key out of the footer). A screen that
 mixes in `KeysInLanguage` shows every active binding's text in its `language`, in the footer, the
-help screen and Textual's key panel alike: they all read `Screen.active_bindings`. Textual's own
-descriptions are not catalogue keys and pass unchanged.
+help screen and Textual's key panel alike: they all read `Screen.active_bindings`. The app's own keys
+(help, quit) are catalogue keys too; of Textual's own words, the command palette's is said through
+`TEXTUAL_WORDS`, the rest pass unchanged.
 
 Whether a key is offered is `check_action`'s to say (False: hidden, None: greyed out), and
 `refresh_bindings()` redraws the footer when the answer changes.
@@ -18,6 +19,9 @@ from textual.binding import ActiveBinding, Binding
 
 from trainer.texts import tr
 
+TEXTUAL_WORDS = {"palette": "key.palette_short"}
+"""Textual's own footer words (the command palette's key) and the catalogue key that says them."""
+
 
 class KeysInLanguage:
     """Mix in before `Screen` (`class MyScreen(KeysInLanguage, Screen)`); the screen sets `language`."""
@@ -26,7 +30,8 @@ class KeysInLanguage:
 
     def key_text(self, binding: Binding) -> str:
         """The footer text of `binding`; a screen overrides it for texts with values (the scorecard's lessons)."""
-        return tr(self.language, binding.description) if binding.description else ""
+        text = binding.description
+        return tr(self.language, TEXTUAL_WORDS.get(text, text)) if text else ""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

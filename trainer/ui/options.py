@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class UiOptions:
     scenario: str | None = None
     """Open this scenario's briefing at once (an id or a path) instead of the picker."""
+    found: Scenario | None = None
+    """`scenario` as the command line read it already: its briefing is the first screen (the library is read later)."""
     language: str | None = None
     """Interface language; None follows the scenario (and English in the picker)."""
     seed: int = 0

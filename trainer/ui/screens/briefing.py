@@ -40,6 +40,8 @@ class BriefingScreen(KeysInLanguage, Screen):
     """The Start button has the focus, so Enter starts; P and T pick the mode from anywhere on it."""
 
     AUTO_FOCUS = "#start"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - as Screen declares it
+    """On a narrow terminal the modes stack, so the Start button stays whole beside them (trainer.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
@@ -98,9 +100,14 @@ class BriefingScreen(KeysInLanguage, Screen):
         self.post_message(StartSession(self.scenario, self.mode))
 
     def action_back(self) -> None:
-        """To the picker: the one below, or a new one when the app opened this briefing directly."""
+        """Back where it was opened from: the picker, or a curriculum's home (a module's briefing); a new picker
+        when the app opened this briefing directly."""
+        from trainer.ui.screens.home import HomeScreen
+
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if isinstance(below, PickerScreen):
             self.app.pop_screen()
+        elif isinstance(below, HomeScreen):
+            webcare_app(self.app).show_home()  # the module is not played after all: its progress, read again
         else:
             webcare_app(self.app).show_picker()

@@ -36,7 +36,7 @@ class CompareScreen(KeysInLanguage, Screen):
         Binding("enter", "scorecard", "compare.key_scorecard"),
         Binding("escape", "scorecard", ""),
         Binding("n", "new", "key.new"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("q", "app.quit", "key.quit", show=False),  # the footer shows the app's Ctrl+Q: one Quit
     ]
 
     def __init__(self, before: tuple[Round, Scorecard], after: tuple[Round, Scorecard], language: str) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
+from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import markdown_verbatim
 
 HERE = Path(__file__).parent
@@ -116,10 +117,10 @@ def scenario_section(scenario: Scenario, language: str) -> str:
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeysInLanguage, ModalScreen[None]):
     """Opened over any screen: its scenario's look-ups and actions and its keys are added."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1,question_mark", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1,question_mark", "dismiss", "key.close")]
 
     def __init__(self, language: str) -> None:
         super().__init__()

@@ -50,7 +50,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
         Binding("r", "rewind", "key.rewind"),
         Binding("t", "transcript", "key.transcript"),
         Binding("n", "new", "key.new"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("q", "app.quit", "key.quit", show=False),  # the footer shows the app's Ctrl+Q: one Quit
         # Try again from lesson i's turn; only the first lesson's key is in the footer (the panel shows both).
         *(Binding(key, f"again({i})", "lesson.key", show=i == 0) for i, key in enumerate(AGAIN_KEYS)),
         Binding("h", "home", "home.key.home"),
@@ -66,8 +66,8 @@ class ScorecardScreen(KeysInLanguage, Screen):
         """The one or two lessons that would gain most (`trainer.campaign.feedback.lessons`)."""
         self.news = news
         """What this attempt changed in the trainee's curriculum (passed, unlocked, badges); None: nothing."""
-        self.again_turns = [again_turn(self.game, lesson.turn) for lesson in lessons]
-        """Where "try again" restarts each lesson (None: nothing of yours to go back to)."""
+        self.again_turns = [again_turn(self.game, lesson.turn) if self.rewinds else None for lesson in lessons]
+        """Where "try again" restarts each lesson (None: nothing of yours to go back to, or a test)."""
         self.home = home
         """A curriculum's home screen is below: `h` goes back to it."""
 
@@ -166,7 +166,14 @@ class ScorecardScreen(KeysInLanguage, Screen):
     def action_transcript(self) -> None:
         self.app.push_screen(TranscriptViewScreen(self.game, self.language))
 
+    @property
+    def rewinds(self) -> bool:
+        """A test is a test: its scorecard teaches, but offers no going back to a turn (practice does)."""
+        return self.card.mode != "test"
+
     def action_rewind(self) -> None:
+        if not self.rewinds:
+            return
         if not rewind_points(self.game.session.events):
             self.notify(tr(self.language, "score.nothing_to_rewind"), severity="warning")
             return
@@ -176,9 +183,12 @@ class ScorecardScreen(KeysInLanguage, Screen):
         webcare_app(self.app).show_picker()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The lessons' "try again" keys only for a lesson with a turn to go back to; `h` only with a home."""
+        """The lessons' "try again" keys only for a lesson with a turn to go back to, what-if only in practice;
+        `h` only with a home."""
         if action == "again":
             return self._again_turn(parameters) is not None
+        if action == "rewind":
+            return self.rewinds
         if action == "home":
             return self.home
         return True

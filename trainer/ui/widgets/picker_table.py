@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from scoring.scorecard import TRADES
@@ -36,27 +37,60 @@ def best_line(scores: dict[Trade, int] | None, language: str) -> str:
     return tr(language, "picker.best_line", scores=named)
 
 
+TITLE_MIN = 24
+"""The narrowest the title column gets to keep the other columns (the level above all) in view."""
+
+
+def title_width(widths: dict[str, int], room: int) -> int:
+    """The title column's width: the titles' own when every column fits in `room`; narrower (not under
+    TITLE_MIN) so the columns up to the level fit, "best" last, as the line under the table says it too."""
+    padded = {column: width + 2 for column, width in widths.items()}  # a cell's padding, one each side
+    others = sum(padded.values()) - padded["title"]
+    if padded["title"] + others <= room:
+        return widths["title"]
+    fit = room - others - 2
+    if fit < TITLE_MIN:
+        fit = room - (others - padded["best"]) - 2
+    return max(TITLE_MIN, min(widths["title"], fit))
+
+
 class ScenarioTable(DataTable):
-    """Rows keyed by scenario id; `show` fills it again and keeps the cursor on the same scenario."""
+    """Rows keyed by scenario id; `show` fills it again and keeps the cursor on the same scenario; the title
+    column gives way on a narrow terminal."""
 
     def __init__(self, language: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.language = language
-
-    def on_mount(self) -> None:
-        for column in COLUMNS:
-            self.add_column(tr(self.language, f"picker.column.{column}"), key=column)
+        self.shown: tuple[list[Scenario], Best] = ([], {})
+        self.fitted_to = -1
+        """The width the columns were laid out for."""
 
     def show(self, scenarios: list[Scenario], best: Best) -> None:
         keep = self.highlighted_id
-        self.clear()
-        for s in scenarios:
-            self.add_row(verbatim(s.title), *(value_name(self.language, f, getattr(s, f))
-                                    for f in ("language", "channel", "audience", "difficulty")),
-                         best_cell(best.get(s.id), self.language), key=s.id)
+        self.shown = (scenarios, best)
+        titles = [verbatim(s.title) for s in scenarios]
+        rows = [(str(title), *(value_name(self.language, f, getattr(s, f))
+                               for f in ("language", "channel", "audience", "difficulty")),
+                 best_cell(best.get(s.id), self.language)) for s, title in zip(scenarios, titles)]
+        self.clear(columns=True)
+        self.fitted_to = self.size.width
+        headers = [tr(self.language, f"picker.column.{column}") for column in COLUMNS]
+        widths = {column: max([cell_len(headers[i]), *(cell_len(row[i]) for row in rows)])
+                  for i, column in enumerate(COLUMNS)}
+        room = self.size.width - self.styles.scrollbar_size_vertical
+        fitted = title_width(widths, room) if room > 0 else widths["title"]
+        for column, header in zip(COLUMNS, headers):
+            self.add_column(header, key=column, width=fitted if column == "title" else None)
+        for s, title, row in zip(scenarios, titles, rows):
+            title.truncate(fitted, overflow="ellipsis")  # "Pluis, the rabbit who stayed on b…"
+            self.add_row(title, *row[1:], key=s.id)
         ids = [s.id for s in scenarios]
         if keep in ids:
             self.move_cursor(row=ids.index(keep), animate=False)
+
+    def on_resize(self) -> None:
+        if self.size.width != self.fitted_to:
+            self.show(*self.shown)
 
     @property
     def highlighted_id(self) -> str | None:

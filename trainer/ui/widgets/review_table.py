@@ -25,6 +25,7 @@ from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import SessionRow
 from trainer.terminal import shown
 from trainer.texts import tr
+from trainer.ui.widgets.score_bar import outcome_name
 
 COLUMNS = ("started", "trainee", "scenario", "outcome", "turns", *TRADES)
 SORT_BY: dict[str, str] = {"started": "started_at", "trainee": "trainee", "scenario": "scenario", "outcome": "outcome",
@@ -97,8 +98,13 @@ class SessionTable(ScrollView, can_focus=True):
         """Show `rows`; the cursor stays on the session it was on. The same rows again: nothing is redrawn."""
         keep = self.highlighted_id
         unfinished = tr(self.language, "review.unfinished")
+
+        def outcome(r: SessionRow) -> str:
+            """The ending's name as the trainee's scorecard says it (one catalogue entry per kind of ending)."""
+            return outcome_name(r.outcome_kind or r.outcome, self.language) if r.outcome else unfinished
+
         cells = [("●" if r.id in marked else " ", *(shown(str(c)) for c in (
-            r.started_at[:16].replace("T", " "), r.trainee, r.scenario, r.outcome or unfinished, r.turns,
+            r.started_at[:16].replace("T", " "), r.trainee, r.scenario, outcome(r), r.turns,
             *(score_cell(r, t, overridden) for t in TRADES)))) for r in rows]
         ids = [r.id for r in rows]
         if ids == self.ids and cells == self.cells:
