@@ -354,6 +354,12 @@ def signed(text: str, name: str) -> str:
     return f"{text} ^{name}"
 
 
+def signature(text: str) -> str:
+    """The end of a signed message as the composer draws it: its last word (the signature), on whichever line
+    the composer wraps it to."""
+    return text.rsplit(maxsplit=1)[-1]
+
+
 def client() -> Any:
     """A browser's HTTP side: it keeps the cookies of 127.0.0.1 (aiohttp's jar refuses an address's by default)."""
     import aiohttp
@@ -393,7 +399,7 @@ async def send(watch: Watch, tab: Tab, text: str, played: Played) -> Row:
     session's end) once committed."""
     tab.forget()
     await tab.type(text)
-    await tab.shows(text[-12:], within=STEP)  # the keys are typed in: the Enter alone is timed
+    await tab.shows(signature(text), within=STEP)  # the keys are typed in: the Enter alone is timed
     turn = Turn(text, time.monotonic())
     await tab.type("\r")
     played.turns.append(turn)

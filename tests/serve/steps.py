@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.soaks.classroom import CLASS_CODE, Classroom, Watch
+from bench.soaks.classroom import CLASS_CODE, Classroom, Watch, signature
 from tests.serve.cdp import Page
 from trainer.texts import tr
 
@@ -47,7 +47,7 @@ async def send(watch: Watch, page: Page, text: str, *, answered: bool = True):
     `answered`, once her answer is committed too)."""
     page.screen.forget()
     await page.type(text)
-    await page.screen.shows(text[-12:])
+    await page.screen.shows(signature(text))
     await page.key("Enter")
     turn = await watch.until(lambda: watch.message(text), f"the message {text[:40]!r}")
     if answered:

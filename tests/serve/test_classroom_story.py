@@ -27,7 +27,7 @@ async def plays(room, watch, page, name: str, turns: int, last_after: asyncio.Ev
     for n in range(1, turns + 1):
         if n == turns and last_after is not None:
             await last_after.wait()
-        turn = await send(watch, page, f"Hello, I'm sorry about this, tell me what happened? ({name} {n})")
+        turn = await send(watch, page, f"Hello, I'm sorry about this, tell me what happened? ^{name}-{n}")
         assert (turn.trainee, turn.turn) == (name, n)
 
 

@@ -13,7 +13,7 @@ from tests.ui.score_steps import finish_badly
 from trainer.engine.events import LookedUp
 from trainer.ui.screens.chat import ChatScreen
 from trainer.ui.widgets.chat_composer import ChatComposer
-from trainer.ui.widgets.chat_confirm import ConfirmDialog
+from trainer.ui.widgets.confirm_dialog import ConfirmDialog
 from trainer.ui.widgets.mood import MoodMeter
 from trainer.ui.widgets.transcript import Transcript
 

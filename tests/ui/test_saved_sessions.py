@@ -48,14 +48,21 @@ async def test_a_stopped_session_is_offered_on_the_picker_and_resumes_where_it_w
     assert row.turns == 2 and len(store.sessions()) == 1
 
 
-async def test_forgetting_a_stopped_session_removes_the_offer(app_factory):
+async def test_forgetting_a_stopped_session_asks_first_then_removes_the_offer(app_factory):
     first = app_factory(trainee="anna")
     async with first.run_test(size=SIZE) as pilot:
         await _start_legroom(pilot)
         await type_line(pilot, "Hello?")
     again = app_factory(trainee="anna")
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("x")
+        await pilot.press("x")  # asks first: Esc keeps it
+        assert type(again.screen).__name__ == "ConfirmDialog"
+        assert "turn 1" in str(again.screen.query_one("#confirm-question").render())
+        await pilot.press("escape")
+        assert again.screen.query_one("#picker-resume").display
+        assert len(open_store(None).unfinished("anna")) == 1
+        await pilot.press("x", "y")
+        await pilot.pause()
         assert not again.screen.query_one("#picker-resume").display
     assert open_store(None).unfinished("anna") == []
 

@@ -25,9 +25,9 @@ from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.amount_dialog import AmountDialog, limited_action
 from trainer.ui.widgets.back_office import BackOffice
 from trainer.ui.widgets.chat_composer import ChatComposer
-from trainer.ui.widgets.chat_confirm import ConfirmDialog
 from trainer.ui.widgets.chat_timer import ResponseTimer
 from trainer.ui.widgets.chat_view import ChatView
+from trainer.ui.widgets.confirm_dialog import ConfirmDialog
 from trainer.ui.widgets.live_line import LiveLine
 from trainer.ui.widgets.mode_badge import ModeBadge
 from trainer.ui.widgets.mood import MoodMeter

@@ -95,10 +95,21 @@ class PickerScreen(KeysInLanguage, Screen):
             webcare_app(self.app).resume(row)
 
     def action_forget(self) -> None:
-        if self.resumable is not None:
-            app = webcare_app(self.app)
-            app.discard(self.resumable)
-            self.offer_resume(app.unfinished[0] if app.unfinished else None)
+        """Ask first: a forgotten session can't be resumed or reviewed (and only the trainee's own is offered)."""
+        from trainer.ui.widgets.confirm_dialog import ConfirmDialog
+
+        row = self.resumable
+        if row is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.resumable is row:
+                app = webcare_app(self.app)
+                app.discard(row)
+                self.offer_resume(app.unfinished[0] if app.unfinished else None)
+
+        question = tr(self.language, "confirm.forget", title=row.title or row.scenario, turn=row.turns)
+        self.app.push_screen(ConfirmDialog(question, self.language), answered)
 
     def on_screen_resume(self) -> None:
         """Back from a briefing or a session: the best scores may have changed."""

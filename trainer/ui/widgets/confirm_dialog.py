@@ -1,4 +1,4 @@
-"""A small question before something that can't be taken back mid-conversation: end it, or quit the game."""
+"""A small question before something that can't be taken back: end a conversation, quit the game, forget a session."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Label(self.question, id="confirm-question")
+            yield Label(self.question, id="confirm-question", markup=False)  # may quote a title from a file
             yield Label(tr(self.language, "confirm.keys"), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
