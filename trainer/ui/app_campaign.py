@@ -3,6 +3,7 @@ and what an attempt changed. A mixin of `WebcareApp`, so app.py stays small."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -92,9 +93,10 @@ class CampaignNavigation(AppHost):
     # -- navigation ------------------------------------------------------------------------------
 
     def _home(self) -> HomeScreen | None:
-        from trainer.ui.screens.home import HomeScreen
-
-        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        home = sys.modules.get("trainer.ui.screens.home")
+        if home is None:  # never imported, so never opened: the picker's first frame doesn't pay for it
+            return None
+        return next((s for s in self.screen_stack if isinstance(s, home.HomeScreen)), None)
 
     def home_language(self) -> str:
         return self.options.language or (self.curriculum.language if self.curriculum else "en")

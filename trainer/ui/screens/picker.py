@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,18 +10,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer, Label, Static
 
 from trainer.texts import tr
 from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.picker_best import Best, best_line
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
-from trainer.ui.widgets.picker_table import Best, ScenarioTable, best_line
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from trainer.scenario.models import Scenario
     from trainer.store import SessionRow
+    from trainer.ui.widgets.picker_table import ScenarioTable
 
 FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
 """Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
@@ -69,7 +72,8 @@ class PickerScreen(KeysInLanguage, Screen):
             for field, key in FILTER_KEYS.items():
                 yield FilterChip(field, key, self.language)
             yield Static("", id="picker-count")
-        yield ScenarioTable(self.language, id="scenarios")
+        if not self.reading:
+            yield self._table()
         yield Static("", id="picker-teaser")
         yield Static("", id="picker-best")
         yield Footer()
@@ -135,10 +139,25 @@ class PickerScreen(KeysInLanguage, Screen):
     async def action_home(self) -> None:
         await self.run_action("app.home")
 
+    def _table(self) -> ScenarioTable:
+        from trainer.ui.widgets.picker_table import ScenarioTable
+
+        return ScenarioTable(self.language, id="scenarios")
+
+    def _scenario_table(self) -> ScenarioTable | None:
+        """The table, once the library is read: the first frame (drawn while it is read) has none, and doesn't
+        import its class (a DataTable) to look for it."""
+        found = self.query("#scenarios")
+        return cast("ScenarioTable", found.first()) if found else None
+
     def set_scenarios(self, scenarios: list[Scenario]) -> None:
         """The library has been read: show it."""
         self.scenarios, self.reading = scenarios, False
         if self.is_mounted:
+            if self._scenario_table() is None:
+                table = self._table()
+                self.mount(table, before="#picker-teaser")
+                table.focus()
             self._show()
             self.refresh_bindings()
 
@@ -148,12 +167,14 @@ class PickerScreen(KeysInLanguage, Screen):
 
     def _show(self) -> None:
         shown = self.shown
-        self.query_one(ScenarioTable).show(shown, self.best)
+        table = self._scenario_table()
+        if table is not None:
+            table.show(shown, self.best)
         for chip in self.query(FilterChip):
             chip.show(getattr(self.filters, chip.field))
         count = tr(self.language, "picker.count", shown=len(shown), total=len(self.scenarios))
         self.query_one("#picker-count", Static).update(count)
-        self._describe(self.query_one(ScenarioTable).highlighted_id)
+        self._describe(table.highlighted_id if table is not None else None)
 
     def _describe(self, scenario_id: str | None) -> None:
         """The teaser and best score of the highlighted scenario, or why the table is empty."""
@@ -167,12 +188,11 @@ class PickerScreen(KeysInLanguage, Screen):
         teaser.update(verbatim(scenario.teaser))
         self.query_one("#picker-best", Static).update(best_line(self.best.get(scenario.id), self.language))
 
-    @on(DataTable.RowHighlighted, "#scenarios")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The scenario table's cursor moved (the screen's one table, named by handler: no DataTable import)."""
         self._describe(event.row_key.value)
 
-    @on(DataTable.RowSelected, "#scenarios")
-    def _open_briefing(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         scenario = self._by_id(event.row_key.value)
         if scenario is not None:
             webcare_app(self.app).open_briefing(scenario)
@@ -200,7 +220,9 @@ class PickerScreen(KeysInLanguage, Screen):
         self.filters = Filters()
 
     def action_choose(self) -> None:
-        self.query_one(ScenarioTable).action_select_cursor()
+        table = self._scenario_table()
+        if table is not None:
+            table.action_select_cursor()
 
     def _by_id(self, scenario_id: str | None) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == scenario_id), None)

@@ -7,35 +7,15 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from scoring.scorecard import TRADES
-from trainer.scenario.kinds import Trade
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.picker_best import Best, best_cell
 from trainer.ui.widgets.picker_filters import value_name
 
 if TYPE_CHECKING:
     from trainer.scenario.models import Scenario
 
 COLUMNS = ("title", "language", "channel", "audience", "difficulty", "best")
-
-Best = dict[str, dict[Trade, int]]
-"""Scenario id → trade → best score (the app's `best`)."""
-
-
-def best_cell(scores: dict[Trade, int] | None, language: str) -> str:
-    """`F 72 · D 64 · P 80` with the trades' initials in the interface's language; a dash if unplayed."""
-    if not scores:
-        return tr(language, "picker.none")
-    return " · ".join(f"{tr(language, f'picker.initial.{t}')} {scores[t]}" for t in TRADES if t in scores)
-
-
-def best_line(scores: dict[Trade, int] | None, language: str) -> str:
-    """`Your best so far: Facilitator 72 · Detective 64 · Plumber 80`, or that it is not played yet."""
-    if not scores:
-        return tr(language, "picker.not_played")
-    named = " · ".join(f"{tr(language, f'picker.trade.{t}')} {scores[t]}" for t in TRADES if t in scores)
-    return tr(language, "picker.best_line", scores=named)
-
 
 TITLE_MIN = 24
 """The narrowest the title column gets to keep the other columns (the level above all) in view."""
