@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
 
 def test_import_contracts_hold():
-    lint_imports = shutil.which("lint-imports") or str(ROOT / ".venv" / "bin" / "lint-imports")
+    beside = Path(sys.executable).parent / "lint-imports"  # this interpreter's own, before any on PATH
+    lint_imports = str(beside) if beside.exists() else shutil.which("lint-imports") or "lint-imports"
     result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 5 kept, 0 broken" in result.stdout
