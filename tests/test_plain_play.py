@@ -122,3 +122,23 @@ def test_a_dutch_trainee_is_asked_in_dutch_to_press_enter_after_the_briefing():
     play_plain(scenario, ["/end"], io.StringIO(), begin=lambda: Round(scenario, clock=FakeClock()),
                how=PlainPlay(ready=asked.append))
     assert asked == ["Druk op Enter als je de briefing hebt gelezen; dan begint de klok van de klant."]
+
+
+def test_a_look_up_takes_no_turn_she_sees_only_the_message_and_the_end(run_webcare):
+    result = run_webcare("play", "legroom-en", "--plain", "--no-save",
+                         stdin="Hello, so sorry. What happened?\n/lookup booking\n/end\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Outcome: left (not settled) after 2 turns" in out
+    assert "turn 1: lookup booking — checked the back office" in out  # done after her answer to turn 1
+    assert "turn 3" not in out
+
+
+def test_a_look_up_before_the_first_message_leaves_that_message_turn_1(run_webcare):
+    result = run_webcare("play", "legroom-en", "--plain", "--no-save",
+                         stdin="/lookup booking\nHello Daniela, so sorry. What happened?\n/end\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Outcome: left (not settled) after 2 turns" in out
+    assert "start: lookup booking — checked the back office" in out
+    assert "turn 1: “What happened?”" in out

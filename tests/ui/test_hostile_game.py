@@ -44,7 +44,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "amount dialog": ("ACTION",),
     "scorecard": ("TITLE", "SAID"),
     "transcript": ("TITLE", "LINE", "SAID", "LOOKUP"),
-    "rewind": ("SAID", "LOOKUP"),
+    "rewind": ("SAID",),  # a look-up is no turn to go back to
     "home": CURRICULUM_FIELDS,
 }
 _seen: dict[str, Seen] = {}

@@ -248,7 +248,7 @@ def test_facts_she_told_and_facts_looked_up_both_count_as_uncovered(game):
     assert key_facts["score"] == 40  # confirmed_twice and no_email, of five
     assert [(e["turn"], e["action"]) for e in key_facts["evidence"]] == [
         (1, "by asking (ask_what_happened)"),
-        (2, "found in contact_history"),
+        (1, "found in contact_history"),  # looked up after turn 1's exchange: a look-up takes no turn
     ]
 
 

@@ -208,7 +208,8 @@ def test_looking_up_the_booking_shows_it_filled_in_and_reveals_what_she_paid(gam
     played = game()
     events = played.play("/lookup booking")
     [looked] = played.of(LookedUp, events)
-    assert (looked.turn, looked.tool, looked.ok) == (1, "booking", True)
+    assert (looked.turn, looked.tool, looked.ok) == (0, "booking", True)  # no turn: she doesn't see it
+    assert played.session.turn == 0
     assert "extra-legroom seats 14A and 14C, €80 p.p., paid €160 (card)" in looked.result
     assert "{" not in looked.result
     assert [(e.fact, e.source) for e in played.of(FactRevealed, events)] == [
@@ -218,13 +219,28 @@ def test_looking_up_the_booking_shows_it_filled_in_and_reveals_what_she_paid(gam
     assert played.of(CustomerMessage, events) == []  # she does not see the back office
 
 
+def test_a_look_up_takes_no_turn_and_counts_as_after_the_last_move_and_before_the_next(game):
+    played = game()
+    played.play("/lookup booking", "Sorry about your seats. What happened?", "/lookup seat_record",
+                "/do refund_seats 160", "/lookup contact_history", "/end")
+    moves = [e for e in played.events if isinstance(e, (TraineeMessage, ActionTaken, LookedUp, SessionEnded))]
+    assert [(type(e).__name__, e.turn) for e in moves] == [
+        ("LookedUp", 0), ("TraineeMessage", 1), ("LookedUp", 1), ("ActionTaken", 2), ("LookedUp", 2),
+        ("SessionEnded", 3),
+    ]
+    # what scoring relies on: a look-up's number is below a move's exactly when it came before it
+    for look in (e for e in moves if isinstance(e, LookedUp)):
+        for move in (e for e in moves if not isinstance(e, LookedUp)):
+            assert (look.turn < move.turn) == (moves.index(look) < moves.index(move))
+
+
 def test_a_fact_comes_to_light_only_once(game):
     played = game()
     played.play("/lookup booking")
     events = played.play("/lookup booking")
     assert played.of(LookedUp, events)[0].ok
     assert played.of(FactRevealed, events) == []
-    assert played.session.known == {"paid_extra": 1, "confirmed_twice": 1}
+    assert played.session.known == {"paid_extra": 0, "confirmed_twice": 0}  # before turn 1: look-ups take none
 
 
 def test_revealed_facts_are_in_her_next_cue(game):
@@ -291,7 +307,7 @@ def test_refunding_before_finding_the_payment_is_refused_and_can_be_done_later(g
     [done] = played.of(ActionTaken, played.play("/do refund_seats 160"))
     assert done.ok
     assert done.result == "Refund of €160 for the extra-legroom seats booked to her card: 3–5 working days."
-    assert played.session.done == {"refund_seats": 3}
+    assert played.session.done == {"refund_seats": 2}  # the refused refund and this one: the look-up is no turn
 
 
 def test_an_action_needing_a_fact_without_its_own_refusal_says_which_fact(game, variant):
@@ -311,7 +327,7 @@ def test_a_refund_above_the_mandate_is_refused_and_logged(game):
     played.play("/lookup booking")
     events = played.play("/do refund_seats 200")
     assert [e.to_dict() for e in events] == [
-        {"kind": "action_taken", "turn": 2, "at": 20.0, "action": "refund_seats", "amount": 200.0,
+        {"kind": "action_taken", "turn": 1, "at": 20.0, "action": "refund_seats", "amount": 200.0,
          "ok": False, "result": "Refused: your mandate for refund_seats stops at 160."},
     ]
     assert "refund_seats" not in played.session.done

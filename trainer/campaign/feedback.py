@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer.campaign.lint import MODEL_PLAYTHROUGH
 from trainer.engine.events import ActionTaken, CustomerMessage, Event, LookedUp, StateChanged, TraineeMessage
 from trainer.scenario.models import Scenario
+from trainer.texts import tr
+
+if TYPE_CHECKING:
+    from scoring.scorecard import Evidence
 
 
 @dataclass(frozen=True)
@@ -72,18 +76,17 @@ def lessons(scorecard: Any, scenario: Scenario, limit: int = 2, *, events: Seque
 class _Model:
     """The exemplary playthrough, played once: what it said per turn, which criterion it earned where."""
 
-    said: dict[int, str]
     by_state: dict[str, str]
-    earned: dict[str, int]
+    earned: dict[str, str]
+    """Criterion → the move that earned it."""
 
     def answer(self, criterion: str, state: str | None) -> str | None:
-        turn = self.earned.get(criterion)
-        if turn is not None and turn in self.said:
-            return self.said[turn]
+        if criterion in self.earned:
+            return self.earned[criterion]
         return self.by_state.get(state) if state else None
 
 
-_EMPTY = _Model({}, {}, {})
+_EMPTY = _Model({}, {})
 _CACHE: dict[tuple[str, str], _Model] = {}
 
 
@@ -97,28 +100,39 @@ def _model(scenario: Scenario) -> _Model:
 
         result = run_playthrough(scenario, exemplary)
         said: dict[int, str] = {}
+        looked: dict[tuple[int, str], str] = {}
+        """A look-up takes no turn: it shares the number of the turn before it, so evidence finds it by how the
+        scorer names it (`lookup booking`, or a fact `found in booking`)."""
         for e in result.events:
             if isinstance(e, TraineeMessage):
                 said.setdefault(e.turn, e.text)
             elif isinstance(e, ActionTaken) and e.ok:
                 said.setdefault(e.turn, f"/do {e.action}" + (f" {e.amount:g}" if e.amount is not None else ""))
             elif isinstance(e, LookedUp) and e.ok:
-                said.setdefault(e.turn, f"/lookup {e.tool}" + (f" {e.arg}" if e.arg else ""))
+                typed = f"/lookup {e.tool}" + (f" {e.arg}" if e.arg else "")
+                for named in (f"lookup {e.tool}", tr(scenario.language, "score.source.lookup", name=e.tool)):
+                    looked.setdefault((e.turn, named), typed)
         states = _states(result.events)
         by_state: dict[str, str] = {}
         for turn, text in sorted(said.items()):
             if not text.startswith("/") and turn in states:
                 by_state.setdefault(states[turn], text)
-        earned: dict[str, int] = {}
+        earned: dict[str, str] = {}
         for trade in result.scorecard.trades.values():
             for c in trade.criteria:
-                good = next((e for e in c.evidence if e.good and e.turn in said), None)
-                if good is not None:
-                    earned[c.id] = good.turn
+                moves = (_move(e, said, looked) for e in c.evidence if e.good)
+                move = next((m for m in moves if m is not None), None)
+                if move is not None:
+                    earned[c.id] = move
         if len(_CACHE) > 32:
             _CACHE.clear()
-        _CACHE[key] = _Model(said, by_state, earned)
+        _CACHE[key] = _Model(by_state, earned)
     return _CACHE[key]
+
+
+def _move(evidence: Evidence, said: Mapping[int, str], looked: Mapping[tuple[int, str], str]) -> str | None:
+    """The exemplary move a piece of evidence names: the look-up it names, else that turn's message or deed."""
+    return looked.get((evidence.turn, evidence.action or "")) or said.get(evidence.turn)
 
 
 def _states(events: Sequence[Event]) -> dict[int, str]:

@@ -92,6 +92,8 @@ class Session:
         self.given: dict[str, float] = {}
         """Total amount given so far per action: the mandate's limit holds for the total."""
         self.turn = 0
+        """Turns taken: what she sees (messages, deeds, the end). A look-up or a hint takes none: its events
+        carry the last turn's number, so they count as after that turn's move and before the next's."""
         self.turns_here = 0
         """Messages the trainee has sent since arriving in the current state."""
         self._waited: set[int] = set()
@@ -223,7 +225,8 @@ class Session:
     def _lookup(self, move: Lookup) -> None:
         name = self._resolve(move.tool, self.scenario.lookups, "lookup", "/lookup")
         tool = self.scenario.lookups[name]
-        self._next_turn()
+        # No turn of its own: she doesn't see the back office. Its events carry the number of the last turn
+        # taken, so `x.turn < m.turn` still reads "before message m" (see docs/scenario-format.md).
         missing = [f for f in tool.needs if f not in self.known]
         if missing:
             refusal = tool.refusal or self._needs_message(missing)

@@ -116,9 +116,13 @@ def _attach_criteria(lines: list[Line], scorecard: Scorecard | Mapping[str, Any]
     for trade in TRADES:
         for criterion in card.trades[trade].criteria if trade in card.trades else ():
             for evidence in criterion.evidence:
-                turn = evidence.turn
-                target = next((x for x in lines if x.turn == turn and x.who == "trainee"),
-                              next((x for x in lines if x.turn == turn and x.who == "system"), None))
+                turn, action = evidence.turn, evidence.action or ""
+                # A look-up takes no turn: it shares its number with the message before it, so it is found by name.
+                looked = f"looked up {action.removeprefix('lookup ')}" if action.startswith("lookup ") else None
+                target = next((x for x in lines if x.turn == turn and x.who == "system" and looked
+                               and x.text.startswith(looked)), None) or \
+                    next((x for x in lines if x.turn == turn and x.who == "trainee"),
+                         next((x for x in lines if x.turn == turn and x.who == "system"), None))
                 if target is not None:
                     target.criteria.append((trade, criterion.title, evidence.good, evidence.note))
                     target.cited.append((trade, criterion.id))

@@ -27,10 +27,11 @@ SHORT = 90
 
 
 def rewind_points(events: Sequence[Event]) -> list[tuple[int, Move]]:
-    """Each turn with a move of yours, and its first move (a hint alone is no point to go back to)."""
+    """Each turn with a move of yours, and its first move: a message, a deed or the end. A hint or a look-up is
+    no turn (she sees neither): it goes with the turn before it, so going back to turn N keeps those before N."""
     points: dict[int, Move] = {}
     for turn, _at, move in moves_of(list(events)):
-        if turn >= 1 and not isinstance(move, Hint):
+        if turn >= 1 and not isinstance(move, (Hint, Lookup)):
             points.setdefault(turn, move)
     return sorted(points.items())
 
@@ -39,9 +40,6 @@ def move_text(move: Move, scenario: Scenario, language: str) -> str:
     if isinstance(move, Say):
         text = move.text if len(move.text) <= SHORT else move.text[: SHORT - 1].rstrip() + "…"
         return f"“{text}”"
-    if isinstance(move, Lookup):
-        tool = scenario.lookups.get(move.tool)
-        return tr(language, "rewind.lookup", label=tool.label if tool else move.tool)
     if isinstance(move, Act):
         action = scenario.actions.get(move.action)
         amount = f" · {move.amount:g}" if move.amount is not None else ""

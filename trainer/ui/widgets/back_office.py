@@ -131,7 +131,8 @@ class BackOffice(Vertical):
         if self._results == 0:
             screen.clear()
         self._results += 1
-        screen.write(Rule(tr(self.language, "office.turn", turn=turn), align="left", style="dim"), expand=True)
+        when = tr(self.language, "office.turn", turn=turn) if turn else tr(self.language, "office.start")
+        screen.write(Rule(when, align="left", style="dim"), expand=True)
         screen.write(verbatim(f"{mark if ok else '✗'} {title}", style="bold yellow" if ok else "bold red"))
         screen.write(verbatim(body.strip(), style="" if ok else "red"))
 
