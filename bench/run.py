@@ -577,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         ("LLM stream", lambda: bench_llm_stream(200 if q else 2000, 2 if q else 7)),
         ("memory", lambda: bench_memory(100 if q else 500)),
         ("crash safety", lambda: bench_crash(2 if q else 100)),
-        ("review list", lambda: bench_review_listing(200 if q else 5000, 3 if q else 5)),
+        ("review list", lambda: bench_review_listing(200 if q else 5000, 1 if q else 5)),
     ]
     rows: list[Row] = []
     started = time.perf_counter()

@@ -34,25 +34,19 @@ async def test_a_look_up_before_the_first_message_leaves_that_message_turn_1(app
         assert screen.game.session.turn == 1
 
 
-async def test_the_scorecard_counts_five_turns_for_three_messages_two_deeds_and_two_look_ups(app_factory):
+async def test_five_turns_for_three_messages_two_deeds_and_two_look_ups_and_going_back_keeps_the_look_ups(
+        app_factory):
     app = app_factory(scenario="legroom-en")
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await play(pilot, WELL)
         assert app.screen.game.session.outcome == "resolved"
+        first = app.screen.game
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
         assert str(app.screen.query_one("#score-outcome").render()).endswith("· 5 turns")
-
-
-async def test_going_back_to_the_explanation_keeps_the_look_ups_made_before_it(app_factory):
-    app = app_factory(scenario="legroom-en")
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await play(pilot, WELL)
-        first = app.screen.game
-        await pilot.press("enter", "r")
+        await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RewindScreen)
         turns = app.screen.query_one(OptionList)
