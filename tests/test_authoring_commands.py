@@ -82,6 +82,14 @@ def test_line_variants_count_as_reached_when_any_seed_draws_them():
     assert "(her other lines here were said: another seed may draw it)" in "\n".join(one.details())
 
 
+def test_a_playthrough_with_moves_after_its_ending_says_where_it_ended_and_to_remove_the_rest(run_webcare, tmp_path):
+    too_long = FAILING.replace("outcome: gave_up", "outcome: done").replace("[95, 100]", "[0, 100]")
+    result = run_webcare("test", str(suitcase_with(too_long, tmp_path)))
+    assert result.returncode == 1
+    assert "✗ it ended at move 4 of 6, done as expected: remove the rest, never played:" in result.stdout
+    assert "5. One more thing." in result.stdout and "stopped early" not in result.stdout
+
+
 def test_a_failing_playthrough_reads_as_a_diff_of_expected_and_got(run_webcare, tmp_path):
     path = suitcase_with(FAILING, tmp_path)
     result = run_webcare("test", str(path))

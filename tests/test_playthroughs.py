@@ -78,3 +78,13 @@ def test_the_copy_paste_reply_is_caught_in_its_own_words(scenario_id):
     voucher = [e for e in criteria["fitting_resolution"]["evidence"] if e.get("action", "").startswith("voucher")]
     assert voucher and not voucher[0]["good"]
     assert card["outcome"] in {o for o, v in scenario.outcomes.items() if v.kind == "went_public"}
+
+
+def test_a_playthrough_that_reaches_its_outcome_with_moves_left_says_where_it_ended_and_what_to_remove():
+    scenario = next(s for s, _ in CASES if s.id == "legroom-en")
+    exemplary = next(p for p in scenario.playthroughs if p.name == "exemplary")
+    longer = exemplary.model_copy(update={"trainee": [*exemplary.trainee, "Anything else I can do?", "/end"]})
+    result = run_playthrough(scenario, longer)
+    total, played = len(longer.trainee), len(exemplary.trainee)
+    said = f"it ended at move {played} of {total}, {exemplary.expect.outcome} as expected: remove the 2 moves"
+    assert result.failures == [f"{said} after it (from 'Anything else I can do?')"]

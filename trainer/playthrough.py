@@ -47,10 +47,15 @@ class PlaythroughResult:
     def failures(self) -> list[str]:
         """What differs from the expectation, one line each (empty: it passed)."""
         out = list(self.errors)
-        if self.unplayed:
-            out.append(f"the conversation ended with {tr('en', 'count.move', n=len(self.unplayed))} unplayed, "
-                       f"from {self.unplayed[0]!r}")
         expect = self.playthrough.expect
+        if self.unplayed:
+            total, rest = len(self.playthrough.trainee), tr("en", "count.move", n=len(self.unplayed))
+            if self.scorecard.outcome == expect.outcome:
+                out.append(f"it ended at move {self.played} of {total}, {expect.outcome} as expected: "
+                           f"remove the {rest} after it (from {self.unplayed[0]!r})")
+            else:
+                out.append(f"the conversation ended at move {self.played} of {total} with {rest} unplayed, "
+                           f"from {self.unplayed[0]!r}")
         if self.scorecard.outcome != expect.outcome:
             out.append(f"outcome: expected {expect.outcome}, got {self.scorecard.outcome}")
         for trade, (low, high) in expect.scores.items():

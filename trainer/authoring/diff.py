@@ -27,8 +27,12 @@ def diff(result: PlaythroughResult, indent: str = "       ") -> list[str]:
         out.append(f"{indent}{'✗' if bad else ' '} {what:<{width}}  {expected:<{wide}}  {shown}")
     total = len(result.playthrough.trainee)
     if result.unplayed:
-        out.append(f"{indent}✗ stopped early: the conversation ended ({got_outcome}) after move "
-                   f"{result.played} of {total}; never played:")
+        if expect.outcome == card.outcome:
+            out.append(f"{indent}✗ it ended at move {result.played} of {total}, {got_outcome} as expected: remove "
+                       "the rest, never played:")
+        else:
+            out.append(f"{indent}✗ stopped early: the conversation ended ({got_outcome}) after move "
+                       f"{result.played} of {total}; never played:")
         out += [f"{indent}      {result.played + i + 1}. {move}" for i, move in enumerate(result.unplayed)]
     for number, move, message in result.refused:
         first = (message.splitlines() or [""])[0]
