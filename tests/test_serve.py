@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bench.soaks.classroom import free_port, stop_group
 from trainer.cli import _parser
 from trainer.commands.serve import play_command
 from trainer.scenario.library import find_scenario
@@ -25,12 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 STARTUP = 30.0
 """Seconds the server may take to answer: bounded, so a broken server fails the test."""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Served:
@@ -66,12 +58,7 @@ class Served:
 
     def stop(self) -> None:
         if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+            stop_group(self.proc)
 
 
 @pytest.fixture

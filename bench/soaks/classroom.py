@@ -64,6 +64,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """End a `serve` started in a process group of its own, with the game processes it started: TERM, then KILL."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
 def messages() -> list[str]:
     """The exemplary playthrough's messages to the customer (its look-ups and actions left out)."""
     from trainer.scenario.library import find_scenario
@@ -128,12 +138,7 @@ class Classroom:
     def stop(self) -> None:
         if self.alive():
             assert self.proc is not None
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+            stop_group(self.proc)
 
     async def signed_in(self, http: Any, name: str, secret: str = CLASS_CODE) -> None:
         """Sign `http` (an aiohttp session with a cookie jar) in as `name`, as the page's form does."""
