@@ -29,8 +29,7 @@ class ResolutionPart(Model):
 
 
 class Resolution(Model):
-    """A way of settling the case: an action done (`action`), an intent said (`offer`), or several of these
-    together (`all`)."""
+    """A way of settling the case: an action done, an intent said (`offer`), or parts that fit together (`all`)."""
 
     action: Name | None = Field(None, description="An action the trainee does.", examples=["refund_seats"])
     offer: Name | None = Field(None, description="An intent: offering it in words.", examples=["offer_refund"])
@@ -44,8 +43,11 @@ class Resolution(Model):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Resolution:
-        if sum(x is not None for x in (self.action, self.offer)) + bool(self.all_) != 1:
-            raise ValueError("a resolution names an action, an offer (an intent) or all: its parts — one of them, not two")
+        kinds = sum(x is not None for x in (self.action, self.offer)) + bool(self.all_)
+        if kinds == 0:
+            raise ValueError("a resolution needs an action, an offer (an intent) or all: its parts")
+        if kinds > 1:
+            raise ValueError("a resolution names an action, an offer (an intent) or all: its parts — only one of them")
         if self.all_ and self.min_amount is not None:
             raise ValueError("min_amount goes on the part it is for, under all:")
         return self
