@@ -157,6 +157,14 @@ def test_all_three_parts_earn_full_marks_with_the_authors_why(tmp_path):
         in notes(fit)
 
 
+def test_a_dutch_scorecard_names_the_missing_parts_in_dutch(tmp_path):
+    dutch = STRANDED.replace("language: en", "language: nl")
+    fit = criterion(case(tmp_path, dutch), "Wat vervelend, Kees.", REFUND, "/end")
+    assert fit["score"] == 33
+    assert ("ontbrekend deel van wat past: Pay the compensation (minstens 250)", False) in notes(fit)
+    assert fit["tip"].startswith("Ontbreekt nog: Pay the compensation (minstens 250); Offers to get him home.")
+
+
 def test_a_part_under_its_min_amount_counts_half_and_says_it_is_less_than_fits(tmp_path):
     fit = criterion(case(tmp_path), SORRY, REFUND, "/do compensation 100", HOME, "/end")
     assert fit["score"] == 83  # (1 + ½ + 1) / 3
