@@ -226,9 +226,9 @@ _LABEL_STOP = frozenset("the for and with her his our your van voor met het een 
 
 
 def _tells_deed(m: Turn, answers: tuple[str, ...], t: Transcript, s: Scenario, asked: int) -> bool:
-    """A question answered by a deed or a look-up: the action done (before or right after), or the look-up used
-    in or after the turn she asked (`asked`), and the message tells of it in words of its own name ("I'm logging it with
-    IT" and the fault logged; "I've checked the flight status" and the status looked up)."""
+    """A question answered by a deed or a look-up: the action done (before or right after), or the look-up
+    used in or after the turn she asked (`asked`), and the message tells of it in words of its own name ("I'm
+    logging it with IT" and the fault logged; "I've checked the flight status" and the status looked up)."""
     done = {d.name for d in t.actions if d.ok}
     looked = {x.name for x in t.lookups if x.ok and x.turn >= asked}  # a turn is a message, then its moves
     for name in answers:
