@@ -78,7 +78,7 @@ def _untrue(t: Transcript, s: Scenario, add: Add) -> None:
         first = untrue[0]
         evidence = Evidence(first.turn, first.sentence, note=tr(t.language, "score.ceiling.untrue_note"), good=False)
         add("facilitator", 40, "score.ceiling.untrue", evidence, n=len(untrue))
-        fitting = {r.action for r in s.rubric.fitting}
+        fitting = {p.action for r in s.rubric.fitting for p in r.parts if p.action}
         given = any(a.ok and a.name in fitting for a in t.actions)
         lied = [c for c in untrue if set(c.actions) & fitting]
         if lied and not given:
@@ -192,7 +192,7 @@ _GREETING = re.compile(r"^\s*(?:@\w+\s+)?(?:dear|hi|hello|hey|good (?:morning|af
 def _substance(s: Scenario) -> set[str]:
     """The scenario's intents that carry the case: explanations, fixes, improvements, questions, answers."""
     r = s.rubric
-    return {*r.explains, *r.improve, *(x.offer for x in (*r.fitting, *r.poor) if x.offer),
+    return {*r.explains, *r.improve, *(x.offer for res in (*r.fitting, *r.poor) for x in res.parts if x.offer),
             *(i for f in s.facts.values() for i in f.by_asking), *(i for q in r.questions for i in q.answered_by)}
 
 

@@ -18,7 +18,7 @@ from trainer.texts import tr
 
 def _conclusion_turn(t: Transcript, s: Scenario) -> int | None:
     """The first turn where the trainee explains, claims or settles something."""
-    offers = tuple(r.offer for r in (*s.rubric.fitting, *s.rubric.poor) if r.offer)
+    offers = tuple(p.offer for r in (*s.rubric.fitting, *s.rubric.poor) for p in r.parts if p.offer)
     turns = [m.turn for m in t.messages if m.wrong or set(m.intents) & {*s.rubric.explains, *offers}]
     turns += [a.turn for a in t.actions if a.ok]
     return min(turns) if turns else None
@@ -184,7 +184,7 @@ def answers_questions(t: Transcript, s: Scenario) -> Criterion:
             when = t.entered_at(q.asked_in)
             if when is not None:
                 replies = [m for m in t.messages if m.turn > when and (set(m.intents) & set(q.answered_by)
-                                                                       or _tells_deed(m, q.answered_by, t, s))]
+                                                                       or _tells_deed(m, q.answered_by, t, s, when))]
                 checked = [m for m in replies if not _guess(m, t, s)]
                 asked.append((q.ask, when, next(iter(checked or replies), None), q.answered_by))
     else:
@@ -225,15 +225,23 @@ CRITERIA = (checks_first, key_facts, asks, nothing_untrue, answers_questions)
 _LABEL_STOP = frozenset("the for and with her his our your van voor met het een naar".split())
 
 
-def _tells_deed(m: Turn, answers: tuple[str, ...], t: Transcript, s: Scenario) -> bool:
-    """A question answered by a deed: the action is done (before or right after) and the message tells of it,
-    in words of the action's own name ("I'm logging it with IT" and the fault logged)."""
+def _tells_deed(m: Turn, answers: tuple[str, ...], t: Transcript, s: Scenario, asked: int) -> bool:
+    """A question answered by a deed or a look-up: the action done (before or right after), or the look-up
+    used in or after the turn she asked (`asked`), and the message tells of it in words of its own name ("I'm
+    logging it with IT" and the fault logged; "I've checked the flight status" and the status looked up)."""
     done = {d.name for d in t.actions if d.ok}
+    looked = {x.name for x in t.lookups if x.ok and x.turn >= asked}  # a turn is a message, then its moves
     for name in answers:
-        if name in done and name in s.actions:
-            label = read(s.actions[name].label, t.language)
-            wanted = {min(ks, key=len) for w, ks in zip(label.words, label.keys) if len(w) >= 3 and w not in _LABEL_STOP}
-            told = {k for ks in m.message.keys for k in ks}
-            if len(wanted & told) >= min(2, len(wanted)):
-                return True
+        tool = s.actions.get(name) if name in done else s.lookups.get(name) if name in looked else None
+        if tool is not None and _tells_of(tool.label, m, t.language):
+            return True
     return False
+
+
+def _tells_of(label: str, m: Turn, language: str) -> bool:
+    """The message has the words of `label` (its own, read by the meaning layer): two of them, or all when fewer."""
+    read_label = read(label, language)
+    wanted = {min(ks, key=len) for w, ks in zip(read_label.words, read_label.keys, strict=False)
+              if len(w) >= 3 and w not in _LABEL_STOP}
+    told = {k for ks in m.message.keys for k in ks}
+    return len(wanted & told) >= min(2, len(wanted))

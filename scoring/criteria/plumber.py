@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from scoring.claims import Claim, untrue_deeds
 from scoring.criteria.common import called, generic, quote_of, reads_as_plan
+from scoring.criteria.resolutions import met
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import phrases, said, signal
 from scoring.transcript import Transcript
@@ -30,24 +31,10 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
         if generic(s):
             return _offers_a_step(t, s, title)
         return Criterion("fitting_resolution", title, None)
-    best, evidence = 0.0, []
-    untrue: list[Claim] = []
-    for res in r.fitting:
-        total = 0.0
-        for a in t.actions:
-            if a.ok and a.name == res.action:
-                total += a.amount or 0
-                full = res.min_amount is None or total >= res.min_amount
-                best = max(best, 1.0 if full else 0.5)
-                note = res.why if full else tr(lang, "score.fitting.less", why=res.why)
-                evidence.append(Evidence(a.turn, action=a.label, note=note, good=full))
-        lies = untrue_deeds(t, s, (res.action,) if res.action else ())
-        if res.offer and (m := t.turn_of_first((res.offer,))) and not any(c.turn == m.turn for c in lies):
-            best = max(best, 0.5)
-            note = tr(lang, "score.fitting.words", why=res.why)
-            evidence.append(Evidence(m.turn, quote_of(m, s, (res.offer,)), note=note))
-        if lies:
-            untrue.append(lies[0])
+    found = [met(t, s, res) for res in r.fitting]
+    best = max((f.score for f in found), default=0.0)
+    evidence = [e for f in found for e in f.evidence]
+    untrue: list[Claim] = [c for f in found for c in f.lies]
     penalty = 0.25 * len(untrue)
     for c in untrue:
         evidence.append(Evidence(c.turn, c.sentence, note=tr(lang, "score.claims.deed", label=s.actions[c.actions[0]].label),
@@ -62,6 +49,10 @@ def fitting_resolution(t: Transcript, s: Scenario) -> Criterion:
             evidence.append(Evidence(m.turn, quote_of(m, s, (res.offer,)), note=res.why, good=False))
     fits = [x.why for x in r.fitting]
     tip = tr(lang, "score.fitting.tip", fits=" ".join(fits)) if fits else tr(lang, "score.fitting.tip_generic")
+    closest = next((f for f in found if f.resolution.several and 0 < f.score == best < 1), None)
+    if closest is not None:  # the closest fit takes several parts, and some are missing: name them
+        evidence += [t.missing(tr(lang, "score.fitting.part_missing", part=name)) for name in closest.absent]
+        tip = tr(lang, "score.fitting.tip_missing", parts="; ".join(closest.short), why=closest.resolution.why)
     if not evidence:
         evidence.append(t.missing(tr(lang, "score.fitting.none")))
     return Criterion("fitting_resolution", title, max(0.0, best - penalty), tuple(evidence), tip)

@@ -105,7 +105,7 @@ def options(s: Scenario) -> list[Option]:
         if action.limit is None:
             out.append(Option(f"/do {name}", Act(name)))
             continue
-        fitting = [r.min_amount for r in s.rubric.fitting if r.action == name and r.min_amount]
+        fitting = [p.min_amount for r in s.rubric.fitting for p in r.parts if p.action == name and p.min_amount]
         for amount in dict.fromkeys([action.limit, *fitting]):
             out.append(Option(f"/do {name} {amount:g}", Act(name, amount)))
     return out

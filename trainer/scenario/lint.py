@@ -79,7 +79,7 @@ def _lint_unused(s: Scenario, warn: Warn) -> None:
     used_intents = {st.said for st in all_steps} | {i for f in s.facts.values() for i in f.by_asking}
     r = s.rubric
     used_intents |= set(r.explains) | set(r.improve) | {i for q in r.questions for i in q.answered_by}
-    used_intents |= {x.offer for x in (*r.fitting, *r.poor) if x.offer}
+    used_intents |= {x.offer for res in (*r.fitting, *r.poor) for x in res.parts if x.offer}
     for name, intent in s.intents.items():
         if name not in used_intents and not intent.wrong:
             warn(("intents", name), f"intent '{name}' is never used",
@@ -87,7 +87,8 @@ def _lint_unused(s: Scenario, warn: Warn) -> None:
     _lint_facts(s, all_steps, warn)
     used_tools = {st.looked_up for st in all_steps} | {st.did for st in all_steps}
     used_tools |= {f for fact in s.facts.values() for f in fact.found_in}
-    used_tools |= {x.action for x in (*r.fitting, *r.poor)} | set(r.escalate) | set(r.improve)
+    used_tools |= {x.action for res in (*r.fitting, *r.poor) for x in res.parts} | set(r.escalate) | set(r.improve)
+    used_tools |= {n for q in r.questions for n in q.answered_by}  # actions and look-ups that answer her
     for table, what, where in (("lookups", "look-up", "'looked_up'"), ("actions", "action", "'did'")):
         for name in getattr(s, table):
             if name not in used_tools:

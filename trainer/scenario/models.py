@@ -21,7 +21,7 @@ from trainer.scenario.kinds import (
 from trainer.scenario.lines import LINES_EXAMPLES, LINES_HELP, Line, Lines, LineWhen
 from trainer.scenario.moods import MOOD_BANDS, mood_band
 from trainer.scenario.playthroughs import Expectation, Playthrough
-from trainer.scenario.rubric import Question, Resolution, Rubric
+from trainer.scenario.rubric import Question, Resolution, ResolutionPart, Rubric
 
 __all__ = [
     "MOOD_BANDS",
@@ -45,6 +45,7 @@ __all__ = [
     "Playthrough",
     "Question",
     "Resolution",
+    "ResolutionPart",
     "Rubric",
     "Scenario",
     "State",

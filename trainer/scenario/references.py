@@ -84,13 +84,25 @@ def _check_rubric(s: Scenario, names: _Names) -> None:
     names.refs(("rubric", "escalate"), r.escalate, s.actions, "action")
     for i, q in enumerate(r.questions):
         names.refs(("rubric", "questions", i, "asked_in"), q.asked_in, s.states, "state")
-        names.refs(("rubric", "questions", i, "answered_by"), q.answered_by, [*s.intents, *s.actions],
-                   "intent or action")
-    for group in ("fitting", "poor"):
-        for i, res in enumerate(getattr(r, group)):
-            names.ref(("rubric", group, i, "action"), res.action, s.actions, "action")
-            names.ref(("rubric", group, i, "offer"), res.offer, s.intents, "intent")
+        names.refs(("rubric", "questions", i, "answered_by"), q.answered_by, [*s.intents, *s.actions, *s.lookups],
+                   "intent, action or look-up")
+    _check_resolutions(s, names)
     names.refs(("rubric", "improve"), r.improve, [*s.actions, *s.intents], "action or intent")
+
+
+def _check_resolutions(s: Scenario, names: _Names) -> None:
+    """Fitting and poor resolutions name actions and intents, their `all:` parts too; only fitting has parts."""
+    for group in ("fitting", "poor"):
+        for i, res in enumerate(getattr(s.rubric, group)):
+            where: Path_ = ("rubric", group, i)
+            paths = [where + ("all", j) for j in range(len(res.parts))] if res.several else [where]
+            if res.several and group == "poor":
+                names.problems.add(*names.marked.key_mark(where + ("all",)),
+                                   "'all:' is for fitting resolutions; a poor one is a single action or offer",
+                                   "write each action or offer as an item of its own under poor:, each with its why:")
+            for path, part in zip(paths, res.parts, strict=True):
+                names.ref(path + ("action",), part.action, s.actions, "action")
+                names.ref(path + ("offer",), part.offer, s.intents, "intent")
 
 
 def _check_playthroughs(s: Scenario, names: _Names) -> None:
