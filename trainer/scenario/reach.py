@@ -86,7 +86,7 @@ class Reach:
                 return f"it needs fact '{fact}', {self.why_unknown(fact)}"
         for tool, what in ((step.did, "action"), (step.looked_up, "look-up")):
             if tool and tool not in self.tools:
-                return f"it reacts to {what} '{tool}', {self._why_unusable(tool, set())}"
+                return f"it reacts to {what} '{tool}', which {self._why_unusable(tool, set())}"
         limit = s.actions[step.did].limit if step.did in s.actions else None
         if step.min_amount is not None and limit is not None and step.min_amount > limit:
             return f"it needs at least {step.min_amount:g} of action '{step.did}', whose limit is {limit:g}"
@@ -103,7 +103,7 @@ class Reach:
         if tools:
             tool = tools[0]
             blocked = self._why_unusable(tool, seen)
-            return f"which only {_tool_word(self.s, tool)} '{tool}' shows, {blocked}"
+            return f"which only {_tool_word(self.s, tool)} '{tool}' shows, and that {blocked}"
         revealing = [path for path, _state, step in steps_of(self.s) if fact in step.reveal]
         if revealing:
             return f"which only {step_name(revealing[0])} reveals, and that step can never fire"
@@ -113,31 +113,33 @@ class Reach:
         spec = self.s.lookups.get(tool) or self.s.actions.get(tool)
         needs = [f for f in (spec.needs if spec else ()) if f not in self.facts]
         if not needs:
-            return "which does not exist"
+            return "does not exist"
         if needs[0] in seen:
-            return f"which itself needs '{needs[0]}' first: a circle"
-        return f"which needs fact '{needs[0]}', {self.why_unknown(needs[0], seen)}"
+            return f"needs '{needs[0]}' itself first: a circle"
+        return f"needs fact '{needs[0]}', {self.why_unknown(needs[0], seen)}"
 
-    def root_fact(self, step: Step) -> str | None:
-        """The fact to fix for a blocked step: the first one along its chain that nothing reveals, or None."""
+    def root_fact(self, step: Step) -> tuple[str, bool] | None:
+        """The fact to fix for a blocked step, and whether nothing reveals it (else it is blocked in a
+        circle): the first along its chain that nothing reveals, or None when no fact blocks it."""
         needed = [*step.knows]
         for tool in (step.did, step.looked_up):
             spec = (self.s.lookups.get(tool) or self.s.actions.get(tool)) if tool else None
             needed.extend(spec.needs if spec else ())
-        seen: set[str] = set()
+        seen: dict[str, None] = {}  # in the order met
         while needed:
             fact = needed.pop(0)
             if fact in self.facts or fact in seen or fact not in self.s.facts:
                 continue
-            seen.add(fact)
+            seen[fact] = None
             spec = self.s.facts[fact]
             found = [t for t in spec.found_in if t not in self.tools]
             if not (spec.found_in or spec.by_asking or spec.known or _revealed_by_step(self.s, fact)):
-                return fact
+                return fact, True
             for tool in found:
                 needs = (self.s.lookups.get(tool) or self.s.actions.get(tool))
                 needed.extend(needs.needs if needs else ())
-        return next(iter(seen), None)
+        first = next(iter(seen), None)
+        return (first, False) if first else None
 
 
 def _revealed_by_step(s: Scenario, fact: str) -> bool:
@@ -229,8 +231,13 @@ def lost_message(s: Scenario, r: Reach, item: Lost) -> tuple[str, str]:
 
 def fix_for(s: Scenario, r: Reach, step: Step) -> str:
     """The hint for a blocked step: say where its missing fact is found, or what else to change."""
-    fact = r.root_fact(step)
-    if fact is not None:
+    root = r.root_fact(step)
+    if root is not None and not root[1]:
+        fact = root[0]
+        return (f"let fact '{fact}' come to light another way: 'by_asking: INTENT', 'found_in:' a look-up "
+                f"that needs nothing first, or 'reveal: [{fact}]' in a step that can fire")
+    if root is not None:
+        fact = root[0]
         where = _likely_source(s, fact) or "LOOKUP"
         return (f"say where fact '{fact}' comes to light: add 'found_in: {where}' (a look-up or action that "
                 f"shows it) or 'by_asking: INTENT' to that fact, or 'reveal: [{fact}]' to a step that can fire")
