@@ -219,7 +219,7 @@ def shadowed(s: Scenario) -> list[tuple[Path_, Path_, Step]]:
 
 def _wider(earlier: Step, later: Step) -> bool:
     """Whether a house rule applies in every state where a later one does (`only_in`)."""
-    return not earlier.only_in or bool(later.only_in) and set(later.only_in) <= set(earlier.only_in)
+    return not earlier.only_in or (bool(later.only_in) and set(later.only_in) <= set(earlier.only_in))
 
 
 def _hides(earlier: Step, later: Step) -> bool:

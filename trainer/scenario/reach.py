@@ -110,8 +110,7 @@ class Reach:
         return "which nothing reveals"
 
     def _why_unusable(self, tool: str, seen: set[str]) -> str:
-        spec = self.s.lookups.get(tool) or self.s.actions.get(tool)
-        needs = [f for f in (spec.needs if spec else ()) if f not in self.facts]
+        needs = [f for f in needs_of(self.s, tool) if f not in self.facts]
         if not needs:
             return "does not exist"
         if needs[0] in seen:
@@ -123,23 +122,28 @@ class Reach:
         circle): the first along its chain that nothing reveals, or None when no fact blocks it."""
         needed = [*step.knows]
         for tool in (step.did, step.looked_up):
-            spec = (self.s.lookups.get(tool) or self.s.actions.get(tool)) if tool else None
-            needed.extend(spec.needs if spec else ())
+            needed.extend(needs_of(self.s, tool))
         seen: dict[str, None] = {}  # in the order met
         while needed:
             fact = needed.pop(0)
             if fact in self.facts or fact in seen or fact not in self.s.facts:
                 continue
             seen[fact] = None
-            spec = self.s.facts[fact]
-            found = [t for t in spec.found_in if t not in self.tools]
-            if not (spec.found_in or spec.by_asking or spec.known or _revealed_by_step(self.s, fact)):
+            told = self.s.facts[fact]
+            if not (told.found_in or told.by_asking or told.known or _revealed_by_step(self.s, fact)):
                 return fact, True
-            for tool in found:
-                needs = (self.s.lookups.get(tool) or self.s.actions.get(tool))
-                needed.extend(needs.needs if needs else ())
+            for tool in told.found_in:
+                if tool not in self.tools:
+                    needed.extend(needs_of(self.s, tool))
         first = next(iter(seen), None)
         return (first, False) if first else None
+
+
+def needs_of(s: Scenario, tool: str | None) -> tuple[str, ...]:
+    """The facts a look-up or an action needs first (none for a name that is neither)."""
+    if tool in s.lookups:
+        return s.lookups[tool].needs
+    return s.actions[tool].needs if tool in s.actions else ()
 
 
 def _revealed_by_step(s: Scenario, fact: str) -> bool:
@@ -158,7 +162,7 @@ def reach(s: Scenario) -> Reach:
     grew = True
     while grew:
         before = (len(r.places), len(r.facts), len(r.fires))
-        r.tools = {n for n, t in (*s.lookups.items(), *s.actions.items()) if set(t.needs) <= r.facts}
+        r.tools = {n for n in (*s.lookups, *s.actions) if set(needs_of(s, n)) <= r.facts}
         r.facts |= {n for n, f in s.facts.items() if set(f.found_in) & r.tools}
         for path, state, step in all_steps:
             if path in r.fires or not set(scope(s, state, step)) & r.places or not r.can_fire(step):
