@@ -27,6 +27,7 @@ from trainer.engine.session import Session
 from trainer.errors import MoveError
 from trainer.scenario.models import MOOD_BANDS, Scenario
 from trainer.scenario.problems import Problem, Problems
+from trainer.scenario.reach import scope
 from trainer.scenario.text import PLACEHOLDER, fill
 
 MAX_DEPTH = 10
@@ -195,7 +196,7 @@ class _Keyer:
             if step.mood_above is not None:
                 cuts.add(step.mood_above + 1)
             if step.turns_here is not None:
-                for name in ([state] if state else list(s.states)):
+                for name in scope(s, state, step):
                     self._waits[name] = max(self._waits.get(name, 0), step.turns_here)
         self._cuts = sorted(cuts)
 
