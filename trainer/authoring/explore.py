@@ -4,8 +4,9 @@ Each situation is tried with every move a trainee has: one message per intent (i
 example the scenario recognises, else a phrase from `match`), one message that fits no
 intent, every look-up and every action (with its limit, and with the amount the rubric
 calls fitting). Situations are told apart by state, mood (by band, split further at the
-mood thresholds the scenario's steps use), facts known, actions done and, where a step
-waits on it, messages sent in the state; a situation seen before is not explored again.
+mood thresholds the scenario's steps use), facts known, actions done, the intents said before that
+a step remembers (`said_before`) and, where a step waits on it, messages sent in the state; a
+situation seen before is not explored again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from trainer.authoring.places import YamlPath, all_lines, read_marks, steps
+from trainer.authoring.unreached import report_unreached
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import ActionTaken, LookedUp, MoodChanged, SessionEnded
 from trainer.engine.intents import Recogniser
@@ -25,6 +27,7 @@ from trainer.engine.session import Session
 from trainer.errors import MoveError
 from trainer.scenario.models import MOOD_BANDS, Scenario
 from trainer.scenario.problems import Problem, Problems
+from trainer.scenario.reach import scope
 from trainer.scenario.text import PLACEHOLDER, fill
 
 MAX_DEPTH = 10
@@ -186,20 +189,21 @@ class _Keyer:
     def __init__(self, s: Scenario) -> None:
         cuts = {upper for _, upper in MOOD_BANDS}
         self._waits: dict[str, int] = {}
+        self._remembered = {step.said_before for _, _, step in steps(s) if step.said_before}
         for _, state, step in steps(s):
             if step.mood_below is not None:
                 cuts.add(step.mood_below)
             if step.mood_above is not None:
                 cuts.add(step.mood_above + 1)
             if step.turns_here is not None:
-                for name in ([state] if state else list(s.states)):
+                for name in scope(s, state, step):
                     self._waits[name] = max(self._waits.get(name, 0), step.turns_here)
         self._cuts = sorted(cuts)
 
     def key(self, session: Session) -> Key:
         turns = min(session.turns_here, self._waits.get(session.state, 0))
         return (session.state, bisect.bisect_right(self._cuts, session.mood), frozenset(session.known),
-                frozenset(session.done), turns)
+                frozenset(session.done), turns, frozenset(self._remembered & set(session.said)))
 
 
 class _PlaceholderCheck:
@@ -287,24 +291,14 @@ def _judge(found: Exploration, marked) -> list[Finding]:
                "outcome from there, except by her patience running out",
                "give one of these states a step with 'next:' to an outcome or to a state that leads to one",
                first.route)
-    for name in s.outcomes:
-        if name in found.outcomes:
-            continue
-        if name == s.when_patience_runs_out and found.patience_falls:
-            continue  # she gets there by losing patience, which takes more moves than are worth exploring
-        if found.complete:
-            report(("outcomes", name), f"outcome '{name}' is never reached by any sequence of moves",
-                   "check the conditions of the steps with 'next: " + name + "'")
-        else:
-            report(("outcomes", name), f"outcome '{name}' was not reached within the limits "
-                   f"(stopped at {found.cut_off})", "explore deeper (--depth, --max-situations) to be sure",
-                   severity="warning")
+    visited = {n.state for n in found.situations.values()} | set(found.outcomes)
+    report_unreached(s, visited, found.complete, found.cut_off, found.patience_falls, report)
     return out
 
 
 def _group(key: Key) -> tuple:
     """A situation without its mood and turns: what must change for the story to move on."""
-    state, _mood, known, done, _turns = key
+    state, _mood, known, done, *_ = key
     return (state, known, done)
 
 

@@ -23,8 +23,11 @@ def add_parser(sub) -> None:
         "explore", help="play a scenario automatically through every move and report dead ends and loops",
         description="Play the scenario automatically, breadth-first: every intent (its examples), a message "
                     "that fits none, every look-up and every action, in every situation reached. Reports "
-                    "dead ends, loops she never leaves, outcomes no sequence of moves reaches, and {placeholders} "
-                    "left unfilled. Exits with 1 when it finds a problem.",
+                    "dead ends, loops she never leaves, states and outcomes that can never be reached (facts "
+                    "counted: a step that needs a fact nothing reveals never fires) or that no sequence of moves "
+                    "reaches, and {placeholders} left unfilled. Exits with 1 when it finds a problem. A state or "
+                    "outcome the story can reach but the search did not within its limits is a warning, and "
+                    "leaves the exit status 0: explore deeper to see it played.",
     )
     explore.add_argument("scenario", help="a scenario id (see `webcare list`) or a path to a .yaml file")
     explore.add_argument("--depth", type=_positive, default=MAX_DEPTH, metavar="N",

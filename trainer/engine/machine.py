@@ -67,7 +67,8 @@ def build_machine(scenario: Scenario, model: Conversation, session: Session) -> 
 
     for name, state in scenario.states.items():
         for step in scenario.anywhere:
-            add(step, name)
+            if not step.only_in or name in step.only_in:
+                add(step, name)
         for step in state.on:
             add(step, name)
     for name in scenario.states:

@@ -1,7 +1,8 @@
 """A picture of a scenario's story: its states, the steps between them and its outcomes.
 
 Mermaid (renders on GitHub and in most Markdown viewers) or Graphviz DOT. Outcomes are
-drawn as rounded end nodes; parts no one can reach are marked.
+drawn as rounded end nodes; parts no one can reach (facts counted, see `reach`) are marked, and a
+step that can never fire is drawn crossed out and labelled "never".
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.scenario.lint import reachable
 from trainer.scenario.models import Scenario, Step
+from trainer.scenario.reach import Reach, reach, scope
 
 LABEL_MAX = 28
 GOOD_ENDS = {"resolved", "escalated"}
@@ -21,27 +22,33 @@ class Edge:
     source: str
     dest: str
     label: str
+    never: bool = False
+    """Its steps can never fire though their state is reached: what blocks the way (see `reach`)."""
 
 
 ANYWHERE = "anywhere"
 """The pseudo-node for the scenario's house rules, which apply in every state."""
 
 
-def edges(s: Scenario) -> list[Edge]:
+def edges(s: Scenario, r: Reach | None = None) -> list[Edge]:
     """Every way to another state or an outcome, labelled with what triggers it.
 
     House rules (`anywhere`) come from one pseudo-node rather than from every state, and
     patience running out is told on its outcome, so the picture stays readable.
     """
-    found: dict[tuple[str, str], list[str]] = {}
-    for step in s.anywhere:
+    r = r or reach(s)
+    found: dict[tuple[str, str, bool], list[str]] = {}
+    for i, step in enumerate(s.anywhere):
         if step.next:
-            found.setdefault((ANYWHERE, step.next), []).append(trigger(step))
+            never = ("anywhere", i) not in r.fires and bool(set(scope(s, None, step)) & r.places)
+            found.setdefault((ANYWHERE, step.next, never), []).append(trigger(step))
     for name, state in s.states.items():
-        for step in state.on:
+        for i, step in enumerate(state.on):
             if step.next and step.next != name:
-                found.setdefault((name, step.next), []).append(trigger(step))
-    return [Edge(a, b, _join(labels)) for (a, b), labels in found.items()]
+                never = ("states", name, "on", i) not in r.fires and name in r.places
+                found.setdefault((name, step.next, never), []).append(trigger(step))
+    return [Edge(a, b, ("never: " if never else "") + _join(labels), never)
+            for (a, b, never), labels in found.items()]
 
 
 def trigger(step: Step) -> str:
@@ -55,13 +62,18 @@ def trigger(step: Step) -> str:
         parts.append(f"looked up {step.looked_up}")
     if step.knows:
         parts.append("knows " + ", ".join(step.knows))
+    if step.not_knows:
+        parts.append("not knows " + ", ".join(step.not_knows))
+    if step.said_before:
+        parts.append(f"said before {step.said_before}")
     if step.mood_below is not None:
         parts.append(f"mood < {step.mood_below}")
     if step.mood_above is not None:
         parts.append(f"mood > {step.mood_above}")
     if step.turns_here is not None:
         parts.append(f"{step.turns_here} turns")
-    return " + ".join(parts) or "always"
+    scope = f" (in {', '.join(step.only_in)})" if step.only_in else ""
+    return (" + ".join(parts) or "always") + scope
 
 
 def _join(labels: list[str]) -> str:
@@ -75,7 +87,8 @@ def _id(name: str) -> str:
 
 
 def mermaid(s: Scenario) -> str:
-    seen = reachable(s)
+    r = reach(s)
+    seen = r.places
     lines = ["flowchart TD", f"  start(( )) --> {_id(s.start)}"]
     for name in s.states:
         lines.append(f'  {_id(name)}["{name}"]')
@@ -83,8 +96,8 @@ def mermaid(s: Scenario) -> str:
         lines.append(f'  {_id(name)}(["{_end_label(s, name, outcome.kind, " · ")}"])')
     if s.anywhere:
         lines.append(f'  {_id(ANYWHERE)}{{{{"at any point"}}}}')
-    for e in edges(s):
-        arrow = "-.->" if e.source == ANYWHERE else "-->"
+    for e in edges(s, r):
+        arrow = "--x" if e.never else "-.->" if e.source == ANYWHERE else "-->"
         lines.append(f'  {_id(e.source)} {arrow}|"{_escape(e.label)}"| {_id(e.dest)}')
     lines.append("  classDef good fill:#e6f4e6,stroke:#4a7;")
     lines.append("  classDef bad fill:#fff1dc,stroke:#c80;")
@@ -102,7 +115,8 @@ def mermaid(s: Scenario) -> str:
 
 
 def dot(s: Scenario) -> str:
-    seen = reachable(s)
+    r = reach(s)
+    seen = r.places
     lines = [f'digraph "{s.id}" {{', "  rankdir=TB;", '  node [fontname="Helvetica"];',
              '  start [shape=point];', f"  start -> {_id(s.start)};"]
     for name in s.states:
@@ -115,8 +129,9 @@ def dot(s: Scenario) -> str:
         lines.append(f'  {_id(name)} [label="{label}", shape=doubleoctagon{style}];')
     if s.anywhere:
         lines.append(f'  {_id(ANYWHERE)} [label="at any point", shape=hexagon, style=dashed];')
-    for e in edges(s):
+    for e in edges(s, r):
         style = ", style=dashed" if e.source == ANYWHERE else ""
+        style += ', color="#cc3333", fontcolor="#cc3333", arrowhead=tee' if e.never else ""
         lines.append(f'  {_id(e.source)} -> {_id(e.dest)} [label="{_escape(e.label)}"{style}];')
     lines.append("}")
     return "\n".join(lines) + "\n"

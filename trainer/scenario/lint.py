@@ -10,6 +10,7 @@ from trainer.scenario.lines import LinesByBand
 from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.models import Scenario, Step
 from trainer.scenario.problems import Problem, Problems
+from trainer.scenario.reach import by_next, fix_for, lost, lost_message, reach, scope, step_name, steps_of
 from trainer.scenario.yamlfile import read_yaml
 
 Recognise = Callable[[Scenario, str], Iterable[str]]
@@ -17,33 +18,19 @@ Recognise = Callable[[Scenario, str], Iterable[str]]
 
 
 def _steps(s: Scenario, state: str) -> list[Step]:
-    return [*s.anywhere, *s.states[state].on]
-
-
-def graph(s: Scenario) -> dict[str, set[str]]:
-    """Where each state can lead (patience running out included)."""
-    return {
-        name: {st.next for st in _steps(s, name) if st.next} | {s.when_patience_runs_out}
-        for name in s.states
-    }
+    return [*(st for st in s.anywhere if not st.only_in or state in st.only_in), *s.states[state].on]
 
 
 def reachable(s: Scenario) -> set[str]:
-    edges = graph(s)
-    seen, todo = {s.start}, [s.start]
-    while todo:
-        for dest in edges.get(todo.pop(), ()):
-            if dest not in seen:
-                seen.add(dest)
-                todo.append(dest)
-    return seen
+    """States and outcomes a trainee can get to, facts counted (see `trainer.scenario.reach`)."""
+    return reach(s).places
 
 
 def lint(s: Scenario, marked: Marked, problems: Problems, recognise: Recognise | None = None) -> None:
     def warn(path: Path_, message: str, hint: str) -> None:
         problems.add(*marked.key_mark(path), message, hint, severity="warning")
 
-    _lint_reach(s, warn)
+    _lint_reach(s, marked, problems)
     _lint_unused(s, warn)
     for path, earlier, _step in shadowed(s):
         where_ = "an 'anywhere' step" if earlier[0] == "anywhere" else f"step {int(earlier[-1]) + 1} of this state"
@@ -57,18 +44,33 @@ Warn = Callable[[Path_, str, str], None]
 """Adds a warning at a key: (path, message, hint)."""
 
 
-def _lint_reach(s: Scenario, warn: Warn) -> None:
-    """States and outcomes no path reaches, and states with no way out."""
-    seen = reachable(s)
+def _lint_reach(s: Scenario, marked: Marked, problems: Problems) -> None:
+    """States and outcomes no path reaches, steps that can never fire, and states with no way out.
+
+    An ending of kind `resolved` that `next:` reaches but facts block is an error: the good ending is lost."""
+    def warn(path: Path_, message: str, hint: str, severity: str = "warning") -> None:
+        problems.add(*marked.key_mark(path), message, hint, severity=severity)
+
+    r = reach(s)
+    mapped = by_next(s)
+    for item in lost(s, r):
+        message, hint = lost_message(s, r, item)
+        good = item.place in s.outcomes and s.outcomes[item.place].kind == "resolved"
+        warn(("states" if item.place in s.states else "outcomes", item.place), message, hint,
+             "error" if good else "warning")
+    for path, state, step in steps_of(s):
+        if path not in r.fires and set(scope(s, state, step)) & r.places:
+            problems.add(*marked.mark(path), f"{step_name(path)} can never fire: {r.why_not(step)}",
+                         fix_for(s, r, step), severity="warning")
     for name in s.states:
-        if name not in seen:
+        if name not in mapped:
             warn(("states", name), f"state '{name}' can never be reached",
                  f"add a step with 'next: {name}' somewhere, or remove the state")
-        elif not any(st.next and st.next != name for st in _steps(s, name)):
+        elif name in r.places and not any(st.next and st.next != name for st in _steps(s, name)):
             warn(("states", name), f"state '{name}' has no way out but her patience running out",
                  "add a step with 'next:' to another state or an outcome")
     for name in s.outcomes:
-        if name not in seen:
+        if name not in mapped:
             warn(("outcomes", name), f"outcome '{name}' can never be reached",
                  f"add a step with 'next: {name}', or remove the outcome")
 
@@ -182,7 +184,9 @@ def needs_less(a: Step, b: Step) -> bool:
         return False
     if any(getattr(a, f) is not None and getattr(a, f) != getattr(b, f) for f in ("said", "did", "looked_up")):
         return False
-    if not set(a.knows) <= set(b.knows):
+    if not (set(a.knows) <= set(b.knows) and set(a.not_knows) <= set(b.not_knows)):
+        return False
+    if a.said_before is not None and a.said_before != b.said_before:
         return False
     for name, direction in _ORDERED:
         mine, theirs = getattr(a, name), getattr(b, name)
@@ -200,17 +204,23 @@ def shadowed(s: Scenario) -> list[tuple[Path_, Path_, Step]]:
     out: list[tuple[Path_, Path_, Step]] = []
     own: list[tuple[Path_, Step]] = [(("anywhere", i), st) for i, st in enumerate(s.anywhere)]
     for i, (path, step) in enumerate(own):
-        first = next((p for p, e in own[:i] if _hides(e, step)), None)
+        first = next((p for p, e in own[:i] if _hides(e, step) and _wider(e, step)), None)
         if first:
             out.append((path, first, step))
     for name, state in s.states.items():
-        steps = own + [(("states", name, "on", i), st) for i, st in enumerate(state.on)]
-        for i in range(len(own), len(steps)):
+        here = [(p, st) for p, st in own if not st.only_in or name in st.only_in]
+        steps = here + [(("states", name, "on", i), st) for i, st in enumerate(state.on)]
+        for i in range(len(here), len(steps)):
             path, step = steps[i]
             first = next((p for p, e in steps[:i] if _hides(e, step)), None)
             if first:
                 out.append((path, first, step))
     return out
+
+
+def _wider(earlier: Step, later: Step) -> bool:
+    """Whether a house rule applies in every state where a later one does (`only_in`)."""
+    return not earlier.only_in or (bool(later.only_in) and set(later.only_in) <= set(earlier.only_in))
 
 
 def _hides(earlier: Step, later: Step) -> bool:

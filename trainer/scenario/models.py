@@ -168,6 +168,13 @@ class Step(Model):
     )
     knows: Names = Field((), description="The trainee has uncovered all these facts.",
                          examples=[["seats_released"]])
+    not_knows: Names = Field((), description="The trainee has uncovered none of these facts.",
+                             examples=[["seats_released"]])
+    said_before: Name | None = Field(
+        None, description="An earlier message of the trainee (in any state) showed this intent; the message "
+        "being answered does not count.", examples=["ask_what_happened"])
+    only_in: Names = Field((), description="Only on `anywhere:` steps: the house rule applies in these states "
+                           "only (a scope, not a condition).", examples=[["telling", "understood"]])
     mood_below: int | None = Field(None, ge=0, le=101, description="Her mood is below this.", examples=[20])
     mood_above: int | None = Field(None, ge=-1, le=100, description="Her mood is above this.", examples=[60])
     turns_here: int | None = Field(
@@ -187,8 +194,8 @@ class Step(Model):
     def _has_condition(self) -> Step:
         if not self.conditions:
             raise ValueError(
-                "a step needs a condition: said, did, looked_up, knows, mood_below, "
-                "mood_above or turns_here"
+                "a step needs a condition: said, did, looked_up, knows, not_knows, said_before, "
+                "mood_below, mood_above or turns_here"
             )
         if sum(x is not None for x in (self.said, self.did, self.looked_up)) > 1:
             raise ValueError("a step reacts to one move: use only one of said, did, looked_up")
@@ -196,7 +203,8 @@ class Step(Model):
 
     @property
     def conditions(self) -> tuple[str, ...]:
-        fields = ("said", "did", "looked_up", "knows", "mood_below", "mood_above", "turns_here")
+        fields = ("said", "did", "looked_up", "knows", "not_knows", "said_before", "mood_below", "mood_above",
+                  "turns_here")  # `only_in` is where the step applies, not when
         return tuple(f for f in fields if getattr(self, f) not in (None, ()))
 
     @property

@@ -75,6 +75,19 @@ def _check_step(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
     if st.min_amount is not None and not st.did:
         names.problems.add(*names.marked.mark(path + ("min_amount",)), "min_amount needs did: ACTION",
                            "say which action's amount is meant")
+    _check_step_memory(s, path, st, names)
+
+
+def _check_step_memory(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
+    """The names `not_knows`, `said_before` and `only_in` use; `only_in` only on house rules."""
+    names.refs(path + ("not_knows",), st.not_knows, s.facts, "fact")
+    names.ref(path + ("said_before",), st.said_before, s.intents, "intent")
+    if path[0] == "anywhere":
+        names.refs(path + ("only_in",), st.only_in, s.states, "state")
+    elif st.only_in:
+        names.problems.add(*names.marked.key_mark(path + ("only_in",)),
+                           "'only_in' is for house rules: a state's own step applies only in that state anyway",
+                           "move the step to 'anywhere:', or remove 'only_in'")
 
 
 def _check_rubric(s: Scenario, names: _Names) -> None:
