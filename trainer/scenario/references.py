@@ -22,6 +22,7 @@ def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> 
     for i, st in enumerate(scenario.anywhere):
         _check_step(scenario, ("anywhere", i), st, names)
     _check_rubric(scenario, names)
+    _check_persona(scenario, names)
     _check_playthroughs(scenario, names)
     _check_placeholders(scenario, marked, problems)
 
@@ -91,6 +92,19 @@ def _check_rubric(s: Scenario, names: _Names) -> None:
             names.ref(("rubric", group, i, "action"), res.action, s.actions, "action")
             names.ref(("rubric", group, i, "offer"), res.offer, s.intents, "intent")
     names.refs(("rubric", "improve"), r.improve, [*s.actions, *s.intents], "action or intent")
+
+
+def _check_persona(s: Scenario, names: _Names) -> None:
+    """`own_details` names keys of `details`; `acknowledge_writes_for` needs someone written for."""
+    marked, problems = names.marked, names.problems
+    for i, key in enumerate(s.customer.own_details or ()):
+        if key not in s.details:
+            problems.add(*marked.mark(("customer", "own_details", i)), f"unknown detail '{key}' in own_details",
+                         did_you_mean(key, s.details) + " (own_details lists keys of details:)")
+    if s.rubric.acknowledge_writes_for and s.customer.writes_for is None:
+        problems.add(*marked.mark(("rubric", "acknowledge_writes_for")),
+                     "acknowledge_writes_for: true, but the customer writes for no one else",
+                     "add writes_for: (name, relation) under customer:, or remove acknowledge_writes_for")
 
 
 def _check_playthroughs(s: Scenario, names: _Names) -> None:
