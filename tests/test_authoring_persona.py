@@ -190,8 +190,48 @@ def test_a_detail_not_marked_as_hers_is_not_personal(tmp_path):
 
 def test_an_own_detail_that_is_not_a_detail_is_an_error_with_did_you_mean(tmp_path):
     text = SON_WRITES.replace("own_details: [booking, wheelchair]", "own_details: [booking, wheelchar]")
-    scenario, problems = check_bytes(text.encode(), tmp_path / "case.yaml")
+    _, problems = check_bytes(text.encode(), tmp_path / "case.yaml")
     assert [(p.where, p.message, p.hint) for p in problems.errors] == [
         (f"{tmp_path / 'case.yaml'}:{line_of(text, 'own_details')}:26", "unknown detail 'wheelchar' in own_details",
          "did you mean 'wheelchair'? (own_details lists keys of details:)"),
+    ]
+
+
+# ── who writes for whom, where the customer is described ─────────────────────────────────
+
+
+def test_the_briefing_card_says_whom_he_writes_for(tmp_path):
+    from trainer.ui.widgets.briefing_card import BriefingCard
+
+    card = BriefingCard(case(tmp_path), "en").card().plain
+    assert "Kees de Vries\n@keesdv · 0 followers\nWrites for his mother, Annie de Vries, to whom it happened\n" in card
+
+
+def test_plain_play_says_whom_he_writes_for(tmp_path, run_webcare):
+    path = tmp_path / "wheelchair.yaml"
+    path.write_text(SON_WRITES, "utf-8")
+    result = run_webcare("play", str(path), "--plain", stdin="/end\n")
+    assert result.returncode == 0, result.stderr
+    assert "Customer: Kees de Vries (@keesdv, 0 followers)\n  writes for his mother, Annie de Vries" in result.stdout
+
+
+def test_the_judge_is_told_whom_he_writes_for(tmp_path):
+    from trainer.judge.prompt import prompt
+
+    scenario = case(tmp_path)
+    events = transcript("Kees, I'm so sorry your mother waited an hour.")
+    asked = prompt(score(events, scenario), events, scenario)[1]["content"]
+    assert "## The customer: Kees de Vries, writes for his mother, Annie de Vries, to whom it happened" in asked
+
+
+def test_acknowledge_writes_for_without_anyone_written_for_is_an_error(tmp_path):
+    text = SON_WRITES.replace("""  writes_for:
+    name: Annie de Vries
+    call_me: Mrs de Vries
+    relation: his mother
+""", "").replace("{writes_for}", "Annie").replace("{writes_for_first_name}", "Annie")
+    _, problems = check_bytes(text.encode(), tmp_path / "case.yaml")
+    assert [(p.line, p.message, p.hint) for p in problems.errors] == [
+        (line_of(text, "acknowledge_writes_for"), "acknowledge_writes_for: true, but the customer writes for no one else",
+         "add writes_for: (name, relation) under customer:, or remove acknowledge_writes_for"),
     ]

@@ -83,8 +83,8 @@ def _writes_for(scenario: Scenario) -> list[str]:
     other = scenario.customer.writes_for
     if other is None:
         return []
-    return [f"You write for {other.name} ({other.relation}); they are called {other.first_name}. The harm happened "
-            "to them, not to you: speak of what it did to them, and of how it worries you."]
+    return [(f"You write for {other.name} ({other.relation}); they are called {other.first_name}. The harm "
+             "happened to them, not to you: speak of what it did to them, and of how it worries you.")]
 
 
 def _turn(scenario: Scenario, cue: Cue, events: Sequence[Event], retry_note: str) -> str:
