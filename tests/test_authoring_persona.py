@@ -124,6 +124,15 @@ def test_her_name_with_her_harm_acknowledges_even_without_a_word_of_sympathy(tmp
     assert found["acknowledges"]["score"] == 100
 
 
+def test_who_she_is_to_him_is_recognised_from_its_last_word_and_in_dutch(tmp_path):
+    elderly = case(tmp_path, SON_WRITES.replace("relation: his mother", "relation: his elderly mother"), "a.yaml")
+    assert criteria(elderly, "Kees, I'm so sorry your mother waited an hour.")["acknowledges"]["score"] == 100
+    dutch = SON_WRITES.replace("language: en", "language: nl").replace("relation: his mother", "relation: zijn moeder")
+    dutch = dutch.replace("harm: [waited an hour, wheelchair]", "harm: [uur gewacht, rolstoel]")
+    found = criteria(case(tmp_path, dutch, "b.yaml"), "Kees, wat erg dat uw moeder een uur heeft gewacht op de rolstoel.")
+    assert found["acknowledges"]["score"] == 100
+
+
 def test_calling_the_son_by_name_is_personal_and_greeting_his_mother_is_not_someone_elses_name(tmp_path):
     found = criteria(case(tmp_path), "Hi Kees, and hello Annie if you read along: I'm so sorry.")
     notes = [e["note"] for e in found["personal"]["evidence"]]

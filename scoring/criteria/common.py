@@ -97,8 +97,10 @@ def names_harmed(s: Scenario, found: Sequence[str]) -> str | None:
     name = next((w for w in found if w in harmed_names(s)), None)
     if name:
         return name
-    relation = " ".join(w for w in words(other.relation) if w not in _POSSESSIVES)
-    return matches_any((relation,), tuple(found)) if relation else None
+    relation = [w for w in words(other.relation) if w not in _POSSESSIVES]
+    # The whole relation ("mother in law"), else its last word ("father" of "her elderly father").
+    ways = (" ".join(relation), *(relation[-1:] if len(relation) > 1 and len(relation[-1]) >= 4 else ()))
+    return matches_any(ways, tuple(found)) if relation else None
 
 
 def harmed_called(s: Scenario) -> dict[str, str]:
