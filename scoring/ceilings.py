@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from scoring.claims import claims, contradictions
+from scoring.criteria.common import her_details
 from scoring.criteria.tone import stock_phrase
 from scoring.mandate import overpromises
 from scoring.privacy import public_details
@@ -198,7 +199,7 @@ def _substance(s: Scenario) -> set[str]:
 
 def _personal(s: Scenario) -> list[str]:
     """Her name, the case's details and harm, as lower-case text to look for."""
-    return [str(v).lower() for v in s.details.values() if len(str(v)) >= 3] + [
+    return [v.lower() for v in her_details(s)] + [
         n.lower() for n in (s.customer.first_name, *s.rubric.harm) if len(n) >= 3]
 
 

@@ -197,6 +197,8 @@ class PlainView:
             self.say(textwrap.fill(" ".join(para.split()), WIDTH))
             self.say()
         self.say(self.text("customer", name=c.name, handle=c.handle, followers=grouped(s.language, c.followers)))
+        if c.writes_for:
+            self.say(self.text("writes_for", relation=c.writes_for.relation, name=c.writes_for.name))
         if s.mandate:
             self.say(self.text("mandate"))
             for item in s.mandate:

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from scoring.claims import claims
-from scoring.criteria.common import EARNED_BY, called, channel_named, customer_names, generic
+from scoring.criteria.common import (
+    EARNED_BY,
+    called,
+    channel_named,
+    customer_names,
+    generic,
+    harmed_called,
+    harmed_names,
+    her_details,
+    names_harmed,
+)
 from scoring.criteria.tone import letter, stock_phrase, tone
 from scoring.privacy import CODE, invited_private, public_details
 from scoring.scorecard import Criterion, Evidence
@@ -21,11 +31,11 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
     """Judged per turn of hers that voices a feeling or a harm: was the reply to it acknowledging? The
     reply to her first such turn weighs most; being called a bot or told "you're not listening" costs."""
     lang, who = t.language, called(t, s)
-    title, tip = tr(lang, "score.acknowledges.title"), tr(lang, "score.acknowledges.tip", customer=who)
+    title, tip = tr(lang, "score.acknowledges.title"), _acknowledges_tip(s, lang, who)
     best, evidence = 0.0, []
     values: dict[int, float] = {}
     for i, m in enumerate(t.messages):
-        feeling = said("empathy", m.message)
+        feeling = said("empathy", m.message) or _her_harm(m, s)
         if not feeling:
             continue
         harm = matches_any(s.rubric.harm, m.words) if s.rubric.harm else None
@@ -34,8 +44,10 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
         value = 1.0 if harm or not s.rubric.harm else 0.4
         if template:
             value *= 0.5
-        values[m.turn] = value
         note = tr(lang, "score.acknowledges.harm" if harm else "score.acknowledges.general")
+        if s.customer.writes_for and not names_harmed(s, m.words):
+            value, note = _left_out(s, lang, who, value, note)
+        values[m.turn] = value
         if template:
             note += tr(lang, "score.acknowledges.template", phrase=template)
         if i > 1:
@@ -68,6 +80,36 @@ def acknowledges(t: Transcript, s: Scenario) -> Criterion:
     return Criterion("acknowledges", title, max(0.0, min(1.0, best)), tuple(evidence[:4]), tip)
 
 
+WRITES_FOR_LEFT_OUT = 0.7
+"""An acknowledgement to the writer that leaves out the person harmed keeps this share of its value (with
+`rubric.acknowledge_writes_for` it keeps none: it is not acknowledging her)."""
+
+
+def _acknowledges_tip(s: Scenario, language: str, who: str) -> str:
+    if s.customer.writes_for and s.rubric.acknowledge_writes_for:
+        return tr(language, "score.acknowledges.tip_for", customer=who, **harmed_called(s))
+    return tr(language, "score.acknowledges.tip", customer=who)
+
+
+def _left_out(s: Scenario, language: str, who: str, value: float, note: str) -> tuple[float, str]:
+    """The value and note of sympathy for the writer that says no word to or about the person harmed."""
+    if s.rubric.acknowledge_writes_for:
+        return 0.0, tr(language, "score.acknowledges.not_her", customer=who, **harmed_called(s))
+    return value * WRITES_FOR_LEFT_OUT, note + tr(language, "score.acknowledges.her_too", **harmed_called(s))
+
+
+def _her_harm(m: Turn, s: Scenario) -> str | None:
+    """A sentence (not a question) that names the person harmed together with the harm: acknowledging her, even
+    without a word of sympathy ("Your mother should never have waited an hour")."""
+    if not s.customer.writes_for or not s.rubric.harm:
+        return None
+    for sentence in split_sentences(m.text):
+        found = words(sentence)
+        if not sentence.rstrip().endswith("?") and names_harmed(s, found) and matches_any(s.rubric.harm, found):
+            return sentence
+    return None
+
+
 def _heard(t: Transcript, turn: int, values: dict[int, float]) -> float:
     """How well a turn of hers was heard: the acknowledgement in the reply to it or in the one after."""
     replies = [m for m in t.messages if m.turn > turn][:2]
@@ -92,8 +134,9 @@ _NOT_A_NAME = {
 
 
 def _known_names(s: Scenario) -> set[str]:
-    """The customer's, and every name in the case's details (a partner may be named too)."""
-    return customer_names(s) | {w for v in s.details.values() for w in words(str(v))}
+    """The customer's, the person's she writes for, and every name in the case's details (a partner may be named
+    too)."""
+    return customer_names(s) | harmed_names(s) | {w for v in s.details.values() for w in words(str(v))}
 
 
 def _other_name(m: Turn, language: str, known: set[str]) -> str | None:
@@ -115,7 +158,7 @@ def personal(t: Transcript, s: Scenario) -> Criterion:
     lang, who = t.language, called(t, s)
     title = tr(lang, "score.personal.title")
     names = customer_names(s)
-    details = [str(v) for v in s.details.values() if len(str(v)) >= 3 and not str(v).startswith("@")]
+    details = her_details(s)
     tip = tr(lang, "score.personal.tip", first_name=s.customer.first_name) if names else \
         tr(lang, "score.personal.tip_generic")
     if not names and not details:
@@ -195,7 +238,7 @@ def own_words(t: Transcript, s: Scenario) -> Criterion:
             penalty += 0.1
             evidence.append(Evidence(m.turn, m.quote(), note=tr(lang, "score.own_words.ignored", customer=who),
                                      good=False))
-    known = [*customer_names(s), *(normalize(str(v)) for v in s.details.values() if len(str(v)) >= 3)]
+    known = [*customer_names(s), *(normalize(v) for v in her_details(s))]
     hers = [m for m in t.messages if _about_her_case(m, s, known)]
     earned = min(1.0, EARNED_BY * len(hers) / len(t.messages))
     if hers and not evidence:

@@ -34,6 +34,7 @@ PROMPT = {
         ),
         "scenario": "The case",
         "customer": "The customer",
+        "writes_for": "writes for {relation}, {name}, to whom it happened",
         "facts": "What is true (the facts the agent could find out)",
         "trades": "The three trades of a good agent",
         "conversation": ("The conversation (turn numbers in brackets; back-office moves in parentheses; each message "
@@ -63,6 +64,7 @@ PROMPT = {
         ),
         "scenario": "De casus",
         "customer": "De klant",
+        "writes_for": "schrijft namens {relation}, {name}, die het overkwam",
         "facts": "Wat waar is (de feiten die de medewerker kon achterhalen)",
         "trades": "De drie vakken van een goede medewerker",
         "conversation": ("Het gesprek (beurtnummers tussen haken; zetten in het systeem tussen ronde haken; elk bericht "
@@ -87,13 +89,19 @@ def asked(card: Scorecard) -> list[tuple[str, float]]:
             if c.score is not None]
 
 
+def _writes_for(scenario: Scenario, t: dict[str, str]) -> str:
+    """`, writes for his mother, Annie de Vries, …` when the customer writes for someone else."""
+    other = scenario.customer.writes_for
+    return ", " + t["writes_for"].format(relation=other.relation, name=other.name) if other else ""
+
+
 def prompt(card: Scorecard, events: Sequence[Event], scenario: Scenario) -> list[dict[str, str]]:
     """The messages sent: the judge's brief, then the case, the conversation and the criteria."""
     t = PROMPT[scenario.language if scenario.language in PROMPT else "en"]
     values = scenario.placeholders()
     parts = [
         f"## {t['scenario']}: {scenario.title}\n{fill(scenario.briefing, values).strip()}",
-        f"## {t['customer']}: {scenario.customer.name}",
+        f"## {t['customer']}: {scenario.customer.name}" + _writes_for(scenario, t),
     ]
     if scenario.facts:
         parts.append(f"## {t['facts']}\n" + "\n".join(f"- {fill(f.is_, values)}" for f in scenario.facts.values()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -51,10 +52,26 @@ __all__ = [
     "State",
     "Step",
     "Trade",
+    "WritesFor",
     "mood_band",
 ]
 """The whole format, importable from here; its parts live in `fields`, `lines`, `moods`, `rubric` and
 `playthroughs`."""
+
+
+class WritesFor(Model):
+    """The person the harm happened to, when someone else writes for them (a son for his mother)."""
+
+    name: str = Field(description="Their full name.", examples=["Annie de Vries"])
+    call_me: str | None = Field(
+        None, description="How they are addressed; defaults to the first name.", examples=["Mrs de Vries"]
+    )
+    relation: str = Field(description="Who they are to the writer, in the scenario's language.",
+                          examples=["his mother"])
+
+    @property
+    def first_name(self) -> str:
+        return self.call_me or self.name.split()[0]
 
 
 class Customer(Model):
@@ -74,10 +91,46 @@ class Customer(Model):
     patience: int = Field(
         ge=1, le=50, description="Turns she gives you that go nowhere before she gives up.", examples=[6]
     )
+    writes_for: WritesFor | None = Field(
+        None, description="The person the harm happened to, when the customer writes for someone else.",
+        examples=[{"name": "Annie de Vries", "call_me": "Mrs de Vries", "relation": "his mother"}],
+    )
+    own_details: Names | None = Field(
+        None, description="Keys of `details` that are the customer's own (her booking, her husband's name): only "
+        "these count as personal. Left out: every detail except the organisation's (a handle such as "
+        "`@SkyblueAir`, or a name inside one, such as `SkyBlue`).", examples=[["booking", "seats", "husband"]],
+    )
 
     @property
     def first_name(self) -> str:
         return self.call_me or self.name.split()[0]
+
+    def placeholders(self) -> dict[str, str]:
+        """`{name}`, `{first_name}`, `{handle}`; with `writes_for`, `{writes_for}`, `{writes_for_first_name}` and
+        `{writes_for_relation}` too."""
+        values = {"name": self.name, "first_name": self.first_name, "handle": self.handle}
+        if self.writes_for is not None:
+            values.update(writes_for=self.writes_for.name, writes_for_first_name=self.writes_for.first_name,
+                          writes_for_relation=self.writes_for.relation)
+        return values
+
+    def own(self, details: Mapping[str, object]) -> dict[str, str]:
+        """The details that are hers, as text: those `own_details` names, or, without it, all but the
+        organisation's (a handle, or a name inside one: `SkyBlue` beside `@SkyblueAir`)."""
+        if self.own_details is not None:
+            return {k: str(details[k]) for k in self.own_details if k in details}
+        handles = [h for v in map(str, details.values()) if v.startswith("@") and len(h := _letters(v)) >= 3]
+        return {k: str(v) for k, v in details.items()
+                if not str(v).startswith("@") and not _organisation(_letters(str(v)), handles)}
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _organisation(value: str, handles: list[str]) -> bool:
+    """A value that is the organisation's name: it is inside its handle, or its handle inside it."""
+    return len(value) >= 3 and any(value in h or h in value for h in handles)
 
 
 class Fact(Model):
@@ -317,11 +370,7 @@ class Scenario(Model):
     path: SkipJsonSchema[Path | None] = Field(None, exclude=True)
 
     def placeholders(self) -> dict[str, str]:
-        """Values every line may use: `{name}`, `{first_name}`, `{handle}` and the details."""
+        """Values every line may use: the customer's (`{name}`, `{first_name}`, `{handle}`, …) and the details."""
         values = {k: str(v) for k, v in self.details.items()}
-        values.update(
-            name=self.customer.name,
-            first_name=self.customer.first_name,
-            handle=self.customer.handle,
-        )
+        values.update(self.customer.placeholders())
         return values

@@ -22,6 +22,7 @@ def check_references(scenario: Scenario, marked: Marked, problems: Problems) -> 
     for i, st in enumerate(scenario.anywhere):
         _check_step(scenario, ("anywhere", i), st, names)
     _check_rubric(scenario, names)
+    _check_persona(scenario, names)
     _check_playthroughs(scenario, names)
     _check_placeholders(scenario, marked, problems)
 
@@ -116,6 +117,19 @@ def _check_resolutions(s: Scenario, names: _Names) -> None:
             for path, part in zip(paths, res.parts, strict=True):
                 names.ref(path + ("action",), part.action, s.actions, "action")
                 names.ref(path + ("offer",), part.offer, s.intents, "intent")
+
+
+def _check_persona(s: Scenario, names: _Names) -> None:
+    """`own_details` names keys of `details`; `acknowledge_writes_for` needs someone written for."""
+    marked, problems = names.marked, names.problems
+    for i, key in enumerate(s.customer.own_details or ()):
+        if key not in s.details:
+            problems.add(*marked.mark(("customer", "own_details", i)), f"unknown detail '{key}' in own_details",
+                         did_you_mean(key, s.details) + " (own_details lists keys of details:)")
+    if s.rubric.acknowledge_writes_for and s.customer.writes_for is None:
+        problems.add(*marked.mark(("rubric", "acknowledge_writes_for")),
+                     "acknowledge_writes_for: true, but the customer writes for no one else",
+                     "add writes_for: (name, relation) under customer:, or remove acknowledge_writes_for")
 
 
 def _check_playthroughs(s: Scenario, names: _Names) -> None:

@@ -82,6 +82,9 @@ class Rubric(Model):
                              examples=[["paid_extra", "seats_released"]])
     harm: Texts = Field((), description="Phrases that name the specific harm (for acknowledging it).",
                         examples=[["legroom", "ten hours", "knee"]])
+    acknowledge_writes_for: bool = Field(
+        False, description="With `customer.writes_for`: acknowledging the harm must name or address the person it "
+        "happened to (not only the writer).", examples=[True])
     explains: Names = Field((), description="Intents that explain why it happened.", examples=[["explain_cause"]])
     questions: tuple[Question, ...] = Field(
         (), description="Questions she asks that the trainee must answer.",

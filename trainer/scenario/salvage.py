@@ -62,7 +62,10 @@ def salvage(cls: type[BaseModel], data: Any) -> Any:
 
 class _Nobody:
     name = first_name = handle = "-"
-    call_me = None
+    call_me = writes_for = own_details = None
+
+    def placeholders(self) -> dict[str, str]:
+        return {"name": self.name, "first_name": self.first_name, "handle": self.handle}
 
 
 _NOTHING = object()

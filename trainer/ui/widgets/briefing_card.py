@@ -30,7 +30,8 @@ def wait_time(seconds: float, language: str) -> str:
 
 
 class BriefingCard(Static):
-    """The customer's name, handle, followers and who they are; the channel, its audience, the level, the pace."""
+    """The customer's name, handle, followers, whom they write for and who they are; the channel, its audience,
+    the level, the pace."""
 
     def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -47,9 +48,12 @@ class BriefingCard(Static):
         traits = CHANNELS[s.channel]
         channel = tr(language, f"briefing.channel.{s.channel}", limit=traits.max_chars)
         reply = wait_time(traits.reply_within, language)
+        writes_for = [verbatim(tr(language, "briefing.writes_for", relation=c.writes_for.relation,
+                                  name=c.writes_for.name))] if c.writes_for else []
         return Text("\n").join([
             verbatim(c.name, style="bold"),
             Text.assemble(verbatim(c.handle, "cyan"), " · ", reach),
+            *writes_for,
             verbatim(persona_line(c.persona), style="italic"),
             Text(""),
             self._fact("briefing.channel", channel),
