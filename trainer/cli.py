@@ -17,13 +17,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         args = parser.parse_args(["play", *(argv or [])])
+    from trainer.scenario.shelves import added
+
     try:
-        return args.run(args)
+        with added(getattr(args, "scenarios", None) or []):  # --scenarios: this command, and the games it starts
+            return args.run(args)
     except ScenarioError as exc:
         for problem in exc.problems:
             print(shown(str(problem)), file=sys.stderr)
         print(f"\n{tr('en', 'count.problem', n=len(exc.problems))}: fix them and try again "
-              "(the format is in docs/scenario-format.md).", file=sys.stderr)
+              "(the format: `webcare docs scenario-format`).", file=sys.stderr)
         return 1
     except TrainerError as exc:
         print(shown(f"webcare: {exc}"), file=sys.stderr)  # a file's or a server's words: shown, never obeyed
