@@ -92,6 +92,15 @@ def test_her_case_with_a_built_in_id_is_refused_and_the_built_in_one_stays(tmp_p
     assert find_scenario("legroom-en").path == builtin_dir() / "legroom-en.yaml"
 
 
+def test_webcare_check_alone_checks_her_cases_with_the_built_in_ones(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(ENV, str(own_folder(tmp_path, broken=True)))
+    assert main(["check"]) == 1
+    out, err = capsys.readouterr()
+    assert "broken.yaml:3:8: the '[' that opens here is not closed" in err
+    scenarios, curricula = (len(list(folder.glob("*.yaml"))) for folder in (builtin_dir(), ROOT / "curricula"))
+    assert out.startswith(f"{scenarios + 2 + curricula} files checked: 1 error")  # the built-in ones, hers, curricula
+
+
 def test_find_scenario_finds_her_case_by_id(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV, str(own_folder(tmp_path)))
     assert find_scenario("minimal").path == tmp_path / "our-cases" / "minimal.yaml"
