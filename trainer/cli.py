@@ -223,7 +223,8 @@ def _pick():
         raise TrainerError(f"Name a scenario to play, e.g. `webcare play {library.scenarios[0].id}` ({ids}).")
     print("Scenarios:")
     for i, s in enumerate(library.scenarios, 1):
-        print(shown(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}]\n     {s.teaser}"))
+        own = f" · {tr('en', 'picker.own')}" if s.id in library.own else ""
+        print(shown(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}{own}]\n     {s.teaser}"))
     while True:
         answer = input(f"Play which one? [1-{len(library.scenarios)}, Enter for 1] ").strip()
         if not answer:
