@@ -22,6 +22,9 @@ def own_session_store(tmp_path, monkeypatch):
     for name in ("WEBCARE_DATABASE_URL", "WEBCARE_TRAINEE", "WEBCARE_COACH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WEBCARE_DB", str(tmp_path / "sessions.db"))
+    # Nor the user's own scenarios: only those a test puts in WEBCARE_SCENARIOS or its data folder.
+    monkeypatch.delenv("WEBCARE_SCENARIOS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
     return tmp_path / "sessions.db"
 
 

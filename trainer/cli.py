@@ -17,13 +17,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         args = parser.parse_args(["play", *(argv or [])])
+    from trainer.scenario.shelves import added
+
     try:
-        return args.run(args)
+        with added(getattr(args, "scenarios", None) or []):  # --scenarios: this command, and the games it starts
+            return args.run(args)
     except ScenarioError as exc:
         for problem in exc.problems:
             print(shown(str(problem)), file=sys.stderr)
         print(f"\n{tr('en', 'count.problem', n=len(exc.problems))}: fix them and try again "
-              "(the format is in docs/scenario-format.md).", file=sys.stderr)
+              "(the format: `webcare docs scenario-format`).", file=sys.stderr)
         return 1
     except TrainerError as exc:
         print(shown(f"webcare: {exc}"), file=sys.stderr)  # a file's or a server's words: shown, never obeyed
@@ -220,7 +223,8 @@ def _pick():
         raise TrainerError(f"Name a scenario to play, e.g. `webcare play {library.scenarios[0].id}` ({ids}).")
     print("Scenarios:")
     for i, s in enumerate(library.scenarios, 1):
-        print(shown(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}]\n     {s.teaser}"))
+        own = f" · {tr('en', 'picker.own')}" if s.id in library.own else ""
+        print(shown(f"  {i}. {s.title}  [{s.language} · {s.channel} · {s.difficulty}{own}]\n     {s.teaser}"))
     while True:
         answer = input(f"Play which one? [1-{len(library.scenarios)}, Enter for 1] ").strip()
         if not answer:

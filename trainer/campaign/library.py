@@ -1,4 +1,5 @@
-"""Where curricula and badges live: the built-in ones beside the scenarios, and finding one by id or path."""
+"""Where curricula and badges live: the built-in ones beside the scenarios, one's own in one's scenario folders;
+and finding one by id or path."""
 
 from __future__ import annotations
 
@@ -47,28 +48,49 @@ class CurriculumLibrary:
     badges: list[BadgeRule] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    own: set[str] = field(default_factory=set)
+    """The ids of one's own curricula (from one's own scenario folders), listed beside the built-in ones, marked."""
 
     def get(self, curriculum_id: str) -> Curriculum | None:
         return next((c for c in self.curricula if c.id == curriculum_id), None)
 
 
-@lru_cache(maxsize=1)
 def builtin_scenarios() -> dict[str, Scenario]:
-    """The built-in scenario library by id, read once per process."""
+    """The scenario library by id (the built-in scenarios and one's own), read once per process and set of folders."""
+    from trainer.scenario.shelves import own_folders
+
+    return _scenarios(tuple(own_folders()))
+
+
+@lru_cache(maxsize=1)
+def _scenarios(folders: tuple[Path, ...]) -> dict[str, Scenario]:
     from trainer.scenario.library import load_library
 
     return {s.id: s for s in load_library().scenarios}
 
 
+def own_campaign_files() -> list[Path]:
+    """The curricula and badge files in one's own scenario folders (`modules:` or `badges:` at the top)."""
+    from trainer.scenario.shelves import own_folders
+
+    return campaign_files(own_folders())
+
+
 def load_curricula(paths: list[Path] | None = None, scenarios: Mapping[str, Scenario] | None = None,
                    files: list[Path] | None = None) -> CurriculumLibrary:
-    """Every curriculum and badge under `paths` (default: the built-in ones), checked against `scenarios`
-    (default: the built-in library), with all problems found."""
+    """Every curriculum and badge under `paths` (default: the built-in ones and one's own), checked against
+    `scenarios` (default: the library, one's own scenarios too), with all problems found."""
+    scenarios = builtin_scenarios() if scenarios is None else scenarios
+    if files is None and not paths:
+        own = own_campaign_files()
+        return _read([*yaml_files([curricula_dir()]), *own], scenarios, set(own))
+    return _read(files if files is not None else yaml_files(paths or []), scenarios, set())
+
+
+def _read(chosen: list[Path], scenarios: Mapping[str, Scenario], own: set[Path]) -> CurriculumLibrary:
     from scoring import criterion_ids
 
-    scenarios = builtin_scenarios() if scenarios is None else scenarios
     library = CurriculumLibrary()
-    chosen = files if files is not None else yaml_files(paths or [curricula_dir()])
     first: dict[str, Path] = {}
     for path in chosen:
         library.files += 1
@@ -91,27 +113,42 @@ def load_curricula(paths: list[Path] | None = None, scenarios: Mapping[str, Scen
             continue
         if model.id in first:
             dupe = Problems(path, raw.decode("utf-8", "replace"))
-            dupe.add(*marked.mark(("id",)), f"the id '{model.id}' is already used by "
-                     f"{first[model.id].name}", "give every curriculum an id of its own")
+            if path in own and first[model.id] not in own:
+                dupe.add(*marked.mark(("id",)), f"the id '{model.id}' is a built-in curriculum's "
+                         f"({first[model.id].name})", "give your curriculum an id of its own: the built-in one "
+                         "keeps its id, so the progress that names it stays right")
+            else:
+                dupe.add(*marked.mark(("id",)), f"the id '{model.id}' is already used by {first[model.id].name}",
+                         "give every curriculum an id of its own")
             library.problems.extend(dupe.items)
             continue
         first[model.id] = path
         library.curricula.append(model)
+        if path in own:
+            library.own.add(model.id)
     return library
 
 
+def curriculum_library() -> CurriculumLibrary:
+    """The built-in curricula and badges and one's own, read once per process and set of folders."""
+    from trainer.scenario.shelves import own_folders
+
+    return _builtin(tuple(own_folders()))
+
+
 @lru_cache(maxsize=1)
-def _builtin() -> CurriculumLibrary:
+def _builtin(folders: tuple[Path, ...]) -> CurriculumLibrary:
     return load_curricula()
 
 
 def builtin_badges() -> tuple[BadgeRule, ...]:
     """The badges shipped with the game (curricula/badges.yaml)."""
-    return tuple(_builtin().badges)
+    return tuple(curriculum_library().badges)
 
 
 def find_curriculum(ref: str) -> Curriculum:
-    """A curriculum by path, or by id among the built-in ones; a clear message with a did-you-mean otherwise."""
+    """A curriculum by path, or by id among the built-in ones and one's own; a clear message with a did-you-mean
+    otherwise."""
     path = Path(ref)
     if path.suffix in SUFFIXES or path.exists():
         if not path.is_file():
@@ -123,7 +160,7 @@ def find_curriculum(ref: str) -> Curriculum:
         if not library.curricula:
             raise TrainerError(f"{ref} holds no curriculum (a curriculum has 'modules:').")
         return library.curricula[0]
-    library = _builtin()
+    library = curriculum_library()
     found = library.get(ref)
     if found is not None:
         return found
@@ -134,7 +171,7 @@ def find_curriculum(ref: str) -> Curriculum:
 
 
 def builtin_curricula() -> list[Curriculum]:
-    return list(_builtin().curricula)
+    return list(curriculum_library().curricula)
 
 
 def scenario_titles() -> dict[str, str]:

@@ -17,7 +17,7 @@ from trainer.scenario.problems import Problems, did_you_mean
 from trainer.scenario.validation import _KINDS, _choices, _data_path, _plain, _shown
 from trainer.scenario.yamlfile import MAX_BYTES, Marked, read_yaml
 
-DOCS = "docs/curricula.md"
+DOCS = "`webcare docs curricula`"
 _KIND_MODEL: dict[str, type[BaseModel]] = {"curriculum": Curriculum, "badges": BadgeFile}
 _NOUN = {"curriculum": "curriculum", "badges": "badge file"}
 _BADGES_KEY = re.compile(rb"^badges\s*:", re.MULTILINE)

@@ -7,6 +7,7 @@ from trainer.commands import (
     campaign,
     check,
     classroom,
+    docs,
     doctor,
     explore,
     graph,
@@ -21,4 +22,4 @@ from trainer.commands import (
     trades,
 )
 
-COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk)
+COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk, docs)

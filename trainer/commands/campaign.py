@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from trainer.commands.arguments import add_scenarios
+
 DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCARE_DATABASE_URL, WEBCARE_DB, " \
           "or the user's data folder)"
 
@@ -20,6 +22,7 @@ def add_parser(sub) -> None:
     cur.add_argument("--leaderboard", choices=["on", "off"],
                      help="show (on) or stop showing (off) the trainee on this curriculum's leaderboards")
     cur.add_argument("--db", help=DB_HELP)
+    add_scenarios(cur)
     cur.set_defaults(run=_curriculum)
 
     cert = sub.add_parser("certificate", help="issue a trainee's certificate for a passed curriculum (HTML)",
@@ -31,6 +34,7 @@ def add_parser(sub) -> None:
     cert.add_argument("--coach", required=True, metavar="NAME", help="your name, printed on the certificate")
     cert.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the HTML file to write")
     cert.add_argument("--db", help=DB_HELP)
+    add_scenarios(cert)
     cert.set_defaults(run=_certificate)
 
     verify = sub.add_parser("verify", help="check a certificate's code against the store")
@@ -45,8 +49,25 @@ def _trainee(args: argparse.Namespace) -> str:
     return args.trainee or person("WEBCARE_TRAINEE")
 
 
+def _list_curricula() -> None:
+    """Every curriculum, one's own marked; what is wrong in one's own files, on stderr."""
+    from trainer.campaign.library import curriculum_library, own_campaign_files
+    from trainer.terminal import shown
+    from trainer.texts import tr
+
+    library = curriculum_library()
+    for c in library.curricula:
+        own = f"  [{tr('en', 'curriculum.own')}]" if c.id in library.own else ""
+        print(shown(f"{c.id:<16} {c.language}  {len(c.modules)} modules  {c.title}{own}"))
+    own_files = {str(path) for path in own_campaign_files()}
+    for problem in library.problems:
+        if problem.severity == "error" and problem.path in own_files:
+            print(shown(str(problem)), file=sys.stderr)
+    print("\nShow one, with your progress: webcare curriculum ID")
+
+
 def _curriculum(args: argparse.Namespace) -> int:
-    from trainer.campaign.library import builtin_curricula, find_curriculum
+    from trainer.campaign.library import find_curriculum
     from trainer.errors import TrainerError
     from trainer.store import StoreError, open_store
     from trainer.terminal import shown
@@ -55,9 +76,7 @@ def _curriculum(args: argparse.Namespace) -> int:
     if not args.curriculum:
         if args.leaderboard:
             raise TrainerError("--leaderboard needs a curriculum id")
-        for c in builtin_curricula():
-            print(shown(f"{c.id:<16} {c.language}  {len(c.modules)} modules  {c.title}"))
-        print("\nShow one, with your progress: webcare curriculum ID")
+        _list_curricula()
         return 0
     curriculum = find_curriculum(args.curriculum)
     try:

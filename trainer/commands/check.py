@@ -11,7 +11,7 @@ from trainer.texts import tr
 
 
 def add_parser(sub) -> None:
-    check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones)")
+    check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones and yours)")
     check.add_argument("paths", nargs="*", type=Path)
     check.add_argument("--watch", action="store_true", help="check again each time a file is saved, until Ctrl+C")
     check.set_defaults(run=run)
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         Library,
         builtin_dir,
         load_library,
+        own_files,
         scenario_files,
     )
 
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
-    files = (len(scenario_files(paths or [builtin_dir()])) if paths != [] else 0) + campaign_files
+    read = scenario_files(paths) if paths else [*scenario_files([builtin_dir()]), *own_files()]  # none: yours too
+    files = (len(read) if paths != [] else 0) + campaign_files
     print(f"{tr('en', 'count.file', n=files)} checked: {tr('en', 'count.error', n=len(errors))}, "
           f"{tr('en', 'count.warning', n=len(problems) - len(errors))}.")
     return 1 if errors else 0

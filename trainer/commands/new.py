@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -106,12 +105,13 @@ def write(path: Path, answers) -> str:
     from trainer.scenario.loader import check_bytes
     from trainer.scenario.scaffold import scaffold
 
-    text = scaffold(answers, schema=_schema_path(path))
+    text = scaffold(answers, schema=SCHEMA)
     scenario, problems = check_bytes(text.encode("utf-8"), path)
     if scenario is None:  # a bug in the scaffold, not the author's doing: say so, write nothing
         raise ScenarioError(problems.errors)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
+    copy_schema(path.parent)
     return text
 
 
@@ -126,15 +126,22 @@ def _set(answers, key: str, value: str):
     return replace(answers, **{key: value})
 
 
-def _schema_path(path: Path) -> str:
-    """The modeline's path to the format's schema, relative to the new file (as editors resolve it)."""
+SCHEMA = "schema.json"
+"""The modeline's schema: a copy beside the scenario file, so it outlives the package's own (a Python or venv
+upgrade moves that) and works offline; `webcare new` refreshes it when the game's is newer."""
+
+
+def copy_schema(folder: Path) -> Path:
+    """The format's schema, put beside the scenarios in `folder` (or refreshed there, when the game's is newer)."""
+    import shutil
+
     from trainer.scenario.library import builtin_dir
 
-    schema = builtin_dir() / "schema.json"
-    try:
-        return Path(os.path.relpath(schema, path.resolve().parent)).as_posix()
-    except ValueError:  # another drive (Windows)
-        return schema.as_posix()
+    source, target = builtin_dir() / SCHEMA, folder / SCHEMA
+    if not target.exists() or (target.read_bytes() != source.read_bytes()
+                               and target.stat().st_mtime < source.stat().st_mtime):
+        shutil.copyfile(source, target)
+    return target
 
 
 def _ask_terminal(prompt: str) -> str:

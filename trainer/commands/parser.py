@@ -9,6 +9,7 @@ from pathlib import Path
 
 from trainer import __version__
 from trainer.commands import COMMANDS
+from trainer.commands.arguments import add_scenarios
 
 
 def build(play: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -70,6 +71,7 @@ def add_play(sub, run: Callable[[argparse.Namespace], int]) -> None:
     play.add_argument("--curriculum", metavar="ID",
                       help="open a curriculum's home screen: your modules, scores and next step (an id or a path; "
                            "`webcare` alone opens the one you are in)")
+    add_scenarios(play)
     play.add_argument("--typing-speed", type=float, default=1.0, help=argparse.SUPPRESS)  # 0: she answers at once
     play.add_argument("--tui", action="store_true", help=argparse.SUPPRESS)  # `serve` runs it over pipes
     play.set_defaults(run=run)

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from trainer.commands.arguments import add_scenarios
 from trainer.errors import TrainerError
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -39,6 +40,7 @@ def add_parser(sub) -> None:
     serve.add_argument("--customer", choices=["auto", "llm", "scripted"], default="auto",
                        help="who writes the customer's lines (as for `webcare play`)")
     serve.add_argument("--llm-intents", action="store_true", help="let the model read what trainees meant")
+    add_scenarios(serve)  # the game processes inherit the folders through WEBCARE_SCENARIOS (see trainer.cli)
     serve.add_argument("--typing-speed", type=float, default=1.0, help=argparse.SUPPRESS)  # load tests: 0
     serve.set_defaults(run=run)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 Severity = str  # "error" | "warning"
 
-DOCS = "docs/scenario-format.md"
-"""Where the format is explained; the help for a place the schema does not describe."""
+DOCS = "`webcare docs scenario-format`"
+"""Where the format is explained (the page ships with the game); the help for a place the schema does not describe."""
 
 MAX_PROBLEMS = 100
 """Past this many, a file is reported as having too many problems (a binary or wrong file, mostly)."""

@@ -136,7 +136,8 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         if self.options.scenario and self.options.found is None:
             self.open_briefing(self._scenario(self.options.scenario))
         elif isinstance(self.screen, PickerScreen):
-            self.screen.set_scenarios(event.library.scenarios)
+            self.screen.set_scenarios(event.library.scenarios, frozenset(event.library.own),
+                                      tuple(event.library.own_problems))
         problems = [p for p in event.library.problems if p.severity == "error"]
         if problems:
             self.notify(tr(self.language, "app.problems", n=len(problems)), severity="warning")
@@ -158,8 +159,10 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         home = self._home()
         while len(self.screen_stack) > 1 and self.screen is not home:
             self.pop_screen()
-        picker = PickerScreen(scenarios, self.best, self.language,
-                              resume=self.unfinished[0] if self.unfinished else None, home=home is not None)
+        library = self.library
+        picker = PickerScreen(scenarios, self.best, self.language, resume=self.unfinished[0] if self.unfinished else None,
+                              home=home is not None, own=frozenset(library.own if library else ()),
+                              problems=tuple(library.own_problems if library else ()))
         self.push_screen(picker)
 
     def on_unmount(self) -> None:

@@ -1,4 +1,5 @@
-"""Pick a scenario: the library as a table, filtered by number keys, with your best score so far."""
+"""Pick a scenario: the library as a table (one's own marked), filtered by number keys, with your best score so far,
+and what is wrong in one's own scenario files."""
 
 from __future__ import annotations
 
@@ -23,8 +24,12 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
     from trainer.scenario.models import Scenario
+    from trainer.scenario.problems import Problem
     from trainer.store import SessionRow
     from trainer.ui.widgets.picker_table import ScenarioTable
+
+PROBLEMS_SHOWN = 5
+"""The problems in one's own files listed under the table; past these, how many more (`webcare check` has all)."""
 
 FILTER_KEYS = dict(zip(FIELDS, ("1", "2", "3", "4")))
 """Number keys, not letters: the same in English and Dutch, in the order the chips are shown."""
@@ -52,8 +57,13 @@ class PickerScreen(KeysInLanguage, Screen):
     """What the table shows; changing it fills the table again."""
 
     def __init__(self, scenarios: list[Scenario] | None, best: Best, language: str,
-                 resume: SessionRow | None = None, *, home: bool = False) -> None:
+                 resume: SessionRow | None = None, *, home: bool = False, own: frozenset[str] = frozenset(),
+                 problems: tuple[Problem, ...] = ()) -> None:
         super().__init__()
+        self.own = own
+        """The ids of one's own scenarios (from one's own folders): marked in the table."""
+        self.problems = problems
+        """The errors in one's own scenario files (those files are left out): listed under the table."""
         self.home = home
         """A curriculum's home screen is below: Escape goes back to it."""
         self.resumable = resume
@@ -76,10 +86,12 @@ class PickerScreen(KeysInLanguage, Screen):
             yield self._table()
         yield Static("", id="picker-teaser")
         yield Static("", id="picker-best")
+        yield Static("", id="picker-problems")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show()
+        self._show_problems()
         self.offer_resume(self.resumable)
 
     def offer_resume(self, row: SessionRow | None) -> None:
@@ -150,10 +162,12 @@ class PickerScreen(KeysInLanguage, Screen):
         found = self.query("#scenarios")
         return cast("ScenarioTable", found.first()) if found else None
 
-    def set_scenarios(self, scenarios: list[Scenario]) -> None:
-        """The library has been read: show it."""
-        self.scenarios, self.reading = scenarios, False
+    def set_scenarios(self, scenarios: list[Scenario], own: frozenset[str] = frozenset(),
+                      problems: tuple[Problem, ...] = ()) -> None:
+        """The library has been read: show it, and what is wrong in one's own files."""
+        self.scenarios, self.reading, self.own, self.problems = scenarios, False, own, problems
         if self.is_mounted:
+            self._show_problems()
             if self._scenario_table() is None:
                 table = self._table()
                 self.mount(table, before="#picker-teaser")
@@ -169,12 +183,24 @@ class PickerScreen(KeysInLanguage, Screen):
         shown = self.shown
         table = self._scenario_table()
         if table is not None:
-            table.show(shown, self.best)
+            table.show(shown, self.best, self.own)
         for chip in self.query(FilterChip):
             chip.show(getattr(self.filters, chip.field))
         count = tr(self.language, "picker.count", shown=len(shown), total=len(self.scenarios))
         self.query_one("#picker-count", Static).update(count)
         self._describe(table.highlighted_id if table is not None else None)
+
+    def _show_problems(self) -> None:
+        """Each problem in one's own files as `file:line:col: message` with its line and hint; none: hidden."""
+        panel = self.query_one("#picker-problems", Static)
+        panel.display = bool(self.problems)
+        if not self.problems:
+            return
+        lines = [tr(self.language, "picker.own_problems", n=len(self.problems))]
+        lines += [str(problem) for problem in self.problems[:PROBLEMS_SHOWN]]
+        if len(self.problems) > PROBLEMS_SHOWN:
+            lines.append(tr(self.language, "picker.own_more", n=len(self.problems) - PROBLEMS_SHOWN))
+        panel.update(verbatim("\n".join(lines)))
 
     def _describe(self, scenario_id: str | None) -> None:
         """The teaser and best score of the highlighted scenario, or why the table is empty."""

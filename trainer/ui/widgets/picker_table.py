@@ -1,10 +1,11 @@
-"""The scenarios as a table: title, language, channel, audience, level and your best score so far."""
+"""The scenarios as a table: title (one's own marked), language, channel, audience, level and your best score so far."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.widgets import DataTable
 
 from trainer.texts import tr
@@ -41,14 +42,14 @@ class ScenarioTable(DataTable):
     def __init__(self, language: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.language = language
-        self.shown: tuple[list[Scenario], Best] = ([], {})
+        self.shown: tuple[list[Scenario], Best, frozenset[str]] = ([], {}, frozenset())
         self.fitted_to = -1
         """The width the columns were laid out for."""
 
-    def show(self, scenarios: list[Scenario], best: Best) -> None:
+    def show(self, scenarios: list[Scenario], best: Best, own: frozenset[str] = frozenset()) -> None:
         keep = self.highlighted_id
-        self.shown = (scenarios, best)
-        titles = [verbatim(s.title) for s in scenarios]
+        self.shown = (scenarios, best, own)
+        titles = [self._title(s, s.id in own) for s in scenarios]
         rows = [(str(title), *(value_name(self.language, f, getattr(s, f))
                                for f in ("language", "channel", "audience", "difficulty")),
                  best_cell(best.get(s.id), self.language)) for s, title in zip(scenarios, titles)]
@@ -67,6 +68,11 @@ class ScenarioTable(DataTable):
         ids = [s.id for s in scenarios]
         if keep in ids:
             self.move_cursor(row=ids.index(keep), animate=False)
+
+    def _title(self, scenario: Scenario, own: bool) -> Text:
+        """The title; one's own scenario's starts with a mark ("yours · "), so it stands out beside the built-in ones."""
+        title = verbatim(scenario.title)
+        return Text.assemble((f"{tr(self.language, 'picker.own')} · ", "bold"), title) if own else title
 
     def on_resize(self) -> None:
         if self.size.width != self.fitted_to:
