@@ -6,7 +6,7 @@ import re
 
 from scoring.signals import signal
 from scoring.transcript import Transcript, Turn
-from scoring.where import ever_public, where_at
+from scoring.where import ever_public, story_moves, where_at
 from trainer.scenario.models import Scenario
 
 CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}\b")
@@ -31,11 +31,12 @@ def invitation(t: Transcript, s: Scenario) -> Turn | None:
 
 
 def in_public(t: Transcript, s: Scenario, m: Turn, invite: Turn | None, *, up_to_invite: bool = True) -> bool:
-    """Whether others could read `m`: the audience where it was posted. When the story never moves the
-    conversation, the trainee's invitation to private is the move (`up_to_invite`: the invitation itself too)."""
+    """Whether others could read `m`: the audience where it was posted. In a story that never moves the
+    conversation, the trainee's invitation to private is the move (`up_to_invite`: the invitation itself too);
+    in one that does, only the story's move is (an invitation it did not take leaves the thread public)."""
     if not where_at(t, s, m.turn).public:
         return False
-    if t.moves or invite is None:
+    if story_moves(s) or invite is None:
         return True
     return m.turn <= invite.turn if up_to_invite else m.turn < invite.turn
 

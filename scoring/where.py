@@ -30,3 +30,8 @@ def channels(t: Transcript, s: Scenario) -> list[str]:
 def ever_public(t: Transcript, s: Scenario) -> bool:
     """Whether anyone else could read along at some point (the scenario opens in public, or a state moved there)."""
     return s.audience == "public" or any(audience == "public" for _, _, audience in t.moves)
+
+
+def story_moves(s: Scenario) -> bool:
+    """Whether the story says where the conversation goes: a state names a channel or an audience."""
+    return any(st.channel or st.audience for st in s.states.values())

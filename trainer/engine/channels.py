@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from trainer.scenario.where import Where, arrive, moved, opening
+from trainer.engine.events import ChannelChanged, Event
+from trainer.scenario.where import Where, arrive, is_phone, moved, opening
 from trainer.texts import tr
 
-__all__ = ["CHANNELS", "ChannelTraits", "Where", "arrive", "handle_shown", "is_phone", "moved", "opening", "sms_parts"]
+if TYPE_CHECKING:
+    from trainer.scenario.models import Scenario
+
+__all__ = ["CHANNELS", "ChannelTraits", "Where", "arrive", "handle_shown", "is_phone", "moved", "now", "opening",
+           "sms_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +47,10 @@ def sms_parts(size: int, segment: int = 160) -> int:
     return 1 if size <= segment else -(-size // (segment - 7))
 
 
-_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
-
-
-def is_phone(handle: str) -> bool:
-    """A handle that is a phone number: `+31 6 1234 5678`, `06-12345678` (no `@`, digits and separators)."""
-    return bool(_PHONE.fullmatch(handle.strip())) and sum(c.isdigit() for c in handle) >= 7
+def now(scenario: Scenario, events: Sequence[Event]) -> Where:
+    """Where the conversation is after `events`: the last move the story made, else the scenario's channel."""
+    last = next((e for e in reversed(events) if isinstance(e, ChannelChanged)), None)
+    return Where(last.channel, last.audience) if last else Where(scenario.channel, scenario.audience)
 
 
 def handle_shown(handle: str, language: str) -> str:

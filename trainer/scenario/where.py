@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from trainer.scenario.kinds import PRIVATE_ONLY, PUBLIC_BY_NATURE
@@ -64,6 +65,14 @@ def places(scenario: Scenario) -> dict[str, set[Where]]:
     return found
 
 
+_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
+
+
+def is_phone(handle: str) -> bool:
+    """A handle that is a phone number: `+31 6 1234 5678`, `06-12345678` (no `@`, digits and separators)."""
+    return bool(_PHONE.fullmatch(handle.strip())) and sum(c.isdigit() for c in handle) >= 7
+
+
 def check_channels(scenario: Scenario, marked: Marked, problems: Problems) -> None:
     """`audience: public` on WhatsApp or SMS, in the scenario or in any state the story can reach that way."""
     s = scenario
@@ -92,4 +101,4 @@ def _fix(channel: str, state: str | None = None) -> str:
             "(a state can move it to WhatsApp later with 'channel: whatsapp')")
 
 
-_NAMES = {"whatsapp": "WhatsApp", "sms": "SMS (text messages)"}
+_NAMES = {"whatsapp": "WhatsApp", "sms": "SMS"}
