@@ -192,3 +192,15 @@ def test_an_sms_longer_than_one_text_is_read_as_parts_and_a_short_one_is_not(tmp
     notes = [e.note for e in tone.evidence if not e.good]
     assert notes == [f"{len(long.strip())} characters: arrives as 2 separate texts, split at 160"]
     assert max_chars(scenario) == 160  # her own lines fit in one text
+
+
+def test_an_author_who_plays_from_the_dm_state_starts_in_the_dm():
+    """`webcare play --from in_dm`: the session opens where that state is, and says so in its log."""
+    from trainer.engine.session import Session
+    from trainer.engine.start import start_at
+
+    scenario = load_scenario(TWEET_TO_DM)
+    session = Session(scenario, start=start_at(scenario, "in_dm"))
+    assert session.where == Where("dm", "private")
+    [moved] = [e for e in session.events if isinstance(e, ChannelChanged)]
+    assert (moved.turn, moved.channel, moved.audience) == (0, "dm", "private")
