@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Label
 
-from tests.ui.chat_helpers import answered, send, start
+from tests.ui.chat_helpers import answered, paste, send, start
 from trainer.ui.widgets.briefing_card import BriefingCard
 from trainer.ui.widgets.chat_composer import ChatComposer
 from trainer.ui.widgets.chat_timer import ResponseTimer
@@ -50,3 +50,18 @@ async def test_a_whatsapp_customer_is_a_phone_number_without_followers_in_the_br
         screen = await start(pilot)
         assert header(screen) == "WhatsApp  ·  private  ·  Anna de Vries (phone +31 6 1234 5678)"
         assert str(screen.query_one("#counter").render()) == "0/4096"
+
+
+async def test_an_sms_draft_longer_than_one_text_says_how_many_texts_it_goes_out_as(app_factory, tmp_path):
+    path = tmp_path / "sms.yaml"
+    path.write_text((CHANNELS / "whatsapp.yaml").read_text("utf-8").replace("channel: whatsapp", "channel: sms"), "utf-8")
+    app = app_factory(scenario_paths=[tmp_path], scenario=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        counter = screen.query_one("#counter")
+        paste(pilot, "x" * 150)
+        await pilot.pause()
+        assert str(counter.render()) == "150/480"
+        paste(pilot, "x" * 50)
+        await pilot.pause()
+        assert str(counter.render()) == "200/480 · 2 texts"
