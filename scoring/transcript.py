@@ -10,6 +10,7 @@ from typing import TypeVar, cast
 from scoring.scorecard import Evidence
 from trainer.engine.events import (
     ActionTaken,
+    ChannelChanged,
     CustomerMessage,
     Event,
     FactRevealed,
@@ -96,6 +97,9 @@ class Transcript:
     entered: list[tuple[int, str]] = field(default_factory=list)
     """(turn, state) for the opening state and every state entered."""
     customer_lines: list[CustomerMessage] = field(default_factory=list)
+    moves: list[tuple[int, str, str]] = field(default_factory=list)
+    """(turn, channel, audience) each time the story moved the conversation (a tweet thread to DM): from the
+    next message on it is there (see `scoring.where`)."""
     outcome: str | None = None
     outcome_kind: str | None = None
     mode: str = "practice"
@@ -169,6 +173,8 @@ def digest(events: list[Event]) -> Transcript:
             t.facts.setdefault(e.fact, (e.turn, e.source))
         elif isinstance(e, StateChanged):
             t.entered.append((e.turn, e.dest))
+        elif isinstance(e, ChannelChanged):
+            t.moves.append((e.turn, e.channel, e.audience))
         elif isinstance(e, CustomerMessage):
             if not t.entered:
                 t.entered.append((0, e.state))

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from scoring import Scorecard
 from scoring.report import render_text
-from trainer.engine.channels import CHANNELS
+from trainer.engine.channels import CHANNELS, Where, handle_shown, is_phone, sms_parts
 from trainer.engine.events import (
     ActionTaken,
+    ChannelChanged,
     CustomerMessage,
     Event,
     FactRevealed,
@@ -162,7 +163,8 @@ class PlainView:
     def __init__(self, scenario: Scenario, out: Shown) -> None:
         self.s = scenario
         self.out = out
-        self.channel = CHANNELS[scenario.channel]
+        self.where = Where(scenario.channel, scenario.audience)
+        """Where the conversation is now: a state may move it (a tweet thread to DM)."""
         self._mood: MoodChanged | None = None
 
     def say(self, text: str = "") -> None:
@@ -190,13 +192,16 @@ class PlainView:
         s, c = self.s, self.s.customer
         values = s.placeholders()
         self.say("═" * WIDTH)
-        where = f"{self.text(f'channel.{s.channel}')}, {self.text(f'audience.{s.audience}')}"
-        self.say(f"{s.title}  ·  {where}  ·  {self.text(f'difficulty.{s.difficulty}')}  ·  {s.language}")
+        self.say(f"{s.title}  ·  {self._where()}  ·  {self.text(f'difficulty.{s.difficulty}')}  ·  {s.language}")
         self.say("═" * WIDTH)
         for para in _fill(s.briefing, values).strip().split("\n\n"):
             self.say(textwrap.fill(" ".join(para.split()), WIDTH))
             self.say()
-        self.say(self.text("customer", name=c.name, handle=c.handle, followers=grouped(s.language, c.followers)))
+        handle = handle_shown(c.handle, s.language)
+        if s.audience == "public":  # followers only where there is an audience
+            self.say(self.text("customer", name=c.name, handle=handle, followers=grouped(s.language, c.followers)))
+        else:
+            self.say(self.text("customer_private", name=c.name, handle=handle))
         if c.writes_for:
             self.say(self.text("writes_for", relation=c.writes_for.relation, name=c.writes_for.name))
         if s.mandate:
@@ -235,12 +240,18 @@ class PlainView:
                 self.say(textwrap.fill(f"  {noted}", WIDTH, subsequent_indent="    "))
             elif isinstance(e, CustomerMessage):
                 self._customer(e)
+            elif isinstance(e, ChannelChanged):
+                self.where = Where(e.channel, e.audience)
+                self.say(self.text("moved", where=self._where()))
             elif isinstance(e, SessionEnded):
                 self.say(self.text("ended", summary=e.summary))
 
+    def _where(self) -> str:
+        return f"{self.text(f'channel.{self.where.channel}')}, {self.text(f'audience.{self.where.audience}')}"
+
     def _customer(self, e: CustomerMessage) -> None:
         c = self.s.customer
-        who = f"{c.handle}" if self.s.channel in ("twitter", "dm") else c.name
+        who = c.handle if self.where.channel in ("twitter", "dm") and not is_phone(c.handle) else c.name
         self.say()
         self.say(textwrap.fill(e.text, WIDTH, initial_indent=f"{who}: ", subsequent_indent="    "))
         self.say(f"    [{_meter(e.mood)} {self.text('meter', mood=e.mood, patience=self._patience())}]")
@@ -258,9 +269,10 @@ class PlainView:
         self.say("  └─")
 
     def _length(self, text: str) -> None:
-        limit = self.channel.max_chars
+        traits = CHANNELS[self.where.channel]
+        limit = traits.segment or traits.max_chars  # an SMS goes out in parts past 160 characters
         if limit and len(text) > limit:
-            parts = -(-len(text) // limit)
+            parts = sms_parts(len(text), limit) if traits.segment else -(-len(text) // limit)
             self.say("  " + self.text("thread", n=len(text), parts=parts))
 
 

@@ -9,6 +9,7 @@ from trainer.meaning.matching import matches_any, words
 from trainer.meaning.patterns import find
 from trainer.meaning.stance import MENTION
 from trainer.scenario.models import Scenario
+from trainer.scenario.where import is_phone
 from trainer.texts import known, tr
 
 EARNED_BY = 2
@@ -74,7 +75,8 @@ _POSSESSIVES = {"his", "her", "their", "my", "your", "our", "zijn", "haar", "hun
 def customer_names(s: Scenario) -> set[str]:
     """Her name, first name and handle, as the words a message would use."""
     names = set(words(s.customer.name)) | set(words(s.customer.first_name))
-    names |= set(words(s.customer.handle.lstrip("@").replace("_", " ")))
+    if not is_phone(s.customer.handle):  # a phone number's digits are no name
+        names |= set(words(s.customer.handle.lstrip("@").replace("_", " ")))
     return {n for n in names if len(n) >= 2 and n not in _PARTICLES}
 
 

@@ -17,10 +17,11 @@ from scoring.criteria.common import (
     names_harmed,
 )
 from scoring.criteria.tone import letter, stock_phrase, tone
-from scoring.privacy import CODE, invited_private, public_details
+from scoring.privacy import CODE, in_public, invitation, public_details
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import said, signal
 from scoring.transcript import Transcript, Turn, split_sentences
+from scoring.where import channels, ever_public, where_at
 from trainer.engine.channels import CHANNELS
 from trainer.meaning.matching import matches_any, normalize, word_matches, words
 from trainer.scenario.models import Scenario
@@ -280,18 +281,25 @@ def _cut(sentence: str, limit: int = 200) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
+def _within(channel: str) -> float:
+    """Seconds the channel expects an answer within (five minutes on one the trainer does not know)."""
+    traits = CHANNELS.get(channel)
+    return traits.reply_within if traits else 300.0
+
+
 def prompt(t: Transcript, s: Scenario) -> Criterion:
-    lang, traits, who = t.language, CHANNELS.get(s.channel), called(t, s)
-    limit = traits.reply_within if traits else 300.0
-    channel = channel_named(lang, s.channel)
-    title = tr(lang, "score.prompt.title", minutes=f"{limit / 60:g}", channel=channel)
+    """Each message against the reply time of the channel it was posted on (a tweet thread, then a DM …)."""
+    lang, who = t.language, called(t, s)
+    on = [tr(lang, "score.prompt.within", minutes=f"{_within(c) / 60:g}", channel=channel_named(lang, c))
+          for c in channels(t, s)]
+    title = tr(lang, "score.prompt.title", within=tr(lang, "score.then").join(on))
     tip = tr(lang, "score.prompt.tip", customer=who)
     if not t.messages:
         return Criterion("prompt", title, 0.0, (t.missing(tr(lang, "score.prompt.no_reply", customer=who)),), tip)
     timed = [m for m in t.messages if m.known_time]
     if not timed:
         return Criterion("prompt", title, None, (), tip)  # imported without times: nothing to judge
-    slow = [m for m in timed if m.response_seconds > limit]
+    slow = [m for m in timed if m.response_seconds > _within(where_at(t, s, m.turn).channel)]
     evidence = tuple(
         Evidence(m.turn, m.quote(), good=False,
                  note=tr(lang, "score.prompt.waited", minutes=f"{m.response_seconds / 60:.0f}", customer=who))
@@ -324,12 +332,12 @@ def _asks_for_details(m: Turn, language: str) -> str | None:
 def private_first(t: Transcript, s: Scenario) -> Criterion:
     lang = t.language
     title, tip = tr(lang, "score.private.title"), tr(lang, "score.private.tip", customer=called(t, s))
-    if s.audience != "public":
+    if not ever_public(t, s):
         return Criterion("private_first", title, None, (), tip)
-    invite = invited_private(t)
-    asked_public = [
+    invite = invitation(t, s)
+    asked_public = [  # asked while others read along; "DM us your booking code" is no such question
         (m, detail) for m in t.messages
-        if (detail := _asks_for_details(m, lang)) and (invite is None or m.turn < invite.turn)
+        if m is not invite and in_public(t, s, m, invite, up_to_invite=False) and (detail := _asks_for_details(m, lang))
     ]
     posted = public_details(t, s)
     needed = asked_public or posted or any(signal(lang, "personal_detail", m.words) for m in t.messages)

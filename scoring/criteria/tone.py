@@ -10,7 +10,8 @@ from scoring.criteria.common import EARNED_BY, channel_named, customer_names
 from scoring.scorecard import Criterion, Evidence
 from scoring.signals import signal
 from scoring.transcript import Transcript, Turn
-from trainer.engine.channels import CHANNELS
+from scoring.where import channels, where_at
+from trainer.engine.channels import CHANNELS, sms_parts
 from trainer.meaning.matching import normalize
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
@@ -22,6 +23,8 @@ class Tone:
 
     comfortable: int | None
     letter: bool
+    parts: str = "score.tone.thread"
+    """What a message over the channel's hard limit becomes: a thread of tweets, several text messages."""
 
 
 TONES = {
@@ -29,6 +32,8 @@ TONES = {
     "dm": Tone(comfortable=500, letter=False),
     "chat": Tone(comfortable=300, letter=False),
     "email": Tone(comfortable=None, letter=True),
+    "whatsapp": Tone(comfortable=300, letter=False),
+    "sms": Tone(comfortable=160, letter=False, parts="score.tone.sms_parts"),
 }
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _SHOUT_MARKS = re.compile(r"!{2,}|\?{2,}|\?!|!\?")
@@ -45,34 +50,45 @@ def stock_phrase(s: Scenario, language: str, found: tuple[str, ...]) -> str | No
     return signal(language, "corporate" if letter(s) else "boilerplate", found)
 
 
+def _norm(channel: str) -> Tone:
+    return TONES.get(channel, Tone(None, True))
+
+
+def _too_long(lang: str, channel: str, size: int) -> tuple[float, str, None] | None:
+    """A message too long for the channel it was posted on: split into parts (a thread, texts), or a wall."""
+    norm, traits, named = _norm(channel), CHANNELS.get(channel), channel_named(lang, channel)
+    cut = traits.segment or traits.max_chars if traits else None
+    if cut and size > cut:
+        parts = sms_parts(size, cut) if traits and traits.segment else -(-size // cut)
+        return (0.2 if parts == 2 else 0.4, tr(lang, norm.parts, n=size, parts=parts, channel=named), None)
+    if norm.comfortable and size > norm.comfortable:
+        return (0.2 if size <= 2 * norm.comfortable else 0.4, tr(lang, "score.tone.long", n=size, channel=named), None)
+    return None
+
+
 def tone(t: Transcript, s: Scenario) -> Criterion:
-    lang = t.language
-    norm = TONES.get(s.channel, Tone(None, True))
-    channel = channel_named(lang, s.channel)
+    """Each message judged by the channel it was posted on: a tweet's length in the thread, an SMS's in a text."""
+    lang, places = t.language, channels(t, s)
+    channel = tr(lang, "score.then").join(channel_named(lang, c) for c in places)
     title = tr(lang, "score.tone.title", channel=channel)
-    tip = tr(lang, f"score.tone.tip.{s.channel}") if s.channel in TONES else tr(lang, "score.tone.tip.email")
+    tip = tr(lang, f"score.tone.tip.{places[-1]}") if places[-1] in TONES else tr(lang, "score.tone.tip.email")
     if not t.messages:
         return Criterion("tone", title, None, (), tip)
-    hard = CHANNELS[s.channel].max_chars if s.channel in CHANNELS else None
     details = {normalize(str(v)) for v in s.details.values()}
     evidence, penalty = [], 0.0
     for m in t.messages:
+        here = where_at(t, s, m.turn).channel
+        norm, named = _norm(here), channel_named(lang, here)
         found: list[tuple[float, str, str | None]] = []
         if not norm.letter:
             if form := signal(lang, "salutation", m.words):
-                found.append((0.3, tr(lang, "score.tone.salutation", phrase=form, channel=channel), form))
+                found.append((0.3, tr(lang, "score.tone.salutation", phrase=form, channel=named), form))
             if closing := signal(lang, "sign_off", m.words):
-                found.append((0.3, tr(lang, "score.tone.sign_off", phrase=closing, channel=channel), closing))
+                found.append((0.3, tr(lang, "score.tone.sign_off", phrase=closing, channel=named), closing))
         if stiff := signal(lang, "stiff", m.words) or signal(lang, "corporate", m.words):
             found.append((0.2, tr(lang, "score.tone.stiff", phrase=stiff), stiff))  # corporate, on any channel
-        size = len(m.text)
-        if hard and size > hard:
-            parts = -(-size // hard)
-            found.append((0.2 if parts == 2 else 0.4,
-                          tr(lang, "score.tone.thread", n=size, parts=parts, channel=channel), None))
-        elif norm.comfortable and size > norm.comfortable:
-            found.append((0.2 if size <= 2 * norm.comfortable else 0.4,
-                          tr(lang, "score.tone.long", n=size, channel=channel), None))
+        if long := _too_long(lang, here, len(m.text)):
+            found.append(long)
         shouted = [w for w in _CAPS.findall(m.text) if normalize(w) not in details]
         if len(shouted) >= 2 or _SHOUT_MARKS.search(m.text):
             shown = " ".join(shouted[:3]) or _SHOUT_MARKS.search(m.text).group(0)  # type: ignore[union-attr]

@@ -610,7 +610,7 @@ def test_every_event_round_trips_through_a_dict_and_json(game):
     played = game()
     played.play("/hint", SORRY, "Thank you for your email.", NONSENSE, "/do refund_seats 160", *EXEMPLARY[1:])
     kinds = {e.kind for e in played.events}
-    assert kinds == set(EVENT_TYPES)  # every kind of event is in this log
+    assert kinds == set(EVENT_TYPES) - {"channel_changed"}  # every kind but a move (test_authoring_channels)
     for event in played.events:
         data = event.to_dict()
         assert event_from_dict(data) == event

@@ -27,7 +27,7 @@ def add_parser(sub) -> None:
     new.add_argument("--id", help="the scenario id (default: from the file name)")
     new.add_argument("--lang", dest="language", choices=["en", "nl"], help="the scenario's language (default: en)")
     new.add_argument("--title", help="its title in the list")
-    new.add_argument("--channel", choices=["twitter", "dm", "email", "chat"], help="default: twitter")
+    new.add_argument("--channel", choices=["twitter", "dm", "email", "chat", "whatsapp", "sms"], help="default: twitter")
     new.add_argument("--audience", choices=["public", "private"],
                      help="who reads along (default: public on twitter, else private)")
     new.add_argument("--difficulty", choices=["easy", "medium", "hard"], help="default: medium")

@@ -43,7 +43,7 @@ def add_parser(sub) -> None:
                        help="saved sessions (.json, .jsonl), text transcripts or CSV files")
     score.add_argument("--scenario", metavar="ID|PATH",
                        help="replay transcripts through this scenario (default: the generic rubric)")
-    score.add_argument("--channel", choices=["chat", "twitter", "dm", "email"], default="chat",
+    score.add_argument("--channel", choices=["chat", "twitter", "dm", "email", "whatsapp", "sms"], default="chat",
                        help="generic rubric: the channel, for how fast a reply should be (default chat)")
     score.add_argument("--lang", choices=["en", "nl"],
                        help="generic rubric: the conversation's language (default: guessed per conversation)")

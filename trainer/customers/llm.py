@@ -90,7 +90,6 @@ class LLMCustomer(BaseCustomer):
         self._breaker = Breaker(rest=REST_CUES, longest=REST_MAX)
         self._told = False
         self._notice: str | None = None
-        self._limit = max_chars(scenario)
         self._settled: Cue | None = None
 
     def __repr__(self) -> str:
@@ -131,7 +130,7 @@ class LLMCustomer(BaseCustomer):
             for piece in source:
                 pieces.append(piece)
                 yield piece
-                if self._limit and sum(map(len, pieces)) > self._limit * 1.5:
+                if (limit := max_chars(self.scenario, self._events)) and sum(map(len, pieces)) > limit * 1.5:
                     break  # enough to trim from; don't pay for the rest
         except LLMUnavailable as exc:
             problem = exc.kind
@@ -162,7 +161,7 @@ class LLMCustomer(BaseCustomer):
         elif checks.claims_resolved(text, language, self._allowed(cue)):
             problem = "claims_resolved"
         self._problem = problem
-        return None if problem else checks.trimmed(text, self._limit)
+        return None if problem else checks.trimmed(text, max_chars(self.scenario, self._events))
 
     def stand_in(self, cue: Cue, why: str) -> str | None:
         """The game stopped waiting for the model: her script speaks, counted as a timeout, said once; whatever the
@@ -234,7 +233,8 @@ class LLMCustomer(BaseCustomer):
     _problem: str | None = None
 
     def _max_tokens(self) -> int:
-        return 160 if self._limit and self._limit <= 500 else 400
+        limit = max_chars(self.scenario, self._events)
+        return 160 if limit and limit <= 500 else 400
 
     def _notice_for(self, problem: str) -> str:
         lang = self.scenario.language

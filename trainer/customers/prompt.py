@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trainer.engine.channels import CHANNELS
-from trainer.engine.events import ActionTaken, CustomerMessage, Event, TraineeMessage
+from trainer.engine.channels import CHANNELS, Where, now
+from trainer.engine.events import ActionTaken, ChannelChanged, CustomerMessage, Event, TraineeMessage
 from trainer.engine.session import Cue
 from trainer.llm.quoting import quoted
 from trainer.scenario.models import Scenario
@@ -34,25 +34,34 @@ HISTORY_MESSAGES = 24
 """Only the latest messages go in: a long session keeps the prompt (and the cost) bounded."""
 
 
-def max_chars(scenario: Scenario) -> int | None:
-    """The longest line she may write on this channel (a public tweet: 280)."""
-    return CHANNELS[scenario.channel].max_chars
+def max_chars(scenario: Scenario, events: Sequence[Event] = ()) -> int | None:
+    """The longest line she may write where the conversation is now (a public tweet: 280; one SMS: 160)."""
+    traits = CHANNELS[now(scenario, events).channel]
+    return traits.segment or traits.max_chars
 
 
 def customer_messages(scenario: Scenario, cue: Cue, events: Sequence[Event], *, retry_note: str = "") -> list[dict[str, str]]:
-    """The chat messages that ask the model for her next line."""
-    return [{"role": "system", "content": _system(scenario)},
+    """The chat messages that ask the model for her next line, on the channel the conversation is on now."""
+    return [{"role": "system", "content": _system(scenario, now(scenario, events))},
             {"role": "user", "content": _turn(scenario, cue, events, retry_note)}]
 
 
-def _system(scenario: Scenario) -> str:
+def where_told(where: Where) -> str:
+    """`a public tweet thread, in public: others read along`: where she writes now, for the model."""
+    audience = ("in public: others read along, so you keep your booking code, phone number and address to "
+                "yourself" if where.public else "private: only the agent reads it")
+    return f"{CHANNELS[where.channel].label}, {audience}"
+
+
+def _system(scenario: Scenario, where: Where) -> str:
     c = scenario.customer
     values = scenario.placeholders()
     language = LANGUAGES.get(scenario.language, scenario.language)
     details = "\n".join(f"- {k.replace('_', ' ')}: {v}" for k, v in scenario.details.items())
-    limit = max_chars(scenario)
-    length = (f"at most {limit} characters (it is a {CHANNELS[scenario.channel].label})" if limit and limit <= 500
-              else f"a few sentences (it is {CHANNELS[scenario.channel].label})")
+    traits = CHANNELS[where.channel]
+    limit = traits.segment or traits.max_chars
+    length = (f"at most {limit} characters (it is a {traits.label})" if limit and limit <= 500
+              else f"a few sentences (it is {traits.label})")
     return "\n".join([
         f"You play {c.name} ({c.handle}), a customer, in a role-play that trains customer-service agents.",
         (f"Stay {c.first_name} all the time: a real person writing to a company, never an assistant, never an AI. "
@@ -64,6 +73,8 @@ def _system(scenario: Scenario) -> str:
         "",
         "What you know about your case:",
         details or "- (nothing more)",
+        "",
+        f"Where you write now: {where_told(where)}.",
         "",
         "Rules:",
         f"- Write only {c.first_name}'s next message: no name label, no quotes, no notes.",
@@ -126,5 +137,7 @@ def _history(scenario: Scenario, events: Sequence[Event]) -> list[str]:
             label = scenario.actions[e.action].label if e.action in scenario.actions else e.action
             amount = f" ({e.amount:g})" if e.amount is not None else ""
             out.append(f"[the agent did: {quoted(label + amount)}]")
+        elif isinstance(e, ChannelChanged):
+            out.append(f"[the conversation moved: from here on it is {where_told(Where(e.channel, e.audience))}]")
     return out[-HISTORY_MESSAGES:]
 

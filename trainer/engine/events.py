@@ -131,6 +131,16 @@ class StateChanged(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelChanged(Event):
+    """The conversation moved (a public tweet thread to DM): from the next message on it is here."""
+
+    kind: ClassVar[str] = "channel_changed"
+    state: str
+    channel: str
+    audience: str
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerMessage(Event):
     kind: ClassVar[str] = "customer_message"
     text: str
@@ -150,7 +160,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
         SessionStarted, HintShown, TraineeMessage, IntentsRecognised, LookedUp, ActionTaken, FactRevealed,
-        MoodChanged, NotUnderstood, StateChanged, CustomerMessage, SessionEnded,
+        MoodChanged, NotUnderstood, StateChanged, ChannelChanged, CustomerMessage, SessionEnded,
     )
 }
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import copy
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from trainer.engine.channels import CHANNELS
+from trainer.engine.channels import CHANNELS, Where, moved, opening
 from trainer.engine.clock import Clock, real_clock, untimed
 from trainer.engine.cue import Cue, build_cue
 from trainer.engine.events import (
     ActionTaken,
+    ChannelChanged,
     CustomerMessage,
     Event,
     FactRevealed,
@@ -29,6 +29,7 @@ from trainer.engine.events import (
 from trainer.engine.intents import Reads, Recogniser
 from trainer.engine.machine import Conversation, build_machine
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say
+from trainer.engine.names import money, resolve
 from trainer.engine.start import START_SOURCE, StartAt, start_at
 from trainer.engine.steps import conditions_hold, trigger_name
 from trainer.errors import MoveError
@@ -115,6 +116,9 @@ class Session:
         )
         for fact in start.facts if start else ():
             self._reveal(fact, START_SOURCE)
+        self.where = Where(scenario.channel, scenario.audience)
+        """The channel she is on now and who reads along: a state may move the conversation (to a DM)."""
+        self._move(opening(scenario, self.state), self.state)
         self.cue = build_cue(self, scenario.states[self.state].lines)
 
     # -- reading -------------------------------------------------------------------------
@@ -201,7 +205,7 @@ class Session:
         self.turns_here += 1
         waited = -1.0 if self.clock is untimed else round(self.clock() - self._last_customer_at, 3)
         self._log(TraineeMessage(self.turn, text, waited))
-        if waited > CHANNELS[self.scenario.channel].reply_within:
+        if waited > CHANNELS[self.where.channel].reply_within:
             self._change(SLOW_MOOD, SLOW_PATIENCE, f"kept her waiting {waited / 60:.0f} min")
         found = self._recogniser.explain(text)
         intents = tuple(r.name for r in found)
@@ -223,7 +227,7 @@ class Session:
             )
 
     def _lookup(self, move: Lookup) -> None:
-        name = self._resolve(move.tool, self.scenario.lookups, "lookup", "/lookup")
+        name = resolve(move.tool, self.scenario.lookups, "lookup", self.scenario.language)
         tool = self.scenario.lookups[name]
         # No turn of its own: she doesn't see the back office. Its events carry the number of the last turn
         # taken, so `x.turn < m.turn` still reads "before message m" (see docs/scenario-format.md).
@@ -237,7 +241,7 @@ class Session:
         self._conversation.trigger("looked_up", tool=name)
 
     def _act(self, move: Act) -> None:
-        name = self._resolve(move.action, self.scenario.actions, "action", "/do")
+        name = resolve(move.action, self.scenario.actions, "action", self.scenario.language)
         action = self.scenario.actions[name]
         if action.once and name in self.done:
             raise MoveError(self._text("engine.move.done_already", name=name, turn=self.done[name]))
@@ -311,6 +315,7 @@ class Session:
             self._log(StateChanged(self.turn, source, dest, trigger_name(step)))
             self.turns_here = 0
             self._waited.clear()
+            self._move(moved(self.where, self.scenario, dest), dest)
             arrival = self.scenario.states.get(dest) or self.scenario.outcomes[dest]
             lines = lines or arrival.lines
             if not lines:  # nothing to say on arrival: don't leave an earlier line pending
@@ -328,6 +333,11 @@ class Session:
     def _log(self, event: Event) -> None:
         object.__setattr__(event, "at", self.now())
         self.events.append(event)
+
+    def _move(self, where: Where | None, state: str) -> None:
+        if where is not None and where != self.where:
+            self.where = where
+            self._log(ChannelChanged(self.turn, state, where.channel, where.audience))
 
     def _change(self, mood: int, patience: int, reason: str) -> None:
         new_mood = max(0, min(100, self.mood + mood))
@@ -363,17 +373,6 @@ class Session:
     def _fill(self, text: str, **extra: str) -> str:
         return fill(text, {**self.scenario.placeholders(), **extra})
 
-    def _resolve(self, name: str, table: Mapping[str, object], what: str, command: str) -> str:
-        if name in table:
-            return name
-        starts = [n for n in table if n.startswith(name)]
-        if len(starts) == 1:
-            return starts[0]
-        close = difflib.get_close_matches(name, list(table), n=1)
-        hint = self._text("engine.move.did_you_mean", command=command, name=close[0]) if close else ""
-        choices = ", ".join(table) or self._text("engine.move.none")
-        raise MoveError(self._text(f"engine.move.no_such.{what}", name=repr(name), hint=hint, choices=choices))
-
     def _take_cue(self) -> Cue:
         if self.cue is None:
             raise MoveError(self._text("engine.move.nothing_to_say"))
@@ -391,8 +390,3 @@ class Session:
             kind = self.scenario.outcomes[outcome].kind
             summary = self._fill(self.scenario.outcomes[outcome].summary)
         self._log(SessionEnded(self.turn, outcome, kind, summary))
-
-
-def money(amount: float) -> str:
-    """160 → "160", 80.5 → "80.50"."""
-    return f"{amount:.0f}" if amount == int(amount) else f"{amount:.2f}"

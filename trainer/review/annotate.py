@@ -6,8 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from trainer.engine.channels import CHANNELS
 from trainer.engine.events import (
     ActionTaken,
+    ChannelChanged,
     CustomerMessage,
     Event,
     FactRevealed,
@@ -94,6 +96,8 @@ def annotate(events: list[Event], scorecard: Scorecard | Mapping[str, Any] | Non
             target = by_turn_trainee.get(e.turn) or last
             if target is not None:
                 target.facts.append((facts or {}).get(e.fact, e.fact))
+        elif isinstance(e, ChannelChanged):  # the story moved the conversation: "moved to direct messages (private)"
+            lines.append(Line(e.turn, "system", f"moved to {CHANNELS[e.channel].label} ({e.audience})"))
         elif isinstance(e, SessionEnded):
             lines.append(Line(e.turn, "system", f"ended: {e.outcome} — {e.summary}".rstrip(" —")))
     _attach_criteria(lines, scorecard)

@@ -6,8 +6,12 @@ from enum import StrEnum
 from typing import Any, Literal
 
 Language = Literal["en", "nl"]
-Channel = Literal["twitter", "dm", "email", "chat"]
+Channel = Literal["twitter", "dm", "email", "chat", "whatsapp", "sms"]
 Audience = Literal["public", "private"]
+PRIVATE_ONLY: tuple[Channel, ...] = ("whatsapp", "sms")
+"""Channels no one else reads: `audience: public` with them is an error."""
+PUBLIC_BY_NATURE: tuple[Channel, ...] = ("twitter",)
+"""Channels whose audience is public when a state moves the conversation there without naming one."""
 Difficulty = Literal["easy", "medium", "hard"]
 OutcomeKind = Literal["resolved", "escalated", "churned", "went_public", "viral"]
 MoodBand = Literal["furious", "angry", "upset", "calm", "happy", "any"]

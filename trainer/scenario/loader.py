@@ -14,6 +14,7 @@ from trainer.scenario.references import check_references
 from trainer.scenario.salvage import salvage, tables_readable
 from trainer.scenario.schema_paths import allowed_keys
 from trainer.scenario.validation import report_all
+from trainer.scenario.where import check_channels
 from trainer.scenario.yamlfile import MAX_BYTES, read_yaml
 
 RESERVED = ("path",)
@@ -89,6 +90,7 @@ def _check(
         scenario = None
     if scenario is not None:
         check_references(scenario, marked, problems)
+        check_channels(scenario, marked, problems)
     else:
         # Names used but not defined are reported along with the other problems, not after
         # they are fixed: check them on what can be salvaged from the file.

@@ -296,6 +296,12 @@ class State(Model):
         (), description="Practice mode: what a good agent would consider here, one hint per key press.",
         examples=[["She asked why. Have you looked it up yet?"]],
     )
+    channel: Channel | None = Field(
+        None, description="From this state on the conversation is on this channel (a tweet thread that moves to "
+        "`dm`); its reply time and length follow. Left out: where it was.", examples=["dm"])
+    audience: Audience | None = Field(
+        None, description="From this state on, whether others read along. Left out: the new channel's own "
+        "(a DM, WhatsApp or SMS is private, a tweet thread public), else as it was.", examples=["private"])
 
 
 class Outcome(Model):
@@ -319,7 +325,8 @@ class Scenario(Model):
                         examples=["She paid €80 each for extra legroom and sat ten hours without it."])
     language: Language = Field(description="The language she writes and the trainee answers in.",
                                examples=["en"])
-    channel: Channel = Field(description="Where the conversation takes place; sets how fast she expects an answer.",
+    channel: Channel = Field(description="Where the conversation takes place; sets how fast she expects an answer "
+                             "and how long a message may be. `whatsapp` and `sms` are private.",
                              examples=["twitter"])
     audience: Audience = Field(description="Whether others read along (public) or not (private).",
                                examples=["public"])

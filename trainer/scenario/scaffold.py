@@ -8,15 +8,17 @@ import unicodedata
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib.resources import files
+from typing import get_args
 
-from trainer.scenario.kinds import Audience, Channel, Difficulty, Language
+from trainer.scenario.kinds import PRIVATE_ONLY, Audience, Channel, Difficulty, Language
 from trainer.scenario.scaffold_texts import DEFAULTS, PHRASES, QUESTIONS, STOPWORDS, WORD_LISTS
+from trainer.scenario.where import is_phone
 
 __all__ = ["DEFAULTS", "QUESTIONS", "Answers", "handle_for", "harm_words", "id_for", "poor_moves", "problems",
            "scaffold"]
 
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
-CHANNELS: tuple[Channel, ...] = ("twitter", "dm", "email", "chat")
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 AUDIENCES: tuple[Audience, ...] = ("public", "private")
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 
@@ -110,8 +112,10 @@ def problems(a: Answers) -> dict[str, str]:
             out[f.name] = "no { or } here: in a scenario they mark placeholders"
         elif "\n" in value or "\r" in value:
             out[f.name] = "one line, please (edit the file for more)"
-    if "handle" not in out and any(c.isspace() for c in a.handle):
-        out["handle"] = "a handle has no spaces"
+    if "handle" not in out and any(c.isspace() for c in a.handle) and not is_phone(a.handle):
+        out["handle"] = "a handle has no spaces (a phone number may: +31 6 1234 5678)"
+    if "audience" not in out and a.channel in PRIVATE_ONLY and a.audience == "public":
+        out["audience"] = f"no one else reads along on {a.channel}: choose private (or channel twitter)"
     low, high = MOOD_RANGE
     if not isinstance(a.mood, int) or not low <= a.mood <= high:
         out["mood"] = f"her mood is a whole number from {low} to {high}"

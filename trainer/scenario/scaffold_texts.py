@@ -31,7 +31,7 @@ QUESTIONS: dict[str, dict[str, str]] = {
     "en": {
         "language": "Language of the scenario (en, nl)",
         "title": "Title, as trainees see it in the list",
-        "channel": "Channel (twitter, dm, email, chat)",
+        "channel": "Channel (twitter, dm, email, chat, whatsapp, sms)",
         "audience": "Who can read along (public, private)",
         "difficulty": "Difficulty (easy, medium, hard)",
         "company": "The company's name or handle (a placeholder: {company})",
@@ -47,7 +47,7 @@ QUESTIONS: dict[str, dict[str, str]] = {
     "nl": {
         "language": "Taal van het scenario (en, nl)",
         "title": "Titel, zoals cursisten hem in de lijst zien",
-        "channel": "Kanaal (twitter, dm, email, chat)",
+        "channel": "Kanaal (twitter, dm, email, chat, whatsapp, sms)",
         "audience": "Wie leest er mee (public, private)",
         "difficulty": "Moeilijkheid (easy, medium, hard)",
         "company": "Naam of handle van het bedrijf (een placeholder: {company})",
@@ -67,6 +67,7 @@ PHRASES: dict[str, dict[str, str]] = {  # the {fields} are filled in by `scaffol
     "en": {
         "channel_twitter": "social-media desk", "channel_dm": "direct-messages desk",
         "channel_email": "e-mail desk", "channel_chat": "live-chat desk",
+        "channel_whatsapp": "WhatsApp desk", "channel_sms": "SMS desk",
         "briefing": "You work on the {channel} of {{company}}. {{name}} got in touch:\n"
                     "\"{harm}\"\n\nShe wants to know: {wants}\n\n"
                     "Find out what really happened before you explain anything. You can open her\n"
@@ -91,6 +92,7 @@ PHRASES: dict[str, dict[str, str]] = {  # the {fields} are filled in by `scaffol
     "nl": {
         "channel_twitter": "social-mediadesk", "channel_dm": "DM-desk",
         "channel_email": "e-maildesk", "channel_chat": "chatdesk",
+        "channel_whatsapp": "WhatsApp-desk", "channel_sms": "sms-desk",
         "briefing": "Je werkt op de {channel} van {{company}}. {{name}} nam contact op:\n"
                     "\"{harm}\"\n\nZe wil weten: {wants}\n\n"
                     "Zoek uit wat er echt gebeurde voordat je iets uitlegt. Je kunt haar dossier\n"

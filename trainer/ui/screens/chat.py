@@ -56,7 +56,6 @@ class ChatScreen(KeysInLanguage, Screen):
         self.scenario = game.scenario
         self.language = language
         self.typing_speed = typing_speed
-        self.channel = CHANNELS[self.scenario.channel]
         self.view = ChatView(self, game, language)
         self._reading = False
         """A model is reading the trainee's message (`--llm-intents`): the customer's move waits for it."""
@@ -66,19 +65,20 @@ class ChatScreen(KeysInLanguage, Screen):
         return action != "hint" or self.game.session.mode == "practice"
 
     def compose(self) -> ComposeResult:
-        s, t = self.scenario, self.language
+        s, t, where = self.scenario, self.language, self.game.session.where
         with Horizontal(id="chat-top"):
-            yield Label(verbatim(channel_line(s, t)), id="channel-bar")
+            yield Label(verbatim(channel_line(s, t, where)), id="channel-bar")
             yield Label("", id="branch-badge")
             yield ModeBadge(t, id="mode-badge")
         with Horizontal(id="chat-status"):
             yield MoodMeter(t, s.customer.patience, id="mood")
-            yield ResponseTimer(t, self.channel.reply_within, self.game.waiting, name=s.customer.first_name, id="timer")
+            yield ResponseTimer(t, CHANNELS[where.channel].reply_within, self.game.waiting, name=s.customer.first_name,
+                                id="timer")
         with Horizontal(id="chat-body"):
-            with Vertical(id="conversation", classes=f"-{s.channel}"):
+            with Vertical(id="conversation", classes=f"-{where.channel}"):
                 yield Transcript(s, t, id="transcript")
                 yield LiveLine(id="live")
-                yield ChatComposer(s, t, id="composer-box")
+                yield ChatComposer(s, t, where.channel, id="composer-box")
             yield BackOffice(s, t, id="back-office")
         yield Footer()
 
@@ -116,7 +116,7 @@ class ChatScreen(KeysInLanguage, Screen):
             return False
         if not isinstance(move, (Help, Hint)) and not self._can_move():
             return False  # the customer is still typing: what was typed stays in the composer
-        limit = self.channel.max_chars
+        limit = CHANNELS[self.game.session.where.channel].max_chars  # where the conversation is now
         if isinstance(move, Say) and limit and len(move.text) > limit:
             self.notify(tr(self.language, "chat.too_long", n=len(move.text), limit=limit), severity="warning")
             return False

@@ -7,7 +7,7 @@ import re
 from rich.text import Text
 from textual.widgets import Static
 
-from trainer.engine.channels import CHANNELS
+from trainer.engine.channels import CHANNELS, handle_shown
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
@@ -30,8 +30,8 @@ def wait_time(seconds: float, language: str) -> str:
 
 
 class BriefingCard(Static):
-    """The customer's name, handle, followers, whom they write for and who they are; the channel, its audience,
-    the level, the pace."""
+    """The customer's name, handle (followers when public), whom they write for and who they are; the channel,
+    its audience, the level, the pace."""
 
     def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -44,15 +44,17 @@ class BriefingCard(Static):
 
     def card(self) -> Text:
         s, c, language = self.scenario, self.scenario.customer, self.language
-        reach = tr(language, "briefing.followers", n=followers(c.followers))
+        who = verbatim(handle_shown(c.handle, language), "cyan")
+        if s.audience == "public":  # followers only where there is an audience
+            who = Text.assemble(who, " · ", tr(language, "briefing.followers", n=followers(c.followers)))
         traits = CHANNELS[s.channel]
-        channel = tr(language, f"briefing.channel.{s.channel}", limit=traits.max_chars)
+        channel = tr(language, f"briefing.channel.{s.channel}", limit=traits.max_chars, segment=traits.segment)
         reply = wait_time(traits.reply_within, language)
         writes_for = [verbatim(tr(language, "briefing.writes_for", relation=c.writes_for.relation,
                                   name=c.writes_for.name))] if c.writes_for else []
         return Text("\n").join([
             verbatim(c.name, style="bold"),
-            Text.assemble(verbatim(c.handle, "cyan"), " · ", reach),
+            who,
             *writes_for,
             verbatim(persona_line(c.persona), style="italic"),
             Text(""),

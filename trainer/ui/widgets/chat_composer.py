@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label, TextArea
 
-from trainer.engine.channels import CHANNELS
+from trainer.engine.channels import CHANNELS, handle_shown, sms_parts
 from trainer.scenario.models import Scenario
 from trainer.terminal import shown
 from trainer.texts import tr
@@ -29,15 +29,20 @@ class CharCounter(Widget):
 
     count: reactive[int] = reactive(0)
 
-    def __init__(self, limit: int | None, language: str, **kwargs) -> None:
+    def __init__(self, limit: int | None, language: str, segment: int | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.limit = limit
         self.language = language
+        self.segment = segment
+        """A text's length on SMS: past it, the counter says how many texts the message goes out as."""
 
     def watch_count(self, count: int) -> None:
         self.set_class(bool(self.limit) and count > (self.limit or 0), "-over")
 
     def render(self) -> str:
+        if self.segment and self.limit and self.count > self.segment:
+            parts = tr(self.language, "chat.sms_parts", n=sms_parts(self.count, self.segment))
+            return f"{self.count}/{self.limit} · {parts}"
         return f"{self.count}/{self.limit}" if self.limit else tr(self.language, "chat.chars", n=self.count)
 
 
@@ -87,15 +92,17 @@ class ChatComposer(Vertical):
     class Sent(Message):
         text: str
 
-    def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, language: str, channel: str | None = None, **kwargs) -> None:
+        """`channel`: where the conversation is now (a state may have moved it); the scenario's by default."""
         super().__init__(**kwargs)
         self.scenario = scenario
         self.language = language
-        self.max_chars = CHANNELS[scenario.channel].max_chars
-        self.multiline = scenario.channel == "email"
+        self.channel = channel or scenario.channel
+        self.max_chars = CHANNELS[self.channel].max_chars
+        self.multiline = self.channel == "email"
 
     def compose(self) -> ComposeResult:
-        channel, c, t = self.scenario.channel, self.scenario.customer, self.language
+        channel, c, t = self.channel, self.scenario.customer, self.language
         if self.multiline:
             yield Label(verbatim(tr(t, "chat.mail_header", name=c.name, subject=subject(self.scenario))),
                         id="composer-header")
@@ -106,13 +113,27 @@ class ChatComposer(Vertical):
                 yield CharCounter(self.max_chars, t, id="counter")
         else:
             with Horizontal(id="composer-line"):
-                yield ComposerField("enter", id="composer", placeholder=Content(shown(tr(
-                    t, f"chat.placeholder.{channel}", handle=c.handle, name=c.first_name))))
-                yield CharCounter(self.max_chars, t, id="counter")
+                yield ComposerField("enter", id="composer", placeholder=self._placeholder(channel))
+                yield CharCounter(self.max_chars, t, CHANNELS[channel].segment, id="counter")
         yield Label(verbatim(moves_line(self.scenario, t)), id="composer-moves")
 
     def on_mount(self) -> None:
         self._count()
+
+    def _placeholder(self, channel: str) -> Content:
+        c = self.scenario.customer
+        return Content(shown(tr(self.language, f"chat.placeholder.{channel}",
+                                handle=handle_shown(c.handle, self.language), name=c.first_name)))
+
+    def move_to(self, channel: str) -> None:
+        """The story moved the conversation: the new channel's limit and invitation (an e-mail's form stays)."""
+        self.channel, self.max_chars = channel, CHANNELS[channel].max_chars
+        counter = self.query_one(CharCounter)
+        counter.limit, counter.segment = self.max_chars, CHANNELS[channel].segment
+        if not self.multiline and channel != "email":
+            self.field.placeholder = self._placeholder(channel)
+        self._count()
+        counter.refresh()
 
     # -- reading and writing ---------------------------------------------------------------
 

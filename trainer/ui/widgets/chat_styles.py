@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from trainer.engine.channels import CHANNELS
+from trainer.engine.channels import CHANNELS, Where, handle_shown
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
 from trainer.ui.verbatim import verbatim
@@ -34,6 +34,9 @@ class Entry:
     mark: str = "✓"
     """For a record: ⌕ a look-up, ✓ an action (✗ when refused)."""
     style: str = ""
+    channel: str = ""
+    """For a message: the channel it was posted on (a thread that moved to DM); empty: the scenario's."""
+    audience: str = ""
 
 
 def followers(n: int) -> str:
@@ -66,17 +69,25 @@ def moves_line(scenario: Scenario, language: str) -> str:
     return tr(language, "chat.moves", actions=", ".join(scenario.actions), lookups=", ".join(scenario.lookups))
 
 
-def channel_line(scenario: Scenario, language: str) -> str:
-    """One line naming the channel and audience, for the top of the chat."""
-    c = scenario.customer
-    parts = [tr(language, f"chat.channel.{scenario.channel}"), tr(language, f"chat.audience.{scenario.audience}")]
-    if scenario.channel == "twitter" or scenario.audience == "public":
-        parts.append(f"{c.handle} · {tr(language, 'chat.followers', n=followers(c.followers))}")
+def channel_line(scenario: Scenario, language: str, where: Where | None = None) -> str:
+    """One line naming the channel and audience where the conversation is now, for the top of the chat:
+    her followers only while others read along, a phone number as one."""
+    c, here = scenario.customer, where or Where(scenario.channel, scenario.audience)
+    parts = [tr(language, f"chat.channel.{here.channel}"), tr(language, f"chat.audience.{here.audience}")]
+    handle = handle_shown(c.handle, language)
+    if here.public:
+        parts.append(f"{handle} · {tr(language, 'chat.followers', n=followers(c.followers))}")
     else:
-        parts.append(f"{c.name} ({c.handle})")
-    if scenario.channel == "email":
+        parts.append(f"{c.name} ({handle})")
+    if here.channel == "email":
         parts.append(tr(language, "chat.subject", subject=subject(scenario)))
     return "  ·  ".join(parts)
+
+
+def moved_line(where: Where, language: str) -> str:
+    """`— the conversation moved: Direct messages · private`, in the timeline where the story moved it."""
+    return tr(language, "chat.moved", channel=tr(language, f"chat.channel.{where.channel}"),
+              audience=tr(language, f"chat.audience.{where.audience}"))
 
 
 class ChannelStyle:
@@ -88,7 +99,7 @@ class ChannelStyle:
         self.language = language
         self.customer = scenario.customer
         self.brand = brand_handle(scenario)
-        self.max_chars = CHANNELS[scenario.channel].max_chars
+        self.handle = handle_shown(self.customer.handle, language)
 
     def render(self, entry: Entry, width: int, first: bool) -> RenderableType:
         if entry.kind == "customer":
@@ -108,13 +119,15 @@ class ChannelStyle:
     # -- the customer's side and yours, per channel ----------------------------------------
 
     def hers(self, entry: Entry, width: int, first: bool) -> RenderableType:
-        c, channel = self.customer, self.scenario.channel
+        c, channel = self.customer, entry.channel or self.scenario.channel
         if channel == "twitter":
-            head = Text.assemble(verbatim(c.name, "bold"), " ", verbatim(c.handle, "dim"), "  ",
-                                 (tr(self.language, "chat.followers", n=followers(c.followers)), "dim"))
+            head = Text.assemble(verbatim(c.name, "bold"), " ", verbatim(self.handle, "dim"))
+            if (entry.audience or self.scenario.audience) == "public":  # no one reads a private thread's followers
+                head.append_text(Text.assemble("  ", (tr(self.language, "chat.followers", n=followers(c.followers)),
+                                                      "dim")))
             return self._threaded(Panel(Group(head, verbatim(entry.text)), box=box.ROUNDED, border_style=HER), first)
         if channel == "email":
-            fields = [self._field("chat.from", f"{c.name} <{c.handle}>"),
+            fields = [self._field("chat.from", f"{c.name} <{self.handle}>"),
                       self._field("chat.subject_field", subject(self.scenario))]
             body = [verbatim(entry.text), Text(""), verbatim(c.first_name, style="dim italic")]
             return Panel(Group(*fields, Text(""), *body), box=box.ROUNDED, border_style=HER,
@@ -124,16 +137,17 @@ class ChannelStyle:
         return self._bubble(entry.text, c.first_name, HER, width, right=False)
 
     def yours(self, entry: Entry, width: int, first: bool) -> RenderableType:
-        c, channel, you = self.customer, self.scenario.channel, tr(self.language, "chat.you")
+        c, channel, you = self.customer, entry.channel or self.scenario.channel, tr(self.language, "chat.you")
         if channel == "twitter":
             head = Text.assemble(verbatim(self.brand or you, f"bold {YOU}"), "  ",
-                                 verbatim(tr(self.language, "chat.replying_to", handle=c.handle), "dim"))
-            foot = Text(f"{len(entry.text)}/{self.max_chars}", style="dim", justify="right") if self.max_chars else Text("")
+                                 verbatim(tr(self.language, "chat.replying_to", handle=self.handle), "dim"))
+            limit = CHANNELS[channel].max_chars
+            foot = Text(f"{len(entry.text)}/{limit}", style="dim", justify="right") if limit else Text("")
             return self._threaded(Panel(Group(head, verbatim(entry.text), foot), box=box.ROUNDED, border_style=YOU,
                                         title=f"{you} · {entry.turn}", title_align="right"), first)
         if channel == "email":
             fields = [self._field("chat.from", you if not self.brand else f"{you} ({self.brand})"),
-                      self._field("chat.to", f"{c.name} <{c.handle}>"),
+                      self._field("chat.to", f"{c.name} <{self.handle}>"),
                       self._field("chat.subject_field", f"Re: {subject(self.scenario)}")]
             return Panel(Group(*fields, Text(""), verbatim(entry.text)), box=box.ROUNDED, border_style=YOU,
                          title=tr(self.language, "chat.mail_out", turn=entry.turn), title_align="right")

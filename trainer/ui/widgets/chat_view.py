@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Label
 
+from trainer.engine.channels import CHANNELS, Where
 from trainer.engine.events import (
     ActionTaken,
+    ChannelChanged,
     CustomerMessage,
     Event,
     FactRevealed,
@@ -21,11 +23,13 @@ from trainer.engine.events import (
 )
 from trainer.texts import tr
 from trainer.ui.store_news import tell
+from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.back_office import BackOffice
+from trainer.ui.widgets.chat_composer import ChatComposer
 from trainer.ui.widgets.chat_timer import ResponseTimer
 from trainer.ui.widgets.mode_badge import ModeBadge
 from trainer.ui.widgets.mood import MoodMeter
-from trainer.ui.widgets.transcript import Transcript
+from trainer.ui.widgets.transcript import Transcript, channel_line
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -63,6 +67,8 @@ class ChatView:
                 self.held_mood = e
             elif isinstance(e, MoodChanged):
                 q(MoodMeter).set(e.mood, e.patience, e.mood_delta)
+            elif isinstance(e, ChannelChanged):
+                self.moved(e)
             elif isinstance(e, SessionEnded):
                 transcript.system(f"— {e.summary}", e.turn, style="bold")
         session = self.game.session
@@ -70,6 +76,15 @@ class ChatView:
         office.refresh_state(looked_up, session.given, session.done)
         q(ResponseTimer).tick()
         tell(self.screen, self.game, self.language)
+
+    def moved(self, event: ChannelChanged) -> None:
+        """The story moved the conversation (to DM): the header, the timeline, the composer and the clock follow."""
+        q, where = self.screen.query_one, Where(event.channel, event.audience)
+        q("#channel-bar", Label).update(verbatim(channel_line(self.game.scenario, self.language, where)))
+        q(Transcript).moved(event)
+        q(ChatComposer).move_to(where.channel)
+        q(ResponseTimer).norm = CHANNELS[where.channel].reply_within
+        q("#conversation").set_classes(f"-{where.channel}")
 
     def her_reaction(self) -> None:
         """She answered: the meter shows how your move made her feel."""

@@ -12,6 +12,7 @@ from textual.strip import Strip
 
 from trainer.engine.events import (
     ActionTaken,
+    ChannelChanged,
     CustomerMessage,
     Event,
     FactRevealed,
@@ -24,7 +25,8 @@ from trainer.scenario.models import Scenario
 from trainer.texts import tr
 from trainer.ui.widgets.transcript import Transcript
 
-SHOWN = (TraineeMessage, CustomerMessage, LookedUp, ActionTaken, FactRevealed, HintShown, SessionEnded)
+SHOWN = (TraineeMessage, CustomerMessage, LookedUp, ActionTaken, FactRevealed, HintShown, ChannelChanged,
+         SessionEnded)
 
 
 class ScoreTranscript(Transcript):
@@ -76,6 +78,8 @@ class ScoreTranscript(Transcript):
             self.system(tr(language, "score.fact_line", text=s.facts[e.fact].is_), e.turn)
         elif isinstance(e, HintShown):
             self.system(tr(language, "score.hint_line", text=e.text), e.turn)
+        elif isinstance(e, ChannelChanged):
+            self.moved(e)
         elif isinstance(e, SessionEnded):
             self.system(f"— {e.summary}", e.turn, style="bold")
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.events import Resize
 from textual.widgets import RichLog
 
+from trainer.engine.channels import Where
+from trainer.engine.events import ChannelChanged
 from trainer.scenario.models import Scenario
-from trainer.ui.widgets.chat_styles import ChannelStyle, Entry, channel_line, followers
+from trainer.ui.widgets.chat_styles import ChannelStyle, Entry, channel_line, followers, moved_line
 
 __all__ = ["Transcript", "channel_line", "followers"]
 
@@ -28,6 +32,8 @@ class Transcript(RichLog):
         self._width = 0
         """The width the entries were drawn at; 0 until the log knows its size."""
         self._drawn_messages = 0
+        self.where = Where(scenario.channel, scenario.audience)
+        """Where the conversation is now: each message is drawn as the channel it was posted on shows it."""
 
     # -- adding --------------------------------------------------------------------------------
 
@@ -47,10 +53,16 @@ class Transcript(RichLog):
     def system(self, text: str, turn: int | None = None, style: str = "dim italic") -> None:
         self.add(Entry("system", text, turn, style=style))
 
+    def moved(self, event: ChannelChanged) -> None:
+        """The story moved the conversation (a tweet thread to DM): said in the timeline, later messages drawn there."""
+        self.where = Where(event.channel, event.audience)
+        self.system(moved_line(self.where, self.language), event.turn, style="bold")
+
     def add(self, entry: Entry) -> None:
-        self.entries.append(entry)
         if entry.kind in ("customer", "trainee"):
+            entry = replace(entry, channel=self.where.channel, audience=self.where.audience)
             self.messages += 1
+        self.entries.append(entry)
         if self._width:
             self._draw(entry)
 
