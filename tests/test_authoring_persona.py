@@ -213,7 +213,7 @@ def test_the_briefing_card_says_whom_he_writes_for(tmp_path):
     from trainer.ui.widgets.briefing_card import BriefingCard
 
     card = BriefingCard(case(tmp_path), "en").card().plain
-    assert "Kees de Vries\n@keesdv · 0 followers\nWrites for his mother, Annie de Vries, to whom it happened\n" in card
+    assert "Kees de Vries\n@keesdv\nWrites for his mother, Annie de Vries, to whom it happened\n" in card
 
 
 def test_plain_play_says_whom_he_writes_for(tmp_path, run_webcare):
@@ -221,7 +221,7 @@ def test_plain_play_says_whom_he_writes_for(tmp_path, run_webcare):
     path.write_text(SON_WRITES, "utf-8")
     result = run_webcare("play", str(path), "--plain", stdin="/end\n")
     assert result.returncode == 0, result.stderr
-    assert "Customer: Kees de Vries (@keesdv, 0 followers)\n  writes for his mother, Annie de Vries" in result.stdout
+    assert "Customer: Kees de Vries (@keesdv)\n  writes for his mother, Annie de Vries" in result.stdout
 
 
 def test_the_judge_is_told_whom_he_writes_for(tmp_path):

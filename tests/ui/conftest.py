@@ -41,3 +41,13 @@ def _keys(text: str) -> list[str]:
     names = {" ": "space", "/": "slash", ".": "full_stop", ",": "comma", "?": "question_mark",
              "'": "apostrophe", "_": "underscore", ";": "semicolon", "€": "€", "-": "minus", ":": "colon", "!": "exclamation_mark"}
     return [names.get(ch, ch) for ch in text]
+
+
+async def settled(pilot) -> None:
+    """Until the worker that reads the store, the curriculum and the library (after the first frame) is done."""
+    for _ in range(20):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        if pilot.app.library is not None:
+            break
+    await pilot.pause()

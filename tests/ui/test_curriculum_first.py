@@ -4,21 +4,11 @@ there, not to free play."""
 from __future__ import annotations
 
 from tests.ui.campaign_steps import COURSE, NOW, PATHS, seed
-from tests.ui.conftest import SIZE
+from tests.ui.conftest import SIZE, settled
 from trainer.store import open_store
 from trainer.ui.screens.briefing import BriefingScreen
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.picker import PickerScreen
-
-
-async def settled(pilot) -> None:
-    """Until the worker that reads the store, the curriculum and the library (after the first frame) is done."""
-    for _ in range(20):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        if pilot.app.library is not None:
-            break
-    await pilot.pause()
 
 
 async def test_webcare_alone_as_the_command_line_starts_it_opens_the_trainees_curriculum(app_factory,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.ui.conftest import SIZE
+from tests.ui.conftest import SIZE, settled
 from trainer.scenario.shelves import ENV
 from trainer.ui.screens.briefing import BriefingScreen
 from trainer.ui.screens.picker import PickerScreen
@@ -80,7 +80,6 @@ async def test_when_the_library_is_read_after_the_first_frame_her_case_and_its_p
     monkeypatch.setenv(ENV, str(own_folder(tmp_path)))
     app = app_factory(scenario_paths=[], read_later=True, save_sessions=False)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
         assert title(app, "minimal") == "yours · The late suitcase"
         assert "broken.yaml:3:8" in problems(app)
