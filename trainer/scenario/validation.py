@@ -36,7 +36,7 @@ def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Proble
     errors: list[dict[str, Any]] = [{**e} for e in details[: 4 * MAX_PROBLEMS]]
     for error in errors:
         error["path"], error["is_key"] = _data_path(error, data)
-    errors = [e for e in errors if not any(e["path"][: len(b)] == b for b in marked.bad)]
+    errors = [e for e in errors if not _dealt_with(e, marked)]
     # An unknown key that is a typo of a missing one says it all: "did you mean 'mood'?".
     typos: set[tuple[Path_, str]] = set()
     for e in errors:
@@ -70,6 +70,14 @@ def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Proble
         if problems.full:
             return
         _report(error, marked, problems)
+
+
+def _dealt_with(error: Mapping[str, Any], marked: Marked) -> bool:
+    """Whether the error is about a place already reported, or follows from a key reported in the wrong place."""
+    path: Path_ = error["path"]
+    if error["is_key"] and isinstance(error.get("input"), str):
+        path = path + (error["input"],)
+    return any(path[: len(b)] == b for b in marked.bad) or (error["type"] == "missing" and path in marked.misplaced)
 
 
 def _data_path(error: Mapping[str, Any], data: Any) -> tuple[Path_, bool]:

@@ -1,0 +1,143 @@
+"""An author's mistakes that a story cannot survive, and what `webcare check` tells her about each.
+
+Every case is tests/data/minimal.yaml with one mistake, written into a folder of the test's own; the
+author runs `webcare check` on it and reads one problem: where (file:line:column), what is wrong, the line
+with a caret, and the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from trainer.cli import main
+
+MINIMAL = DATA / "minimal.yaml"
+
+
+def minimal_with(old: str, new: str) -> str:
+    text = MINIMAL.read_text("utf-8")
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def check(text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """`webcare check case.yaml`: its exit code, what it printed about the file, and its summary line."""
+    path = tmp_path / "case.yaml"
+    path.write_text(text, "utf-8")
+    code = main(["check", str(path)])
+    out, err = capsys.readouterr()
+    return code, err.replace(str(path), "case.yaml"), out.strip()
+
+
+def says(text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `webcare check` says about a file with one mistake: one error, nothing else."""
+    code, said, summary = check(text, tmp_path, capsys)
+    assert code == 1, said
+    assert summary == "1 file checked: 1 error, 0 warnings.", said
+    return said.rstrip("\n")
+
+
+def test_the_minimal_scenario_checks_clean(tmp_path, capsys):
+    assert check(MINIMAL.read_text("utf-8"), tmp_path, capsys) == (0, "", "1 file checked: 0 errors, 0 warnings.")
+
+
+# ── Keys in the wrong place ─────────────────────────────────────────────────────────────
+
+
+def test_an_otherwise_written_at_the_level_of_the_states_is_an_error_that_says_to_indent_it(tmp_path, capsys):
+    text = minimal_with("        next: listening\n  listening:",
+                        "        next: listening\n  otherwise:\n    lines: Hello? Anyone?\n  listening:")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:51:3: 'otherwise' is a key of a state, not a state\n"
+        "      otherwise:\n"
+        "      ^\n"
+        "  hint: indent it under the state it belongs to (two more spaces)")
+
+
+def test_a_state_called_otherwise_that_holds_a_whole_state_must_be_renamed(tmp_path, capsys):
+    text = minimal_with("        next: listening\n  listening:",
+                        "        next: listening\n  otherwise:\n    lines: Hello?\n    on:\n"
+                        "      - said: apologise\n        next: done\n  listening:")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:51:3: 'otherwise' is a key of a state, so it cannot be the name of a state\n"
+        "      otherwise:\n"
+        "      ^\n"
+        "  hint: choose another name")
+
+
+def test_a_state_named_after_a_key_of_a_step_must_be_renamed(tmp_path, capsys):
+    text = minimal_with("        next: listening\n  listening:",
+                        "        next: said\n  said:\n    lines: Hm.\n    on:\n"
+                        "      - said: apologise\n        next: listening\n  listening:")
+    assert says(text, tmp_path, capsys).splitlines()[::3] == [
+        "case.yaml:51:3: 'said' is a key of a step, so it cannot be the name of a state",
+        "  hint: choose another name"]
+
+
+def test_on_that_lost_its_indentation_belongs_to_the_state_above_it(tmp_path, capsys):
+    text = minimal_with("    lines: Thanks. So what happened to my bag?\n    on:",
+                        "    lines: Thanks. So what happened to my bag?\n  on:")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:53:3: 'on' is a key of a state, not a state\n"
+        "      on:\n"
+        "      ^\n"
+        "  hint: indent it under the state it belongs to (two more spaces)")
+
+
+def test_found_in_beside_a_fact_instead_of_under_it(tmp_path, capsys):
+    text = minimal_with("    found_in: baggage\n", "  found_in: baggage\n")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:25:3: 'found_in' is a key of a fact, not a fact\n"
+        "      found_in: baggage\n"
+        "      ^\n"
+        "  hint: indent it under the fact it belongs to (two more spaces)")
+
+
+def test_next_written_at_the_level_of_the_state_belongs_to_the_step_above_it(tmp_path, capsys):
+    text = minimal_with("      - looked_up: baggage\n        next: done\n",
+                        "      - looked_up: baggage\n    next: done\n")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:55:5: 'next' is a key of a step, not of a state\n"
+        "        next: done\n"
+        "        ^\n"
+        "  hint: indent it under the step it belongs to (four more spaces)")
+
+
+def test_otherwise_inside_a_step_belongs_to_the_state(tmp_path, capsys):
+    text = minimal_with("        next: done\n", "        next: done\n        otherwise:\n          mood: -10\n")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:56:9: 'otherwise' is a key of a state, not of a step\n"
+        "            otherwise:\n"
+        "            ^\n"
+        "  hint: line it up with the keys of the state: four spaces to the left")
+
+
+def test_mood_under_a_steps_lines_belongs_to_the_step(tmp_path, capsys):
+    text = minimal_with("        mood: +10\n        next: listening",
+                        "        next: listening\n        lines:\n          calm: Oh. Thanks.\n          mood: +10")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:52:11: 'mood' is a key of a step, not of 'lines:'\n"
+        "              mood: +10\n"
+        "              ^\n"
+        "  hint: line it up with the keys of the step: two spaces to the left")
+
+
+def test_a_top_level_key_indented_under_the_outcomes_is_not_an_outcome(tmp_path, capsys):
+    text = minimal_with("when_patience_runs_out: done\n", "  when_patience_runs_out: done\n")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:62:3: 'when_patience_runs_out' is a key of the top level, not an outcome\n"
+        "      when_patience_runs_out: done\n"
+        "      ^\n"
+        "  hint: line it up with the keys of the top level: two spaces to the left")
+
+
+def test_a_customer_key_written_at_the_top_level_belongs_to_the_customer(tmp_path, capsys):
+    text = minimal_with("  patience: 5\n\ndetails:", "\npatience: 5\ndetails:")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:18:1: 'patience' is a key of the customer, not of the top level\n"
+        "    patience: 5\n"
+        "    ^\n"
+        "  hint: indent it under 'customer:' (two more spaces)")
