@@ -141,3 +141,42 @@ def test_a_customer_key_written_at_the_top_level_belongs_to_the_customer(tmp_pat
         "    patience: 5\n"
         "    ^\n"
         "  hint: indent it under 'customer:' (two more spaces)")
+
+
+# ── Hints that name the right tool ──────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("step", "line", "column", "message", "hint"), [
+    ("      - said: refund\n", 48, 15, "'refund' is an action, not an intent", "use `did: refund`"),
+    ("      - did: apologise\n", 48, 14, "'apologise' is an intent, not an action", "use `said: apologise`"),
+    ("      - did: baggage\n", 48, 14, "'baggage' is a look-up, not an action", "use `looked_up: baggage`"),
+    ("      - said: delayed\n", 48, 15, "'delayed' is a fact, not an intent", "use `knows: delayed`"),
+    ("      - knows: apologise\n", 48, 16, "'apologise' is an intent, not a fact", "use `said: apologise`"),
+])
+def test_a_step_that_names_another_kind_of_thing_says_which_key_names_it(
+        tmp_path, capsys, step, line, column, message, hint):
+    said = says(minimal_with("      - said: apologise\n", step), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:{line}:{column}: {message}"
+    assert said[-1] == f"  hint: {hint}"
+
+
+def test_a_name_of_no_kind_at_all_still_gets_the_nearest_one(tmp_path, capsys):
+    said = says(minimal_with("      - said: apologise\n", "      - said: apologize\n"), tmp_path, capsys)
+    assert said.splitlines()[::3] == ["case.yaml:48:15: unknown intent 'apologize'", "  hint: did you mean 'apologise'?"]
+
+
+@pytest.mark.parametrize(("written", "fix"), [
+    ("5+", "+5"), ("5 +", "+5"), ("+ 5", "+5"), ("five", "+5"), ("plus five", "+5"), ("-5%", "-5"), ("5-", "-5"),
+    ("vijf", "+5"),
+])
+def test_a_mood_change_written_the_way_people_say_it_is_shown_as_yaml_reads_it(tmp_path, capsys, written, fix):
+    said = says(minimal_with("        mood: +10\n", f"        mood: {written}\n"), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:49:15: states › waiting › on › item 1 › mood should be a whole number, not '{written}'"
+    assert said[-1] == f"  hint: write {fix} (in digits, a number between -100 and 100)"
+
+
+def test_a_patience_change_and_a_starting_mood_get_their_own_range(tmp_path, capsys):
+    said = says(minimal_with("        mood: +10\n", "        patience: 1-\n"), tmp_path, capsys).splitlines()
+    assert said[-1] == "  hint: write -1 (in digits, a number between -50 and 50)"
+    said = says(minimal_with("  mood: 40\n", "  mood: forty+\n"), tmp_path, capsys).splitlines()
+    assert said[-1] == "  hint: write 40 (in digits, a number between 0 and 100)"

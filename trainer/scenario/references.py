@@ -66,15 +66,34 @@ def _check_tables(s: Scenario, names: _Names) -> None:
 
 
 def _check_step(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
-    names.ref(path + ("said",), st.said, s.intents, "intent")
-    names.ref(path + ("did",), st.did, s.actions, "action")
-    names.ref(path + ("looked_up",), st.looked_up, s.lookups, "look-up")
-    names.refs(path + ("knows",), st.knows, s.facts, "fact")
+    _check_tools(s, path, st, names)
     names.refs(path + ("reveal",), st.reveal, s.facts, "fact")
     names.ref(path + ("next",), st.next, {*s.states, *s.outcomes}, "state or outcome")
     if st.min_amount is not None and not st.did:
         names.problems.add(*names.marked.mark(path + ("min_amount",)), "min_amount needs did: ACTION",
                            "say which action's amount is meant")
+
+
+_TOOLS = {"said": ("intents", "an intent"), "did": ("actions", "an action"),
+          "looked_up": ("lookups", "a look-up"), "knows": ("facts", "a fact")}
+"""A step's conditions that name something, with the table the name must be in."""
+
+
+def _check_tools(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
+    """Each condition names its own kind of thing; one that names another kind says which key does."""
+    for key, (table, what) in _TOOLS.items():
+        value = getattr(st, key)
+        listed = value if isinstance(value, tuple) else (value,)
+        for i, name in enumerate(listed):
+            if name is None or name in getattr(s, table):
+                continue
+            where = path + ((key, i) if isinstance(value, tuple) else (key,))
+            other = next((k for k, (t, _) in _TOOLS.items() if k != key and name in getattr(s, t)), None)
+            if other is None:
+                names.ref(where, name, getattr(s, table), what.split(" ", 1)[1])
+            else:
+                names.problems.add(*names.marked.mark(where), f"'{name}' is {_TOOLS[other][1]}, not {what}",
+                                   f"use `{other}: {name}`")
 
 
 def _check_rubric(s: Scenario, names: _Names) -> None:
