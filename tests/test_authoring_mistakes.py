@@ -180,3 +180,82 @@ def test_a_patience_change_and_a_starting_mood_get_their_own_range(tmp_path, cap
     assert said[-1] == "  hint: write -1 (in digits, a number between -50 and 50)"
     said = says(minimal_with("  mood: 40\n", "  mood: forty+\n"), tmp_path, capsys).splitlines()
     assert said[-1] == "  hint: write 40 (in digits, a number between 0 and 100)"
+
+
+# ── Playthroughs checked with the file ──────────────────────────────────────────────────
+
+
+def with_playthrough(*moves: str, expect: str = "outcome: done") -> str:
+    """The minimal scenario, its look-up called handler_log, with one playthrough of `moves`."""
+    lines = "".join(f"      - {move}\n" for move in moves)
+    text = MINIMAL.read_text("utf-8").replace("baggage", "handler_log")
+    return text + f"\nplaythroughs:\n  - name: story\n    trainee:\n{lines}    expect:\n      {expect}\n"
+
+
+FIRST_MOVE = 73
+"""The line of the first move in `with_playthrough`."""
+
+
+def test_a_good_playthrough_checks_clean(tmp_path, capsys):
+    text = with_playthrough("I'm so sorry about your suitcase.", "/lookup handler", "/do refund 50")
+    assert check(text, tmp_path, capsys) == (0, "", "1 file checked: 0 errors, 0 warnings.")
+
+
+@pytest.mark.parametrize(("move", "column", "message", "hint"), [
+    ("/lookup handlerlog", 17, "no look-up 'handlerlog'", "did you mean 'handler_log'?"),
+    ("/lookup refund", 17, "'refund' is an action, not a look-up", "use /do refund"),
+    ("/do refnd 20", 13, "no action 'refnd'", "did you mean 'refund'?"),
+    ("/do handler_log", 13, "'handler_log' is a look-up, not an action", "use /lookup handler_log"),
+    ("/do refund", 13, "/do refund needs an amount: at most 50", "write /do refund AMOUNT, e.g. /do refund 50"),
+    ("/do refund -5", 20, "'-5' is not an amount", "write a number, 0 or more, e.g. /do refund 50"),
+    ("/lookp handler_log", 9, "unknown command '/lookp'",
+     "did you mean '/lookup'? (a message that begins with / starts with //)"),
+    ("/lookup", 9, "'/lookup' needs the name of a look-up", "write /lookup NAME; choose one of: handler_log"),
+])
+def test_a_playthrough_move_the_game_would_refuse_is_an_error_at_its_line(tmp_path, capsys, move, column, message,
+                                                                          hint):
+    said = says(with_playthrough("So sorry!", move), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:{FIRST_MOVE + 1}:{column}: {message}"
+    assert said[1] == f"          - {move}"
+    assert said[-1] == f"  hint: {hint}"
+
+
+def test_moves_after_the_end_are_never_played(tmp_path, capsys):
+    said = says(with_playthrough("So sorry!", "/end", "Bye."), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:{FIRST_MOVE + 1}:9: the moves after /end are never played"
+    assert said[-1] == "  hint: remove the 1 after it, or move /end to the end"
+
+
+def test_an_amount_over_the_limit_is_a_warning_a_playthrough_about_the_refusal_may_keep(tmp_path, capsys):
+    code, said, summary = check(with_playthrough("So sorry!", "/do refund 80"), tmp_path, capsys)
+    assert (code, summary) == (0, "1 file checked: 0 errors, 1 warning.")
+    assert said.splitlines()[0] == (f"case.yaml:{FIRST_MOVE + 1}:20: warning: 80 is over refund's limit of 50: "
+                                    "the back office will refuse it")
+
+
+def test_an_expected_outcome_the_scenario_lacks_gets_the_nearest_one(tmp_path, capsys):
+    said = says(with_playthrough("So sorry!", expect="outcome: don"), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:{FIRST_MOVE + 2}:16: unknown outcome 'don'"
+    assert said[-1] == "  hint: did you mean 'done'?"
+
+
+def test_left_is_an_outcome_every_playthrough_may_expect(tmp_path, capsys):
+    text = with_playthrough("So sorry!", "/end", expect="outcome: left")
+    assert check(text, tmp_path, capsys)[0] == 0
+
+
+def test_a_score_range_upside_down_or_past_100_is_an_error(tmp_path, capsys):
+    text = with_playthrough("So sorry!", expect="outcome: done\n      scores:\n        plumber: [80, 20]")
+    said = says(text, tmp_path, capsys).splitlines()
+    assert said[0] == (f"case.yaml:{FIRST_MOVE + 4}:18: score range [80, 20] for plumber is not within 0–100, "
+                       "low to high")
+
+
+def test_a_misspelt_trade_and_a_wrong_outcome_are_both_reported_at_once(tmp_path, capsys):
+    text = with_playthrough("So sorry!", expect="outcome: don\n      scores:\n        detectiv: [0, 100]")
+    code, said, summary = check(text, tmp_path, capsys)
+    assert (code, summary) == (1, "1 file checked: 2 errors, 0 warnings.")
+    assert [line for line in said.splitlines() if line.startswith("case.yaml")] == [
+        f"case.yaml:{FIRST_MOVE + 2}:16: unknown outcome 'don'",
+        f"case.yaml:{FIRST_MOVE + 4}:9: 'detectiv' is not allowed as a key in playthroughs › item 1 › expect › scores",
+    ]

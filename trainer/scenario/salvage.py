@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from trainer.scenario.models import Scenario, Step
+from trainer.scenario.models import Scenario
 
 
 def tables_readable(data: dict[str, Any]) -> bool:
@@ -71,16 +71,21 @@ _NOTHING = object()
 def _salvage_value(annotation: Any, value: Any) -> Any:
     """The valid part of a table of names or a list of steps; _NOTHING for anything else."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    inner = _inner(annotation)
+    if isinstance(inner, type) and issubclass(inner, BaseModel) and isinstance(value, dict):
+        return salvage(inner, value)  # a playthrough's expect: its outcome is checked even if its scores are wrong
     if origin is dict and len(args) == 2 and isinstance(value, dict):
         item = _inner(args[1])
         if isinstance(item, type) and issubclass(item, BaseModel):
             return {k: salvage(item, v) for k, v in value.items() if isinstance(k, str)}
-        if set(typing.get_args(item)) <= {str, int, float}:  # details: names count, values may be wrong
+        if typing.get_origin(item) is not tuple and set(typing.get_args(item)) <= {str, int, float}:  # details: names count, values may be wrong
             return {k: v if isinstance(v, (str, int, float)) else "" for k, v in value.items()
                     if isinstance(k, str)}
         return _NOTHING
-    if origin is tuple and args and isinstance(value, list) and _inner(args[0]) is Step:
-        return tuple(salvage(Step, v) for v in value)
+    if origin is tuple and args and isinstance(value, list):
+        item = _inner(args[0])
+        if isinstance(item, type) and issubclass(item, BaseModel):  # steps, playthroughs: each checked
+            return tuple(salvage(item, v) for v in value)
     return _NOTHING
 
 
