@@ -106,6 +106,15 @@ def test_next_written_at_the_level_of_the_state_belongs_to_the_step_above_it(tmp
         "  hint: indent it under the step it belongs to (four more spaces)")
 
 
+def test_a_key_of_a_step_written_in_the_column_of_its_dash_says_how_far_to_indent_it(tmp_path, capsys):
+    text = minimal_with("        mood: +10\n        next: listening", "        mood: +10\n      next: listening")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:50:7: this key starts in the column of the '- ' on line 48, not in line with the keys of that item\n"
+        "          next: listening\n"
+        "          ^\n"
+        "  hint: indent it two more spaces if it belongs to that item, or start it with '- ' if it is a new item")
+
+
 def test_otherwise_inside_a_step_belongs_to_the_state(tmp_path, capsys):
     text = minimal_with("        next: done\n", "        next: done\n        otherwise:\n          mood: -10\n")
     assert says(text, tmp_path, capsys) == (

@@ -17,13 +17,12 @@ from typing import Any
 
 from trainer.scenario.keymap import ANY_NAME, Kind, deep_keys, kind_at
 from trainer.scenario.marked import Marked, Path_
-from trainer.scenario.problems import Problems
+from trainer.scenario.problems import Problems, spaces
 
 _ENTRY_WORDS = {"LineWhen": "line", "Lookup": "look-up"}
 """What an entry of a list or table is called, where the model's name does not say it."""
 _FIELD_WORDS = {"Customer": "the customer", "Rubric": "the rubric"}
 """What a value under a key is called, where `'key:'` does not say it well."""
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def check_placement(marked: Marked, problems: Problems) -> None:
@@ -128,9 +127,8 @@ class _Placement:
         at = self.marked.key_mark(path + (key,))
         column = _key_column(self.marked, target) if target is not None else None
         if column is not None and column != at[1]:
-            spaces = abs(column - at[1])
-            number, plural = _NUMBERS[spaces] if spaces < len(_NUMBERS) else str(spaces), "s" * (spaces != 1)
-            hint += f" ({number} more space{plural})" if column > at[1] else f": {number} space{plural} to the left"
+            far = spaces(abs(column - at[1]))
+            hint += f" ({far.replace(' ', ' more ', 1)})" if column > at[1] else f": {far} to the left"
         self.problems.add(*at, message, hint)
         self.marked.bad.add(path + (key,))
         if target is not None:

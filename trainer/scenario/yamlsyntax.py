@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from trainer.scenario.problems import spaces
+
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[int, int, str, str]:
     """(line, column, message, hint) for a YAML syntax error, pointing where the fix goes.
@@ -165,6 +167,20 @@ def _line_above(lines: list[str], line: int) -> int | None:
     return None
 
 
+def _item_at(lines: list[str], line: int, column: int) -> tuple[int, int] | None:
+    """The list item ('- key: …') whose '-' is in `column`, just above `line` (only its own lines between):
+    its line and the column its keys start in."""
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        text = lines[number]
+        if not text.strip() or text.strip().startswith("#") or _indent(text) > column:
+            continue
+        found = re.match(r"( *)- +(?=[^\s#])", text)
+        if _indent(text) == column and found and _KEY.match(text):
+            return number, found.end()
+        return None
+    return None
+
+
 _KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
 
 
@@ -222,6 +238,13 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
         return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
                 ("start it with '- ' if it is a new item, or indent it under the item it "
                 f"belongs to{where}"))
+    item = _item_at(lines, line, _indent(text))
+    if ("'?'" in problem or "<block mapping start>" in problem) and item is not None and _KEY.match(text):
+        number, keys = item
+        return (line, _indent(text), (f"this key starts in the column of the '- ' on line {number + 1}, "
+                "not in line with the keys of that item"),
+                (f"indent it {spaces(keys - _indent(text)).replace(' ', ' more ', 1)} if it belongs to that "
+                 "item, or start it with '- ' if it is a new item"))
     if "'-'" in problem:
         return (line, _indent(text), "a list item ('- ') appears among 'key: value' lines",
                 f"indent it under the key it belongs to{where}")
