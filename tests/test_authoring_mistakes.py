@@ -87,6 +87,21 @@ def test_on_that_lost_its_indentation_belongs_to_the_state_above_it(tmp_path, ca
         "  hint: indent it under the state it belongs to (two more spaces)")
 
 
+def test_a_key_under_an_otherwise_left_empty_goes_under_it_not_under_the_state(tmp_path, capsys):
+    text = minimal_with("        next: listening\n  listening:",
+                        "        next: listening\n    otherwise:\n    mood: -10\n  listening:")
+    assert says(text, tmp_path, capsys) == (
+        "case.yaml:52:5: 'mood' is a key of 'otherwise:', not of a state\n"
+        "        mood: -10\n"
+        "        ^\n"
+        "  hint: indent it under 'otherwise:' (two more spaces)")
+    text = minimal_with("        next: listening\n  listening:",
+                        "        next: listening\n    otherwise:\n  lines: Hello?\n  listening:")
+    assert says(text, tmp_path, capsys).splitlines()[::3] == [
+        "case.yaml:52:3: 'lines' is a key of 'otherwise:', not a state",
+        "  hint: indent it under 'otherwise:' (four more spaces)"]
+
+
 def test_found_in_beside_a_fact_instead_of_under_it(tmp_path, capsys):
     text = minimal_with("    found_in: baggage\n", "  found_in: baggage\n")
     assert says(text, tmp_path, capsys) == (

@@ -82,8 +82,12 @@ class _Placement:
                 continue
             if key in kind.entry_keys and not _chosen_freely(item, path + (key,), kind):
                 target = path + (previous,) if previous is not None and isinstance(value[previous], dict) else None
-                self._report(path, key, target, f"'{key}' is a key of {_a(entry)}, not {_a(entry)}",
-                             f"indent it under the {entry} it belongs to")
+                empty = self._empty_last(target, key) if target is not None else None
+                if empty is not None:  # `otherwise:` left empty above it: that is where it goes
+                    self._into_empty(path, key, empty, f"'{key}' is a key of {_name(empty)}, not {_a(entry)}")
+                else:
+                    self._report(path, key, target, f"'{key}' is a key of {_a(entry)}, not {_a(entry)}",
+                                 f"indent it under the {entry} it belongs to")
             elif self._accepts(path[:-1], key):
                 self._report(path, key, path[:-1], f"'{key}' is a key of {_name(path[:-1])}, not {_a(entry)}",
                              f"line it up with the keys of {_name(path[:-1], the=True)}")
@@ -97,6 +101,10 @@ class _Placement:
         """`key` belongs to a mapping just below: the one above it if it may have it, else any that may."""
         keys = list(value)
         before = keys[keys.index(key) - 1] if keys.index(key) else None
+        if before is not None and value[before] is None and self._may_have(path + (before,), key):
+            self._into_empty(path, key, path + (before,), f"'{key}' is a key of {_name(path + (before,))}, "
+                             f"not of {_name(path)}")
+            return
         candidates = [c for c in self._below(value, path) if self._accepts(c, key)]
         if not candidates:
             return
@@ -116,16 +124,37 @@ class _Placement:
             elif isinstance(item, list):
                 yield from (path + (key, i) for i, x in enumerate(item) if isinstance(x, dict))
 
+    def _empty_last(self, path: Path_, key: str) -> Path_ | None:
+        """The last key of the mapping at `path`, when it was left empty and may have `key`."""
+        data = _get(self.marked.data, path)
+        last = list(data)[-1] if isinstance(data, dict) and data else None
+        if last is not None and data[last] is None and self._may_have(path + (last,), key):
+            return path + (last,)
+        return None
+
+    def _may_have(self, path: Path_, key: str) -> bool:
+        kind = kind_at(path)
+        return bool(kind and kind.keys is not None and not kind.enum_only and key in kind.keys)
+
+    def _into_empty(self, path: Path_, key: str, empty: Path_, message: str) -> None:
+        """`key` goes under a key left empty just above it (`otherwise:` with nothing under it)."""
+        column = self.marked.key_mark(empty)[1] + 2
+        self._report(path, key, empty, message, f"indent it under {_name(empty, the=True)}", column=column)
+        self.marked.bad.add(empty)  # that it is empty follows from this
+
     def _accepts(self, path: Path_, key: str) -> bool:
         """Whether the mapping at `path` may have `key` and has not got it yet."""
         data = _get(self.marked.data, path)
         kind = kind_at(path) if isinstance(data, dict) else None
         return bool(kind and kind.keys is not None and key in kind.keys and key not in data)
 
-    def _report(self, path: Path_, key: str, target: Path_ | None, message: str, hint: str) -> None:
-        """Add the problem at the key, with how far to move it; mark the key as dealt with."""
+    def _report(self, path: Path_, key: str, target: Path_ | None, message: str, hint: str,
+                column: int | None = None) -> None:
+        """Add the problem at the key, with how far to move it (to `column`, or in line with the keys of
+        `target`); mark the key as dealt with."""
         at = self.marked.key_mark(path + (key,))
-        column = _key_column(self.marked, target) if target is not None else None
+        if column is None and target is not None:
+            column = _key_column(self.marked, target)
         if column is not None and column != at[1]:
             far = spaces(abs(column - at[1]))
             hint += f" ({far.replace(' ', ' more ', 1)})" if column > at[1] else f": {far} to the left"
