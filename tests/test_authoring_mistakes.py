@@ -130,6 +130,15 @@ def test_a_key_of_a_step_written_in_the_column_of_its_dash_says_how_far_to_inden
         "  hint: indent it two more spaces if it belongs to that item, or start it with '- ' if it is a new item")
 
 
+def test_a_key_after_a_list_of_lines_may_belong_beside_the_lines_and_says_how_far_left(tmp_path, capsys):
+    text = minimal_with("        mood: +10\n        next: listening",
+                        "        next: listening\n        lines:\n          - Oh thanks.\n          mood: +10")
+    assert says(text, tmp_path, capsys).splitlines()[::3] == [
+        "case.yaml:52:11: a 'key: value' line appears in the middle of a list",
+        ("  hint: start it with '- ' if it is a new item, or indent it under the item it belongs to; if 'mood:' "
+         "belongs beside 'lines:' (line 50), move it two spaces to the left")]
+
+
 def test_otherwise_inside_a_step_belongs_to_the_state(tmp_path, capsys):
     text = minimal_with("        next: done\n", "        next: done\n        otherwise:\n          mood: -10\n")
     assert says(text, tmp_path, capsys) == (

@@ -167,6 +167,19 @@ def _line_above(lines: list[str], line: int) -> int | None:
     return None
 
 
+def _owner(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    """The key whose value is the list that `line` is in: its line, its column and its name."""
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        text = lines[number]
+        if not text.strip() or text.strip().startswith("#") or _indent(text) >= column:
+            continue
+        found = _KEY.match(text)
+        if found and not text[found.end():].split(" #")[0].strip():
+            return number, found.start(1), found.group(1).strip()
+        return None
+    return None
+
+
 def _item_at(lines: list[str], line: int, column: int) -> tuple[int, int] | None:
     """The list item ('- key: …') whose '-' is in `column`, just above `line` (only its own lines between):
     its line and the column its keys start in."""
@@ -235,9 +248,15 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
     in_list = above is not None and lines[above].lstrip().startswith("- ")
     if ("'?'" in problem or "<block mapping start>" in problem) and in_list and above is not None \
             and _indent(text) == _indent(lines[above]):
+        owner, found = _owner(lines, above, _indent(text)), _KEY.match(text)
+        beside = ""
+        if owner is not None and found is not None:
+            number, column, name = owner
+            beside = (f"; if '{found.group(1).strip()}:' belongs beside '{name}:' (line {number + 1}), move it "
+                      f"{spaces(_indent(text) - column)} to the left")
         return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
                 ("start it with '- ' if it is a new item, or indent it under the item it "
-                f"belongs to{where}"))
+                f"belongs to{where}{beside}"))
     item = _item_at(lines, line, _indent(text))
     if ("'?'" in problem or "<block mapping start>" in problem) and item is not None and _KEY.match(text):
         number, keys = item
