@@ -193,6 +193,14 @@ def test_a_step_that_names_another_kind_of_thing_says_which_key_names_it(
     assert said[-1] == f"  hint: {hint}"
 
 
+def test_a_line_on_condition_of_an_action_said_is_told_to_use_if_done(tmp_path, capsys):
+    text = minimal_with("    lines: Thanks. So what happened to my bag?",
+                        "    lines:\n      - say: Thanks for the refund. So, my bag?\n        if_said: refund\n"
+                        "      - Thanks. So what happened to my bag?")
+    assert says(text, tmp_path, capsys).splitlines()[::3] == [
+        "case.yaml:54:18: 'refund' is an action, not an intent", "  hint: use `if_done: refund`"]
+
+
 def test_a_name_of_no_kind_at_all_still_gets_the_nearest_one(tmp_path, capsys):
     said = says(minimal_with("      - said: apologise\n", "      - said: apologize\n"), tmp_path, capsys)
     assert said.splitlines()[::3] == ["case.yaml:48:15: unknown intent 'apologize'", "  hint: did you mean 'apologise'?"]

@@ -176,6 +176,17 @@ def _check_conditions(s: Scenario, path: Path_, when: LineWhen, marked: Marked, 
     """The names a line's conditions use are the scenario's intents and actions."""
     for key, table, what in (("if_said", s.intents, "intent"), ("unless_said", s.intents, "intent"),
                              ("if_done", s.actions, "action"), ("unless_done", s.actions, "action")):
+        other = _SWAPPED[key]
+        other_table, other_what = (s.actions, "an action") if what == "intent" else (s.intents, "an intent")
         for i, name in enumerate(getattr(when, key)):
-            if name not in table:
+            if name in table:
+                continue
+            if name in other_table:
+                problems.add(*marked.mark(path + (key, i)), f"'{name}' is {other_what}, not an {what}",
+                             f"use `{other}: {name}`")
+            else:
                 problems.add(*marked.mark(path + (key, i)), f"unknown {what} '{name}'", did_you_mean(name, table))
+
+
+_SWAPPED = {"if_said": "if_done", "unless_said": "unless_done", "if_done": "if_said", "unless_done": "unless_said"}
+"""A line's condition on words, and the one on deeds, each for the other's names."""
