@@ -1,12 +1,11 @@
 """Keys in the wrong place: a key one indentation level off, or a key of the format written as a name.
 
-Found on the file's data before it is validated, with the scenario's JSON schema as the map of
-which keys go where: a key that is not allowed where it stands but is allowed in the mapping one
-level up (it is indented too far) or in one just below it (not indented far enough) is said to
-be there, with the spaces to move it. In a table of names (states:, facts:, …) a key of the
-entries (`otherwise:` beside the states) is a key that lost its indentation, and a key of anything
-deeper (`said:`) is a name no entry may have. The places reported are marked `bad`, so that the
-validation errors that follow from them (an unknown key, a required one missing) are not repeated.
+Checked on the file's data before validation, with the models as the map of which keys go where
+(`keymap`): a key not allowed where it stands, but allowed in the mapping one level up or in one
+just below, is said to go there, with the spaces to move it. In a table of names (states:, facts:)
+a key of the entries (`otherwise:` beside the states) lost its indentation, and a key of anything
+deeper (`said:`) is a name no entry may have. The keys reported are marked `bad`, so the validation
+errors that follow from them (an unknown key, a required one missing) are not repeated.
 """
 
 from __future__ import annotations
