@@ -77,6 +77,19 @@ def test_a_state_named_after_a_key_of_a_step_must_be_renamed(tmp_path, capsys):
         "  hint: choose another name"]
 
 
+@pytest.mark.parametrize(("old", "new", "line", "message", "entry"), [
+    ("    match: [sorry, apolog*]\n", "  match: [sorry, apolog*]\n", 40, "'match' is a key of an intent, not an intent",
+     "intent"),
+    ("    summary: She knows what happened to her bag.\n", "  summary: She knows what happened to her bag.\n", 60,
+     "'summary' is a key of an outcome, not an outcome", "outcome"),
+    ("    limit: 50\n", "  limit: 50\n", 35, "'limit' is a key of an action, not an action", "action"),
+])
+def test_a_key_of_an_intent_outcome_or_action_written_as_its_name(tmp_path, capsys, old, new, line, message, entry):
+    said = says(minimal_with(old, new), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:{line}:3: {message}"
+    assert said[-1] == f"  hint: indent it under the {entry} it belongs to (two more spaces)"
+
+
 def test_on_that_lost_its_indentation_belongs_to_the_state_above_it(tmp_path, capsys):
     text = minimal_with("    lines: Thanks. So what happened to my bag?\n    on:",
                         "    lines: Thanks. So what happened to my bag?\n  on:")
