@@ -90,6 +90,22 @@ def test_a_key_of_an_intent_outcome_or_action_written_as_its_name(tmp_path, caps
     assert said[-1] == f"  hint: indent it under the {entry} it belongs to (two more spaces)"
 
 
+def test_no_key_of_a_state_or_of_anything_in_it_may_name_a_state_the_list_comes_from_the_models(tmp_path):
+    from trainer.scenario.keymap import deep_keys, fields
+    from trainer.scenario.loader import check_bytes
+    from trainer.scenario.models import State
+
+    reserved = sorted({*fields(State), *deep_keys("State")})
+    assert {"otherwise", "on", "lines", "hints", "said", "did", "next", "mood", "say", "if_said"} <= set(reserved)
+    for name in reserved:
+        text = minimal_with("        next: listening\n  listening:",
+                            f"        next: {name}\n  {name}:\n    lines: Hm.\n    on:\n"
+                            f"      - said: apologise\n        next: listening\n  listening:")
+        _, problems = check_bytes(text.encode(), tmp_path / "case.yaml")
+        first = problems.errors[0].message
+        assert first.startswith(f"'{name}' is a key of a") and first.endswith(", so it cannot be the name of a state")
+
+
 def test_on_that_lost_its_indentation_belongs_to_the_state_above_it(tmp_path, capsys):
     text = minimal_with("    lines: Thanks. So what happened to my bag?\n    on:",
                         "    lines: Thanks. So what happened to my bag?\n  on:")
@@ -272,6 +288,12 @@ def test_a_playthrough_move_the_game_would_refuse_is_an_error_at_its_line(tmp_pa
     assert said[0] == f"case.yaml:{FIRST_MOVE + 1}:{column}: {message}"
     assert said[1] == f"          - {move}"
     assert said[-1] == f"  hint: {hint}"
+
+
+def test_an_empty_move_is_an_error(tmp_path, capsys):
+    said = says(with_playthrough("So sorry!", '""'), tmp_path, capsys).splitlines()
+    assert said[0] == f"case.yaml:{FIRST_MOVE + 1}:9: this move is empty"
+    assert said[-1] == "  hint: write the trainee's message, or remove the item"
 
 
 def test_moves_after_the_end_are_never_played(tmp_path, capsys):
