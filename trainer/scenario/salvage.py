@@ -69,16 +69,18 @@ _NOTHING = object()
 
 
 def _salvage_value(annotation: Any, value: Any) -> Any:
-    """The valid part of a table of names or a list of steps; _NOTHING for anything else."""
+    """The valid part of a table of names, a list of entries (steps, playthroughs) or an entry within an entry
+    (a playthrough's expect); _NOTHING for anything else."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     inner = _inner(annotation)
     if isinstance(inner, type) and issubclass(inner, BaseModel) and isinstance(value, dict):
-        return salvage(inner, value)  # a playthrough's expect: its outcome is checked even if its scores are wrong
+        return salvage(inner, value)  # its valid parts are checked: an expected outcome, though its scores are wrong
     if origin is dict and len(args) == 2 and isinstance(value, dict):
         item = _inner(args[1])
         if isinstance(item, type) and issubclass(item, BaseModel):
             return {k: salvage(item, v) for k, v in value.items() if isinstance(k, str)}
-        if typing.get_origin(item) is not tuple and set(typing.get_args(item)) <= {str, int, float}:  # details: names count, values may be wrong
+        # details: names count, values may be wrong (a table of pairs, a playthrough's scores, is not details)
+        if typing.get_origin(item) is not tuple and set(typing.get_args(item)) <= {str, int, float}:
             return {k: v if isinstance(v, (str, int, float)) else "" for k, v in value.items()
                     if isinstance(k, str)}
         return _NOTHING

@@ -195,7 +195,7 @@ def _number_hint(loc: Path_, value: str) -> str:
     if not found or (found.group(1) and found.group(3)):
         return ""
     word = found.group(2)
-    number = int(word) if word.isdigit() else _WORDS.get(word)
+    number = int(word) if word.isascii() and word.isdigit() else _WORDS.get(word)
     if number is None:
         return ""
     node = node_in(json_schema(), loc) or {}
