@@ -74,7 +74,8 @@ def _salvage_value(annotation: Any, value: Any) -> Any:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     inner = _inner(annotation)
     if isinstance(inner, type) and issubclass(inner, BaseModel) and isinstance(value, dict):
-        return salvage(inner, value)  # its valid parts are checked: an expected outcome, though its scores are wrong
+        entry = salvage(inner, value)  # its valid parts are checked: an expected outcome, though its scores are wrong
+        return entry if _complete(entry) else _NOTHING
     if origin is dict and len(args) == 2 and isinstance(value, dict):
         item = _inner(args[1])
         if isinstance(item, type) and issubclass(item, BaseModel):
@@ -87,8 +88,18 @@ def _salvage_value(annotation: Any, value: Any) -> Any:
     if origin is tuple and args and isinstance(value, list):
         item = _inner(args[0])
         if isinstance(item, type) and issubclass(item, BaseModel):  # steps, playthroughs: each checked
-            return tuple(salvage(item, v) for v in value)
+            entries = tuple(salvage(item, v) for v in value)
+            # All or none: an entry left out would move the others' places in the file.
+            return entries if all(_complete(e) for e in entries) else _NOTHING
     return _NOTHING
+
+
+def _complete(entry: Any) -> bool:
+    """Whether a salvaged entry has a value for every field it must have: code that reads entries relies on it."""
+    if not isinstance(entry, BaseModel):
+        return False
+    return all(entry.__dict__.get(name) is not None for name, info in type(entry).model_fields.items()
+               if info.is_required())
 
 
 def _inner(annotation: Any) -> Any:
