@@ -45,12 +45,14 @@ def run(args: argparse.Namespace) -> int:
     library = load_library(paths, recognise=_recognise) if paths != [] else Library()
     problems = list(library.problems)
     from trainer.authoring.intents import collisions
+    from trainer.authoring.playthrough_moves import move_problems
     from trainer.authoring.quotes import unearned_quotes
 
     for s in library.scenarios:
         problems.extend(_weight_problems(s))
         problems.extend(collisions(s))
         problems.extend(unearned_quotes(s))
+        problems.extend(move_problems(s))
     campaign_problems, campaign_files = check_campaign(campaign, library.scenarios)
     problems.extend(campaign_problems)
     for problem in problems:

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from trainer.errors import ScenarioError
 from trainer.scenario.lint import Recognise, lint
+from trainer.scenario.misplaced import check_placement
 from trainer.scenario.models import Scenario
 from trainer.scenario.problems import DOCS, Problems, did_you_mean
 from trainer.scenario.references import check_references
@@ -83,6 +84,7 @@ def _check(
             del data[key]
             problems.add(*marked.key_mark((key,)), f"unknown key '{key}' in the scenario",
                          did_you_mean(key, allowed_keys(())))
+    check_placement(marked, problems)
     try:
         scenario: Scenario | None = Scenario.model_validate({**data, "path": Path(path)})
     except ValidationError as exc:

@@ -21,7 +21,9 @@ class Marked:
     ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """Where each value ends (exclusive)."""
     bad: set[Path_] = field(default_factory=set)
-    """Values already reported (a forbidden tag): later checks say nothing more about them."""
+    """Values already reported (a forbidden tag, a key in the wrong place): later checks say nothing more about them."""
+    misplaced: set[Path_] = field(default_factory=set)
+    """Where keys reported in the wrong place belong: that they are missing there is not news."""
     text: str = ""
 
     def mark(self, path: Path_) -> tuple[int, int]:

@@ -116,6 +116,15 @@ class Problems:
         return sorted(self.items, key=lambda p: (p.line, p.column))
 
 
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def spaces(count: int) -> str:
+    """`two spaces`, `one space`, `12 spaces`: how far to move a line, in words."""
+    number = _NUMBERS[count] if 0 <= count < len(_NUMBERS) else str(count)
+    return f"{number} space{'s' * (count != 1)}"
+
+
 def did_you_mean(name: object, choices: Iterable[str]) -> str:
     """A hint naming the closest choice, or listing the choices when none is close."""
     options = sorted(set(choices))

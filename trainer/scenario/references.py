@@ -67,10 +67,7 @@ def _check_tables(s: Scenario, names: _Names) -> None:
 
 
 def _check_step(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
-    names.ref(path + ("said",), st.said, s.intents, "intent")
-    names.ref(path + ("did",), st.did, s.actions, "action")
-    names.ref(path + ("looked_up",), st.looked_up, s.lookups, "look-up")
-    names.refs(path + ("knows",), st.knows, s.facts, "fact")
+    _check_tools(s, path, st, names)
     names.refs(path + ("reveal",), st.reveal, s.facts, "fact")
     names.ref(path + ("next",), st.next, {*s.states, *s.outcomes}, "state or outcome")
     if st.min_amount is not None and not st.did:
@@ -89,6 +86,28 @@ def _check_step_memory(s: Scenario, path: Path_, st: Step, names: _Names) -> Non
         names.problems.add(*names.marked.key_mark(path + ("only_in",)),
                            "'only_in' is for house rules: a state's own step applies only in that state anyway",
                            "move the step to 'anywhere:', or remove 'only_in'")
+
+
+_TOOLS = {"said": ("intents", "an intent"), "did": ("actions", "an action"),
+          "looked_up": ("lookups", "a look-up"), "knows": ("facts", "a fact")}
+"""A step's conditions that name something, with the table the name must be in."""
+
+
+def _check_tools(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
+    """Each condition names its own kind of thing; one that names another kind says which key does."""
+    for key, (table, what) in _TOOLS.items():
+        value = getattr(st, key)
+        listed = value if isinstance(value, tuple) else (value,)
+        for i, name in enumerate(listed):
+            if name is None or name in getattr(s, table):
+                continue
+            where = path + ((key, i) if isinstance(value, tuple) else (key,))
+            other = next((k for k, (t, _) in _TOOLS.items() if k != key and name in getattr(s, t)), None)
+            if other is None:
+                names.ref(where, name, getattr(s, table), what.split(" ", 1)[1])
+            else:
+                names.problems.add(*names.marked.mark(where), f"'{name}' is {_TOOLS[other][1]}, not {what}",
+                                   f"use `{other}: {name}`")
 
 
 def _check_rubric(s: Scenario, names: _Names) -> None:
@@ -196,6 +215,17 @@ def _check_conditions(s: Scenario, path: Path_, when: LineWhen, marked: Marked, 
     """The names a line's conditions use are the scenario's intents and actions."""
     for key, table, what in (("if_said", s.intents, "intent"), ("unless_said", s.intents, "intent"),
                              ("if_done", s.actions, "action"), ("unless_done", s.actions, "action")):
+        other = _SWAPPED[key]
+        other_table, other_what = (s.actions, "an action") if what == "intent" else (s.intents, "an intent")
         for i, name in enumerate(getattr(when, key)):
-            if name not in table:
+            if name in table:
+                continue
+            if name in other_table:
+                problems.add(*marked.mark(path + (key, i)), f"'{name}' is {other_what}, not an {what}",
+                             f"use `{other}: {name}`")
+            else:
                 problems.add(*marked.mark(path + (key, i)), f"unknown {what} '{name}'", did_you_mean(name, table))
+
+
+_SWAPPED = {"if_said": "if_done", "unless_said": "unless_done", "if_done": "if_said", "unless_done": "unless_said"}
+"""A line's condition on words, and the one on deeds, each for the other's names."""

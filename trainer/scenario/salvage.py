@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from trainer.scenario.models import Scenario, Step
+from trainer.scenario.models import Scenario
 
 
 def tables_readable(data: dict[str, Any]) -> bool:
@@ -72,19 +72,37 @@ _NOTHING = object()
 
 
 def _salvage_value(annotation: Any, value: Any) -> Any:
-    """The valid part of a table of names or a list of steps; _NOTHING for anything else."""
+    """The valid part of a table of names, a list of entries (steps, playthroughs) or an entry within an entry
+    (a playthrough's expect); _NOTHING for anything else."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    inner = _inner(annotation)
+    if isinstance(inner, type) and issubclass(inner, BaseModel) and isinstance(value, dict):
+        entry = salvage(inner, value)  # its valid parts are checked: an expected outcome, though its scores are wrong
+        return entry if _complete(entry) else _NOTHING
     if origin is dict and len(args) == 2 and isinstance(value, dict):
         item = _inner(args[1])
         if isinstance(item, type) and issubclass(item, BaseModel):
             return {k: salvage(item, v) for k, v in value.items() if isinstance(k, str)}
-        if set(typing.get_args(item)) <= {str, int, float}:  # details: names count, values may be wrong
+        # details: names count, values may be wrong (a table of pairs, a playthrough's scores, is not details)
+        if typing.get_origin(item) is not tuple and set(typing.get_args(item)) <= {str, int, float}:
             return {k: v if isinstance(v, (str, int, float)) else "" for k, v in value.items()
                     if isinstance(k, str)}
         return _NOTHING
-    if origin is tuple and args and isinstance(value, list) and _inner(args[0]) is Step:
-        return tuple(salvage(Step, v) for v in value)
+    if origin is tuple and args and isinstance(value, list):
+        item = _inner(args[0])
+        if isinstance(item, type) and issubclass(item, BaseModel):  # steps, playthroughs: each checked
+            entries = tuple(salvage(item, v) for v in value)
+            # All or none: an entry left out would move the others' places in the file.
+            return entries if all(_complete(e) for e in entries) else _NOTHING
     return _NOTHING
+
+
+def _complete(entry: Any) -> bool:
+    """Whether a salvaged entry has a value for every field it must have: code that reads entries relies on it."""
+    if not isinstance(entry, BaseModel):
+        return False
+    return all(entry.__dict__.get(name) is not None for name, info in type(entry).model_fields.items()
+               if info.is_required())
 
 
 def _inner(annotation: Any) -> Any:

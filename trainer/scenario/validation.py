@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -9,7 +10,8 @@ from pydantic_core import ErrorDetails
 
 from trainer.scenario.marked import Marked, Path_
 from trainer.scenario.problems import MAX_PROBLEMS, Problems, did_you_mean
-from trainer.scenario.schema_paths import allowed_keys, field_help, required_keys
+from trainer.scenario.schema import json_schema
+from trainer.scenario.schema_paths import allowed_keys, field_help, node_in, required_keys
 
 _KINDS = {
     "string_type": "text",
@@ -36,7 +38,7 @@ def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Proble
     errors: list[dict[str, Any]] = [{**e} for e in details[: 4 * MAX_PROBLEMS]]
     for error in errors:
         error["path"], error["is_key"] = _data_path(error, data)
-    errors = [e for e in errors if not any(e["path"][: len(b)] == b for b in marked.bad)]
+    errors = [e for e in errors if not _dealt_with(e, marked)]
     # An unknown key that is a typo of a missing one says it all: "did you mean 'mood'?".
     typos: set[tuple[Path_, str]] = set()
     for e in errors:
@@ -70,6 +72,14 @@ def report_all(details: Sequence[ErrorDetails], marked: Marked, problems: Proble
         if problems.full:
             return
         _report(error, marked, problems)
+
+
+def _dealt_with(error: Mapping[str, Any], marked: Marked) -> bool:
+    """Whether the error is about a place already reported, or follows from a key reported in the wrong place."""
+    path: Path_ = error["path"]
+    if error["is_key"] and isinstance(error.get("input"), str):
+        path = path + (error["input"],)
+    return any(path[: len(b)] == b for b in marked.bad) or (error["type"] == "missing" and path in marked.misplaced)
 
 
 def _data_path(error: Mapping[str, Any], data: Any) -> tuple[Path_, bool]:
@@ -162,12 +172,38 @@ def _report_kind(error: dict[str, Any], marked: Marked, problems: Problems) -> N
         hint = (f"write its keys on lines of their own, indented under it: "
                 f"{', '.join(k + ':' for k in required)}")
     elif kinds[0] in ("a whole number", "a number") and isinstance(value, str):
-        hint = f"{hint} Write it in digits, e.g. 10.".lstrip()
+        hint = _number_hint(loc, value) or f"{hint} Write it in digits, e.g. 10.".lstrip()
     elif "text" in kinds and isinstance(value, dict):
         hint = "if the text has ': ' in it, put the whole text between quotes"
     elif "text" in kinds and isinstance(value, (bool, int, float)):
         hint = f"put it between quotes: \"{_yaml_word(value)}\""
     problems.add(*at, f"{name} should be {expected}, not {_shown(value)}", hint)
+
+
+_NUMBER = re.compile(r"^([+-]?)\s*(\w+)\s*([+-]?)\s*%?$")
+_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
+_WORDS |= {w: n for n, w in enumerate("nul een twee drie vier vijf zes zeven acht negen tien".split())}
+_WORDS |= {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "twintig": 20, "dertig": 30,
+           "veertig": 40, "vijftig": 50, "honderd": 100}
+
+
+def _number_hint(loc: Path_, value: str) -> str:
+    """For a number written in a way YAML does not read (`5+`, `five`, `-5%`): how to write it, or ''."""
+    text = value.strip().lower().replace("plus ", "+").replace("minus ", "-").replace("min ", "-")
+    found = _NUMBER.match(text)
+    if not found or (found.group(1) and found.group(3)):
+        return ""
+    word = found.group(2)
+    number = int(word) if word.isascii() and word.isdigit() else _WORDS.get(word)
+    if number is None:
+        return ""
+    node = node_in(json_schema(), loc) or {}
+    low, high = node.get("minimum"), node.get("maximum")
+    negative = "-" in (found.group(1), found.group(3))
+    shown = f"-{number}" if negative else f"+{number}" if isinstance(low, int) and low < 0 else str(number)
+    between = f" (in digits, a number between {low} and {high})" if low is not None and high is not None else ""
+    return f"write {shown}{between}"
 
 
 _BOUNDS = {"greater_than_equal": "at least", "greater_than": "more than",

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from trainer.scenario.problems import spaces
+
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, loader: Any) -> tuple[int, int, str, str]:
     """(line, column, message, hint) for a YAML syntax error, pointing where the fix goes.
@@ -165,6 +167,33 @@ def _line_above(lines: list[str], line: int) -> int | None:
     return None
 
 
+def _owner(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    """The key whose value is the list that `line` is in: its line, its column and its name."""
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        text = lines[number]
+        if not text.strip() or text.strip().startswith("#") or _indent(text) >= column:
+            continue
+        found = _KEY.match(text)
+        if found and not text[found.end():].split(" #")[0].strip():
+            return number, found.start(1), found.group(1).strip()
+        return None
+    return None
+
+
+def _item_at(lines: list[str], line: int, column: int) -> tuple[int, int] | None:
+    """The list item ('- key: …') whose '-' is in `column`, just above `line` (only its own lines between):
+    its line and the column its keys start in."""
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        text = lines[number]
+        if not text.strip() or text.strip().startswith("#") or _indent(text) > column:
+            continue
+        found = re.match(r"( *)- +(?=[^\s#])", text)
+        if _indent(text) == column and found and _KEY.match(text):
+            return number, found.end()
+        return None
+    return None
+
+
 _KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
 
 
@@ -219,9 +248,22 @@ def _indentation_problem(lines: list[str], at: tuple[int, int], problem: str) ->
     in_list = above is not None and lines[above].lstrip().startswith("- ")
     if ("'?'" in problem or "<block mapping start>" in problem) and in_list and above is not None \
             and _indent(text) == _indent(lines[above]):
+        owner, found = _owner(lines, above, _indent(text)), _KEY.match(text)
+        beside = ""
+        if owner is not None and found is not None:
+            number, column, name = owner
+            beside = (f"; if '{found.group(1).strip()}:' belongs beside '{name}:' (line {number + 1}), move it "
+                      f"{spaces(_indent(text) - column)} to the left")
         return (line, _indent(text), "a 'key: value' line appears in the middle of a list",
                 ("start it with '- ' if it is a new item, or indent it under the item it "
-                f"belongs to{where}"))
+                f"belongs to{where}{beside}"))
+    item = _item_at(lines, line, _indent(text))
+    if ("'?'" in problem or "<block mapping start>" in problem) and item is not None and _KEY.match(text):
+        number, keys = item
+        return (line, _indent(text), (f"this key starts in the column of the '- ' on line {number + 1}, "
+                "not in line with the keys of that item"),
+                (f"indent it {spaces(keys - _indent(text)).replace(' ', ' more ', 1)} if it belongs to that "
+                 "item, or start it with '- ' if it is a new item"))
     if "'-'" in problem:
         return (line, _indent(text), "a list item ('- ') appears among 'key: value' lines",
                 f"indent it under the key it belongs to{where}")
