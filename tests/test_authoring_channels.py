@@ -82,6 +82,15 @@ def test_the_cases_as_written_check_clean_and_their_playthroughs_pass(run_webcar
     assert "2 passed, 0 failed" in result.stdout
 
 
+def test_the_graph_shows_where_the_conversation_moves():
+    from trainer.scenario.graph import dot, mermaid
+
+    case = load_scenario(TWEET_TO_DM)
+    assert '  n_in_dm["in_dm · → dm"]' in mermaid(case)
+    assert 'n_in_dm [label="in_dm\\n→ dm", shape=box];' in dot(case)
+    assert '  n_thread["thread"]' in mermaid(case)  # the state it starts in moves nowhere
+
+
 # ── a tweet thread that moves to DM ──────────────────────────────────────────────────────
 
 

@@ -25,7 +25,7 @@ def test_the_mermaid_graph_shows_every_state_and_outcome_of_the_legroom_case():
 def test_house_rules_come_from_one_node_and_patience_is_told_on_its_outcome():
     text = mermaid(LEGROOM)
     assert 'n_anywhere -.->|"did voucher / said offer_voucher"| n_insulted' in text
-    assert "or when her patience runs out" in text
+    assert "or when patience runs out" in text
     assert not any(e.source == "complaint" and e.dest == "blogged" for e in edges(LEGROOM))
 
 

@@ -91,7 +91,7 @@ def mermaid(s: Scenario) -> str:
     seen = r.places
     lines = ["flowchart TD", f"  start(( )) --> {_id(s.start)}"]
     for name in s.states:
-        lines.append(f'  {_id(name)}["{name}"]')
+        lines.append(f'  {_id(name)}["{_state_label(s, name, " · ")}"]')
     for name, outcome in s.outcomes.items():
         lines.append(f'  {_id(name)}(["{_end_label(s, name, outcome.kind, " · ")}"])')
     if s.anywhere:
@@ -121,7 +121,8 @@ def dot(s: Scenario) -> str:
              '  start [shape=point];', f"  start -> {_id(s.start)};"]
     for name in s.states:
         style = ', style=dashed, color="#cc3333"' if name not in seen else ""
-        lines.append(f'  {_id(name)} [label="{name}", shape=box{style}];')
+        label = _state_label(s, name, "\\n")
+        lines.append(f'  {_id(name)} [label="{label}", shape=box{style}];')
     for name, outcome in s.outcomes.items():
         fill = "#e6f4e6" if outcome.kind in GOOD_ENDS else "#fff1dc"
         style = ', style=dashed, color="#cc3333"' if name not in seen else f', style=filled, fillcolor="{fill}"'
@@ -137,9 +138,16 @@ def dot(s: Scenario) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _state_label(s: Scenario, name: str, sep: str) -> str:
+    """The state's name, and where the conversation moves on arriving there (`→ dm, private`)."""
+    state = s.states[name]
+    moved = ", ".join(x for x in (state.channel, state.audience) if x)
+    return f"{name}{sep}→ {moved}" if moved else name
+
+
 def _end_label(s: Scenario, name: str, kind: str, sep: str) -> str:
     out = name if name == kind else f"{name}{sep}{kind}"
-    return out + f"{sep}or when her patience runs out" if name == s.when_patience_runs_out else out
+    return out + f"{sep}or when patience runs out" if name == s.when_patience_runs_out else out
 
 
 def _escape(text: str) -> str:
