@@ -1,8 +1,8 @@
-"""An author writes a Dutch WhatsApp case with issue 20's new keys: a son writes for his mother of 81, whose
-booked wheelchair never came. It checks, graphs, explores and tests clean, and the scorer ranks its scripted
-trainees the way a coach would: the one who fixes all three parts above the one who fixes one, above the form
-letter signed "Team Skyblue Air"; the one who thanks the son and never names his mother gets no credit for
-acknowledging her."""
+"""An author writes a Dutch WhatsApp case (and its English twin) with issue 20's new keys: a son writes for his
+mother of 81, whose booked wheelchair never came. It checks, graphs, explores and tests clean, and the scorer
+ranks its scripted trainees the way a coach would: the one who fixes all three parts above the one who fixes one,
+above the form letter signed "Team Skyblue Air"; the one who thanks the son and never names his mother gets no
+credit for acknowledging her."""
 
 from __future__ import annotations
 
@@ -13,13 +13,17 @@ from trainer.engine.events import CustomerMessage
 from trainer.playthrough import run_playthrough
 from trainer.scenario.loader import load_scenario
 
-CASE = SCENARIOS / "wheelchair-nl.yaml"
-SCENARIO = load_scenario(CASE)
-PLAYED = {p.name: run_playthrough(SCENARIO, p) for p in SCENARIO.playthroughs}
+CASES = {language: SCENARIOS / f"wheelchair-{language}.yaml" for language in ("nl", "en")}
+"""The Dutch case and its English twin: the same story, states and scripted trainees."""
+CASE = CASES["nl"]
+TWINS = {language: load_scenario(path) for language, path in CASES.items()}
+SCENARIO = TWINS["nl"]
+PLAYED_IN = {language: {p.name: run_playthrough(s, p) for p in s.playthroughs} for language, s in TWINS.items()}
+PLAYED = PLAYED_IN["nl"]
 
 
-def score(name: str, trade: str) -> int:
-    return PLAYED[name].scorecard.trades[trade].score
+def score(name: str, trade: str, language: str = "nl") -> int:
+    return PLAYED_IN[language][name].scorecard.trades[trade].score
 
 
 def criterion(name: str, criterion_id: str):
@@ -33,10 +37,10 @@ def she_said(result) -> list[str]:
 # ── The author's commands ───────────────────────────────────────────────────────────────
 
 
-def test_the_case_checks_with_no_errors_and_no_warnings(run_webcare):
-    result = run_webcare("check", str(CASE))
+def test_the_case_and_its_twin_check_with_no_errors_and_no_warnings(run_webcare):
+    result = run_webcare("check", *map(str, CASES.values()))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 file checked: 0 errors, 0 warnings." in result.stdout
+    assert "2 files checked: 0 errors, 0 warnings." in result.stdout
 
 
 def test_its_graph_renders_every_state_and_ending(run_webcare):
@@ -47,17 +51,18 @@ def test_its_graph_renders_every_state_and_ending(run_webcare):
     assert "unreachable" not in result.stdout.split("classDef unreachable")[1], "no state is marked unreachable"
 
 
-def test_explore_reaches_every_state_and_ending_and_finds_no_problem(run_webcare):
-    result = run_webcare("explore", str(CASE))
+@pytest.mark.parametrize("language", CASES)
+def test_explore_reaches_every_state_and_ending_and_finds_no_problem(run_webcare, language):
+    result = run_webcare("explore", str(CASES[language]))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Reached 4/4 states and 4/4 outcomes." in result.stdout
     assert "0 problems, 0 warnings." in result.stdout
 
 
-def test_its_playthroughs_pass(run_webcare):
-    result = run_webcare("test", str(CASE))
+def test_its_playthroughs_pass_in_both_languages(run_webcare):
+    result = run_webcare("test", *map(str, CASES.values()))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "5 passed, 0 failed" in result.stdout
+    assert "10 passed, 0 failed" in result.stdout
 
 
 # ── What the case is made of ────────────────────────────────────────────────────────────
@@ -80,16 +85,22 @@ def test_the_case_uses_the_new_keys_of_issue_20():
 # ── The coach's order ───────────────────────────────────────────────────────────────────
 
 
+@pytest.mark.parametrize("language", CASES)
 @pytest.mark.parametrize("trade", ["plumber", "detective"])
-def test_all_three_parts_beat_no_word_for_her_beat_one_part_beat_leaving_beat_the_form_letter(trade):
-    scores = [score(n, trade) for n in ("exemplary", "ignores-mother", "mediocre", "leaves", "copy-paste")]
+def test_all_three_parts_beat_no_word_for_her_beat_one_part_beat_leaving_beat_the_form_letter(trade, language):
+    names = ("exemplary", "ignores-mother", "mediocre", "leaves", "copy-paste")
+    scores = [score(n, trade, language) for n in names]
     assert scores[0] > scores[1] > scores[2] > scores[3] >= scores[4], scores
 
 
-def test_as_facilitator_the_form_letter_is_last_and_ignoring_his_mother_costs_more_than_doing_one_part():
-    assert score("exemplary", "facilitator") > score("mediocre", "facilitator") > score("ignores-mother", "facilitator")
-    assert score("ignores-mother", "facilitator") > score("copy-paste", "facilitator")
-    assert score("leaves", "facilitator") > score("copy-paste", "facilitator")
+@pytest.mark.parametrize("language", CASES)
+def test_as_facilitator_the_form_letter_is_last_and_ignoring_his_mother_costs_more_than_doing_one_part(language):
+    def facilitator(name: str) -> int:
+        return score(name, "facilitator", language)
+
+    assert facilitator("exemplary") > facilitator("mediocre") > facilitator("ignores-mother")
+    assert facilitator("ignores-mother") > facilitator("copy-paste")
+    assert facilitator("leaves") > facilitator("copy-paste")
 
 
 # ── The new keys at work ────────────────────────────────────────────────────────────────
