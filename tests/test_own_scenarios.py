@@ -117,6 +117,14 @@ def test_scenarios_dir_lets_her_play_her_case_by_id(run_webcare, tmp_path):
     assert without.returncode == 1 and "No scenario called 'minimal'" in without.stderr
 
 
+def test_scenarios_dir_lets_her_graph_and_explore_her_case_by_id(tmp_path, capsys):
+    folder = str(own_folder(tmp_path))
+    assert main(["graph", "minimal", "--scenarios", folder]) == 0
+    assert capsys.readouterr().out.startswith("flowchart TD")
+    assert main(["explore", "minimal", "--scenarios", folder]) == 0
+    assert "Exploring minimal" in capsys.readouterr().out
+
+
 def test_scenarios_names_a_folder_that_exists(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["list", "--scenarios", str(tmp_path / "nowhere")])

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from trainer.commands.arguments import positive
+from trainer.commands.arguments import add_scenarios, positive
 from trainer.texts import tr
 
 PROGRESS_AFTER = 1.0
@@ -34,6 +34,7 @@ def add_parser(sub) -> None:
                          help=f"explore at most N moves deep (default {MAX_DEPTH})")
     explore.add_argument("--max-situations", type=_positive, default=MAX_SITUATIONS, metavar="N",
                          help=f"explore at most N situations (default {MAX_SITUATIONS})")
+    add_scenarios(explore)  # an id may name a case of one's own (see trainer.cli)
     explore.set_defaults(run=run)
 
 

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from trainer.commands.arguments import add_scenarios
+
 
 def add_parser(sub) -> None:
     graph = sub.add_parser(
@@ -19,6 +21,7 @@ def add_parser(sub) -> None:
     graph.add_argument("--library", nargs="?", const="", metavar="DIR", type=str,
                        help="instead: one Markdown page with every scenario of DIR (default: the built-in ones)")
     graph.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+    add_scenarios(graph)  # an id may name a case of one's own (see trainer.cli)
     graph.set_defaults(run=run)
 
 

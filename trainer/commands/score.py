@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from scoring.batch.limits import MAX_MESSAGES
-from trainer.commands.arguments import positive
+from trainer.commands.arguments import add_scenarios, positive
 from trainer.texts import tr
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def add_parser(sub) -> None:
     score.add_argument("--max-messages", type=positive("a number of messages (1 or more)"), default=MAX_MESSAGES,
                        metavar="N", help=f"the most messages one conversation may have (default {MAX_MESSAGES:,}); "
                                          "scoring time grows faster than a conversation's length")
+    add_scenarios(score)  # an id may name a case of one's own (see trainer.cli)
     score.set_defaults(run=run)
 
 
