@@ -190,6 +190,15 @@ def memory_with(old: str, new: str, tmp_path: Path) -> tuple[list, str]:
     return problems.items, text
 
 
+def test_a_name_of_another_kind_in_the_new_conditions_is_sent_to_the_key_for_it(tmp_path):
+    found, _ = memory_with("        not_knows: [delayed]\n", "        not_knows: [apologise]\n", tmp_path)
+    assert [(p.message, p.hint) for p in found if p.severity == "error"] == [
+        ("'apologise' is an intent, not a fact", "use `said: apologise`")]
+    found, _ = memory_with("    said_before: apologise\n", "    said_before: delayed\n", tmp_path)
+    assert [(p.message, p.hint) for p in found if p.severity == "error"] == [
+        ("'delayed' is a fact, not an intent", "use `knows: delayed`")]
+
+
 def test_a_misspelt_fact_intent_or_state_in_the_new_conditions_gets_a_did_you_mean(tmp_path):
     found, text = memory_with("        not_knows: [delayed]\n", "        not_knows: [delaid]\n", tmp_path)
     assert [(p.line, p.column, p.message, p.hint) for p in found if p.severity == "error"] == [

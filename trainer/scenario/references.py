@@ -77,9 +77,7 @@ def _check_step(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
 
 
 def _check_step_memory(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
-    """The names `not_knows`, `said_before` and `only_in` use; `only_in` only on house rules."""
-    names.refs(path + ("not_knows",), st.not_knows, s.facts, "fact")
-    names.ref(path + ("said_before",), st.said_before, s.intents, "intent")
+    """The states `only_in` names, and only on house rules (`not_knows` and `said_before` are `_check_tools`')."""
     if path[0] == "anywhere":
         names.refs(path + ("only_in",), st.only_in, s.states, "state")
     elif st.only_in:
@@ -89,8 +87,10 @@ def _check_step_memory(s: Scenario, path: Path_, st: Step, names: _Names) -> Non
 
 
 _TOOLS = {"said": ("intents", "an intent"), "did": ("actions", "an action"),
-          "looked_up": ("lookups", "a look-up"), "knows": ("facts", "a fact")}
-"""A step's conditions that name something, with the table the name must be in."""
+          "looked_up": ("lookups", "a look-up"), "knows": ("facts", "a fact"),
+          "said_before": ("intents", "an intent"), "not_knows": ("facts", "a fact")}
+"""A step's conditions that name something, with the table the name must be in (the first key for a kind is the
+one a misplaced name is sent to)."""
 
 
 def _check_tools(s: Scenario, path: Path_, st: Step, names: _Names) -> None:
