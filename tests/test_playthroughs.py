@@ -6,7 +6,7 @@ import pytest
 from conftest import SCENARIOS
 
 from scoring import TRADES
-from trainer.playthrough import run_playthrough
+from trainer.playthrough import order_failures, run_playthrough
 from trainer.scenario.library import load_library
 
 LIBRARY = load_library([SCENARIOS])
@@ -34,6 +34,11 @@ def test_playthrough_meets_its_expectation(scenario, playthrough):
     result = RESULTS[(scenario.id, playthrough.name)]
     assert result.failures == []
     assert result.unplayed == [], "the conversation ended before the script did"
+
+
+@pytest.mark.parametrize("scenario", LIBRARY.scenarios, ids=[s.id for s in LIBRARY.scenarios])
+def test_the_scorer_ranks_the_plays_as_the_coach_did(scenario):
+    assert order_failures([RESULTS[(scenario.id, p.name)] for p in scenario.playthroughs]) == []
 
 
 POOR = ("poor", "copy-paste")

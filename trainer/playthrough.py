@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from scoring import Scorecard, score
@@ -63,6 +63,25 @@ class PlaythroughResult:
             if not low <= got <= high:
                 out.append(f"{trade}: expected {low}–{high}, got {got}")
         return out
+
+
+def overall(result: PlaythroughResult) -> float:
+    """The mean of the three trades' scores: what `better_than` compares."""
+    scores = [trade.score for trade in result.scorecard.trades.values()]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def order_failures(results: Sequence[PlaythroughResult]) -> list[str]:
+    """Where a scenario's playthroughs break the coach's ranking (`expect.better_than`), one line each."""
+    by_name = {r.playthrough.name: r for r in results}
+    out = []
+    for r in results:
+        for other in r.playthrough.expect.better_than:
+            below = by_name.get(other)
+            if below is not None and not overall(r) > overall(below):
+                out.append(f"{r.playthrough.name} should beat {other}: {overall(r):.0f} against {overall(below):.0f} "
+                           "(the mean of the three trades)")
+    return out
 
 
 class _Heard(BaseCustomer):

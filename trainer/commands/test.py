@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from trainer.authoring.coverage import coverage
     from trainer.authoring.diff import diff
     from trainer.errors import TrainerError
-    from trainer.playthrough import run_playthrough
+    from trainer.playthrough import order_failures, run_playthrough
     from trainer.scenario.library import load_library
 
     missing = [p for p in args.paths if not p.exists()]
@@ -59,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
                 print("\n".join(diff(result)))
             failed += bool(result.failures)
             passed += not result.failures
+        ranking = order_failures(results)
+        if ranking:
+            print(f"FAIL {s.id} › the coach's ranking (better_than)")
+            print("\n".join(f"  {line}" for line in ranking))
+            failed += 1
         found = coverage(s, results, seeds=args.seeds)
         print(found.summary())
         if args.coverage and s.playthroughs:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from trainer.scenario.fields import Model, Name, Texts
+from trainer.scenario.fields import Model, Name, Names, Texts
 from trainer.scenario.kinds import Trade
 
 
@@ -18,6 +18,11 @@ class Expectation(Model):
     scores: dict[Trade, Annotated[tuple[int, int], Field(description="[lowest, highest]")]] = Field(
         default_factory=dict, description="Per trade, the range its score must fall in: [lowest, highest].",
         examples=[{"facilitator": [80, 100], "detective": [70, 100]}],
+    )
+    better_than: Names = Field(
+        (), description="Other playthroughs of this case that this one must beat: its mean of the three trades' "
+        "scores is higher than each of theirs. A coach's ranking of the plays, checked by `webcare test`.",
+        examples=[["mediocre", "copy-paste"]],
     )
 
 

@@ -166,6 +166,25 @@ def _check_playthroughs(s: Scenario, names: _Names) -> None:
         if name in played[:i]:
             problems.add(*marked.mark(("playthroughs", i, "name")),
                          f"two playthroughs are called '{name}'", "give each a name of its own")
+    for i, play in enumerate(s.playthroughs):
+        names.refs(("playthroughs", i, "expect", "better_than"), play.expect.better_than, played, "playthrough")
+    _check_ranking(s, names)
+
+
+def _check_ranking(s: Scenario, names: _Names) -> None:
+    """`better_than` goes one way: no play beats, through others, a play that beats it."""
+    beats = {p.name: set(p.expect.better_than) for p in s.playthroughs}
+    for i, play in enumerate(s.playthroughs):
+        seen, todo = set(), list(beats[play.name])
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo.extend(beats.get(name, ()))
+        if play.name in seen:
+            names.problems.add(*names.marked.key_mark(("playthroughs", i, "expect", "better_than")),
+                               f"the ranking goes round in a circle: '{play.name}' would have to beat itself",
+                               "rank the plays one way: remove one of the better_than entries in the circle")
 
 
 def _check_placeholders(s: Scenario, marked: Marked, problems: Problems) -> None:
