@@ -11,6 +11,7 @@ from trainer.commands import (
     doctor,
     explore,
     graph,
+    history,
     listing,
     new,
     passk,
@@ -22,4 +23,4 @@ from trainer.commands import (
     trades,
 )
 
-COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk, docs)
+COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, history, campaign, doctor, passk, docs)
