@@ -7,6 +7,7 @@ from trainer.commands import (
     campaign,
     check,
     classroom,
+    completion,
     docs,
     doctor,
     explore,
@@ -23,4 +24,4 @@ from trainer.commands import (
     trades,
 )
 
-COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, history, campaign, doctor, passk, docs)
+COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, history, campaign, doctor, passk, docs, completion)
