@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PLAYING := $(VENV)/.installed-play
 
 .PHONY: play test check bench soak eval lint clean help postgres-server
 
 help:
-	@echo "make play   - create .venv, install, and play the built-in scenarios (offline)"
-	@echo "make test   - create .venv, install, and run the test suite"
+	@echo "make play   - create .venv, install the game (no test tools), and play the built-in scenarios (offline)"
+	@echo "make test   - create .venv, install the game with the test and lint tools, and run the test suite"
 	@echo "make check  - validate and lint the built-in scenarios"
 	@echo "make lint   - ruff, mypy and the import contracts over the code (quiet when all is well)"
 	@echo "make eval   - the trade detector's figures (labelled dev data, if present) and intent understanding"
@@ -16,14 +17,27 @@ help:
 	@echo "make soak   - the robustness suite at full size: malformed and hostile files, exports, secrets, injection, random play"
 	@echo "make clean  - remove .venv and caches"
 
-$(STAMP): pyproject.toml
+# .venv with the game and the target's EXTRAS (editable: the checkout's scenarios and docs are the game's).
+define install
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Webcare Trainer needs Python 3.11 or newer; set PYTHON=python3.12 or similar")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,serve]'
-	@touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
+endef
 
-play: $(STAMP)
+# Playing needs the game and `webcare serve` (a class in the browser): no test or lint tools.
+$(PLAYING): EXTRAS := serve
+$(PLAYING): pyproject.toml
+	$(install)
+	@touch $(PLAYING)
+
+# Testing, linting and measuring need the dev tools too; that install has everything playing needs.
+$(STAMP): EXTRAS := dev,serve
+$(STAMP): pyproject.toml
+	$(install)
+	@touch $(STAMP) $(PLAYING)
+
+play: $(PLAYING)
 	@$(BIN)/webcare play
 
 # Both cores, three processes (each starts its own PostgreSQL and LLM servers): the screen stories spend

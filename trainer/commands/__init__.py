@@ -7,10 +7,12 @@ from trainer.commands import (
     campaign,
     check,
     classroom,
+    completion,
     docs,
     doctor,
     explore,
     graph,
+    history,
     listing,
     new,
     passk,
@@ -22,4 +24,4 @@ from trainer.commands import (
     trades,
 )
 
-COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, campaign, doctor, passk, docs)
+COMMANDS = (serve, classroom, listing, check, schema, new, test, graph, explore, score, trades, review, history, campaign, doctor, passk, docs, completion)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from trainer.commands.arguments import add_scenarios
+from trainer.commands.jsonout import add_format, problem_item, wants_json, write_json
 
 DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCARE_DATABASE_URL, WEBCARE_DB, " \
           "or the user's data folder)"
@@ -23,6 +24,8 @@ def add_parser(sub) -> None:
                      help="show (on) or stop showing (off) the trainee on this curriculum's leaderboards")
     cur.add_argument("--db", help=DB_HELP)
     add_scenarios(cur)
+    add_format(cur, "without an id, every curriculum; with one, the trainee's progress module by module, "
+                    "the next step and badges")
     cur.set_defaults(run=_curriculum)
 
     cert = sub.add_parser("certificate", help="issue a trainee's certificate for a passed curriculum (HTML)",
@@ -49,20 +52,26 @@ def _trainee(args: argparse.Namespace) -> str:
     return args.trainee or person("WEBCARE_TRAINEE")
 
 
-def _list_curricula() -> None:
+def _list_curricula(as_json: bool = False) -> None:
     """Every curriculum, one's own marked; what is wrong in one's own files, on stderr."""
     from trainer.campaign.library import curriculum_library, own_campaign_files
     from trainer.terminal import shown
     from trainer.texts import tr
 
     library = curriculum_library()
+    own_files = {str(path) for path in own_campaign_files()}
+    problems = [p for p in library.problems if p.severity == "error" and p.path in own_files]
+    if as_json:
+        write_json("curricula", curricula=[
+            {"id": c.id, "title": c.title, "language": c.language, "modules": len(c.modules), "own": c.id in library.own}
+            for c in library.curricula], problems=[problem_item(p) for p in problems])
+        return
+    width = max(16, *(len(c.id) + 1 for c in library.curricula)) if library.curricula else 16
     for c in library.curricula:
         own = f"  [{tr('en', 'curriculum.own')}]" if c.id in library.own else ""
-        print(shown(f"{c.id:<16} {c.language}  {len(c.modules)} modules  {c.title}{own}"))
-    own_files = {str(path) for path in own_campaign_files()}
-    for problem in library.problems:
-        if problem.severity == "error" and problem.path in own_files:
-            print(shown(str(problem)), file=sys.stderr)
+        print(shown(f"{c.id:<{width}} {c.language}  {len(c.modules)} modules  {c.title}{own}"))
+    for problem in problems:
+        print(shown(str(problem)), file=sys.stderr)
     print("\nShow one, with your progress: webcare curriculum ID")
 
 
@@ -76,7 +85,7 @@ def _curriculum(args: argparse.Namespace) -> int:
     if not args.curriculum:
         if args.leaderboard:
             raise TrainerError("--leaderboard needs a curriculum id")
-        _list_curricula()
+        _list_curricula(wants_json(args))
         return 0
     curriculum = find_curriculum(args.curriculum)
     try:
@@ -96,11 +105,34 @@ def _curriculum(args: argparse.Namespace) -> int:
         from trainer.campaign.report import progress_text
 
         done = trainee_progress(store, curriculum, trainee) if store else progress(curriculum, [], trainee=trainee)
-        sys.stdout.write(shown(progress_text(done)))
+        if wants_json(args):
+            write_json("curriculum-progress", **_progress_item(done))
+        else:
+            sys.stdout.write(shown(progress_text(done)))
     finally:
         if store is not None:
             store.close()
     return 0
+
+
+def _progress_item(p) -> dict:
+    """A trainee's progress as JSON: each module's status, best and latest scores per trade against its pass marks."""
+    from trainer.scenario.kinds import TRADES
+
+    def scores(values) -> dict:
+        return {str(t): values.get(t) for t in TRADES}
+
+    c = p.curriculum
+    modules = [{"id": m.module.id, "title": m.module.title, "focus": str(m.module.focus),
+                "status": "passed" if m.passed else "open" if m.unlocked else "locked",
+                "scenarios": list(m.module.scenarios), "pass_mark": {str(t): v for t, v in m.module.pass_mark.items()},
+                "best": scores(m.best), "latest": scores(m.latest), "attempts": m.attempts, "tests": m.tests,
+                "next_scenario": m.next_scenario, "next_mode": m.next_mode, "test_open_at": m.test_open_at}
+               for m in p.modules]
+    return {"curriculum": {"id": c.id, "title": c.title, "language": c.language}, "trainee": p.trainee,
+            "passed": p.passed, "modules": modules, "next_step": p.next_step(), "streak_days": p.streak_days,
+            "badges": [{"id": b.badge.id, "title": b.badge.title, "about": b.badge.about, "earned_at": b.earned_at}
+                       for b in p.badges]}
 
 
 def _certificate(args: argparse.Namespace) -> int:

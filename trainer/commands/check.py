@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from trainer.commands.jsonout import add_format, problem_item, wants_json, write_json
 from trainer.errors import TrainerError
+from trainer.terminal import shown
 from trainer.texts import tr
 
 
@@ -14,6 +16,8 @@ def add_parser(sub) -> None:
     check = sub.add_parser("check", help="validate and lint scenario files (default: the built-in ones and yours)")
     check.add_argument("paths", nargs="*", type=Path)
     check.add_argument("--watch", action="store_true", help="check again each time a file is saved, until Ctrl+C")
+    add_format(check, "the files checked, the counts, and each problem with file, line, column, severity, message "
+                      "and hint")
     check.set_defaults(run=run)
 
 
@@ -24,6 +28,8 @@ def _recognise(scenario, text):
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "watch", False) and wants_json(args):
+        raise TrainerError("--watch checks again on every save, for people; --format json checks once, for scripts")
     if getattr(args, "watch", False):
         from trainer.commands.watch import watch_check
 
@@ -55,11 +61,15 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(move_problems(s))
     campaign_problems, campaign_files = check_campaign(campaign, library.scenarios)
     problems.extend(campaign_problems)
-    for problem in problems:
-        print(problem, file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
     read = scenario_files(paths) if paths else [*scenario_files([builtin_dir()]), *own_files()]  # none: yours too
     files = (len(read) if paths != [] else 0) + campaign_files
+    if wants_json(args):
+        write_json("check", files=files, errors=len(errors), warnings=len(problems) - len(errors),
+                   problems=[problem_item(p) for p in problems])
+        return 1 if errors else 0
+    for problem in problems:
+        print(shown(str(problem)), file=sys.stderr)  # a file's words: shown, never obeyed
     print(f"{tr('en', 'count.file', n=files)} checked: {tr('en', 'count.error', n=len(errors))}, "
           f"{tr('en', 'count.warning', n=len(problems) - len(errors))}.")
     return 1 if errors else 0

@@ -48,11 +48,6 @@ def add_parser(sub) -> None:
     imp.add_argument("--db", help=DB_HELP)
     imp.set_defaults(run=_import)
 
-    history = sub.add_parser("history", help="a trainee's attempts, best and latest scores per scenario")
-    history.add_argument("--trainee", help="whose (default: WEBCARE_TRAINEE or your account)")
-    history.add_argument("--db", help=DB_HELP)
-    history.set_defaults(run=_history)
-
 
 def _review(args: argparse.Namespace) -> int:
     from trainer.store import open_store
@@ -244,37 +239,3 @@ def _json_object(line: str) -> bool:
     except (ValueError, RecursionError):
         return False
 
-
-def _history(args: argparse.Namespace) -> int:
-    from trainer.store import open_store
-    from trainer.terminal import shown
-
-    trainee = args.trainee or who("WEBCARE_TRAINEE")
-    history = open_store(args.db, read_only=True).history(trainee)
-    if not history:
-        print(shown(f"No sessions for {trainee} yet."))
-        return 0
-    print(shown(f"{trainee}: {sum(h.attempts for h in history)} attempts at {len(history)} scenarios\n"))
-    print(f"{'scenario':<24}{'tries':>6}   {'best F/D/P':<14}{'latest F/D/P':<14}{'last played':<12}")
-    for h in history:
-        print(shown(f"{h.scenario:<24}{h.attempts:>6}   {_fdp(h.best):<14}{_fdp(h.latest):<14}{h.last_at[:10]:<12}"))
-        if len(h.series) > 1:
-            print(" " * 30 + "progress: " + _progress_line([sum(v or 0 for v in s.values()) // 3 for _, s in h.series]))
-    return 0
-
-
-PROGRESS_SHOWN = 10
-"""Mean scores on a `progress:` line: the first attempt, then the latest ones; the line stays one line."""
-
-
-def _progress_line(means: list[int]) -> str:
-    if len(means) <= PROGRESS_SHOWN:
-        return " → ".join(map(str, means))
-    latest = means[-(PROGRESS_SHOWN - 1):]
-    return " → ".join([str(means[0]), f"… ({len(means) - PROGRESS_SHOWN:,} more)", *map(str, latest)])
-
-
-def _fdp(scores: dict) -> str:
-    from trainer.scenario.kinds import TRADES
-
-    return "/".join("–" if scores.get(t) is None else str(scores[t]) for t in TRADES)
