@@ -24,7 +24,9 @@ def test_the_readmes_screenshot_of_the_game_is_there():
     for image in images:
         path = ROOT / image
         assert path.is_file(), f"the README shows {image}, which is not there"
-    assert (ROOT / "docs" / "screenshot.svg").read_text("utf-8").lstrip().startswith("<svg")
+    svg = (ROOT / "docs" / "screenshot.svg").read_text("utf-8")
+    assert svg.lstrip().startswith("<svg")
+    assert "https://" not in svg, "the picture loads nothing from elsewhere: fonts come from the reader's machine"
 
 
 def test_the_readme_offers_pipx_beside_the_two_set_up_commands():
