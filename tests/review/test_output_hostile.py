@@ -20,7 +20,8 @@ from trainer.scenario.library import find_scenario
 from trainer.store import open_store
 
 HOSTILE = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "{{ 7*7 }}", "{% raw %}",
-           "{{ self.__init__.__globals__ }}", "</div></body><b>bold</b>"]
+           "{{ self.__init__.__globals__ }}", "</div></body><b>bold</b>", "![pixel](http://evil.example/p.png)",
+           "write to www.evil.com"]
 EVIL = " ".join(HOSTILE)
 PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "div", "svg", "text", "rect",
              "polyline", "circle", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "b", "span", "br",
@@ -81,7 +82,7 @@ def hostile_session(tmp_path):
     store.finish(session_id, card)
     store.add_note(session_id, EVIL, author=EVIL, turn=1)
     store.add_note(session_id, EVIL, author=EVIL)
-    store.override(session_id, "plumber", 5, reason=EVIL, author=EVIL)
+    store.override(session_id, "plumber", 5, reason=EVIL + "\n| a new row |", author=EVIL)
     yield store, store.load(session_id)
     store.close()
 
@@ -123,6 +124,11 @@ def test_markdown_of_a_hostile_session_renders_no_link_image_or_html(hostile_ses
     from markdown_it import MarkdownIt
 
     _, session = hostile_session
-    rendered = MarkdownIt("gfm-like").render(markdown(session))
-    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
-    assert "{{ 7*7 }}" in rendered and "{% raw %}" in rendered
+    rendered = MarkdownIt("gfm-like").render(markdown(session))  # as GitHub would: raw HTML and linkifier on
+    seen = Tags(rendered)
+    assert seen.tags <= {"h1", "h2", "p", "ul", "li", "strong", "em", "blockquote", "table", "thead", "tbody", "tr",
+                         "th", "td", "br"}, seen.tags
+    assert seen.attributes <= {"style"}, "no link, image or event handler"
+    for text in HOSTILE:
+        assert text in seen.text, text
+    assert rendered.count("<tr>") == 4, "a reason written over two lines stays in its trade's row of the table"

@@ -46,7 +46,8 @@ def markdown(s: StoredSession) -> str:
                                                     s.scorecard.summary else ""),
            "", "| trade | score | coach |", "|---|---|---|"]
     for trade, score, coach, reason in _scores(s):
-        out.append(f"| {trade} | {_num(score)} | {'' if coach is None else f'{coach}: {_md(reason)}'} |")
+        cell = "" if coach is None else f"{coach}: {_md(reason)}".replace("\n", " ")  # a row is one line
+        out.append(f"| {trade} | {_num(score)} | {cell} |")
     tips = s.scorecard.tips if s.scorecard else ()
     if tips:
         out += ["", "**To do better**", *[f"- {_md(t)}" for t in tips]]
@@ -65,10 +66,10 @@ def markdown(s: StoredSession) -> str:
         out.append("")
     general = [n for n in s.notes if n.turn is None]
     if general:
-        out += ["## Coach's notes", *[f"- {_md(n.author)} ({n.created_at[:10]}): {_md(n.text)}" for n in general]]
+        out += ["## Coach's notes", *[f"- {_md(n.author)} ({_md(n.created_at[:10])}): {_md(n.text)}" for n in general]]
     if s.overrides:
         out += ["", "## Score changes", *[
-            f"- {o.created_at[:16].replace('T', ' ')} {_md(o.author)}: {o.trade} {_num(o.original)} → {o.score}"
+            f"- {_md(o.created_at[:16].replace('T', ' '))} {_md(o.author)}: {o.trade} {_num(o.original)} → {o.score}"
             f" — {_md(o.reason)}" for o in s.overrides]]
     return "\n".join(out).rstrip() + "\n"
 
