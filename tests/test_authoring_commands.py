@@ -196,9 +196,23 @@ def test_progress_shows_only_once_exploring_takes_a_while():
     assert stream.getvalue() == "", "quick explorations print no progress"
     now[0] = 2.0
     progress(found, 5)
-    assert stream.getvalue().startswith("\rexploring suitcase: 1 situations, 0 moves deep, 5 to go…")
     progress.done()
-    assert stream.getvalue().endswith("\r\033[K")
+    drawn = stream.getvalue()
+    assert "exploring suitcase: 1 situations, 0 moves deep, 5 to go…" in drawn, "a bar (rich.progress) is drawn"
+    assert drawn.endswith("\x1b[2K"), "and taken away when exploring ends: the report follows on a clean line"
+
+
+def test_progress_into_a_log_is_a_plain_line_every_few_seconds():
+    now = [0.0]
+    stream = io.StringIO()
+    progress = Progress(stream, after=1.0, clock=lambda: now[0])
+    found = explore(load_scenario(SUITCASE), max_depth=0)
+    for queued in range(12, 0, -1):
+        now[0] += 1.0
+        progress(found, queued)
+    progress.done()
+    assert stream.getvalue().splitlines() == ["exploring suitcase: 1 situations, 0 moves deep, 8 to go…",
+                                              "exploring suitcase: 1 situations, 0 moves deep, 3 to go…"]
 
 
 def test_the_explore_commands_defaults_are_the_explorers():

@@ -27,8 +27,8 @@ def test_the_page_escapes_every_name_and_needs_nothing_from_outside():
     evil = '<script>alert("x")</script> & Ann'
     page = certificate_html(_passed(EN, evil), coach="O'Brien <b>", issued_at="2026-03-11T10:00:00Z",
                             code="WCT-ABCD-EFGH-JKLM")
-    assert "<script>" not in page and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Ann" in page
-    assert "O&#x27;Brien &lt;b&gt;" in page and "<b>" not in page
+    assert "<script>" not in page and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Ann" in page
+    assert "O&#39;Brien &lt;b&gt;" in page and "<b>" not in page
     assert not re.search(r"<(link|img|script|iframe)\b|src=|@import|url\(", page)  # self-contained
     assert "@page" in page and "A4 landscape" in page  # print-ready
     assert page.count("<tr>") == 1 + len(EN.modules) and "91" in page and "/ 75" in page

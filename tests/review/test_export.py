@@ -39,7 +39,7 @@ def test_the_html_page_escapes_everything_people_wrote(stored):
     page = html(session)
     for payload in PAYLOADS[:3]:
         assert payload not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert len(re.findall(r"<script", page, re.IGNORECASE)) == 0
 
 

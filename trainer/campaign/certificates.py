@@ -7,7 +7,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import escape
+from functools import cache, partial
 from typing import Any
 
 from trainer.campaign.models import Curriculum
@@ -96,81 +96,29 @@ def trainee_progress(store: Any, curriculum: Curriculum, trainee: str, now: date
     return progress(curriculum, rows, cards, now, trainee=trainee)
 
 
-STYLE = """\
-@page { size: A4 landscape; margin: 14mm; }
-* { box-sizing: border-box; }
-body { font-family: Georgia, "Times New Roman", serif; color: #1d2733; margin: 0; background: #fff; }
-.page { border: 3px double #2f5d8a; padding: 12mm 16mm; min-height: 178mm; display: flex; flex-direction: column; }
-h1 { font-size: 30pt; letter-spacing: .08em; text-transform: uppercase; color: #2f5d8a; margin: 0 0 4mm;
-      text-align: center; }
-.lead { text-align: center; font-size: 13pt; margin: 1mm 0; }
-.name { text-align: center; font-size: 26pt; margin: 3mm 0; font-style: italic; }
-.curriculum { text-align: center; font-size: 17pt; margin: 2mm 0 6mm; }
-table { border-collapse: collapse; width: 100%; font-size: 11pt; page-break-inside: avoid; }
-th, td { border-bottom: 1px solid #c9d3de; padding: 2mm 3mm; text-align: left; vertical-align: top; }
-th { font-variant: small-caps; color: #2f5d8a; }
-.num { text-align: right; white-space: nowrap; }
-small { color: #5b6b7c; }
-footer { margin-top: auto; padding-top: 8mm; display: flex; justify-content: space-between; font-size: 11pt; }
-.code { font-family: "DejaVu Sans Mono", Consolas, monospace; letter-spacing: .06em; }
-@media print { .page { min-height: auto; } a { color: inherit; text-decoration: none; } }
-"""
-"""The page's own style sheet: A4 landscape, a double border, the scores in a table (nothing from outside)."""
+@cache
+def _environment() -> Any:
+    import jinja2  # here, not at the top: only printing a certificate needs it (start-up speed)
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("trainer.campaign", "templates"),
+        autoescape=True,  # always: the names end in .j2, which select_autoescape would not match
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def certificate_html(progress: Progress, coach: str, issued_at: str, code: str) -> str:
-    """A self-contained, print-ready page (A4 landscape): every text escaped, no outside files."""
+    """A self-contained, print-ready page (A4 landscape, templates/certificate.html.j2): every text escaped,
+    no outside files."""
     c = progress.curriculum
-    lang = c.language
-    rows = _module_rows(progress)
-    heads = "".join(f"<th class=\"num\">{escape(tr(lang, f'campaign.trade.{t}'))}</th>" for t in TRADES)
-    date = parse_time(issued_at).strftime("%Y-%m-%d")
-    return f"""<!DOCTYPE html>
-<html lang="{escape(lang)}">
-<head>
-<meta charset="utf-8">
-<title>{escape(tr(lang, 'campaign.cert.title'))} · {escape(c.title)} · {escape(progress.trainee)}</title>
-<style>
-{STYLE}</style>
-</head>
-<body>
-<div class="page">
-<h1>{escape(tr(lang, 'campaign.cert.title'))}</h1>
-<p class="lead">{escape(tr(lang, 'campaign.cert.awarded'))}</p>
-<p class="name">{escape(progress.trainee)}</p>
-<p class="lead">{escape(tr(lang, 'campaign.cert.for'))}</p>
-<p class="curriculum">{escape(c.title)}</p>
-<table>
-<thead><tr><th>{escape(tr(lang, 'campaign.cert.module'))}</th>{heads}</tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-<footer>
-<div>{escape(tr(lang, 'campaign.cert.coach'))}: <strong>{escape(coach)}</strong><br>
-{escape(tr(lang, 'campaign.cert.date'))}: {escape(date)}</div>
-<div>{escape(tr(lang, 'campaign.cert.code'))}: <span class="code">{escape(code)}</span><br>
-<small>{escape(tr(lang, 'campaign.cert.verify', code=code))}</small></div>
-</footer>
-</div>
-</body>
-</html>
-"""
-
-
-def _module_rows(progress: Progress) -> list[str]:
-    """A table row per module: its title and focus, and per trade the score it passed with (of its pass mark)."""
-    lang = progress.curriculum.language
-    rows = []
+    modules = []
     for m in progress.modules:
         scores = m.passed_with or m.best
-        cells = "".join(
-            f"<td class=\"num\">{escape(_score(scores.get(t)))}"
-            f"{'<small> / ' + str(m.module.pass_mark[t]) + '</small>' if t in m.module.pass_mark else ''}</td>"
-            for t in TRADES)
-        rows.append(f"<tr><td>{escape(m.module.title)}<br><small>{escape(tr(lang, 'campaign.cert.focus'))}: "
-                    f"{escape(tr(lang, f'campaign.trade.{m.module.focus}'))}</small></td>{cells}</tr>")
-    return rows
+        modules.append({"title": m.module.title, "focus": m.module.focus,
+                        "cells": [(_score(scores.get(t)), m.module.pass_mark.get(t)) for t in TRADES]})
+    page = _environment().get_template("certificate.html.j2").render(
+        lang=c.language, t=partial(tr, c.language), curriculum=c.title, trainee=progress.trainee, trades=TRADES,
+        modules=modules, coach=coach, date=parse_time(issued_at).strftime("%Y-%m-%d"), code=code)
+    return str(page)
 
 
 def _score(value: int | None) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from trainer.commands.arguments import add_scenarios, positive
 from trainer.texts import tr
 
 PROGRESS_AFTER = 1.0
-"""Seconds before a progress line appears on stderr."""
+"""Seconds before the progress bar appears on a terminal."""
+PLAIN_EVERY = 5.0
+"""Seconds between progress lines when stderr is a log or a pipe."""
 MAX_DEPTH = 10
 MAX_SITUATIONS = 2000
 """Defaults of the search (the explorer itself is imported only when it runs: start-up speed)."""
@@ -45,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
     scenario = find_scenario(args.scenario)
     print(f"Exploring {scenario.id}: at most {args.depth} moves deep and {args.max_situations} situations.")
     progress = Progress()
-    found = explore(scenario, max_depth=args.depth, max_situations=args.max_situations, progress=progress)
-    progress.done()
+    try:
+        found = explore(scenario, max_depth=args.depth, max_situations=args.max_situations, progress=progress)
+    finally:
+        progress.done()
     return report(found)
 
 
@@ -79,32 +82,17 @@ def report(found) -> int:
 
 
 class Progress:
-    """A progress line on stderr once exploring takes a while: rewritten in place on a terminal."""
+    """The explorer's progress on stderr once exploring takes a while: a bar on a terminal, else a plain line
+    every few seconds (trainer.commands.progressbar)."""
 
-    def __init__(self, stream=None, after: float = PROGRESS_AFTER, clock=time.monotonic) -> None:
-        self.stream = stream or sys.stderr
-        self.after, self.clock = after, clock
-        self.started = clock()
-        self.last = 0.0
-        self.shown = False
+    def __init__(self, stream=None, after: float = PROGRESS_AFTER, clock=None) -> None:
+        from trainer.commands.progressbar import Bar
+
+        self.bar = Bar(None, stream=stream, after=after, plain_every=PLAIN_EVERY, clock=clock)
 
     def __call__(self, found, queued: int) -> None:
-        now = self.clock()
-        every = 0.2 if self._tty else 5.0
-        if now - self.started < self.after or now - self.last < every:
-            return
-        self.last = now
-        text = (f"exploring {found.scenario.id}: {len(found.situations)} situations, "
-                f"{found.deepest} moves deep, {queued} to go…")
-        self.stream.write(("\r" + text + "\033[K") if self._tty else text + "\n")
-        self.stream.flush()
-        self.shown = True
+        self.bar.update(len(found.situations), f"exploring {found.scenario.id}: {len(found.situations)} situations, "
+                                               f"{found.deepest} moves deep, {queued} to go…")
 
     def done(self) -> None:
-        if self.shown and self._tty:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
-
-    @property
-    def _tty(self) -> bool:
-        return hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.bar.close()

@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
+from trainer.commands.progressbar import Bar
 from trainer.texts import tr
 
 DB_HELP = "the session database: a file, or a postgresql:// URL (default: WEBCARE_DATABASE_URL, WEBCARE_DB, " \
@@ -108,14 +110,14 @@ def _export(args: argparse.Namespace) -> int:
     if not rows:
         print("No sessions match.", file=sys.stderr)
         return 1
-    progress = _progress(len(rows))
     if args.format == "csv":
         text = cohort_csv(rows, store.latest_overrides())
     elif args.format == "json":
         items = []
-        for i, row in enumerate(rows, 1):
-            items.append(session_to_dict(store.load(row.id)))
-            progress(i)
+        with _Exporting(len(rows)) as progress:
+            for i, row in enumerate(rows, 1):
+                items.append(session_to_dict(store.load(row.id)))
+                progress(i)
         text = json.dumps(items if len(items) > 1 or not args.sessions else items[0], ensure_ascii=False,
                           indent=1) + "\n"
     elif len(rows) == 1 or one_file or (args.format == "html" and not args.output):
@@ -130,10 +132,11 @@ def _export(args: argparse.Namespace) -> int:
         path = folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for i, row in enumerate(rows, 1):
-                path = folder / names(session_stem(row), suffix)
-                path.write_text(render(store.load(row.id)), "utf-8")
-                progress(i)
+            with _Exporting(len(rows)) as progress:
+                for i, row in enumerate(rows, 1):
+                    path = folder / names(session_stem(row), suffix)
+                    path.write_text(render(store.load(row.id)), "utf-8")
+                    progress(i)
         except OSError as exc:
             raise TrainerError(f"can't write {path}: {exc.strerror or exc}") from None
         print(f"{len(names.taken)} sessions written to {folder}", file=sys.stderr)
@@ -149,15 +152,15 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(total: int):
-    """A counter on stderr for long exports, when someone is watching."""
-    if total < 20 or not sys.stderr.isatty():
-        return lambda n: None
+class _Exporting(Bar):
+    """How far a long export is, on stderr: a bar on a terminal once it takes a second, else a line each 10 s."""
 
-    def show(n: int) -> None:
-        print(f"\r{n}/{total} sessions", end="" if n < total else "\n", file=sys.stderr, flush=True)
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        super().__init__(total, stream=stream, after=1.0, plain_every=10.0)
 
-    return show
+    def __call__(self, n: int) -> None:
+        total = self.total or n
+        self.update(n, f"exporting: {n:,} of {total:,} sessions ({n * 100 // total}%)")
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
 from trainer.review.charts import trade_bars
-from trainer.review.export import STYLE, cohort_csv
+from trainer.review.export import cohort_csv
+from trainer.review.pages import render
 from trainer.review.sessionjson import session_to_dict
 from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import SessionRow, Store
@@ -44,14 +44,6 @@ def cohort_html(store: Store, rows: list[SessionRow]) -> str:
     for t in TRADES:
         values = [v for r in rows if (v := score(r, t)) is not None]
         means[t] = round(sum(values) / len(values)) if values else None
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8"><title>Cohort</title>',
-           f"<style>{STYLE}</style></head><body>", f"<h1>Cohort: {len(rows)} sessions</h1>",
-           '<div class="charts">', trade_bars(means), "</div>",
-           "<table><tr><th>started</th><th>trainee</th><th>scenario</th><th>outcome</th>"
-           + "".join(f"<th>{t}</th>" for t in TRADES) + "</tr>"]
-    for r in rows:
-        cells = [r.started_at[:16].replace("T", " "), r.trainee, r.scenario, r.outcome or "—"]
-        cells += ["–" if score(r, t) is None else str(score(r, t)) for t in TRADES]
-        out.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
-    out.append("</table></body></html>")
-    return "\n".join(out) + "\n"
+    cells = [[r.started_at[:16].replace("T", " "), r.trainee, r.scenario, r.outcome or "—",
+              *("–" if score(r, t) is None else str(score(r, t)) for t in TRADES)] for r in rows]
+    return render("cohort.html.j2", bars=trade_bars(means), trades=TRADES, rows=cells)

@@ -1,8 +1,8 @@
 """The two databases a store runs on, behind one small interface: SQLite for a laptop, PostgreSQL for a class.
 
 SQL is written once, with `?` placeholders and types both understand; the PostgreSQL
-backend (`trainer.store.postgres`) swaps the placeholders, and is imported only when a
-PostgreSQL URL is used.
+backend (`trainer.store.postgres`) turns those placeholders into psycopg's with a tokenizer that
+leaves quoted strings, names and comments alone, and is imported only when a PostgreSQL URL is used.
 """
 
 from __future__ import annotations

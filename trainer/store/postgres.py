@@ -13,11 +13,13 @@ import contextlib
 import logging
 import math
 import os
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from trainer.store.backends import Backend
@@ -152,13 +154,9 @@ class PostgresBackend(Backend):
         return StoreError(f"the session database {self.where} failed: {_first_line(exc)}")
 
     # ── the interface ──────────────────────────────────────────────────────────────
-    @staticmethod
-    def _sql(sql: str) -> str:
-        return sql.replace("?", "%s")
-
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         def run(conn: Any) -> list[tuple[Any, ...]]:
-            cur = conn.execute(self._sql(sql), tuple(params))
+            cur = conn.execute(pyformat(sql), tuple(params))
             return cur.fetchall() if cur.description else []
 
         return self._run(run)
@@ -166,7 +164,7 @@ class PostgresBackend(Backend):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         def run(conn: Any) -> None:
             with conn.cursor() as cur:
-                cur.executemany(self._sql(sql), rows)
+                cur.executemany(pyformat(sql), rows)
 
         self._run(run)
 
@@ -225,6 +223,33 @@ class PostgresBackend(Backend):
             self._watchdog.stop()
             if self._conn is not None:
                 self._conn.close()
+
+
+_SQL_TOKENS = re.compile(r"""
+      '(?:[^']|'')*'              # a string literal ('' is a quote inside it)
+    | "(?:[^"]|"")*"              # a quoted name
+    | \$(\w*)\$.*?\$\1\$          # a dollar-quoted string
+    | --[^\n]*                    # a comment to the end of the line
+    | /\*.*?\*/                   # a block comment
+    | ['"]                        # a quote never closed
+    | [?%]                        # a placeholder; a percent sign
+""", re.VERBOSE | re.DOTALL)
+
+
+@lru_cache(maxsize=512)
+def pyformat(sql: str) -> str:
+    """The store's SQL, written with SQLite's `?` placeholders, in psycopg's: each `?` outside quotes and comments
+    becomes `%s`, and every `%` (psycopg reads them in literals too) `%%`. A `?` in a literal stays a `?`."""
+
+    def token(match: re.Match[str]) -> str:
+        text = match.group()
+        if text == "?":
+            return "%s"
+        if text in ("'", '"'):
+            raise StoreError(f"a quote is never closed in this SQL: {sql[:80]}")
+        return text.replace("%", "%%")
+
+    return _SQL_TOKENS.sub(token, sql)
 
 
 class Watchdog:
