@@ -39,6 +39,10 @@ class Streams(Writes, Protocol):
         """Her line for this cue, its pieces passed to `shown` as they come; returns the line that stands."""
         ...
 
+    async def astream(self, cue: Cue, shown: Callable[[str], None]) -> str:
+        """`stream` as a coroutine, for an event loop: cancelling it stops her writer at once."""
+        ...
+
     def take_notice(self) -> str | None:
         """One line to tell the trainee that the script stood in for her writer, once; None: nothing to say."""
         ...
@@ -87,6 +91,9 @@ class BaseCustomer:
         text = self.write(cue)
         shown(text)
         return text
+
+    async def astream(self, cue: Cue, shown: Callable[[str], None]) -> str:
+        return self.stream(cue, shown)
 
     def take_notice(self) -> str | None:
         return None
