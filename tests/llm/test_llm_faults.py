@@ -135,8 +135,8 @@ def test_a_wait_given_in_milliseconds_is_honoured(llm_server, llm_settings, head
 
 
 def test_a_retry_after_given_as_an_http_date_is_waited_out_until_that_time(llm_server, llm_settings):
-    from email.utils import format_datetime
     from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
 
     waits: list[float] = []
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)

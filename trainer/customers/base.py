@@ -43,6 +43,10 @@ class Streams(Writes, Protocol):
         """`stream` as a coroutine, for an event loop: cancelling it stops her writer at once."""
         ...
 
+    async def aclose(self) -> None:
+        """The event loop that `astream` ran on is ending: let go of what it holds there (a model's connections)."""
+        ...
+
     def take_notice(self) -> str | None:
         """One line to tell the trainee that the script stood in for her writer, once; None: nothing to say."""
         ...
@@ -94,6 +98,9 @@ class BaseCustomer:
 
     async def astream(self, cue: Cue, shown: Callable[[str], None]) -> str:
         return self.stream(cue, shown)
+
+    async def aclose(self) -> None:
+        return None
 
     def take_notice(self) -> str | None:
         return None

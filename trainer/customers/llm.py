@@ -117,6 +117,10 @@ class LLMCustomer(BaseCustomer):
         assert self.last is not None
         return self.last.text
 
+    async def aclose(self) -> None:
+        """Close the connections her client holds on this event loop (the screen she was on is going)."""
+        await self.client.aclose()
+
     async def pieces(self, cue: Cue) -> AsyncIterator[str]:
         """Her line as the model writes it, piece by piece; afterwards `last` holds the line that stands.
 

@@ -170,8 +170,9 @@ class LLMClient:
             delivered = False
             shield = KeyShield(key)  # the key may come split over pieces: a possible start of it waits a piece
             texts = self._texts(messages, max_tokens, timeout)
+            timed = first_within(texts, None if started else deadline, first_token or 0.0)
             try:
-                async for piece in first_within(texts, None if started else deadline, first_token or 0.0):
+                async for piece in timed:
                     delivered = started = True
                     if shown := shield.feed(piece):
                         yield shown
@@ -190,6 +191,7 @@ class LLMClient:
                 if delivered and restarted is not None:
                     restarted()
             finally:
+                await timed.aclose()
                 await texts.aclose()
 
     async def amodels(self, *, timeout: float | None = None) -> list[str]:  # noqa: ASYNC109 - handed to openai

@@ -198,21 +198,15 @@ class ChatScreen(KeysInLanguage, Screen):
         """End the conversation, after asking; also while she is typing (her request is closed at once)."""
         if self.game.session.over:
             self._finish()
-        elif self._reading:
-            self._can_move(reading=True)
-        else:
+        elif not self._reading or self._can_move(reading=True):
             self.app.push_screen(ConfirmDialog(tr(self.language, "confirm.end"), self.language), self._end_confirmed)
 
     def _end_confirmed(self, yes: bool | None) -> None:
         if not yes or self.game.session.over or self._reading:
             return
-        reply = self.query_one(LiveLine).stop()
-        if reply is not None:  # she was typing: the script's line stands for it, so the log stays whole
+        if reply := self.query_one(LiveLine).stop():  # she was typing: the script's line stands for her turn
             self.view.show(reply.settle(reply.give_up("the trainee ended the conversation")))
-        if not self.game.session.over:
-            self.play(End())
-        else:
-            self._over()
+        self._over() if self.game.session.over else self.play(End())
 
     def action_quit_asking(self) -> None:
         """Quit, after asking mid-conversation; what is in the composer is kept with the session."""

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
+from trainer.customers.base import Customer
 from trainer.play import Reply
 from trainer.ui.verbatim import verbatim
 
@@ -49,6 +50,8 @@ class LiveLine(Static):
         self.add_class("-empty")
         self.reply: Reply | None = None
         """The line being written now; None when there is none."""
+        self.writer: Customer | None = None
+        """Who writes her lines (a model's connections are closed with this widget)."""
 
     def typing(self, who: str, label: str) -> None:
         """Show that the customer is typing (nothing of the line yet)."""
@@ -78,7 +81,7 @@ class LiveLine(Static):
 
         She has `timeout` seconds to write it (else the reply gives up: the script stands in); showing a whole
         line being typed takes the time it takes."""
-        self.who, self.reply = who, reply
+        self.who, self.reply, self.writer = who, reply, reply.round.customer
         if typed or reply.streams:
             self.typing(who, label)
         try:
@@ -93,6 +96,10 @@ class LiveLine(Static):
         self.clear()
         self.reply = None
         self.post_message(self.Written(reply, text))
+
+    async def on_unmount(self) -> None:
+        if self.writer is not None:  # her model's connections belong to this event loop: closed before it ends
+            await self.writer.aclose()
 
     def stop(self) -> Reply | None:
         """Stop writing her line now (its request is closed as the worker is cancelled); the reply that was being
