@@ -141,6 +141,8 @@ class Request:
     """Set when the server saw the client close the connection mid-answer (a Trickle watches for it)."""
     sent: int = 0
     """Pieces of a Trickle sent before the client closed (or all of them)."""
+    closed_at: float | None = None
+    """`time.perf_counter()` when the server saw the close (for `make bench`; tests count pieces instead)."""
 
     @property
     def json(self) -> Any:
@@ -376,6 +378,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._event(json.dumps(_chunk(model, {"content": piece})))
                 request.sent += 1
                 if self._hung_up(trickle.every):
+                    request.closed_at = time.perf_counter()
                     request.closed.set()
                     return
             self._event(json.dumps(_chunk(model, {}, "stop")))
