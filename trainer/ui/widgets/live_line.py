@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from textual import work
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerError, WorkerFailed
 
 from trainer.customers.base import Customer
 from trainer.play import Reply
@@ -101,11 +103,13 @@ class LiveLine(Static):
         if self.writer is not None:  # her model's connections belong to this event loop: closed before it ends
             await self.writer.aclose()
 
-    def stop(self) -> Reply | None:
-        """Stop writing her line now (its request is closed as the worker is cancelled); the reply that was being
-        written, with nothing recorded for it, or None when she wasn't writing."""
+    async def stop(self) -> Reply | None:
+        """Stop writing her line now: its worker is cancelled and waited for, so her request is closed when this
+        returns. The reply that was being written, with nothing recorded for it; None when she wasn't writing."""
         reply, self.reply = self.reply, None
-        self.workers.cancel_group(self, "customer")
+        for worker in self.workers.cancel_group(self, "customer"):
+            with contextlib.suppress(WorkerCancelled, WorkerFailed, WorkerError):
+                await worker.wait()
         self.clear()
         return reply
 
