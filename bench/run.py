@@ -10,8 +10,9 @@
 5. Scenario load + validate time per file.
 6. `webcare score` throughput: generated thirty-turn conversations per second, read from files (text
    transcripts replayed through a scenario, saved sessions, CSV transcripts on the generic rubric).
-7. LLM client overhead per streamed chunk, against the loopback test server: our client (and the live
-   customer on top) against reading the same server-sent events raw with http.client.
+7. The live customer's streaming (bench/streaming.py): bubble updates per frame while her words arrive,
+   the time from cancelling her reply to the loopback server seeing its request closed, and the client's
+   CPU per chunk against a 10 ms token interval.
 10. The coach's list of 5,000 seeded sessions (`webcare review`) on SQLite and PostgreSQL: the list shown, its
    queries, and the export dialog's first frame (bench/review_listing.py).
 
@@ -408,77 +409,24 @@ def bench_score_command(seconds: float) -> list[Row]:
     return rows
 
 
-# -- 7. LLM client overhead per streamed chunk --------------------------------------------------------
+# -- 7. the live customer's streaming (bench/streaming.py) ---------------------------------------------
 
-CHUNK_GOAL_MS = 0.2
+def bench_streaming(quick: bool) -> list[Row]:
+    """Repaints per frame while her words arrive, cancel to closed request, client CPU per chunk."""
+    from bench.streaming import CANCEL_GOAL_MS, OVERHEAD_GOAL, TOKEN_INTERVAL_MS, measure
 
-
-def bench_llm_stream(chunks: int, repeats: int) -> list[Row]:
-    """A reply of `chunks` pieces streamed from the loopback test server: read as raw server-sent events
-    with the standard library (the floor: server, socket, SSE lines), then through our client (openai's stream objects,
-    our fault handling) and through the live customer (prompt, checks). Per chunk, medians."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    import http.client
-
-    from llm_server import LLMServer, Reply
-
-    from trainer.customers.llm import LLMCustomer
-    from trainer.engine.session import Cue
-    from trainer.llm.client import LLMClient
-    from trainer.llm.config import LLMSettings
-    from trainer.scenario.library import find_scenario
-
-    server = LLMServer().start()
-    pieces = ["x"] + [" y"] * (chunks - 1)
-    server.respond_with(lambda request: Reply("".join(pieces), chunks=pieces))
-    settings = LLMSettings(model="bench", base_url=server.base_url, timeout=30, retries=0)
-    client = LLMClient(settings)
-    scenario = find_scenario("legroom-en")
-    customer = LLMCustomer(scenario.model_copy(update={"channel": "chat"}), settings)
-    cue = Cue(0, scenario.start, 30, "angry", ("Anyone there?",))
-    ask = [{"role": "user", "content": "Go."}]
-    body = {"model": "bench", "messages": ask, "stream": True}
-
-    def raw() -> int:
-        n = 0
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-        conn.request("POST", "/v1/chat/completions", json.dumps(body), {"Content-Type": "application/json"})
-        response = conn.getresponse()
-        while line := response.readline():
-            if line.startswith(b"data: {"):
-                json.loads(line[6:])
-                n += 1
-        conn.close()
-        return n
-
-    def ours() -> int:
-        return sum(1 for _ in client.stream(ask, lean=True))
-
-    def typed() -> int:
-        return sum(1 for _ in client.stream(ask))
-
-    def hers() -> int:
-        return sum(1 for _ in customer.pieces(cue))
-
-    try:
-        ours()  # the first request imports openai and opens the connection: not what is measured
-        times: dict[str, list[float]] = {"raw": [], "ours": [], "typed": [], "hers": []}
-        for _ in range(repeats):
-            for name, run in (("raw", raw), ("ours", ours), ("typed", typed), ("hers", hers)):
-                start = time.perf_counter()
-                got = run()
-                times[name].append((time.perf_counter() - start) * 1000 / max(got, 1))
-    finally:
-        server.stop()
-    raw_ms, ours_ms, typed_ms, hers_ms = (median(times[k]) for k in ("raw", "ours", "typed", "hers"))
-    overhead = max(0.0, ours_ms - raw_ms)
+    f = measure(quick)
+    worst, typical = max(f.cancel_ms), median(f.cancel_ms)
+    share = f.chunk_ms / TOKEN_INTERVAL_MS
     return [
-        Row(f"LLM stream, {chunks} chunks: raw SSE (http.client)", f"{raw_ms:.3f} ms/chunk"),
-        Row("  our client, as the customer streams (openai)", f"{ours_ms:.3f} ms/chunk"),
-        Row("  our client, openai's typed chunks", f"{typed_ms:.3f} ms/chunk"),
-        Row("  the live customer (prompt, checks)", f"{hers_ms:.3f} ms/chunk"),
-        Row("  client overhead per chunk", f"{overhead:.3f} ms", f"≤ {CHUNK_GOAL_MS:g} ms",
-            "ok" if overhead <= CHUNK_GOAL_MS else "MISSED"),
+        Row(f"streaming: bubble updates per frame ({f.pieces} pieces, 1 ms apart)",
+            f"{f.frames_per_frame:.2f} ({f.updates} updates)", "≤ 1", "ok" if f.frames_per_frame <= 1 else "MISSED"),
+        Row(f"  cancel → request closed, worst of {len(f.cancel_ms)} (median {typical:.1f} ms)", f"{worst:.1f} ms",
+            f"≤ {CANCEL_GOAL_MS:g} ms", "ok" if worst <= CANCEL_GOAL_MS else "MISSED"),
+        Row("  client CPU per chunk (ours + openai + httpx)", f"{f.chunk_ms:.3f} ms",
+            f"≤ {OVERHEAD_GOAL * TOKEN_INTERVAL_MS:g} ms", "ok" if share <= OVERHEAD_GOAL else "MISSED"),
+        Row(f"  … of a {TOKEN_INTERVAL_MS:g} ms token interval", f"{share:.1%}", f"< {OVERHEAD_GOAL:.0%}",
+            "ok" if share <= OVERHEAD_GOAL else "MISSED"),
     ]
 
 
@@ -574,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         ("scoring", lambda: bench_scoring(0.3 if q else 2.0)),
         ("loading", lambda: bench_loading(3 if q else 15)),
         ("webcare score", lambda: bench_score_command(0.3 if q else 3.0)),
-        ("LLM stream", lambda: bench_llm_stream(200 if q else 2000, 2 if q else 7)),
+        ("streaming", lambda: bench_streaming(q)),
         ("memory", lambda: bench_memory(100 if q else 500)),
         ("crash safety", lambda: bench_crash(2 if q else 100)),
         ("review list", lambda: bench_review_listing(200 if q else 5000, 1 if q else 5)),

@@ -27,12 +27,18 @@ function answers (default: `Reply("OK")`). Faults:
   Malformed(body)             200 with a body that is not JSON (or, streamed, a broken chunk)
   Cut(text, after=2)          a stream (or body) that stops after `after` chunks: the socket closes
   Hangup()                    the connection closes before any answer
+  Trickle(pieces, every)      a stream of `pieces`, one every `every` seconds; between them the server
+                              watches the socket: a client that closes it is seen at once (`request.closed`
+                              is set, `request.sent` says how many pieces had gone)
+A Reply may also be sent as SSE allows but few servers do: `multiline=True` spreads each chunk's JSON over
+several `data:` lines, `events=True` names each event (`event: …`) and gives it an `id:`.
 and `stop()` (connection refused). The server is plain stdlib: `http.server` in a thread.
 """
 
 from __future__ import annotations
 
 import json
+import select
 import socket
 import threading
 import time
@@ -55,6 +61,10 @@ class Reply:
     chunks: list[str] | None = None
     model: str | None = None
     """None: the model the request named."""
+    multiline: bool = False
+    """Each chunk's JSON over several `data:` lines (a reader joins them with newlines)."""
+    events: bool = False
+    """Each chunk with an `event:` and an `id:` line before its data."""
 
     def pieces(self) -> list[str]:
         if self.chunks is not None:
@@ -110,7 +120,13 @@ class Hangup:
     pass
 
 
-Item = Reply | Delay | Slow | Status | Empty | Malformed | Cut | Hangup
+@dataclass
+class Trickle:
+    pieces: list[str]
+    every: float = 0.05
+
+
+Item = Reply | Delay | Slow | Status | Empty | Malformed | Cut | Hangup | Trickle
 
 
 @dataclass
@@ -121,6 +137,12 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes
+    closed: threading.Event = field(default_factory=threading.Event)
+    """Set when the server saw the client close the connection mid-answer (a Trickle watches for it)."""
+    sent: int = 0
+    """Pieces of a Trickle sent before the client closed (or all of them)."""
+    closed_at: float | None = None
+    """`time.perf_counter()` when the server saw the close (for `make bench`; tests count pieces instead)."""
 
     @property
     def json(self) -> Any:
@@ -300,6 +322,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._cut(item, model, stream)
         elif isinstance(item, Slow):
             self._slow(item, request, model, with_usage)
+        elif isinstance(item, Trickle):
+            self._trickle(item, request, model)
         else:
             self._answer(item, model, stream, with_usage)
 
@@ -319,7 +343,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._stream_head()
             self._event(json.dumps(_chunk(name, {"role": "assistant", "content": ""})))
         for piece in reply.pieces():
-            self._event(json.dumps(_chunk(name, {"content": piece})))
+            chunk = _chunk(name, {"content": piece})
+            if reply.multiline:  # the same JSON, a field per line: SSE joins a chunk's data lines with "\n"
+                fields = ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in chunk.items())
+                self._event("{" + fields + "}", "chunk" if reply.events else None)
+            else:
+                self._event(json.dumps(chunk), "chunk" if reply.events else None)
         self._event(json.dumps(_chunk(name, {}, reply.finish_reason)))
         if with_usage:
             self._event(json.dumps({**_chunk(name, None), "choices": [], "usage": reply.usage()}))
@@ -338,6 +367,37 @@ class _Handler(BaseHTTPRequestHandler):
                 self._comment("keep-alive")
         reply = slow.then or self.owner._respond(request)
         self._answer(reply if isinstance(reply, Reply) else Reply(), model, True, with_usage, started=True)
+
+    def _trickle(self, trickle: Trickle, request: Request, model: str) -> None:
+        """One piece every `trickle.every` seconds, watching the socket meanwhile: a client that hangs up is seen
+        at once, not at the next write."""
+        self._stream_head()
+        self._event(json.dumps(_chunk(model, {"role": "assistant", "content": ""})))
+        try:
+            for piece in trickle.pieces:
+                self._event(json.dumps(_chunk(model, {"content": piece})))
+                request.sent += 1
+                if self._hung_up(trickle.every):
+                    request.closed_at = time.perf_counter()
+                    request.closed.set()
+                    return
+            self._event(json.dumps(_chunk(model, {}, "stop")))
+            self._event("[DONE]")
+            self._end_chunks()
+        except OSError:  # a write to a connection the client closed
+            request.closed.set()
+
+    def _hung_up(self, seconds: float) -> bool:
+        """Wait `seconds` (or until the server stops); True as soon as the client closes its end."""
+        until = time.monotonic() + seconds
+        while (left := until - time.monotonic()) > 0 and not self.owner._stopping.is_set():
+            readable, _, _ = select.select([self.connection], [], [], min(left, 0.05))
+            if readable:
+                try:
+                    return self.connection.recv(1, socket.MSG_PEEK) == b""
+                except OSError:
+                    return True
+        return False
 
     def _cut(self, cut: Cut, model: str, stream: bool) -> None:
         if stream:
@@ -384,8 +444,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
 
-    def _event(self, data: str) -> None:
-        payload = f"data: {data}\n\n".encode()
+    def _event(self, data: str, name: str | None = None) -> None:
+        head = f"event: {name}\nid: {id(data)}\n" if name else ""
+        payload = (head + "".join(f"data: {line}\n" for line in data.split("\n")) + "\n").encode()
         self.wfile.write(f"{len(payload):X}\r\n".encode() + payload + b"\r\n")
         self.wfile.flush()
 

@@ -18,7 +18,8 @@ def test_bench_quick_prints_the_table():
                     "openai, sqlite3 imported by then", "transcript append: message 10", "ratio, message",
                     "engine turn: turns 1–10", "scoring: 30-turn sessions per second",
                     "scenario load + validate, per file", "webcare score: thirty-turn sessions per second",
-                    "LLM stream", "client overhead per chunk", "resident memory after a",
+                    "streaming: bubble updates per frame", "cancel → request closed", "client CPU per chunk",
+                    "resident memory after a",
                     "kill -9 at random turns", "review list, SQLite"):
         assert measure in table, table
     assert "≤ 1.25×" in table and "≤ 1.5×" in table

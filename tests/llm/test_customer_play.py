@@ -42,7 +42,8 @@ def test_her_line_streams_piece_by_piece_and_the_conversation_goes_into_the_next
     customer = LLMCustomer(scenario, llm_settings)
     game = Round(scenario, clock=FakeClock(), customer=customer)
 
-    pieces = list(customer.pieces(game.session.cue))
+    pieces: list[str] = []
+    customer.stream(game.session.cue, pieces.append)
     assert pieces == ["@SkyblueAir", " Paid for legroom.", " Got none.", " Hello?"]
     game.session.customer_wrote(customer.last.text)
     game.play(Say("So sorry about your seats, Daniela. What happened at the gate?"))

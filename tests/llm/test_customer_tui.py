@@ -3,16 +3,19 @@ and her scripted line, and the game goes on to its scorecard."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
-from llm_server import Reply, Status
+import pytest
+from llm_server import Reply, Status, Trickle
 
 from tests.llm.customer_steps import in_character
 from tests.ui.chat_helpers import SORRY, answered, her_lines, notices, send, start
 from tests.ui.conftest import SIZE, app_factory  # noqa: F401 - the Pilot fixture
 from trainer.customers.choose import Live
 from trainer.customers.llm import LLMCustomer
-from trainer.ui.widgets.live_line import FRAME
+from trainer.engine.events import CustomerMessage, SessionEnded
+from trainer.ui.widgets.live_line import FRAME, LiveLine
 
 
 async def test_her_lines_stream_in_from_the_model_and_a_failure_leaves_one_notice(app_factory, llm_server,  # noqa: F811 - the fixture imported above
@@ -58,3 +61,61 @@ async def test_with_llm_intents_the_model_reads_the_message_before_the_engine_pl
         await answered(pilot)
         assert screen.game.session.state == "telling"
         assert any(r.json.get("response_format") for r in llm_server.completions)
+
+
+async def _ctrl_e_and_yes(pilot) -> None:
+    await pilot.press("ctrl+e", "y")
+
+
+async def _slash_end(pilot) -> None:
+    await send(pilot, "/end")
+
+
+@pytest.mark.parametrize("end", [_ctrl_e_and_yes, _slash_end], ids=["ctrl+e", "/end"])
+async def test_ending_while_she_is_typing_stops_her_at_once_and_the_conversation_is_saved(app_factory,  # noqa: F811 - the fixture imported above
+                                                                                          llm_server, llm_settings,
+                                                                                          end):
+    llm_server.reply("@SkyblueAir Paid for legroom. Got none.")  # her opening
+    llm_server.fault(Trickle([" I"] + [" keep"] * 300, every=0.1))  # her next line: thirty seconds of words
+    app = app_factory(scenario="legroom-en", live=Live(llm_settings))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, SORRY)
+        for _ in range(200):  # until her words are coming in
+            if len(llm_server.completions) == 2 and screen.query_one("#live").text:
+                break
+            await pilot.pause(0.01)
+        her_request = llm_server.completions[1]
+        assert screen.game.session.cue is not None, "she is still typing"
+
+        live, sent_when_stopped = screen.query_one(LiveLine), []
+        stop = live.stop
+        live.stop = lambda: (sent_when_stopped.append(her_request.sent), stop())[1]  # the moment "yes" stops her
+
+        await end(pilot)
+        assert screen.game.session.outcome == "left"  # at once: not after her thirty seconds of words
+        assert await asyncio.to_thread(her_request.closed.wait, 10), "her request was left open"
+        assert her_request.sent <= sent_when_stopped[0] + 1, "closed before the server's next word"
+
+        saved = screen.game.saved
+        stored = saved.store.load(saved.session_id).events
+        assert stored == screen.game.session.events and isinstance(stored[-1], SessionEnded)
+        assert [type(e) for e in stored[-2:]] == [CustomerMessage, SessionEnded]  # her turn whole: the script's line
+
+
+async def test_quitting_while_she_is_typing_closes_her_request(app_factory,  # noqa: F811 - the fixture imported above
+                                                                                  llm_server, llm_settings):
+    llm_server.reply("@SkyblueAir Paid for legroom. Got none.")
+    llm_server.fault(Trickle([" I"] + [" keep"] * 300, every=0.1))
+    app = app_factory(scenario="legroom-en", live=Live(llm_settings))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, SORRY)
+        for _ in range(200):  # until her words are coming in
+            if len(llm_server.completions) == 2 and screen.query_one("#live").text:
+                break
+            await pilot.pause(0.01)
+        her_request = llm_server.completions[1]
+        await pilot.press("ctrl+q", "y")
+    assert await asyncio.to_thread(her_request.closed.wait, 10), "her request outlived the game"
+    assert her_request.sent < 300, "closed when the game quit, not when she was done"

@@ -46,7 +46,7 @@ def test_a_whole_reply_echoing_the_key_comes_back_with_stars_instead(llm_server,
 @pytest.mark.parametrize("echo", ECHOES, ids=["whole", "upper-case", "half-masked", "its-end"])
 def test_a_streamed_reply_with_the_key_split_over_its_pieces_never_shows_it(llm_server, llm_settings, echo, cuts):
     llm_server.fault(Reply(echo, chunks=key_split(echo, cuts)))
-    pieces = list(LLMClient(llm_settings).stream(ASK, lean=True))
+    pieces = list(LLMClient(llm_settings).stream(ASK))
     assert not any(shows_key(piece) for piece in pieces)
     assert not shows_key("".join(pieces)) and "".join(pieces).startswith(echo[:4])
 
@@ -78,7 +78,8 @@ def test_her_line_from_an_endpoint_echoing_the_key_is_said_and_kept_without_it(l
     scenario = legroom()
     customer = LLMCustomer(scenario, llm_settings)
     game = Round(scenario, clock=FakeClock(), customer=customer)
-    previewed = list(customer.pieces(game.session.cue))
+    previewed: list[str] = []
+    customer.stream(game.session.cue, previewed.append)
     assert customer.last.by == "model" and "***" in customer.last.text
     game.session.customer_wrote(customer.last.text)
     said = [e.text for e in game.session.events if isinstance(e, CustomerMessage)]
@@ -93,6 +94,6 @@ def test_terminal_controls_in_the_models_text_are_kept_as_received_and_shown_nev
     text = "Fine.\x1b[2J\x1b]0;owned\x07 Go on,\u202e then.\nWell?\tOK"
     llm_server.reply(text, chunks=[text[i:i + 3] for i in range(0, len(text), 3)])
     client = LLMClient(llm_settings)
-    got = "".join(client.stream(ASK, lean=True)) if streamed else client.chat(ASK).text
+    got = "".join(client.stream(ASK)) if streamed else client.chat(ASK).text
     assert got == text  # stored as received (the issue: "store model text as received, never print it raw")
     assert shown(got) == "Fine.\\x1b[2J\\x1b]0;owned\\x07 Go on,\\u202e then.\nWell?\tOK"

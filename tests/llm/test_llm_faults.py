@@ -110,11 +110,39 @@ def test_back_off_is_jittered_under_a_ceiling_that_doubles_between_tries(llm_ser
     assert seen[0] != [0.25, 0.5, 0.6]
 
 
-def test_a_retry_after_is_waited_out_as_asked_without_jitter(llm_server, llm_settings):
+def test_a_class_told_to_wait_by_429s_waits_at_least_as_asked_and_not_in_step(llm_server, llm_settings):
+    seen: list[tuple[float, ...]] = []
+    for seed in range(4):  # four trainees' clients, refused together and told the same wait
+        waits: list[float] = []
+        llm_server.fault(Status(429, retry_after=1.5), Status(503, retry_after=0.75)).reply("OK")
+        LLMClient(llm_settings, sleep=waits.append, rng=random.Random(seed)).chat(ASK)
+        first, second = waits
+        assert 1.5 <= first <= 1.5 + llm_settings.backoff  # Retry-After, then a jitter under the back-off ceiling
+        assert 0.75 <= second <= 0.75 + 2 * llm_settings.backoff
+        seen.append((first, second))
+    assert len(set(seen)) == 4, "they don't come back in step"
+
+
+@pytest.mark.parametrize("headers, asked", [
+    ({"retry-after-ms": "1250"}, 1.25),
+    ({"Retry-After": "1.5", "retry-after-ms": "250"}, 0.25),  # as openai reads them: milliseconds first
+], ids=["retry-after-ms", "milliseconds-before-seconds"])
+def test_a_wait_given_in_milliseconds_is_honoured(llm_server, llm_settings, headers, asked):
     waits: list[float] = []
-    llm_server.fault(Status(429, retry_after=1.5), Status(503, retry_after=0.75)).reply("OK")
-    LLMClient(llm_settings, sleep=waits.append).chat(ASK)
-    assert waits == [1.5, 0.75]
+    llm_server.fault(Status(429, headers=headers)).reply("OK")
+    assert LLMClient(llm_settings, sleep=waits.append).chat(ASK).text == "OK"
+    assert len(waits) == 1 and asked <= waits[0] <= asked + llm_settings.backoff
+
+
+def test_a_retry_after_given_as_an_http_date_is_waited_out_until_that_time(llm_server, llm_settings):
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    waits: list[float] = []
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
+    llm_server.fault(Status(503, retry_after=when)).reply("OK")
+    LLMClient(with_overrides(llm_settings, retry_after_max=60), sleep=waits.append).chat(ASK)
+    assert len(waits) == 1 and 15 < waits[0] <= 20 + llm_settings.backoff  # the date, not the back-off (≤ 0.05 s)
 
 
 @pytest.mark.parametrize("status, words", [
@@ -185,14 +213,14 @@ def test_a_stream_whose_first_word_misses_the_deadline_is_given_up_on_at_once(ll
     llm_server.fault(slow, slow, slow)
     client = LLMClient(with_overrides(llm_settings, timeout=5.0))  # the request's own time-out would not help
     with pytest.raises(LLMUnavailable) as caught:
-        list(client.stream(ASK, first_token=0.2, lean=True))
+        list(client.stream(ASK, first_token=0.2))
     assert caught.value.kind == "timeout" and "no first word within 0.2 s" in str(caught.value)
     assert len(llm_server.completions) == 1 and caught.value.attempts == 1
 
 
 def test_a_quick_fault_is_still_retried_within_the_deadline(llm_server, llm_settings):
     llm_server.fault(Status(503)).reply("Here now.")
-    assert "".join(LLMClient(llm_settings).stream(ASK, first_token=3.0, lean=True)) == "Here now."
+    assert "".join(LLMClient(llm_settings).stream(ASK, first_token=3.0)) == "Here now."
     assert len(llm_server.completions) == 2
 
 

@@ -39,6 +39,14 @@ class Streams(Writes, Protocol):
         """Her line for this cue, its pieces passed to `shown` as they come; returns the line that stands."""
         ...
 
+    async def astream(self, cue: Cue, shown: Callable[[str], None]) -> str:
+        """`stream` as a coroutine, for an event loop: cancelling it stops her writer at once."""
+        ...
+
+    async def aclose(self) -> None:
+        """The event loop that `astream` ran on is ending: let go of what it holds there (a model's connections)."""
+        ...
+
     def take_notice(self) -> str | None:
         """One line to tell the trainee that the script stood in for her writer, once; None: nothing to say."""
         ...
@@ -87,6 +95,12 @@ class BaseCustomer:
         text = self.write(cue)
         shown(text)
         return text
+
+    async def astream(self, cue: Cue, shown: Callable[[str], None]) -> str:
+        return self.stream(cue, shown)
+
+    async def aclose(self) -> None:
+        return None
 
     def take_notice(self) -> str | None:
         return None

@@ -16,7 +16,7 @@ that fails too the model rests a few lines (see trainer.llm.breaker) before the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,14 +105,23 @@ class LLMCustomer(BaseCustomer):
         return self.stream(cue, lambda piece: None)
 
     def stream(self, cue: Cue, shown: Callable[[str], None]) -> str:
+        """`astream`, waited for (plain play, playthroughs): the same request on a loop of its own."""
+        return self.client.run(self.astream(cue, shown))
+
+    async def astream(self, cue: Cue, shown: Callable[[str], None]) -> str:
         """Her line for this cue: the model's pieces go to `shown` as they come; the line that stands is returned
-        (the scripted one when a check fails: the pieces were a preview)."""
-        for piece in self.pieces(cue):
+        (the scripted one when a check fails: the pieces were a preview). Cancelled (the conversation ended, the
+        game quit), the request is closed at once and nothing is settled for the cue."""
+        async for piece in self.pieces(cue):
             shown(piece)
         assert self.last is not None
         return self.last.text
 
-    def pieces(self, cue: Cue) -> Iterator[str]:
+    async def aclose(self) -> None:
+        """Close the connections her client holds on this event loop (the screen she was on is going)."""
+        await self.client.aclose()
+
+    async def pieces(self, cue: Cue) -> AsyncIterator[str]:
         """Her line as the model writes it, piece by piece; afterwards `last` holds the line that stands.
 
         The pieces are a preview: when a check fails, `last.text` is the scripted line instead.
@@ -122,12 +131,12 @@ class LLMCustomer(BaseCustomer):
             return
         pieces: list[str] = []
         problem: str | None = None
-        source = self.client.stream(customer_messages(self.scenario, cue, self._events),
-                                    max_tokens=self._max_tokens(), lean=True,
-                                    first_token=self.settings.first_token_timeout or None,
-                                    retries=0 if self._breaker.trial else None)
+        source = self.client.astream(customer_messages(self.scenario, cue, self._events),
+                                     max_tokens=self._max_tokens(),
+                                     first_token=self.settings.first_token_timeout or None,
+                                     retries=0 if self._breaker.trial else None)
         try:
-            for piece in source:
+            async for piece in source:
                 pieces.append(piece)
                 yield piece
                 if (limit := max_chars(self.scenario, self._events)) and sum(map(len, pieces)) > limit * 1.5:
@@ -139,7 +148,7 @@ class LLMCustomer(BaseCustomer):
             problem = "failed"
             log.warning("customer model failed: %s", type(exc).__name__)
         finally:
-            source.close()
+            await source.aclose()  # also when cancelled: the request closes now, not when the model is done
         text = None if problem else self._checked("".join(pieces), cue)
         if text is None and problem is None:
             problem = self._problem

@@ -4,8 +4,8 @@ Above `scoring` (which stays pure: the scorecard only carries a `scoring.judgeme
 `trainer.llm` (the client, imported when the judge is asked, so start-up never loads openai).
 """
 
-from trainer.judge.ask import judge, judged
+from trainer.judge.ask import ajudge, judge, judged
 from trainer.judge.prompt import prompt
 from trainer.judge.quotes import find_quote
 
-__all__ = ["find_quote", "judge", "judged", "prompt"]
+__all__ = ["ajudge", "find_quote", "judge", "judged", "prompt"]

@@ -48,21 +48,30 @@ def judged(card: Scorecard, events: Sequence[Event], scenario: Scenario, **kwarg
 
 def judge(card: Scorecard, events: Sequence[Event], scenario: Scenario, *, settings: LLMSettings | None = None,
           client: LLMClient | None = None) -> Judgement:
-    """Ask the model configured in `settings` (default: env and config file) or through `client`."""
-    from trainer.errors import ConfigError
-    from trainer.llm.client import LLMClient
-    from trainer.llm.config import load_settings
+    """Ask the model configured in `settings` (default: env and config file) or through `client`, and wait."""
+    asking = _client(scenario, settings, client)
+    if isinstance(asking, Judgement):
+        return asking
+    return asking.run(_ask(card, events, scenario, asking))
+
+
+async def ajudge(card: Scorecard, events: Sequence[Event], scenario: Scenario, *,
+                 settings: LLMSettings | None = None, client: LLMClient | None = None) -> Judgement:
+    """`judge` as a coroutine (the scorecard's worker): cancelled, its request is closed at once."""
+    asking = _client(scenario, settings, client)
+    if isinstance(asking, Judgement):
+        return asking
+    try:
+        return await _ask(card, events, scenario, asking)
+    finally:
+        if client is None:  # made here: its connections go with it
+            await asking.aclose()
+
+
+async def _ask(card: Scorecard, events: Sequence[Event], scenario: Scenario, asking: LLMClient) -> Judgement:
     from trainer.llm.errors import LLMError, LLMUnavailable
 
-    language = scenario.language if scenario.language in PROMPT else "en"
-    if client is None:
-        try:
-            settings = settings or load_settings()
-            client = LLMClient(settings)
-        except ConfigError as exc:
-            model, host = (settings.model or "", settings.host) if settings else ("", "")
-            return unavailable("not_configured", str(exc), model=model, host=host, language=language)
-    s = client.settings
+    s, language = asking.settings, _language(scenario)
     criteria = asked(card)
     if not criteria:
         return Judgement(s.model or "", s.host, language)
@@ -75,11 +84,37 @@ def judge(card: Scorecard, events: Sequence[Event], scenario: Scenario, *, setti
         return reply
 
     try:
-        reply, meta = client.chat_json(prompt(card, events, scenario), parse, max_tokens=MAX_TOKENS)
+        reply, meta = await asking.achat_json(prompt(card, events, scenario), parse, max_tokens=MAX_TOKENS)
     except LLMUnavailable as exc:
         return unavailable(exc.kind, exc.detail, model=s.model or "", host=s.host, language=language)
     except LLMError as exc:  # pragma: no cover - every LLMError the client raises is an LLMUnavailable
         return unavailable("rejected", str(exc), model=s.model or "", host=s.host, language=language)
+    return _judgement(criteria, reply, meta, events, s, language)
+
+
+def _language(scenario: Scenario) -> str:
+    return scenario.language if scenario.language in PROMPT else "en"
+
+
+def _client(scenario: Scenario, settings: LLMSettings | None, client: LLMClient | None) -> LLMClient | Judgement:
+    """The client to ask through, or a Judgement saying why there is none."""
+    from trainer.errors import ConfigError
+    from trainer.llm.client import LLMClient
+    from trainer.llm.config import load_settings
+
+    if client is not None:
+        return client
+    try:
+        settings = settings or load_settings()
+        return LLMClient(settings)
+    except ConfigError as exc:
+        model, host = (settings.model or "", settings.host) if settings else ("", "")
+        return unavailable("not_configured", str(exc), model=model, host=host, language=_language(scenario))
+
+
+def _judgement(criteria: list[tuple[str, float]], reply: _Reply, meta: Any, events: Sequence[Event],
+               s: LLMSettings, language: str) -> Judgement:
+    """The model's ratings beside the scorer's, each quote checked against the trainee's own messages."""
     messages = [(e.turn, e.text) for e in events if isinstance(e, TraineeMessage)]
     given = {r.criterion.strip(): r for r in reply.ratings}
     ratings = []

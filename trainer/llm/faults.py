@@ -53,6 +53,8 @@ class Translate:
             raise (Fault("refused") if refused else Fault("cut")) from None
         if isinstance(exc, openai.APIStatusError):
             raise self._status(exc) from None
+        if type(exc) is openai.APIError:  # an `error` object in the stream itself
+            raise Fault("server_error", "the stream reported an error") from None
         if isinstance(exc, ValueError | openai.APIResponseValidationError):
             raise Fault("malformed", "the reply was not valid JSON") from None
         if isinstance(exc, openai.OpenAIError):
@@ -73,21 +75,6 @@ class Translate:
             404: f"no model '{model}' there, or the address is wrong (HTTP 404)",
         }.get(status, f"HTTP {status}: {first_line(_server_message(exc))[:200]}")
         return self.owner.rejected(detail, status)
-
-
-class WireFaults:
-    """The transport's own errors while a raw stream is read (openai wraps them only in its own stream)."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        if exc is None or isinstance(exc, Fault | GeneratorExit):
-            return
-        name = type(exc).__name__
-        module = type(exc).__module__ or ""
-        if module.startswith(("httpx", "httpcore", "h11")) or isinstance(exc, OSError):
-            raise Fault("timeout" if "Timeout" in name else "cut") from None
 
 
 def retry_after(headers: Any) -> float | None:

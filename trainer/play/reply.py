@@ -19,7 +19,7 @@ def _ignore(piece: str) -> None:
 
 
 class Reply:
-    """One line of hers: `write` (in a worker thread if need be), then `settle` records it in the round."""
+    """One line of hers: `write` (`awrite` in an event loop), then `settle` records it in the round."""
 
     def __init__(self, round_: Round, cue: Cue, fallback: ScriptedCustomer) -> None:
         self.round = round_
@@ -37,6 +37,15 @@ class Reply:
         """Her line; its pieces go to `shown` as they come. Never raises: the script's line stands in."""
         try:
             text = self.round.customer.stream(self.cue, shown)
+        except Exception as exc:  # noqa: BLE001 - whatever the customer did, the scripted line stands in
+            return self.give_up(f"{type(exc).__name__}: {exc}")
+        return self._stood_in if self._stood_in is not None else text
+
+    async def awrite(self, shown: Callable[[str], None] = _ignore) -> str:
+        """`write` as a coroutine, for a streaming customer in an event loop: cancelled, her writer stops at once
+        (and nothing is recorded)."""
+        try:
+            text = await self.round.customer.astream(self.cue, shown)
         except Exception as exc:  # noqa: BLE001 - whatever the customer did, the scripted line stands in
             return self.give_up(f"{type(exc).__name__}: {exc}")
         return self._stood_in if self._stood_in is not None else text

@@ -114,6 +114,9 @@ class ChatScreen(KeysInLanguage, Screen):
         except MoveError as exc:
             self.notify(str(exc), severity="error")
             return False
+        if isinstance(move, End) and not self._reading:
+            self.call_next(self._end_confirmed, True)  # `/end` says it outright: no question; she stops at once
+            return True
         if not isinstance(move, (Help, Hint)) and not self._can_move():
             return False  # the customer is still typing: what was typed stays in the composer
         limit = CHANNELS[self.game.session.where.channel].max_chars  # where the conversation is now
@@ -195,14 +198,17 @@ class ChatScreen(KeysInLanguage, Screen):
         tell(self, self.game, self.language)
 
     def action_end(self) -> None:
+        """End the conversation, after asking; also while she is typing (her request is closed at once)."""
         if self.game.session.over:
             self._finish()
-        elif self._can_move():
+        elif not self._reading or self._can_move(reading=True):
             self.app.push_screen(ConfirmDialog(tr(self.language, "confirm.end"), self.language), self._end_confirmed)
 
-    def _end_confirmed(self, yes: bool | None) -> None:
-        if yes and self._can_move():
-            self.play(End())
+    async def _end_confirmed(self, yes: bool | None) -> None:
+        if yes and not self.game.session.over and not self._reading:
+            if reply := await self.query_one(LiveLine).stop():  # she was typing: the script's line stands for it
+                self.view.show(reply.settle(reply.give_up("the trainee ended the conversation")))
+            self._over() if self.game.session.over else self.play(End())
 
     def action_quit_asking(self) -> None:
         """Quit, after asking mid-conversation; what is in the composer is kept with the session."""

@@ -138,14 +138,14 @@ class ScorecardScreen(KeysInLanguage, Screen):
         options = webcare_app(self.app).options
         return options.judge is not None or bool(options.judge_problem)
 
-    @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
-    def run_judge(self, settings) -> None:
-        """Ask the LLM judge in a thread: the scorecard is up at once, the judge's column fills in later."""
-        from trainer.judge import judge
+    @work(exclusive=True, group="judge", exit_on_error=False)
+    async def run_judge(self, settings) -> None:
+        """Ask the LLM judge in an async worker: the scorecard is up at once, the judge's column fills in later;
+        leaving the screen or quitting cancels the request."""
+        from trainer.judge import ajudge
 
         s = self.game.session
-        judgement = judge(self.card, s.events, s.scenario, settings=settings)
-        self.app.call_from_thread(self.show_judgement, judgement)
+        self.show_judgement(await ajudge(self.card, s.events, s.scenario, settings=settings))
 
     def show_judgement(self, judgement) -> None:
         from dataclasses import replace
