@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+pytest.importorskip("aiohttp", reason="the class in a browser needs the serve extra: pip install '.[serve]'")
+pytest.importorskip("textual_serve", reason="the class in a browser needs the serve extra: pip install '.[serve]'")
+
 from bench.soaks.classroom import CLASS_CODE, Classroom, Watch
 from tests.serve.cdp import Browser, chromium
 
