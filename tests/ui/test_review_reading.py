@@ -25,8 +25,9 @@ COURSE = ROOT / "tests" / "data" / "campaign" / "legroom-course.yaml"
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_store(str(tmp_path / "class.db"))
+def store(db_url):
+    """The class's sessions, on SQLite and on PostgreSQL: the coach's screens read both the same."""
+    store = open_store(db_url)
     for trainee, name in (("anna", "exemplary"), ("bram", "mediocre")):
         session_id = store.begin(trainee=trainee, scenario=LEGROOM)
         store.record(session_id, RUNS[name].events, 0)
