@@ -27,11 +27,12 @@ play: $(STAMP)
 	@$(BIN)/webcare play
 
 # Both cores, three processes (each starts its own PostgreSQL and LLM servers): the screen stories spend
-# much of their time waiting on Textual's event loop, so a third process keeps both cores busy
-# (on a 2-core machine: 7 min 32 s with two, 5 min 22 s with three).
+# much of their time waiting on Textual's event loop, so a third process keeps both cores busy. Work
+# stealing: a process that runs dry takes tests queued on another, so one slow story does not hold the end.
+# Full-size robustness (a hundred kill -9 runs, thousands of mutants and random games) is `make soak`'s.
 test: $(STAMP)
 	@$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest -n 3
+	$(BIN)/python -m pytest -n 3 --dist worksteal
 
 # Each tool's report only when it finds something: ruff (rules in pyproject's [tool.ruff]), mypy (the
 # packages and strictness in [tool.mypy]), import-linter (the contracts in [tool.importlinter]).

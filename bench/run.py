@@ -600,9 +600,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nWebcare Trainer bench — {'quick, ' if q else ''}{runs} first-frame run(s) each, medians"
           f" ({time.perf_counter() - started:.0f} s)\n")
     print(table(rows))
-    missed = [r.measure.strip() for r in rows if r.verdict == "MISSED"]
-    print(f"\n{len(missed)} goal(s) missed" + (": " + "; ".join(missed) if missed else ""))
+    print(f"\n{missed_line(rows)}")
     return 0
+
+
+def missed_line(rows: list[Row]) -> str:
+    """The last line: how many goals were missed, and which."""
+    missed = [r.measure.strip() for r in rows if r.verdict == "MISSED"]
+    return f"{len(missed)} goal(s) missed" + (": " + "; ".join(missed) if missed else "")
 
 
 if __name__ == "__main__":

@@ -123,9 +123,12 @@ async def help_opens(pilot, app, key: str, heading: str) -> None:
     assert app.screen is below
 
 
-@pytest.mark.parametrize(("language", "heading", "keys_heading"), [("en", "## The screens", "Keys on this screen"),
-                                                                     ("nl", "## De schermen", None)])
+@pytest.mark.parametrize(("language", "heading", "keys_heading", "db_url"),
+                         [("en", "## The screens", "Keys on this screen", "sqlite"),
+                          ("nl", "## De schermen", None, "postgres")],
+                         indirect=["db_url"], ids=["en-sqlite", "nl-postgres"])
 async def test_help_opens_on_every_review_screen_and_dialog(store, language, heading, keys_heading):
+    """Every screen in one app per language (each language on one backend: the help reads no store)."""
     app = ReviewApp(store, "kim", language=language, curriculum=str(COURSE))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
