@@ -3,8 +3,9 @@
 One trial plays the legroom case in plain mode through a pipe, waits until the echo of a
 randomly chosen message is on screen (shown only after the turn is committed), optionally
 sends the next line so the kill lands mid-move, then kills the process. The store must
-hold every message that was shown; `webcare play --resume` must then finish the game.
-Used by `make test` (a few trials), `make soak` and `make bench` (a hundred).
+hold every message that was shown; `webcare play --resume`, sent only the moves the store does
+not hold, must then finish the game as the same moves played without a kill would have.
+Used by `make test` (one trial per file), `make soak` and `make bench` (a hundred).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +44,26 @@ class Trial:
     stored: list[str]
     """The trainee's messages the store holds afterwards."""
     resumed_outcome: str | None
+    seed: int = 0
+    """The game's seed, to play the same moves again without a kill."""
+    replayed: list[str] = field(default_factory=list)
+    """The moves sent to the resumed game: those the store did not hold."""
+    events: list[tuple] = field(default_factory=list)
+    """The session's events once resumed to its end, as `story` tells them."""
 
     @property
     def lost(self) -> int:
         return sum(1 for text in self.shown if text not in self.stored)
+
+
+MOVE_EVENTS = ("trainee_message", "looked_up", "action_taken")
+"""The event each of MESSAGES leaves in the store once its turn is committed: one per move."""
+
+
+def story(events) -> list[tuple]:
+    """What happened, without when: each event's kind and fields, its times left out."""
+    return [(e.kind, *(getattr(e, f.name) for f in fields(e) if f.name not in ("at", "response_seconds")))
+            for e in events]
 
 
 def _env(db: Path) -> dict[str, str]:
@@ -73,16 +90,53 @@ def _read_until(proc: subprocess.Popen, needle: str, seen: list[str], timeout: f
     return True
 
 
+def _play(folder: Path, db: Path, seed: int, lines: list[str], *resume: str) -> subprocess.CompletedProcess:
+    args = ["--resume"] if resume else ["legroom-en", "--seed", str(seed)]
+    return subprocess.run([sys.executable, "-m", "trainer", "play", "--plain", *args],
+                          input="\n".join(lines) + "\n", capture_output=True, text=True, env=_env(db),
+                          cwd=folder, timeout=120)
+
+
+def uncrashed(folder: Path, seed: int) -> list[tuple]:
+    """The story of the same game, every move played in one run without a kill."""
+    from trainer.store import open_store
+
+    db = folder / f"uncrashed-{seed}.db"
+    _play(folder, db, seed, list(MESSAGES))
+    store = open_store(str(db))
+    try:
+        return story(store.load(store.sessions()[0].id).events)
+    finally:
+        store.close()
+
+
 def trial(folder: Path, rng: random.Random) -> Trial:
-    """One kill at a random turn, then a resume that plays the rest."""
+    """One kill at a random turn, then a resume that plays the moves the store does not hold."""
     from trainer.engine.events import SessionEnded, TraineeMessage
     from trainer.store import open_store
 
     db = folder / f"crash-{rng.randrange(10**9)}.db"
+    seed = rng.randrange(100)
     proc = subprocess.Popen([sys.executable, "-m", "trainer", "play", "legroom-en", "--plain", "--seed",
-                             str(rng.randrange(100))], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             str(seed)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env=_env(db), cwd=folder)
-    said = [m for m in MESSAGES if not m.startswith("/")]
+    shown = _until_killed(proc, rng)
+    store = open_store(str(db))
+    rows = store.sessions()
+    events = list(store.load(rows[0].id).events) if rows else []
+    stored = [e.text for e in events if isinstance(e, TraineeMessage)]
+    rest: list[str] = []
+    if rows and not rows[0].finished:
+        rest = list(MESSAGES[sum(e.kind in MOVE_EVENTS for e in events):])
+        if _play(folder, db, seed, rest, "--resume").returncode == 0:
+            events = list(store.load(rows[0].id).events)
+    store.close()
+    outcome = next((e.outcome for e in events if isinstance(e, SessionEnded)), None)
+    return Trial(shown, stored, outcome, seed, rest, story(events))
+
+
+def _until_killed(proc: subprocess.Popen, rng: random.Random) -> list[str]:
+    """Type the moves until a random one is on screen (and maybe the next sent), then SIGKILL; what was shown."""
     stop_after = rng.randrange(len(MESSAGES))
     seen: list[str] = []
     shown: list[str] = []
@@ -103,20 +157,7 @@ def trial(folder: Path, rng: random.Random) -> Trial:
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    store = open_store(str(db))
-    rows = store.sessions()
-    stored = [e.text for r in rows for e in store.load(r.id).events if isinstance(e, TraineeMessage)]
-    outcome = rows[0].outcome if rows and rows[0].finished else None  # it may have ended before the kill
-    if rows and not rows[0].finished:
-        rest = [m for m in MESSAGES if m not in stored and (m.startswith("/") or m in said)]
-        done = subprocess.run([sys.executable, "-m", "trainer", "play", "--plain", "--resume"],
-                              input="\n".join(rest) + "\n", capture_output=True, text=True, env=_env(db),
-                              cwd=folder, timeout=120)
-        if done.returncode == 0:
-            finished = store.load(rows[0].id)
-            outcome = next((e.outcome for e in finished.events if isinstance(e, SessionEnded)), None)
-    store.close()
-    return Trial(shown, stored, outcome)
+    return shown
 
 
 def run(trials: int, folder: Path, seed: int = 7) -> tuple[int, int, int]:

@@ -15,6 +15,8 @@
    CPU per chunk against a 10 ms token interval.
 10. The coach's list of 5,000 seeded sessions (`webcare review`) on SQLite and PostgreSQL: the list shown, its
    queries, and the export dialog's first frame (bench/review_listing.py).
+11. Refusing hostile and broken scenario files: alias bomb, deep nesting, 4 GB, many problems
+   (bench/refusals.py; the tests check what is refused, this how fast).
 
 Run with the venv's Python: `make bench`, or `.venv/bin/python bench/run.py [--quick]`.
 """
@@ -496,6 +498,16 @@ def bench_review_listing(sessions: int, repeats: int) -> list[Row]:
     return rows
 
 
+# -- 11. refusing hostile and broken scenario files ---------------------------------------------------
+
+def bench_refusals() -> list[Row]:
+    """How fast bombs, deep nesting, huge files and mutants are refused (bench/refusals.py)."""
+    from bench.refusals import measure
+
+    return [Row(what, f"{seconds:.2f} s", f"< {goal:g} s", "ok" if seconds < goal else "MISSED")
+            for what, seconds, goal in measure()]
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 def table(rows: list[Row]) -> str:
@@ -526,6 +538,7 @@ def main(argv: list[str] | None = None) -> int:
         ("memory", lambda: bench_memory(100 if q else 500)),
         ("crash safety", lambda: bench_crash(2 if q else 100)),
         ("review list", lambda: bench_review_listing(200 if q else 5000, 1 if q else 5)),
+        ("refusals", bench_refusals),
     ]
     rows: list[Row] = []
     started = time.perf_counter()
@@ -535,9 +548,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nWebcare Trainer bench — {'quick, ' if q else ''}{runs} first-frame run(s) each, medians"
           f" ({time.perf_counter() - started:.0f} s)\n")
     print(table(rows))
-    missed = [r.measure.strip() for r in rows if r.verdict == "MISSED"]
-    print(f"\n{len(missed)} goal(s) missed" + (": " + "; ".join(missed) if missed else ""))
+    print(f"\n{missed_line(rows)}")
     return 0
+
+
+def missed_line(rows: list[Row]) -> str:
+    """The last line: how many goals were missed, and which."""
+    missed = [r.measure.strip() for r in rows if r.verdict == "MISSED"]
+    return f"{len(missed)} goal(s) missed" + (": " + "; ".join(missed) if missed else "")
 
 
 if __name__ == "__main__":

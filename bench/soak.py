@@ -79,7 +79,11 @@ class Row:
 
     @property
     def ok(self) -> bool:
-        return not self.result.failed and self.result.cases > 0
+        return not self.result.failed and (self.result.cases > 0 or bool(self.result.skipped))
+
+    @property
+    def verdict(self) -> str:
+        return "FAILED" if not self.ok else "skipped" if self.result.skipped else "ok"
 
 
 def run_check(check: Check, size: Size) -> Row:
@@ -96,7 +100,7 @@ def run_check(check: Check, size: Size) -> Row:
 def table(rows: list[Row], out: TextIO) -> None:
     head = ("check", "cases", "failures", "worst time", "goal", "verdict")
     cells = [head] + [(r.check.name, f"{r.result.cases:,}", f"{r.result.failed:,}", _seconds(r.result.worst),
-                       r.check.goal, "ok" if r.ok else "FAILED") for r in rows]
+                       r.check.goal, r.verdict) for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
     for n, line in enumerate(cells):
         out.write("  ".join(c.ljust(w) if i in (0, 4) else c.rjust(w) if i < 4 else c
@@ -106,7 +110,9 @@ def table(rows: list[Row], out: TextIO) -> None:
     for r in rows:
         extra = [f"{r.seconds:.1f} s in all", *r.result.figures]
         out.write(f"\n{r.check.name}: " + "; ".join(extra) + "\n")
-        if not r.result.cases:
+        if r.result.skipped:
+            out.write(f"  skipped: {r.result.skipped}\n")
+        elif not r.result.cases:
             out.write("  ✗ no cases ran\n")
         out.writelines("  ✗ " + failure.replace("\n", "\n    ") + "\n" for failure in r.result.failures)
         if r.result.failed > len(r.result.failures):
@@ -127,7 +133,9 @@ def run(checks: list[Check], size: Size, out: TextIO) -> int:
     out.write("\n")
     table(rows, out)
     failed = [r for r in rows if not r.ok]
-    out.write(f"\n{len(rows) - len(failed)} of {len(rows)} checks passed"
+    skipped = [r.check.name for r in rows if r.ok and r.result.skipped]
+    out.write(f"\n{len(rows) - len(failed) - len(skipped)} of {len(rows)} checks passed"
+              + (f"; skipped: {', '.join(skipped)}" if skipped else "")
               + (f"; FAILED: {', '.join(r.check.name for r in failed)}\n" if failed else ".\n"))
     return 1 if failed else 0
 

@@ -14,6 +14,24 @@ pytest_plugins = ["db_fixtures", "llm_fixtures"]  # stores on SQLite and Postgre
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 DATA = Path(__file__).resolve().parent / "data"
+TESTS = Path(__file__).resolve().parent
+
+FOLDER_MARKS = {"ui": "ui", "llm": "llm", "serve": "slow"}
+"""Marks every test in a folder gets (the markers are registered in pyproject's [tool.pytest.ini_options])."""
+FIXTURE_MARKS = {"llm_server": "llm", "llm_settings": "llm", "pg_server": "pg", "spare_pg_server": "pg"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark by folder and by the fixtures a test asks for, so `-m "not pg"` or `-m ui` picks as one expects."""
+    for item in items:
+        parts = item.path.relative_to(TESTS).parts if TESTS in item.path.parents else ("",)
+        marks = {FOLDER_MARKS[parts[0]]} if parts[0] in FOLDER_MARKS else set()
+        marks |= {FIXTURE_MARKS[name] for name in getattr(item, "fixturenames", ()) if name in FIXTURE_MARKS}
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("db_url") == "postgres":
+            marks.add("pg")
+        for mark in sorted(marks):
+            item.add_marker(mark)
 
 
 @pytest.fixture(autouse=True)

@@ -56,7 +56,7 @@ def test_gaming_attempts_mostly_land_in_the_band_a_coach_would_sign(results):
     assert (total - len(outside)) / total >= FLOOR_INSIDE, sorted(outside)
 
 
-@pytest.mark.xfail(reason="goal of issue 16: tau-b ≥ 0.9 per trade, every gaming attempt in its band", strict=False)
+@pytest.mark.xfail(reason="goal of issue 16: tau-b ≥ 0.9 per trade, every gaming attempt in its band", strict=True)
 def test_the_goal_of_the_issue(results):
     assert all(r.tau[t] >= 0.9 for r in results for t in TRADES)
     assert all(not r.outside for r in results)

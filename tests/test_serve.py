@@ -10,14 +10,16 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import aiohttp
 import pytest
 
-from bench.soaks.classroom import free_port, stop_group
-from trainer.cli import _parser
-from trainer.commands.serve import play_command
-from trainer.scenario.library import find_scenario
-from trainer.texts import tr
+aiohttp = pytest.importorskip("aiohttp", reason="`webcare serve` needs the serve extra: pip install '.[serve]'")
+pytest.importorskip("textual_serve", reason="`webcare serve` needs the serve extra: pip install '.[serve]'")
+
+from bench.soaks.classroom import free_port, stop_group  # noqa: E402
+from trainer.cli import _parser  # noqa: E402
+from trainer.commands.serve import play_command  # noqa: E402
+from trainer.scenario.library import find_scenario  # noqa: E402
+from trainer.texts import tr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

@@ -49,7 +49,7 @@ def test_reading_meaning_recognises_more_paraphrases_and_fewer_false_ones(figure
     assert after_para.hits > before_para.hits
 
 
-@pytest.mark.xfail(reason="goal of issue 15: recall ≥ 90 %, false ≤ 3 % (see BENCHMARKS.md)", strict=False)
+@pytest.mark.xfail(reason="goal of issue 15: recall ≥ 90 %, false ≤ 3 % (see BENCHMARKS.md)", strict=True)
 def test_the_goal_of_the_issue(figures):
     para, adv = figures["meaning"]
     assert para.rate >= 0.90 and adv.rate <= 0.03

@@ -190,7 +190,7 @@ def check(size: Size) -> Result:
 
     result = Result()
     times: list[str] = []
-    limit = GOAL if size == "full" else 10 * GOAL
+    limit = GOAL if size == "full" else float("inf")  # timed at full size only: `make test` runs on busy machines
     for case in cases(size):
         if size == "small" and case.name == "150,000 values":
             continue  # the 1 MB case refuses the same way, with more values

@@ -78,7 +78,7 @@ def check(size: Size) -> Result:
     missing = [pair for pair in planted if frozenset(pair) not in pairs]
     if missing:
         result.fail(f"{n:,} intents: the planted collisions {missing} were not found")
-    if took.seconds > (GOAL if size == "full" else 10 * GOAL):
+    if size == "full" and took.seconds > GOAL:  # timed at full size only: `make test` runs on busy machines
         result.fail(f"{n:,} intents: finding the alike phrases took {took.seconds:.1f} s, the goal is < {GOAL:g} s")
 
     result.cases += 1  # not timed: comparing every pair is the slow way, on purpose

@@ -30,7 +30,8 @@ def check(size: Size) -> Result:
 
     result = Result()
     if server_programs() is None:
-        result.fail("PostgreSQL's server is not installed (`make postgres-server` installs Debian's postgresql)")
+        result.skip("PostgreSQL's server is not installed: install it (Debian: apt-get install postgresql) or "
+                    "run .ci/run, which installs it")
         return result
     folder = Path(tempfile.mkdtemp(prefix="webcare-pg-soak-"))
     os.chmod(folder, 0o755)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bench.soaks.classroom import CLASS_CODE, Classroom, Watch
-from tests.serve.cdp import Browser, chromium
+
+SERVE_EXTRA = "the class in a browser needs the serve extra: pip install '.[serve]'"
+"""Each test module here skips with this where aiohttp or textual-serve is missing (see `needs_the_serve_extra`)."""
+
+
+def needs_the_serve_extra() -> None:
+    """Skip the calling test module cleanly without the serve extra, rather than fail its collection."""
+    pytest.importorskip("aiohttp", reason=SERVE_EXTRA)
+    pytest.importorskip("textual_serve", reason=SERVE_EXTRA)
 
 COACH_PASSWORD = "review-all-of-it"
 
@@ -54,6 +62,8 @@ async def watch_store():
 @pytest.fixture
 async def browser(tmp_path):
     """Headless Chromium (Debian's package), skipped in one line where it is not installed."""
+    from tests.serve.cdp import Browser, chromium
+
     program = chromium()
     if program is None:
         pytest.skip("no chromium on this machine (Debian package chromium; .ci/run installs it)")

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.serve.conftest import COACH_PASSWORD
-from tests.serve.steps import coach_signs_in, send, sign_in, start_case
-from trainer.texts import tr
+from tests.serve.conftest import needs_the_serve_extra
+
+needs_the_serve_extra()
+
+from tests.serve.conftest import COACH_PASSWORD  # noqa: E402
+from tests.serve.steps import coach_signs_in, send, sign_in, start_case  # noqa: E402
+from trainer.texts import tr  # noqa: E402
 
 
 def offer(turn: int) -> str:

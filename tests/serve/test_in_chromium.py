@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from bench.soaks.classroom import SCENARIO, messages, signed
-from tests.serve.steps import send, sign_in, start_case
+from tests.serve.conftest import needs_the_serve_extra
+
+needs_the_serve_extra()
+
+from bench.soaks.classroom import SCENARIO, messages, signed  # noqa: E402
+from tests.serve.steps import send, sign_in, start_case  # noqa: E402
 
 
 async def test_a_trainee_signs_in_in_chromium_and_plays_a_turn(classroom, watch_store, browser):

@@ -21,8 +21,9 @@ RUNS = {p.name: run_playthrough(LEGROOM, p) for p in LEGROOM.playthroughs}
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_store(str(tmp_path / "class.db"))
+def store(db_url):
+    """The class's sessions, on SQLite and on PostgreSQL: the coach's screens read both the same."""
+    store = open_store(db_url)
     for trainee, name in (("anna", "exemplary"), ("bram", "mediocre"), ("bram", "copy-paste")):
         session_id = store.begin(trainee=trainee, scenario=LEGROOM)
         store.record(session_id, RUNS[name].events, 0)

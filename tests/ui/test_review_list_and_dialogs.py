@@ -33,8 +33,9 @@ def play(store, trainee: str, name: str = "mediocre") -> str:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_store(str(tmp_path / "class.db"))
+def store(db_url):
+    """The class's sessions, on SQLite and on PostgreSQL: the coach's screens read both the same."""
+    store = open_store(db_url)
     play(store, "anna", "exemplary")
     play(store, "bram")
     yield store

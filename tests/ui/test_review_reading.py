@@ -25,8 +25,9 @@ COURSE = ROOT / "tests" / "data" / "campaign" / "legroom-course.yaml"
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_store(str(tmp_path / "class.db"))
+def store(db_url):
+    """The class's sessions, on SQLite and on PostgreSQL: the coach's screens read both the same."""
+    store = open_store(db_url)
     for trainee, name in (("anna", "exemplary"), ("bram", "mediocre")):
         session_id = store.begin(trainee=trainee, scenario=LEGROOM)
         store.record(session_id, RUNS[name].events, 0)
@@ -122,9 +123,12 @@ async def help_opens(pilot, app, key: str, heading: str) -> None:
     assert app.screen is below
 
 
-@pytest.mark.parametrize(("language", "heading", "keys_heading"), [("en", "## The screens", "Keys on this screen"),
-                                                                     ("nl", "## De schermen", None)])
+@pytest.mark.parametrize(("language", "heading", "keys_heading", "db_url"),
+                         [("en", "## The screens", "Keys on this screen", "sqlite"),
+                          ("nl", "## De schermen", None, "postgres")],
+                         indirect=["db_url"], ids=["en-sqlite", "nl-postgres"])
 async def test_help_opens_on_every_review_screen_and_dialog(store, language, heading, keys_heading):
+    """Every screen in one app per language (each language on one backend: the help reads no store)."""
     app = ReviewApp(store, "kim", language=language, curriculum=str(COURSE))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -143,7 +143,7 @@ def test_the_detector_does_not_slip_below_where_it_stands(eval_output):
     assert _macro(eval_output) >= FLOOR
 
 
-@pytest.mark.xfail(reason="the goal of the issue; the detector reaches about 0.67 on the dev data", strict=False)
+@pytest.mark.xfail(reason="the goal of the issue; the detector reaches about 0.67 on the dev data", strict=True)
 def test_the_detector_reaches_the_goal_on_the_dev_data(eval_output):
     assert _macro(eval_output) >= GOAL
 

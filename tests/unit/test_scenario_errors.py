@@ -9,13 +9,11 @@ Large and binary files are made in tmp_path by the tests themselves.
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
 
 from trainer.errors import ScenarioError
-from trainer.scenario import yamlfile
 from trainer.scenario.loader import check_bytes, check_file, load_scenario
 from trainer.scenario.problems import Problem
 from trainer.scenario.yamlfile import MAX_BYTES
@@ -443,13 +441,11 @@ def test_other_tags_are_reported_too(tmp_path, tag):
     assert "tag" in problem.message
 
 
-def test_an_alias_bomb_is_refused_fast(tmp_path):
+def test_an_alias_bomb_is_refused(tmp_path):
     bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     for this, last in zip("bcdefghi", "abcdefgh"):
         bomb += f"{this}: &{this} [{', '.join(['*' + last] * 9)}]\n"
-    started = time.perf_counter()
     [problem] = problems_of(bomb, tmp_path)
-    assert time.perf_counter() - started < 3.0
     assert "aliases" in problem.message and problem.line >= 1
 
 
@@ -458,10 +454,8 @@ def test_an_alias_inside_its_own_anchor_is_refused(tmp_path):
     assert "nest" in problem.message and "alias" in problem.hint
 
 
-def test_brackets_nested_a_hundred_thousand_deep_are_refused_fast(tmp_path):
-    started = time.perf_counter()
+def test_brackets_nested_a_hundred_thousand_deep_are_refused(tmp_path):
     [problem] = problems_of("a: " + "[" * 100_000, tmp_path)
-    assert time.perf_counter() - started < 6.0
     assert "levels deep" in problem.message
 
 
@@ -469,26 +463,20 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
     path = tmp_path / "huge.yaml"
     with path.open("wb") as file:
         file.truncate(4 * 1024**3)  # 4 GB, sparse: reading it all would take long
-    started = time.perf_counter()
     scenario, problems = check_file(path)
-    assert time.perf_counter() - started < 3.0
     assert scenario is None
     [problem] = problems.items
     assert at(problem) == (1, 1)
     assert "4,294,967,296 bytes" in problem.message and f"{MAX_BYTES:,}" in problem.message
 
 
-def test_bytes_over_the_size_limit_are_refused_fast():
-    started = time.perf_counter()
+def test_bytes_over_the_size_limit_are_refused():
     scenario, problems = check_bytes(b"a: b\n" * (MAX_BYTES // 5 + 1), "big.yaml")
-    assert time.perf_counter() - started < 1.5
     assert scenario is None and "at most" in problems.items[0].message
 
 
-def test_thousands_of_problems_are_cut_short_fast(tmp_path):
-    started = time.perf_counter()
+def test_thousands_of_problems_are_cut_short(tmp_path):
     problems = problems_of("- !x a\n" * 20_000, tmp_path)
-    assert time.perf_counter() - started < 9.0
     assert len(problems) == 101
     assert any("too many problems" in p.message for p in problems)
 
@@ -567,12 +555,15 @@ def _mutate(lines: list[str], rng: random.Random) -> bytes:
     return "\n".join(lines).encode("utf-8", "surrogatepass")
 
 
-def test_two_hundred_mutations_of_a_real_scenario_load_or_give_placed_problems():
+MUTANTS = 60
+"""Enough to meet every kind of mutation; `make soak` checks a thousand (bench/soaks/malformed.py)."""
+
+
+def test_sixty_mutations_of_a_real_scenario_load_or_give_placed_problems():
     lines = LEGROOM.read_text("utf-8").split("\n")
     rng = random.Random(20261125)
-    started = time.perf_counter()
     outcomes = {"loaded": 0, "refused": 0}
-    for n in range(200):
+    for n in range(MUTANTS):
         raw = _mutate(lines, rng)
         scenario, problems = check_bytes(raw, f"mutant-{n}.yaml")  # must not raise
         if scenario is not None:
@@ -586,9 +577,7 @@ def test_two_hundred_mutations_of_a_real_scenario_load_or_give_placed_problems()
             assert problem.column >= 1, f"mutant {n}: {problem}"
             assert str(problem).startswith(f"mutant-{n}.yaml:{problem.line}:{problem.column}: ")
             assert "internal error" not in problem.message, f"mutant {n}: {problem}"
-    assert outcomes["loaded"] and outcomes["refused"] > 100, outcomes
-    # With libyaml (PyYAML's wheels have it) this takes about 2 s; pure Python, about 9 s.
-    assert time.perf_counter() - started < (24.0 if yamlfile.FAST_LOADER else 90.0)
+    assert outcomes["loaded"] and outcomes["refused"] > MUTANTS // 2, outcomes
 
 
 def test_a_file_with_only_warnings_does_not_fail_because_there_are_many():
