@@ -9,6 +9,7 @@ from textual.fuzzy import Matcher
 from textual.widgets import OptionList
 
 from tests.ui.conftest import SIZE, type_line
+from tests.ui.score_steps import finish_badly
 from tests.ui.test_dutch_footers import footer
 from trainer.engine.events import HintShown
 from trainer.scenario.library import find_scenario
@@ -18,6 +19,7 @@ from trainer.ui.messages import StartSession
 from trainer.ui.screens.briefing import BriefingScreen
 from trainer.ui.screens.help import HelpScreen
 from trainer.ui.screens.picker import PickerScreen
+from trainer.ui.screens.review_sessions import SessionsScreen
 
 
 @pytest.fixture
@@ -127,7 +129,7 @@ async def test_only_what_makes_sense_here_is_offered(palette_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         on_picker = offered(app)
-        assert on_picker == ["Help", "Light or dark theme", "Language: Nederlands"]  # no conversation; already picking
+        assert on_picker == ["Help", "Review sessions", "Light or dark theme", "Language: Nederlands"]  # already picking
         app.post_message(StartSession(find_scenario("legroom-en"), "test"))
         for _ in range(50):
             await pilot.pause()
@@ -198,3 +200,30 @@ def test_a_title_that_looks_like_markup_is_shown_as_written():
     matcher = Matcher("legroom")
     shown = highlighted(matcher, "Play: [b]legroom[/b] [@click=app.quit]x[/] · mine")
     assert shown.plain == "Play: [b]legroom[/b] [@click=app.quit]x[/] · mine"
+
+
+async def test_ones_own_sessions_are_reviewed_from_the_palette(palette_app):
+    first = palette_app(trainee="anna")
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # the legroom case, then Start
+        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+    again = palette_app(trainee="anna")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "review", "Review sessions")
+        assert isinstance(again.screen, SessionsScreen)
+        assert [r.trainee for r in again.screen.rows] == ["anna"]
+
+
+async def test_the_scorecards_session_is_exported_from_the_palette(palette_app, tmp_path):
+    app = palette_app(trainee="anna", scenario="legroom-en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await finish_badly(pilot)
+        assert type(app.screen).__name__ == "ScorecardScreen"
+        await run_command(pilot, "export", "Export this session")
+        app.screen.query_one("#export-path").value = str(tmp_path / "mine.html")
+        await pilot.press("enter")
+        await pilot.pause()
+    page = (tmp_path / "mine.html").read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "The legroom that never was" in page

@@ -6,6 +6,7 @@ scenarios too): it is shown as text, never read as markup.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.picker import PickerScreen
 
 if TYPE_CHECKING:
+    from trainer.play import Round
     from trainer.ui.app import WebcareApp
 
 
@@ -59,6 +61,37 @@ def switch_language(app: WebcareApp, language: str) -> None:
         app.notify(tr(language, "palette.language_next"))
 
 
+def review_sessions(app: WebcareApp) -> None:
+    """The coach's list of sessions, over the game: read one's own sessions annotated, note, export them."""
+    from trainer.ui.screens.review_sessions import SessionsScreen
+
+    assert app.store is not None, "offered only with a store"
+    app.push_screen(SessionsScreen(app.store, app.trainee, app.language))
+
+
+def export_session(app: WebcareApp, game: Round) -> None:
+    """The session of this scorecard to an HTML, Markdown or JSON file, as the coach's review exports it."""
+    from trainer.store import StoreError
+    from trainer.ui.screens.review_session import write_export
+    from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem
+
+    saved, language = game.saved, app.language
+    try:
+        session = app.store.load(saved.session_id) if app.store and saved and saved.session_id else None
+    except StoreError as exc:
+        app.notify(tr(language, "store.failed", reason=exc), severity="error")
+        return
+    if session is None:
+        app.notify(tr(language, "palette.export_unsaved"), severity="warning")
+        return
+
+    def write(choice: tuple | None) -> None:
+        if choice:
+            write_export(app.screen, language, session, *choice)
+
+    app.push_screen(ExportDialog(("html", "markdown", "json"), export_stem(session.row), language), write)
+
+
 def commands_for(app: WebcareApp, screen: Screen) -> list[Command]:
     """What makes sense on `screen`: ending and hints only where a conversation is going on."""
     from trainer.ui.screens.chat import ChatScreen  # when the palette opens: not a cost of the start-up
@@ -75,6 +108,12 @@ def commands_for(app: WebcareApp, screen: Screen) -> list[Command]:
         row = app.unfinished[0]
         found.append(command("resume", lambda: app.resume(row), title=row.title or row.scenario, turn=row.turns,
                              when=row.updated_at[:16].replace("T", " ")))
+    if app.store is not None and not app.is_web and not isinstance(screen, ChatScreen):
+        found.append(command("review", lambda: review_sessions(app)))  # on one's own store; a class has `webcare review`
+    scorecard = sys.modules.get("trainer.ui.screens.scorecard")  # not imported: no scorecard was ever shown
+    if scorecard and isinstance(screen, scorecard.ScorecardScreen) and screen.game.saved and app.store is not None:
+        game = screen.game
+        found.append(command("export", lambda: export_session(app, game)))
     found.append(command("theme", app.action_toggle_dark))
     found.append(command("language", lambda: switch_language(app, other_language(language))))
     if isinstance(screen, ChatScreen):
