@@ -4,6 +4,7 @@ config file's `[ui]` table beside the user's own settings and comments; a broken
 from __future__ import annotations
 
 import pytest
+import textual.constants
 
 from tests.ui.chat_helpers import notices
 from tests.ui.conftest import SIZE
@@ -124,3 +125,17 @@ async def test_without_a_config_file_nothing_is_written(app_factory, tmp_path):
         app.theme = "nord"
         await pilot.pause()
     assert not list(tmp_path.glob("*.toml"))
+
+
+async def test_in_a_browser_tab_the_servers_settings_are_neither_read_nor_written(app_factory, config, monkeypatch):
+    config.write_text('[ui]\nlanguage = "nl"\ntheme = "nord"\n')
+    # textual-serve starts each tab with TEXTUAL_DRIVER naming the web driver; Textual reads it on import
+    monkeypatch.setattr(textual.constants, "DRIVER", "textual.drivers.web_driver:WebDriver")
+    app = app_factory(config=config, trainee="Anna")
+    assert app.in_browser
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.language == "en" and app.theme == "textual-dark"
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert config.read_text() == '[ui]\nlanguage = "nl"\ntheme = "nord"\n'

@@ -8,6 +8,7 @@ A mixin of `WebcareApp` (and of the coach's `ReviewApp`, for the theme), so app.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +41,7 @@ class SavedSettings(Base):
 
     def read_saved(self, options: UiOptions) -> UiOptions:
         """`options` with the saved language and name where the command line gave none (read once, at start)."""
-        self.settings_file = options.config
+        self.settings_file = None if self.in_browser else options.config
         if self.settings_file is None:
             return options
         try:
@@ -52,14 +53,19 @@ class SavedSettings(Base):
         name = options.trainee or (None if os.environ.get("WEBCARE_TRAINEE") else self.saved.name)
         return replace(options, language=options.language or self.saved.language, trainee=name)
 
+    @property
+    def in_browser(self) -> bool:
+        """Played in a browser tab (`webcare serve`: textual-serve sets the web driver), known before it runs."""
+        web = sys.modules.get("textual.drivers.web_driver")  # imported by Textual only for the web driver
+        return web is not None and issubclass(self.driver_class, web.WebDriver)
+
     def restore_settings(self, given_name: str | None) -> None:
         """On mount: the saved theme, the notice of a config file that can't be read, the name given kept."""
-        if self.is_web:
-            self.settings_file = None
-            return
         if self.settings_problem:
             self.notify(tr(self.language, "settings.unreadable", reason=self.settings_problem),
                         severity="warning", timeout=10)
+        if self.settings_file is None:
+            return
         theme = self.saved.theme
         if theme and theme != self.theme:
             if theme in self.available_themes:

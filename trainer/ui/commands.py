@@ -108,7 +108,7 @@ def commands_for(app: WebcareApp, screen: Screen) -> list[Command]:
         row = app.unfinished[0]
         found.append(command("resume", lambda: app.resume(row), title=row.title or row.scenario, turn=row.turns,
                              when=row.updated_at[:16].replace("T", " ")))
-    if app.store is not None and not app.is_web and not isinstance(screen, ChatScreen):
+    if app.store is not None and not app.in_browser and not isinstance(screen, ChatScreen):
         found.append(command("review", lambda: review_sessions(app)))  # on one's own store; a class has `webcare review`
     scorecard = sys.modules.get("trainer.ui.screens.scorecard")  # not imported: no scorecard was ever shown
     if scorecard and isinstance(screen, scorecard.ScorecardScreen) and screen.game.saved and app.store is not None:
