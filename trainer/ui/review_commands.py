@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def review_commands(app: ReviewApp, screen: Screen) -> list[Command]:
-    """What the screen below the palette can do: export its session(s); from the list also the class's progress."""
+    """What the screen below the palette can do: export its session, or those shown; from the list also the class's progress."""
 
     def command(key: str, run: Callable[[], Any]) -> Command:
         return Command(tr(app.language, f"palette.{key}"), tr(app.language, f"palette.{key}_help"), run)
