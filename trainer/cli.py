@@ -163,6 +163,7 @@ def _wait_for_enter(prompt: str) -> None:
 def _play_tui(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from trainer.llm.config import config_path
     from trainer.scenario.library import find_scenario
     from trainer.ui.app import make_app
     from trainer.ui.options import UiOptions
@@ -183,7 +184,8 @@ def _play_tui(args: argparse.Namespace) -> int:
     options = UiOptions(scenario=args.scenario, found=None if args.resume else found, language=args.lang, seed=args.seed, mode=args.mode, read_later=True,
                         db=args.db, trainee=args.name, save_sessions=args.save and not args.watch,
                         resume=args.resume, watch=args.watch, curriculum=args.curriculum,
-                        typing_speed=args.typing_speed, require_saving=args.require_saving)
+                        typing_speed=args.typing_speed, require_saving=args.require_saving,
+                        config=config_path())  # [ui]: the theme, language and name kept from the last time
     if args.require_saving and not options.save_sessions:
         raise TrainerError("--require-saving needs the session store; drop --no-save and --watch")
     if start is not None:

@@ -265,7 +265,7 @@ async def test_at_60_by_20_the_mood_meter_stays_in_view(app_factory):
         assert meter.region.height == 1 and screen.region.contains_region(meter.region)
         shown = meter.render()
         assert "angry 30" in shown.plain and "●●●●●●" in shown.plain  # her mood, its band, her patience
-        assert meter.region.width - 2 >= shown.cell_len  # whole, not cut
+        assert meter.region.width - 2 >= shown.cell_length  # whole, not cut
 
 
 def test_this_textual_reads_keys_through_the_guard():

@@ -1,17 +1,25 @@
-"""The command palette (Ctrl+P) offers the game's commands, in the interface's language."""
+"""The command palette (Ctrl+P) offers what people look for in it: play a scenario by name, resume, light or dark,
+the other language, help; in a conversation also end and hint. In the interface's language."""
 
 from __future__ import annotations
 
 import pytest
 from textual.command import CommandPalette
+from textual.fuzzy import Matcher
 from textual.widgets import OptionList
 
-from tests.ui.conftest import SIZE
+from tests.ui.conftest import SIZE, type_line
+from tests.ui.score_steps import finish_badly
+from tests.ui.test_dutch_footers import footer
 from trainer.engine.events import HintShown
 from trainer.scenario.library import find_scenario
-from trainer.ui.commands import WebcareCommands, commands_for
+from trainer.texts import tr
+from trainer.ui.commands import WebcareCommands, commands_for, highlighted
 from trainer.ui.messages import StartSession
+from trainer.ui.screens.briefing import BriefingScreen
 from trainer.ui.screens.help import HelpScreen
+from trainer.ui.screens.picker import PickerScreen
+from trainer.ui.screens.review_sessions import SessionsScreen
 
 
 @pytest.fixture
@@ -44,6 +52,11 @@ async def run_command(pilot, query: str, expected: str) -> None:
         await pilot.press("down")
     await pilot.press("enter")
     await pilot.pause()
+
+
+def offered(app) -> list[str]:
+    """The commands the empty palette lists (a scenario is offered when its name is typed)."""
+    return [c.name for c in commands_for(app, app.screen) if not c.found_only]
 
 
 async def to_chat(pilot) -> None:
@@ -104,8 +117,9 @@ async def test_the_palette_speaks_dutch_when_the_interface_does(palette_app):
     app = palette_app(scenario="legroom-nl")
     async with app.run_test(size=SIZE) as pilot:
         await to_chat(pilot)
-        names = [c.name for c in commands_for(app, app.screen)]
-        assert names == ["Help", "Nieuw scenario", "Licht of donker thema", "Gesprek beëindigen", "Vraag een hint"]
+        names = offered(app)
+        assert names == ["Help", "Nieuw scenario", "Licht of donker thema", "Taal: English", "Gesprek beëindigen",
+                         "Vraag een hint"]
         await run_command(pilot, "hint", "Vraag een hint")
         assert any(isinstance(e, HintShown) for e in app.screen.game.session.events)
 
@@ -114,12 +128,102 @@ async def test_only_what_makes_sense_here_is_offered(palette_app):
     app = palette_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        on_picker = [c.name for c in commands_for(app, app.screen)]
-        assert on_picker == ["Help", "Light or dark theme"]  # no conversation to end; already picking
+        on_picker = offered(app)
+        assert on_picker == ["Help", "Review sessions", "Light or dark theme", "Language: Nederlands"]  # already picking
         app.post_message(StartSession(find_scenario("legroom-en"), "test"))
         for _ in range(50):
             await pilot.pause()
             if type(app.screen).__name__ == "ChatScreen":
                 break
-        names = [c.name for c in commands_for(app, app.screen)]
-        assert names == ["Help", "New scenario", "Light or dark theme", "End the conversation"]  # test mode: no hint
+        names = offered(app)
+        assert names == ["Help", "New scenario", "Light or dark theme", "Language: Nederlands",
+                         "End the conversation"]  # test mode: no hint
+
+
+async def test_typing_a_scenarios_name_opens_its_briefing(palette_app):
+    app = palette_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "legroom", "The legroom that never was")
+        assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "legroom-en"
+        await pilot.press("escape")  # back to the list, as after picking it there
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_a_dutch_title_is_found_by_its_own_words(palette_app):
+    app = palette_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "beenruimte", "De beenruimte die er nooit was")
+        assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "legroom-nl"
+
+
+async def test_the_stopped_session_resumes_from_the_palette(palette_app):
+    first = palette_app(trainee="anna")
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # the legroom case, then Start
+        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+        before = list(first.screen.game.session.events)
+    again = palette_app(trainee="anna")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "resume", "Resume: The legroom that never was")
+        assert type(again.screen).__name__ == "ChatScreen"
+        assert again.screen.game.session.events[: len(before)] == before
+
+
+async def test_switching_language_in_the_palette_turns_the_footer_dutch(palette_app):
+    app = palette_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert tr("en", "key.choose") in footer(app.screen)
+        await run_command(pilot, "language", "Language: Nederlands")
+        assert isinstance(app.screen, PickerScreen) and app.language == "nl"
+        assert tr("nl", "key.choose") in footer(app.screen) and tr("en", "key.choose") not in footer(app.screen)
+        assert str(app.screen.query_one(".screen-title").render()) == tr("nl", "picker.title")
+        await run_command(pilot, "taal", "Taal: English")  # and back, in the words of the other language
+        assert tr("en", "key.choose") in footer(app.screen)
+
+
+async def test_light_and_dark_goes_back_to_the_dark_theme_picked(palette_app):
+    app = palette_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await run_command(pilot, "light", "Light or dark theme")
+        assert not app.current_theme.dark
+        await run_command(pilot, "dark", "Light or dark theme")
+        assert app.theme == "nord"
+
+
+def test_a_title_that_looks_like_markup_is_shown_as_written():
+    matcher = Matcher("legroom")
+    shown = highlighted(matcher, "Play: [b]legroom[/b] [@click=app.quit]x[/] · mine")
+    assert shown.plain == "Play: [b]legroom[/b] [@click=app.quit]x[/] · mine"
+
+
+async def test_ones_own_sessions_are_reviewed_from_the_palette(palette_app):
+    first = palette_app(trainee="anna")
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # the legroom case, then Start
+        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+    again = palette_app(trainee="anna")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "review", "Review sessions")
+        assert isinstance(again.screen, SessionsScreen)
+        assert [r.trainee for r in again.screen.rows] == ["anna"]
+
+
+async def test_the_scorecards_session_is_exported_from_the_palette(palette_app, tmp_path):
+    app = palette_app(trainee="anna", scenario="legroom-en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await finish_badly(pilot)
+        assert type(app.screen).__name__ == "ScorecardScreen"
+        await run_command(pilot, "export", "Export this session")
+        app.screen.query_one("#export-path").value = str(tmp_path / "mine.html")
+        await pilot.press("enter")
+        await pilot.pause()
+    page = (tmp_path / "mine.html").read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "The legroom that never was" in page

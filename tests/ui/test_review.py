@@ -120,3 +120,23 @@ async def test_an_empty_store_says_where_sessions_come_from(tmp_path):
     app = ReviewApp(open_store(str(tmp_path / "empty.db")), "kim", language="nl")
     async with app.run_test(size=SIZE):
         assert "Nog geen sessies" in str(app.screen.query_one("#review-status").render())
+
+
+async def test_the_coach_exports_from_the_command_palette(store, tmp_path):
+    from tests.ui.test_palette import run_command
+
+    app = ReviewApp(store, "kim")
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "export the highlighted", "Export the highlighted session")
+        app.screen.query_one("#export-path").value = str(tmp_path / "one.html")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # open the session: the palette offers its export too
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await run_command(pilot, "export", "Export this session")
+        app.screen.query_one("#export-path").value = str(tmp_path / "two.md")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert (tmp_path / "one.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "two.md").exists()

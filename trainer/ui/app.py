@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from trainer.texts import tr
 from trainer.ui.app_campaign import CampaignNavigation
 from trainer.ui.app_rounds import RoundNavigation
+from trainer.ui.app_settings import SavedSettings
 from trainer.ui.messages import LibraryLoaded, SessionFinished, StartSession, StoreOpened
 from trainer.ui.options import UiOptions
 from trainer.ui.verbatim import Notices
@@ -33,7 +34,7 @@ def _webcare_commands():
     return WebcareCommands
 
 
-class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
+class WebcareApp(RoundNavigation, CampaignNavigation, SavedSettings, Notices, App[None]):
     CSS_PATH = "trainer.tcss"
     TITLE = "Webcare Trainer"
     COMMANDS = App.COMMANDS | {_webcare_commands}
@@ -45,7 +46,9 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
 
     def __init__(self, options: UiOptions, library: Library | None) -> None:
         super().__init__()
-        self.options = options
+        self.given_name = options.trainee
+        """The name given on the command line (`--name`): kept in the config file for the next start."""
+        self.options = options = self.read_saved(options)
         self.library = library
         """None until read (see `make_app`)."""
         self.best: dict[str, dict[Trade, int]] = {}
@@ -58,6 +61,7 @@ class WebcareApp(RoundNavigation, CampaignNavigation, Notices, App[None]):
         """Sessions that stopped before an outcome: the picker offers to resume the latest."""
 
     def on_mount(self) -> None:
+        self.restore_settings(self.given_name)
         if self.options.watch:
             from trainer.ui.watch import ScenarioWatch
 

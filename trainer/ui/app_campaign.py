@@ -98,6 +98,10 @@ class CampaignNavigation(AppHost):
             return None
         return next((s for s in self.screen_stack if isinstance(s, home.HomeScreen)), None)
 
+    def home_screen(self) -> HomeScreen | None:
+        """The curriculum's home screen, when it is open (under other screens, maybe)."""
+        return self._home()
+
     def home_language(self) -> str:
         return self.options.language or (self.curriculum.language if self.curriculum else "en")
 

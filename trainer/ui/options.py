@@ -62,6 +62,9 @@ class UiOptions:
     """Reload the scenario file when it changes, replaying the moves so far (`--watch`)."""
     curriculum: str | None = None
     """Open this curriculum's home screen (an id or a path; `--curriculum`); None: the one the trainee is in, if any."""
+    config: Path | None = None
+    """The config file whose `[ui]` table keeps the theme, language and name (`trainer.settings`); None: nothing
+    is read or saved (tests, unless they give one)."""
     now: Callable[[], datetime] | None = None
     """Today's date and time (UTC) for progress, streaks and test windows; None: the real time (tests fix it)."""
 

@@ -31,9 +31,16 @@ def say_store_error(where, language: str, exc: StoreError) -> None:
     where.notify(tr(language, "store.failed", reason=exc), severity="error", timeout=10, markup=False)
 
 
+def _review_commands():
+    from trainer.ui.review_commands import ReviewCommands
+
+    return ReviewCommands
+
+
 class ReviewApp(Notices, App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "Webcare Trainer — review"
+    COMMANDS = App.COMMANDS | {_review_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit"),
         Binding("f1", "help", "Help"),

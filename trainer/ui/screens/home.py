@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label, Static
 from trainer.scenario.kinds import TRADES
 from trainer.texts import tr
 from trainer.ui.app_host import webcare_app
+from trainer.ui.colours import GOOD, WARN, content
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
@@ -30,7 +31,7 @@ def badge_lines(progress: Progress, language: str) -> Text:
     if not progress.badges:
         return Text(tr(language, "home.no_badges"), style="dim italic")
     return Text("\n").join(
-        Text.assemble(verbatim(f"{b.badge.icon or '★'} ", "yellow"), verbatim(b.badge.title, "bold"),
+        Text.assemble(verbatim(f"{b.badge.icon or '★'} ", WARN), verbatim(b.badge.title, "bold"),
                       verbatim(f" — {b.badge.about}" if b.badge.about else "", "dim"))
         for b in progress.badges)
 
@@ -39,7 +40,7 @@ def next_line(progress: Progress, now: datetime, language: str) -> Text:
     """What Enter does (the curriculum's own sentence), and a test's rules when it is a test."""
     current = progress.current
     if current is None:
-        return Text(tr(language, "home.all_passed"), style="bold green")
+        return Text(tr(language, "home.all_passed"), style=f"bold {GOOD}")
     line = Text.assemble(("▶ ", "bold"), verbatim(progress.next_step(), "bold"))
     if current.next_mode == "test" and current.test_open(now):
         line.append("  " + tr(language, "home.test_rules"), style="italic")
@@ -110,9 +111,9 @@ class HomeScreen(KeysInLanguage, Screen):
         days = progress.streak_days
         streak = tr(language, "home.streak", n=days) if days else tr(language, "home.no_streak")
         self.query_one("#home-streak", Static).update(Text(streak, style="bold" if days else "dim italic"))
-        self.query_one("#home-badges", Static).update(badge_lines(progress, language))
+        self.query_one("#home-badges", Static).update(content(badge_lines(progress, language)))
         self._show_module(progress)
-        self.query_one("#home-next", Static).update(next_line(progress, now, language))
+        self.query_one("#home-next", Static).update(content(next_line(progress, now, language)))
         self._show_board()
         self.refresh_bindings()
 

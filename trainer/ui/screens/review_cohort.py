@@ -18,6 +18,7 @@ from trainer.campaign.models import Curriculum
 from trainer.scenario.kinds import TRADES, Trade
 from trainer.store import Store
 from trainer.texts import tr
+from trainer.ui.colours import BAD, follow_theme, themed
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import score_style, trade_name
@@ -71,12 +72,13 @@ class CohortScreen(KeysInLanguage, Screen):
         self.query_one("#cohort-board", DataTable).add_columns(
             *(tr(t, f"cohort.column.{c}") for c in ("rank", "trainee", "total")))
         self.reload()
+        follow_theme(self, self.reload)  # the tables are drawn by Rich, in the colours of the theme they were filled in
 
     def reload(self) -> None:
         from trainer.store import StoreError
         from trainer.ui.review_app import say_store_error
 
-        t = self.language
+        t, variables = self.language, self.app.theme_variables
         try:
             self.cohort = cohort = read_cohort(self.store, self.curriculum, self.now)
         except StoreError as exc:  # the database stays away: said, and the screen shows what it showed
@@ -87,7 +89,7 @@ class CohortScreen(KeysInLanguage, Screen):
         total = len(self.curriculum.modules)
         for line in cohort.trainees:
             stuck = tr(t, "cohort.done") if line.stuck_days is None else tr(t, "cohort.days", n=line.stuck_days)
-            style = "bold red" if (line.stuck_days or 0) >= 7 else ""
+            style = themed(f"bold {BAD}", variables) if (line.stuck_days or 0) >= 7 else ""
             trainees.add_row(verbatim(line.trainee), verbatim(line.current or "—"), f"{line.passed}/{total}",
                              Text(stuck, style=style), verbatim((line.last_played or "")[:10]), key=line.trainee)
         self.query_one("#cohort-status", Static).update(tr(t, "cohort.empty") if not cohort.trainees else "")
@@ -95,7 +97,7 @@ class CohortScreen(KeysInLanguage, Screen):
         criteria.clear()
         for c in cohort.criteria[:SHOWN_CRITERIA]:
             criteria.add_row(verbatim(trade_name(c.trade, t)), verbatim(c.title),
-                             Text(str(c.average), style=f"bold {score_style(c.average)}"),
+                             Text(str(c.average), style=themed(f"bold {score_style(c.average)}", variables)),
                              str(c.sessions), key=f"{c.trade}.{c.criterion}")
         self._show_board()
 

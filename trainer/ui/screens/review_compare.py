@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 from trainer.review.annotate import annotate
 from trainer.store import StoredSession
 from trainer.texts import tr
+from trainer.ui.colours import content
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.review_session import scores_text
 from trainer.ui.verbatim import verbatim
@@ -40,7 +41,7 @@ class AttemptsScreen(KeysInLanguage, Screen):
                     yield Static(verbatim(scores_text(s, self.language)), classes="attempt-scores")
                     with VerticalScroll(classes="attempt-turns"):
                         for line in annotate(s.events, s.scorecard, s.notes).lines:
-                            yield Static(render_line(line, self.language), classes="attempt-line")
+                            yield Static(content(render_line(line, self.language)), classes="attempt-line")
         yield Footer()
 
     def action_back(self) -> None:

@@ -17,6 +17,7 @@ from trainer.play import Round
 from trainer.scenario.kinds import Trade
 from trainer.texts import tr
 from trainer.ui.app_host import webcare_app
+from trainer.ui.colours import content
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
@@ -104,17 +105,17 @@ class ScorecardScreen(KeysInLanguage, Screen):
 
     def _trade(self, trade: Trade) -> ComposeResult:
         t = self.card.trades[trade]
-        yield Label(Text.assemble((trade_name(trade, self.language).upper(), "bold"),
-                                  (f"  {t.score}", f"bold {score_style(t.score)}")), classes="score-heading")
+        yield Label(content(Text.assemble((trade_name(trade, self.language).upper(), "bold"),
+                                          (f"  {t.score}", f"bold {score_style(t.score)}"))), classes="score-heading")
         if t.ceiling is not None:
-            yield Static(Text.assemble(("⤓ ", f"bold {score_style(0)}"), verbatim(t.ceiling.why, "bold")),
+            yield Static(content(Text.assemble(("⤓ ", f"bold {score_style(0)}"), verbatim(t.ceiling.why, "bold"))),
                          classes="score-criterion score-ceiling")
             for evidence in t.ceiling.evidence:
                 yield EvidenceItem(evidence, self.language, classes="score-evidence")
         for criterion in t.criteria:
             if criterion.score is None:  # does not apply to this conversation
                 continue
-            yield Static(criterion_text(criterion), classes="score-criterion")
+            yield Static(content(criterion_text(criterion)), classes="score-criterion")
             if self._judging:
                 yield JudgeLine(trade, criterion.id, self.language, classes="score-judge-line")
             for evidence in criterion.evidence:

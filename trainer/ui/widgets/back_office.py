@@ -18,11 +18,12 @@ from trainer.engine.events import ActionTaken, LookedUp
 from trainer.engine.session import money
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
+from trainer.ui.colours import ASIDE, BAD, GOOD, WARN, follow_theme, themed
 from trainer.ui.verbatim import verbatim
 
 
-def _prompt(mark: str, label: str, sub: Text | None = None) -> Table:
-    """An option: a tick column, then the label with (dimmed, under it) what is left or done."""
+def _prompt(mark: str, label: str, sub: Text | None = None, colour: str = "") -> Table:
+    """An option: a tick column (in `colour`), then the label with (dimmed, under it) what is left or done."""
     grid = Table.grid(expand=True)
     grid.add_column(width=2)
     grid.add_column(ratio=1)
@@ -30,13 +31,14 @@ def _prompt(mark: str, label: str, sub: Text | None = None) -> Table:
     if sub is not None:
         body.append("\n")
         body.append_text(sub)
-    grid.add_row(Text(mark, style="green"), body)
+    grid.add_row(Text(mark, style=colour), body)
     return grid
 
 
 class BackOffice(Vertical):
     """Choosing a look-up or an action posts a request; the chat screen carries it out and then
-    calls `show_result`, `note` and `refresh_state` with what the engine says."""
+    calls `show_result`, `note` and `refresh_state` with what the engine says. Drawn by Rich in the theme's
+    colours, and drawn again when the theme changes (what was shown and noted is kept for that)."""
 
     @dataclass
     class LookupChosen(Message):
@@ -59,8 +61,9 @@ class BackOffice(Vertical):
         self._looked_up: set[str] = set()
         self._given: dict[str, float] = {}
         self._done: dict[str, int] = {}
-        self._results = 0
-        self._notes = 0
+        self._results: list[tuple[str, str, bool, int, str]] = []
+        """What each look-up showed and each action returned: (title, body, ok, turn, mark)."""
+        self._notes: list[str] = []
 
     def compose(self) -> ComposeResult:
         s = self.scenario
@@ -74,13 +77,34 @@ class BackOffice(Vertical):
         yield RichLog(id="notebook", wrap=True, markup=False, min_width=20)
 
     def on_mount(self) -> None:
-        self.query_one("#office-screen", RichLog).write(Text(tr(self.language, "office.screen_empty"), style="dim"))
-        self.query_one("#notebook", RichLog).write(Text(tr(self.language, "office.notes_empty"), style="dim"))
+        self._draw_logs()
+        follow_theme(self, self._theme_changed)
+
+    def _theme_changed(self) -> None:
+        self._draw_logs()
+        self.refresh_state(self._looked_up, self._given, self._done)
+
+    def _draw_logs(self) -> None:
+        screen, notebook = self.query_one("#office-screen", RichLog), self.query_one("#notebook", RichLog)
+        screen.clear()
+        notebook.clear()
+        if not self._results:
+            screen.write(Text(tr(self.language, "office.screen_empty"), style="dim"))
+        for result in self._results:
+            self._write_result(*result)
+        if not self._notes:
+            notebook.write(Text(tr(self.language, "office.notes_empty"), style="dim"))
+        for text in self._notes:
+            notebook.write(Text.assemble(("✎ ", self._paint(ASIDE)), verbatim(text)))
+
+    def _paint(self, style: str) -> str:
+        return str(themed(style, self.app.theme_variables))
 
     # -- prompts -------------------------------------------------------------------------------
 
     def _lookup_prompt(self, name: str) -> Table:
-        return _prompt("✓" if name in self._looked_up else "", self.scenario.lookups[name].label)
+        return _prompt("✓" if name in self._looked_up else "", self.scenario.lookups[name].label,
+                       colour=self._paint(GOOD))
 
     def _action_prompt(self, name: str) -> Table:
         action = self.scenario.actions[name]
@@ -88,12 +112,12 @@ class BackOffice(Vertical):
         t = self.language
         if action.limit is not None:
             left = max(0.0, action.limit - self._given.get(name, 0.0))
-            sub = Text(tr(t, "office.left", left=money(left), limit=money(action.limit)), "dim" if left else "red")
+            sub = Text(tr(t, "office.left", left=money(left), limit=money(action.limit)), "dim" if left else self._paint(BAD))
         elif action.once:
             sub = Text(tr(t, "office.done_at", turn=self._done[name]) if done else tr(t, "office.once"), "dim")
         else:
             sub = None
-        return _prompt("✓" if done else "", action.label, sub)
+        return _prompt("✓" if done else "", action.label, sub, colour=self._paint(GOOD))
 
     def used_up(self, name: str) -> bool:
         """Whether an action can't be done again: a once-only action that was done. (An action whose
@@ -127,14 +151,17 @@ class BackOffice(Vertical):
 
     def show_result(self, title: str, body: str, ok: bool, turn: int, mark: str = "⌕") -> None:
         """What a look-up showed or an action returned, under the earlier ones (scroll back to them)."""
+        if not self._results:
+            self.query_one("#office-screen", RichLog).clear()
+        self._results.append((title, body, ok, turn, mark))
+        self._write_result(title, body, ok, turn, mark)
+
+    def _write_result(self, title: str, body: str, ok: bool, turn: int, mark: str) -> None:
         screen = self.query_one("#office-screen", RichLog)
-        if self._results == 0:
-            screen.clear()
-        self._results += 1
         when = tr(self.language, "office.turn", turn=turn) if turn else tr(self.language, "office.start")
         screen.write(Rule(when, align="left", style="dim"), expand=True)
-        screen.write(verbatim(f"{mark if ok else '✗'} {title}", style="bold yellow" if ok else "bold red"))
-        screen.write(verbatim(body.strip(), style="" if ok else "red"))
+        screen.write(verbatim(f"{mark if ok else '✗'} {title}", style=self._paint(f"bold {WARN}" if ok else f"bold {BAD}")))
+        screen.write(verbatim(body.strip(), style="" if ok else self._paint(BAD)))
 
     def show_move(self, e: LookedUp | ActionTaken) -> tuple[str, str]:
         """A look-up's or an action's result, shown; its (label, mark) for the transcript's line."""
@@ -149,10 +176,10 @@ class BackOffice(Vertical):
     def note(self, text: str) -> None:
         """A fact uncovered, kept in the notebook."""
         notebook = self.query_one("#notebook", RichLog)
-        if self._notes == 0:
+        if not self._notes:
             notebook.clear()
-        self._notes += 1
-        notebook.write(Text.assemble(("✎ ", "cyan"), verbatim(text)))
+        self._notes.append(text)
+        notebook.write(Text.assemble(("✎ ", self._paint(ASIDE)), verbatim(text)))
 
     def refresh_state(self, looked_up: set[str], given: dict[str, float], done: dict[str, int]) -> None:
         """Tick used look-ups, show what is left of each limit, disable what can't be done again."""

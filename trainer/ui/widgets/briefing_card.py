@@ -10,6 +10,7 @@ from textual.widgets import Static
 from trainer.engine.channels import CHANNELS, handle_shown
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
+from trainer.ui.colours import HER, content
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import followers
 
@@ -40,11 +41,11 @@ class BriefingCard(Static):
         self.border_title = tr(language, "briefing.customer")
 
     def on_mount(self) -> None:
-        self.update(self.card())
+        self.update(content(self.card()))
 
     def card(self) -> Text:
         s, c, language = self.scenario, self.scenario.customer, self.language
-        who = verbatim(handle_shown(c.handle, language), "cyan")
+        who = verbatim(handle_shown(c.handle, language), HER)
         if s.audience == "public":  # followers only where there is an audience
             who = Text.assemble(who, " · ", tr(language, "briefing.followers", n=followers(c.followers)))
         traits = CHANNELS[s.channel]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich import box
@@ -14,9 +15,8 @@ from rich.text import Text
 from trainer.engine.channels import CHANNELS, Where, handle_shown
 from trainer.scenario.models import Scenario
 from trainer.texts import tr
+from trainer.ui.colours import ASIDE, BAD, HER, WARN, YOU, themed
 from trainer.ui.verbatim import verbatim
-
-HER, YOU = "cyan", "green"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,8 @@ def moved_line(where: Where, language: str) -> str:
 
 class ChannelStyle:
     """Draws the customer's messages and yours as the channel shows them; `width` is the transcript's.
-    Every word from the scenario, the trainee or a model is drawn `verbatim`: never markup, controls written out."""
+    Every word from the scenario, the trainee or a model is drawn `verbatim`: never markup, controls written out.
+    Rich draws it, so the theme's colours are put in from `variables` (the transcript sets them)."""
 
     def __init__(self, scenario: Scenario, language: str) -> None:
         self.scenario = scenario
@@ -100,6 +101,12 @@ class ChannelStyle:
         self.customer = scenario.customer
         self.brand = brand_handle(scenario)
         self.handle = handle_shown(self.customer.handle, language)
+        self.variables: Mapping[str, str] = {}
+        """The theme's colours (`App.theme_variables`); empty: none."""
+
+    def paint(self, style: str) -> str:
+        """`style` with the theme's colours in."""
+        return str(themed(style, self.variables))
 
     def render(self, entry: Entry, width: int, first: bool) -> RenderableType:
         if entry.kind == "customer":
@@ -107,53 +114,55 @@ class ChannelStyle:
         if entry.kind == "trainee":
             return self.yours(entry, width, first)
         if entry.kind == "record":
-            mark, style = (entry.mark, "yellow") if entry.ok else ("✗", "bold red")
-            line = Text.assemble(verbatim(f"{mark} {entry.title}", style))
+            mark, style = (entry.mark, WARN) if entry.ok else ("✗", f"bold {BAD}")
+            line = Text.assemble(verbatim(f"{mark} {entry.title}", self.paint(style)))
             if entry.text:
-                line.append_text(verbatim(f" — {entry.text}", "red" if not entry.ok else "dim"))
+                line.append_text(verbatim(f" — {entry.text}", self.paint(BAD) if not entry.ok else "dim"))
             return line
         if entry.kind == "hint":
-            return Text.assemble(verbatim(f"{entry.title} ", "bold magenta"), verbatim(entry.text, "italic magenta"))
+            return Text.assemble(verbatim(f"{entry.title} ", self.paint(f"bold {ASIDE}")),
+                                 verbatim(entry.text, self.paint(f"italic {ASIDE}")))
         return verbatim(entry.text, style=entry.style or "dim italic")
 
     # -- the customer's side and yours, per channel ----------------------------------------
 
     def hers(self, entry: Entry, width: int, first: bool) -> RenderableType:
-        c, channel = self.customer, entry.channel or self.scenario.channel
+        c, channel, her = self.customer, entry.channel or self.scenario.channel, self.paint(HER)
         if channel == "twitter":
             head = Text.assemble(verbatim(c.name, "bold"), " ", verbatim(self.handle, "dim"))
             if (entry.audience or self.scenario.audience) == "public":  # no one reads a private thread's followers
                 head.append_text(Text.assemble("  ", (tr(self.language, "chat.followers", n=followers(c.followers)),
                                                       "dim")))
-            return self._threaded(Panel(Group(head, verbatim(entry.text)), box=box.ROUNDED, border_style=HER), first)
+            return self._threaded(Panel(Group(head, verbatim(entry.text)), box=box.ROUNDED, border_style=her), first)
         if channel == "email":
             fields = [self._field("chat.from", f"{c.name} <{self.handle}>"),
                       self._field("chat.subject_field", subject(self.scenario))]
             body = [verbatim(entry.text), Text(""), verbatim(c.first_name, style="dim italic")]
-            return Panel(Group(*fields, Text(""), *body), box=box.ROUNDED, border_style=HER,
+            return Panel(Group(*fields, Text(""), *body), box=box.ROUNDED, border_style=her,
                          title=tr(self.language, "chat.mail_in"), title_align="left")
         if channel == "chat":
-            return self._chat_line(c.first_name, entry, HER)
-        return self._bubble(entry.text, c.first_name, HER, width, right=False)
+            return self._chat_line(c.first_name, entry, her)
+        return self._bubble(entry.text, c.first_name, her, width, right=False)
 
     def yours(self, entry: Entry, width: int, first: bool) -> RenderableType:
         c, channel, you = self.customer, entry.channel or self.scenario.channel, tr(self.language, "chat.you")
+        yours = self.paint(YOU)
         if channel == "twitter":
-            head = Text.assemble(verbatim(self.brand or you, f"bold {YOU}"), "  ",
+            head = Text.assemble(verbatim(self.brand or you, f"bold {yours}"), "  ",
                                  verbatim(tr(self.language, "chat.replying_to", handle=self.handle), "dim"))
             limit = CHANNELS[channel].max_chars
             foot = Text(f"{len(entry.text)}/{limit}", style="dim", justify="right") if limit else Text("")
-            return self._threaded(Panel(Group(head, verbatim(entry.text), foot), box=box.ROUNDED, border_style=YOU,
+            return self._threaded(Panel(Group(head, verbatim(entry.text), foot), box=box.ROUNDED, border_style=yours,
                                         title=f"{you} · {entry.turn}", title_align="right"), first)
         if channel == "email":
             fields = [self._field("chat.from", you if not self.brand else f"{you} ({self.brand})"),
                       self._field("chat.to", f"{c.name} <{self.handle}>"),
                       self._field("chat.subject_field", f"Re: {subject(self.scenario)}")]
-            return Panel(Group(*fields, Text(""), verbatim(entry.text)), box=box.ROUNDED, border_style=YOU,
+            return Panel(Group(*fields, Text(""), verbatim(entry.text)), box=box.ROUNDED, border_style=yours,
                          title=tr(self.language, "chat.mail_out", turn=entry.turn), title_align="right")
         if channel == "chat":
-            return self._chat_line(you.capitalize(), entry, YOU)
-        return self._bubble(entry.text, f"{you} · {entry.turn}", YOU, width, right=True)
+            return self._chat_line(you.capitalize(), entry, yours)
+        return self._bubble(entry.text, f"{you} · {entry.turn}", yours, width, right=True)
 
     # -- pieces ------------------------------------------------------------------------------
 
@@ -165,7 +174,7 @@ class ChannelStyle:
         return Text.assemble((f"{tr(self.language, key)} ", "dim"), verbatim(value, "bold"))
 
     def _chat_line(self, who: str, entry: Entry, colour: str) -> RenderableType:
-        head = Text.assemble(verbatim(who, f"bold {colour}"), "  ", (clock_time(entry.at), "dim"))
+        head = Text.assemble(verbatim(who, f"bold {colour}".strip()), "  ", (clock_time(entry.at), "dim"))
         return Group(head, Padding(verbatim(entry.text), (0, 0, 0, 2)))
 
     def _bubble(self, text: str, title: str, colour: str, width: int, right: bool) -> RenderableType:

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from trainer.texts import tr
+from trainer.ui.colours import BAD, WARN, content
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.chat_styles import clock_time
 
 
 class ResponseTimer(Widget):
-    """Reads the game clock once a second; red once the customer has waited longer than the channel's norm."""
+    """Reads the game clock once a second; in the theme's error colour once the customer has waited longer than the channel's norm."""
 
     waited: reactive[float | None] = reactive(None, layout=True)
     """Seconds since the customer's last line while it is your turn; None when no one is waiting on you."""
@@ -44,12 +46,15 @@ class ResponseTimer(Widget):
     def watch_waited(self) -> None:
         self.set_class(self.late, "-late")
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        return content(self._line())
+
+    def _line(self) -> Text:
         norm = clock_time(self.norm)
         if self.waited is None:
             return Text(tr(self.language, "chat.timer_idle", norm=norm), style="dim")
         time = clock_time(self.waited)
         if self.late:
-            return verbatim(tr(self.language, "chat.timer_late", time=time, norm=norm, name=self.name_shown), "bold red")
-        style = "yellow" if self.waited > self.norm * 2 / 3 else ""
+            return verbatim(tr(self.language, "chat.timer_late", time=time, norm=norm, name=self.name_shown), f"bold {BAD}")
+        style = WARN if self.waited > self.norm * 2 / 3 else ""
         return verbatim(tr(self.language, "chat.timer", time=time, norm=norm, name=self.name_shown), style)

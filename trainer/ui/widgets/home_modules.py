@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.widgets import Static
 
 from trainer.texts import tr
+from trainer.ui.colours import GOOD, WARN, YOU, content
 from trainer.ui.verbatim import verbatim
 
 if TYPE_CHECKING:
     from trainer.campaign.progress import ModuleProgress
 
-MARKS = {"passed": ("✔", "green"), "practised": ("◐", "yellow"), "unlocked": ("○", "cyan"), "locked": ("·", "dim")}
+MARKS = {"passed": ("✔", GOOD), "practised": ("◐", WARN), "unlocked": ("○", YOU), "locked": ("·", "dim")}
 
 
 def module_state(module: ModuleProgress) -> str:
@@ -44,4 +45,4 @@ class ModuleList(Static):
         lines = Text("\n").join(
             module_line(i, m, current is not None and m.module.id == current.module.id, language)
             for i, m in enumerate(modules, 1))
-        self.update(lines)
+        self.update(content(lines))

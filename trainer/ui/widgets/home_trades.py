@@ -8,20 +8,21 @@ from textual.containers import Horizontal
 from textual.widgets import Sparkline, Static
 
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, content
 from trainer.ui.widgets.score_bar import score_style, trade_name
 
 MAX_WIDTH = 40
 
 
 def trade_numbers(pass_mark: int | None, best: int | None, latest: int | None, language: str) -> Text:
-    """`pass 60 · best 72 · latest 55`; best in green once it reaches the pass mark, red below it."""
+    """`pass 60 · best 72 · latest 55`; best in the theme's success colour once it reaches the pass mark, error below."""
     def number(value: int | None) -> str:
         return "–" if value is None else str(value)
 
     if best is None:
         best_style = "dim"
     elif pass_mark is not None:
-        best_style = "bold green" if best >= pass_mark else "bold red"
+        best_style = f"bold {GOOD}" if best >= pass_mark else f"bold {BAD}"
     else:
         best_style = score_style(best)
     return Text.assemble(
@@ -46,7 +47,7 @@ class TradeTrend(Horizontal):
         yield Static("", classes="trend-empty")
 
     def show(self, pass_mark: int | None, best: int | None, latest: int | None, series: tuple[int, ...]) -> None:
-        self.query_one(".trend-numbers", Static).update(trade_numbers(pass_mark, best, latest, self.language))
+        self.query_one(".trend-numbers", Static).update(content(trade_numbers(pass_mark, best, latest, self.language)))
         line = self.query_one(Sparkline)
         line.data = list(series)
         line.display = bool(series)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from trainer.scenario.models import mood_band
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, HER, WARN, content
 
-BAND_STYLE = {"furious": "bold red", "angry": "red", "upset": "yellow", "calm": "green", "happy": "bold green"}
+BAND_STYLE = {"furious": f"bold {BAD}", "angry": BAD, "upset": WARN, "calm": GOOD, "happy": f"bold {GOOD}"}
 
 
 class MoodMeter(Widget):
@@ -28,13 +30,13 @@ class MoodMeter(Widget):
     def set(self, mood: int, patience: int, change: int = 0) -> None:
         self.mood, self.patience, self.change = mood, patience, change
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         """Labelled with a bar of ten; where that does not fit (a small terminal), a bar of five, unlabelled:
         her mood, its band and her patience always show."""
         full = self._meter(labels=True, cells=10)
         if not self.size.width or full.cell_len <= self.size.width:
-            return full
-        return self._meter(labels=False, cells=5)
+            return content(full)
+        return content(self._meter(labels=False, cells=5))
 
     def _meter(self, *, labels: bool, cells: int) -> Text:
         band = mood_band(self.mood)
@@ -46,9 +48,9 @@ class MoodMeter(Widget):
             (f" {tr(self.language, 'mood.' + band)} {self.mood}", style),
         )
         if self.change:
-            out.append(f" {'▲' if self.change > 0 else '▼'}{self.change:+d}", "green" if self.change > 0 else "red")
+            out.append(f" {'▲' if self.change > 0 else '▼'}{self.change:+d}", GOOD if self.change > 0 else BAD)
         out.append_text(Text.assemble(
             "   " if labels else " ", (f"{tr(self.language, 'mood.patience')} " if labels else "", "bold"),
-            ("●" * self.patience, "magenta"), ("○" * max(0, self.full_patience - self.patience), "dim"),
+            ("●" * self.patience, HER), ("○" * max(0, self.full_patience - self.patience), "dim"),
         ))
         return out

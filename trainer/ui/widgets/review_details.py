@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from trainer.terminal import shown
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, content
 from trainer.ui.widgets.review_dialogs import ReviewDialog
 from trainer.ui.widgets.review_turns import render_body
 
@@ -32,7 +33,7 @@ def criterion_text(trade: str, criterion: Criterion, language: str) -> Text:
     for e in criterion.evidence:
         said = f"“{shown(e.quote)}”" if e.quote else shown(e.action or "")
         text.append(f"\n{'✓' if e.good else '✗'} {tr(t, 'review.details.turn', turn=e.turn)}",
-                    style="green" if e.good else "red")
+                    style=GOOD if e.good else BAD)
         if said:
             text.append(f" {said}")
         if e.note:
@@ -70,12 +71,12 @@ class TurnDetails(ReviewDialog):
         body.border_title = tr(t, "review.details.title", turn=self.line.turn)
         body.border_subtitle = tr(t, "review.details.close")
         with body:
-            yield Static(render_body(self.line, t), id="details-turn", markup=False)
+            yield Static(content(render_body(self.line, t)), id="details-turn", markup=False)
             criteria = cited_criteria(self.line, self.card)
             if not criteria:
                 yield Static(tr(t, "review.details.none"), classes="details-none")
             for trade, criterion in criteria:
-                yield Static(criterion_text(trade, criterion, t), classes="details-criterion", markup=False)
+                yield Static(content(criterion_text(trade, criterion, t)), classes="details-criterion", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#turn-details").focus()

@@ -9,6 +9,7 @@ from textual.widgets import Label, ListItem, ListView
 from trainer.review.annotate import Line
 from trainer.terminal import shown
 from trainer.texts import tr
+from trainer.ui.colours import ASIDE, BAD, GOOD, HER, WARN, content
 
 INDENT = "     "
 """The width of the turn-number gutter: a turn's later lines start under its first word."""
@@ -28,7 +29,7 @@ def render_body(line: Line, language: str) -> Text:
     if line.who == "system":
         text.append(shown(line.text), style="italic dim")
     else:
-        text.append(tr(language, f"who.{line.who}"), style="bold cyan" if line.who == "customer" else "bold")
+        text.append(tr(language, f"who.{line.who}"), style=f"bold {HER}" if line.who == "customer" else "bold")
         tags = []
         if line.trade:
             tags.append(tr(language, f"trade.{line.trade}") if line.trade != "other" else "–")
@@ -40,14 +41,14 @@ def render_body(line: Line, language: str) -> Text:
     for meant in line.meant:
         text.append(f"\n≈ {shown(meant)}", style="dim")
     for fact in line.facts:
-        text.append(f"\n⌕ {shown(fact)}", style="blue")
+        text.append(f"\n⌕ {shown(fact)}", style=ASIDE)
     for trade, title, good, note in line.criteria:
         text.append(f"\n{'✓' if good else '✗'} {tr(language, f'trade.{trade}')}: {shown(title)}",
-                    style="green" if good else "red")
+                    style=GOOD if good else BAD)
         if note:
             text.append(f" — {shown(note)}", style="dim")
     for note in line.notes:
-        text.append(f"\n✎ {shown(note.author)}: {shown(note.text)}", style="yellow")
+        text.append(f"\n✎ {shown(note.author)}: {shown(note.text)}", style=WARN)
     return text
 
 
@@ -69,7 +70,7 @@ class TurnItem(ListItem):
 
     def compose(self) -> ComposeResult:
         yield Label(gutter(self.line, self.highlighted), classes="turn-gutter", markup=False)
-        yield Label(render_body(self.line, self.language), classes="turn-body", markup=False)
+        yield Label(content(render_body(self.line, self.language)), classes="turn-body", markup=False)
 
     def watch_highlighted(self, value: bool) -> None:
         super().watch_highlighted(value)

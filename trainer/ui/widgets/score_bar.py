@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 from scoring.report import bar
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, WARN, content
 
 
 def score_style(score: int) -> str:
-    """Red below 40, yellow below 70, green from there: the scorecard's ✘ ~ ✔ bands."""
-    return "red" if score < 40 else "yellow" if score < 70 else "green"
+    """The theme's error colour below 40, warning below 70, success from there: the scorecard's ✘ ~ ✔ bands."""
+    return BAD if score < 40 else WARN if score < 70 else GOOD
 
 
 def trade_name(trade: str, language: str) -> str:
@@ -40,7 +42,10 @@ class TradeBar(Widget):
         self.enough = enough
         """False: too few criteria applied to judge the trade; it says so instead of a number."""
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        return content(self._text())
+
+    def _text(self) -> Text:
         style = score_style(self.score)
         if not self.enough:
             return Text.assemble(

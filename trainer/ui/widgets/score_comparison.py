@@ -11,6 +11,7 @@ from textual.widgets import Static
 from scoring import TRADES, Scorecard
 from scoring.report import bar
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, WARN, follow_theme, rich
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.score_bar import outcome_name, score_style, trade_name
 
@@ -53,13 +54,13 @@ def comparison_rows(before: Scorecard, after: Scorecard, language: str) -> list[
 
 
 def signed(delta: int | None) -> Text:
-    """`+12` in bold green, `−8` in bold red, `0` dim: the difference is what the eye looks for."""
+    """`+12` in the theme's bold success colour, `−8` in its error colour, `0` dim: the eye looks for the difference."""
     if delta is None:
         return Text("")
     if delta > 0:
-        return Text(f"+{delta}", "bold green")
+        return Text(f"+{delta}", f"bold {GOOD}")
     if delta < 0:
-        return Text(f"−{-delta}", "bold red")
+        return Text(f"−{-delta}", f"bold {BAD}")
     return Text("0", "dim")
 
 
@@ -73,39 +74,48 @@ def score_cell(score: int | None, with_bar: bool) -> Text:
 
 
 class ScoreComparison(Static):
-    """A table, recomputed from two `Scorecard`s; `rows` keeps the numbers for whoever asks."""
+    """A table, recomputed from two `Scorecard`s; `rows` keeps the numbers for whoever asks. Drawn by Rich, so
+    drawn again in a theme picked later."""
 
     def __init__(self, before: Scorecard, after: Scorecard, language: str, **kwargs) -> None:
         self.before = before
         self.after = after
         self.language = language
         self.rows = comparison_rows(before, after, language)
-        super().__init__(self._table(), **kwargs)
+        super().__init__(**kwargs)
+
+    def on_mount(self) -> None:
+        self.draw()
+        follow_theme(self, self.draw)
+
+    def draw(self) -> None:
+        self.update(self._table())
 
     def delta(self, trade: str) -> int:
         return next(r.delta or 0 for r in self.rows if r.is_trade and r.trade == trade)
 
     def _table(self) -> Table:
-        language = self.language
+        language, variables = self.language, self.app.theme_variables
         table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
         table.add_column("", ratio=1, overflow="fold")
         table.add_column(tr(language, "compare.before"), justify="right", no_wrap=True)
         table.add_column(tr(language, "compare.after"), justify="right", no_wrap=True)
         table.add_column("±", justify="right", width=5, no_wrap=True)
         outcome = tr(language, "compare.outcome")
-        table.add_row(Text(outcome, "bold"), self._kind(self.before), self._kind(self.after), "")
+        table.add_row(Text(outcome, "bold"), rich(self._kind(self.before), variables),
+                      rich(self._kind(self.after), variables), "")
         table.add_row()
         for row in self.rows:
             if row.is_trade:
                 if row.trade != TRADES[0]:
                     table.add_row()
-                table.add_row(verbatim(row.label.upper(), "bold"), score_cell(row.before, True),
-                              score_cell(row.after, True), signed(row.delta))
+                table.add_row(verbatim(row.label.upper(), "bold"), rich(score_cell(row.before, True), variables),
+                              rich(score_cell(row.after, True), variables), rich(signed(row.delta), variables))
             else:
-                table.add_row(verbatim(f"  {row.label}"), score_cell(row.before, False),
-                              score_cell(row.after, False), signed(row.delta))
+                table.add_row(verbatim(f"  {row.label}"), rich(score_cell(row.before, False), variables),
+                              rich(score_cell(row.after, False), variables), rich(signed(row.delta), variables))
         return table
 
     def _kind(self, card: Scorecard) -> Text:
         return Text(outcome_name(card.outcome_kind, self.language),
-                    "green" if card.outcome_kind == "resolved" else "yellow")
+                    GOOD if card.outcome_kind == "resolved" else WARN)

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from scoring import Evidence
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, content
 from trainer.ui.verbatim import verbatim
 
 
@@ -20,8 +21,8 @@ def turn_label(turn: int, language: str) -> str:
 
 
 def evidence_text(evidence: Evidence, language: str) -> Text:
-    """`+ turn 2  “your words” — the note`, marked green when it helped and red when it hurt."""
-    sign, style = ("+", "green") if evidence.good else ("−", "red")
+    """`+ turn 2  “your words” — the note`, in the theme's success colour when it helped, error when it hurt."""
+    sign, style = ("+", GOOD) if evidence.good else ("−", BAD)
     what = f"“{evidence.quote}”" if evidence.quote else (evidence.action or "")
     text = Text.assemble((f"{sign} ", f"bold {style}"), (turn_label(evidence.turn, language), style), "  ")
     text.append_text(verbatim(what, "italic" if evidence.quote else "bold"))
@@ -44,7 +45,7 @@ class EvidenceItem(Static, can_focus=True):
         evidence: Evidence
 
     def __init__(self, evidence: Evidence, language: str, **kwargs) -> None:
-        super().__init__(evidence_text(evidence, language), **kwargs)
+        super().__init__(content(evidence_text(evidence, language)), **kwargs)
         self.evidence = evidence
         self.set_class(evidence.good, "-good")
         self.set_class(not evidence.good, "-bad")

@@ -7,14 +7,15 @@ from textual.widgets import Static
 
 from scoring.judgement import Judgement, JudgeRating
 from trainer.texts import tr
+from trainer.ui.colours import GOOD, WARN, content
 from trainer.ui.verbatim import verbatim
 
 WAITING = "⚖ …"
 
 
 def rating_text(rating: JudgeRating, language: str) -> Text:
-    """`⚖ judge 2/3 (scorer 3/3) — “your words” — why`: green where it agrees with the scorer, yellow where not."""
-    style = "green" if rating.agrees else "yellow" if rating.agrees is False else "dim"
+    """`⚖ judge 2/3 (scorer 3/3) — “your words” — why`: success where it agrees with the scorer, warning where not."""
+    style = GOOD if rating.agrees else WARN if rating.agrees is False else "dim"
     # The model's words, as it wrote them.
     return Text.assemble(("⚖ ", style), verbatim(rating.line(language), style))
 
@@ -33,7 +34,7 @@ class JudgeLine(Static):
         if rated is None:
             self.display = False
             return
-        self.update(rating_text(rated, self.language))
+        self.update(content(rating_text(rated, self.language)))
 
 
 class JudgeSummary(Static):
@@ -44,4 +45,4 @@ class JudgeSummary(Static):
         self.language = language
 
     def show(self, judgement: Judgement) -> None:
-        self.update(verbatim(judgement.summary(self.language), "" if judgement.available else "yellow"))
+        self.update(content(verbatim(judgement.summary(self.language), "" if judgement.available else WARN)))

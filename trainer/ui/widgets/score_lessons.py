@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from trainer.terminal import shown
 from trainer.texts import tr
+from trainer.ui.colours import BAD, GOOD, WARN, content
 from trainer.ui.widgets.score_bar import trade_name
 
 if TYPE_CHECKING:
@@ -28,16 +29,16 @@ def lesson_text(number: int, lesson: Lesson, turn: int | None, language: str) ->
     if lesson.turn is not None:
         where = tr(language, "lesson.turn", n=lesson.turn)
         out.append("\n   ")
-        out.append(where, style="bold red")
+        out.append(where, style=f"bold {BAD}")
         if lesson.quote:
-            out.append(f"  “{shown(lesson.quote)}”", style="red")
+            out.append(f"  “{shown(lesson.quote)}”", style=BAD)
     if lesson.tip:
         out.append("\n   ")
         out.append(shown(lesson.tip), style="italic")
     if lesson.model_answer:
         out.append("\n   ")
-        out.append(tr(language, "lesson.model_answer"), style="bold green")
-        out.append(f"  “{shown(lesson.model_answer)}”", style="green")
+        out.append(tr(language, "lesson.model_answer"), style=f"bold {GOOD}")
+        out.append(f"  “{shown(lesson.model_answer)}”", style=GOOD)
     if turn is not None and number <= len(AGAIN_KEYS):
         out.append("\n   ")
         out.append(tr(language, "lesson.again", letter=AGAIN_KEYS[number - 1], n=turn), style="bold")
@@ -52,20 +53,20 @@ class LessonPanel(Static):
         self.turns = tuple(turns)
         body = Text("\n\n").join(lesson_text(i, lesson, turn, language)
                                  for i, (lesson, turn) in enumerate(zip(self.lessons, self.turns), 1))
-        super().__init__(Text.assemble((tr(language, "lesson.heading"), "bold"), "\n", body), **kwargs)
+        super().__init__(content(Text.assemble((tr(language, "lesson.heading"), "bold"), "\n", body)), **kwargs)
 
 
 def news_text(news: News, language: str) -> Text:
     """`🎉 You passed the test of "Listen first"!  Unlocked: …  Badge: ★ …`"""
     out = Text()
     for module in news.passed:
-        out.append(shown(tr(language, "news.passed", title=module.title)) + "\n", style="bold green")
+        out.append(shown(tr(language, "news.passed", title=module.title)) + "\n", style=f"bold {GOOD}")
     for module in news.unlocked:
         out.append(shown(tr(language, "news.unlocked", title=module.title)) + "\n", style="bold")
     for earned in news.badges:
         badge = earned.badge
         icon = badge.icon or "★"
-        out.append(shown(tr(language, "news.badge", icon=icon, title=badge.title)) + "\n", style="bold yellow")
+        out.append(shown(tr(language, "news.badge", icon=icon, title=badge.title)) + "\n", style=f"bold {WARN}")
         if badge.about:
             out.append(f"   {shown(badge.about)}\n", style="italic")
     out.rstrip()
@@ -77,4 +78,4 @@ class CampaignNews(Static):
 
     def __init__(self, news: News, language: str, **kwargs) -> None:
         self.news = news
-        super().__init__(news_text(news, language), **kwargs)
+        super().__init__(content(news_text(news, language)), **kwargs)

@@ -10,6 +10,7 @@ from textual.widgets import RichLog
 from trainer.engine.channels import Where
 from trainer.engine.events import ChannelChanged
 from trainer.scenario.models import Scenario
+from trainer.ui.colours import follow_theme
 from trainer.ui.widgets.chat_styles import ChannelStyle, Entry, channel_line, followers, moved_line
 
 __all__ = ["Transcript", "channel_line", "followers"]
@@ -17,7 +18,7 @@ __all__ = ["Transcript", "channel_line", "followers"]
 
 class Transcript(RichLog):
     """Each message is rendered once, when it arrives, and appended as lines: message 500 costs what
-    message 10 did. Entries are kept as data, so a change of width draws them again."""
+    message 10 did. Entries are kept as data, so a change of width, or of theme, draws them again."""
 
     def __init__(self, scenario: Scenario, language: str, **kwargs) -> None:
         super().__init__(wrap=True, markup=False, auto_scroll=True, min_width=20, **kwargs)
@@ -34,6 +35,15 @@ class Transcript(RichLog):
         self._drawn_messages = 0
         self.where = Where(scenario.channel, scenario.audience)
         """Where the conversation is now: each message is drawn as the channel it was posted on shows it."""
+
+    def on_mount(self) -> None:
+        self.channel_style.variables = self.app.theme_variables
+        follow_theme(self, self._theme_changed)
+
+    def _theme_changed(self) -> None:
+        self.channel_style.variables = self.app.theme_variables
+        self._width = 0  # drawn at this width again, in the new colours
+        self._redraw()
 
     # -- adding --------------------------------------------------------------------------------
 
