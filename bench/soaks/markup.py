@@ -279,7 +279,8 @@ async def _game(result: Result, folder: Path, path: Path, given: dict[str, str],
 def _terminal(result: Result, db: Path, vals: list[str], ids: list[str], files: list[tuple[Path, list[str]]]) -> None:
     import argparse
 
-    from trainer.commands.review import _export, _history
+    from trainer.commands.history import run as _history
+    from trainer.commands.review import _export
     from trainer.engine.clock import FakeClock
     from trainer.plain import play_plain
     from trainer.play import Round
