@@ -11,7 +11,19 @@ from trainer.scenario.library import load_library
 
 LIBRARY = load_library([SCENARIOS])
 CASES = [(s, p) for s in LIBRARY.scenarios for p in s.playthroughs]
-RESULTS = {(s.id, p.name): run_playthrough(s, p) for s, p in CASES}
+
+
+class _Played(dict):
+    """Each playthrough played once, when a test first asks for it: a test process plays only the cases its
+    tests need (collection in every process stays cheap)."""
+
+    def __missing__(self, key: tuple[str, str]):
+        scenario = LIBRARY.get(key[0])
+        self[key] = result = run_playthrough(scenario, next(p for p in scenario.playthroughs if p.name == key[1]))
+        return result
+
+
+RESULTS = _Played()
 
 
 def test_the_library_loads_without_errors():

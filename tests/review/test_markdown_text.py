@@ -3,20 +3,27 @@ checked by rendering it as GitHub-flavoured Markdown with the linkifier on (mark
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from trainer.review.mdtext import literal
 
-GFM = MarkdownIt("gfm-like")  # tables, strikethrough, raw HTML and the linkifier (bare URLs, www., e-mail)
+
+@functools.cache
+def gfm():
+    """GitHub-flavoured Markdown: tables, strikethrough, raw HTML and the linkifier (bare URLs, www., e-mail)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("gfm-like")
 
 
 def shown(text: str) -> str:
     """What a reader sees of `text` once escaped and rendered, as HTML."""
-    return GFM.render(literal(text))
+    return gfm().render(literal(text))
 
 
 def as_typed(text: str) -> str:
@@ -48,7 +55,7 @@ def test_text_that_would_become_markup_or_a_link_is_shown_as_typed(text):
                                   "=== not an underline", "> not a quote", "~~~ not a fence", "--- not a rule"])
 def test_what_starts_a_block_at_the_start_of_a_line_is_shown_as_typed(text):
     assert shown(text) == as_typed(text)
-    assert GFM.render("first line\n" + literal(text)) == as_typed("first line\n" + text)
+    assert gfm().render("first line\n" + literal(text)) == as_typed("first line\n" + text)
 
 
 def test_ordinary_sentences_stay_readable():
