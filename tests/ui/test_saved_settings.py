@@ -139,3 +139,23 @@ async def test_in_a_browser_tab_the_servers_settings_are_neither_read_nor_writte
         app.theme = "gruvbox"
         await pilot.pause()
     assert config.read_text() == '[ui]\nlanguage = "nl"\ntheme = "nord"\n'
+
+
+async def test_the_coachs_review_keeps_the_theme_picked_there(config, tmp_path):
+    from trainer.store import open_store
+    from trainer.ui.review_app import ReviewApp
+
+    store = open_store(str(tmp_path / "sessions.db"))
+    try:
+        app = ReviewApp(store, "kim", config=config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await run_command(pilot, "light", "Light or dark theme")
+            assert not app.current_theme.dark
+        assert read_settings(config).theme == app.theme
+        again = ReviewApp(store, "kim", config=config)
+        async with again.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert again.theme == app.theme and not again.current_theme.dark
+    finally:
+        store.close()

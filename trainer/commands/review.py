@@ -61,7 +61,10 @@ def _review(args: argparse.Namespace) -> int:
         find_curriculum(args.curriculum)  # a wrong name is told on the terminal, before the screen opens
     store = open_store(args.db)
     try:
-        ReviewApp(store, args.coach or who("WEBCARE_COACH"), args.lang, curriculum=args.curriculum).run()
+        from trainer.llm.config import config_path
+
+        ReviewApp(store, args.coach or who("WEBCARE_COACH"), args.lang, curriculum=args.curriculum,
+                  config=config_path()).run()  # [ui]: the theme picked last time
     finally:
         store.close()
     return 0

@@ -41,17 +41,24 @@ class SavedSettings(Base):
 
     def read_saved(self, options: UiOptions) -> UiOptions:
         """`options` with the saved language and name where the command line gave none (read once, at start)."""
-        self.settings_file = None if self.in_browser else options.config
-        if self.settings_file is None:
+        if not self.read_settings_file(options.config):
             return options
+        name = options.trainee or (None if os.environ.get("WEBCARE_TRAINEE") else self.saved.name)
+        return replace(options, language=options.language or self.saved.language, trainee=name)
+
+    def read_settings_file(self, config: Path | None) -> bool:
+        """Read the `[ui]` table once, at start: whether there are settings to use (none in a browser tab; a file
+        that can't be read is kept as its problem, said on mount, and never written over)."""
+        self.settings_file = None if self.in_browser else config
+        if self.settings_file is None:
+            return False
         try:
             self.saved = read_settings(self.settings_file)
         except SettingsProblem as exc:
             self.settings_problem = str(exc)
-            self.settings_file = None  # a file the trainee must mend is never written over
-            return options
-        name = options.trainee or (None if os.environ.get("WEBCARE_TRAINEE") else self.saved.name)
-        return replace(options, language=options.language or self.saved.language, trainee=name)
+            self.settings_file = None
+            return False
+        return True
 
     @property
     def in_browser(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -13,6 +14,7 @@ from textual.binding import Binding, BindingType
 from trainer.errors import TrainerError
 from trainer.store import Store, StoreError
 from trainer.texts import tr
+from trainer.ui.app_settings import SavedSettings
 from trainer.ui.verbatim import Notices
 
 
@@ -37,7 +39,7 @@ def _review_commands():
     return ReviewCommands
 
 
-class ReviewApp(Notices, App[None]):
+class ReviewApp(SavedSettings, Notices, App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "Webcare Trainer — review"
     COMMANDS = App.COMMANDS | {_review_commands}
@@ -48,8 +50,9 @@ class ReviewApp(Notices, App[None]):
     ]
 
     def __init__(self, store: Store, coach: str, language: str = "en", *, curriculum: str | None = None,
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None, config: Path | None = None) -> None:
         super().__init__()
+        self.read_settings_file(config)  # [ui]: the theme picked last time (the coach's language is --lang's)
         self.store = store
         self.coach = coach
         self.language = language
@@ -61,6 +64,7 @@ class ReviewApp(Notices, App[None]):
     def on_mount(self) -> None:
         from trainer.ui.screens.review_sessions import SessionsScreen
 
+        self.restore_settings(None)
         self.push_screen(SessionsScreen(self.store, self.coach, self.language))
         if self.curriculum:
             self.action_open_cohort()
