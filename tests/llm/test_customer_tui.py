@@ -71,6 +71,15 @@ async def _slash_end(pilot) -> None:
     await send(pilot, "/end")
 
 
+async def typing(pilot, screen, llm_server):
+    """Her next line's request, once its words are coming in on the screen."""
+    for _ in range(200):
+        if len(llm_server.completions) == 2 and screen.query_one("#live").text:
+            break
+        await pilot.pause(0.01)
+    return llm_server.completions[1]
+
+
 @pytest.mark.parametrize("end", [_ctrl_e_and_yes, _slash_end], ids=["ctrl+e", "/end"])
 async def test_ending_while_she_is_typing_stops_her_at_once_and_the_conversation_is_saved(app_factory,  # noqa: F811 - the fixture imported above
                                                                                           llm_server, llm_settings,
@@ -81,11 +90,7 @@ async def test_ending_while_she_is_typing_stops_her_at_once_and_the_conversation
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         await send(pilot, SORRY)
-        for _ in range(200):  # until her words are coming in
-            if len(llm_server.completions) == 2 and screen.query_one("#live").text:
-                break
-            await pilot.pause(0.01)
-        her_request = llm_server.completions[1]
+        her_request = await typing(pilot, screen, llm_server)
         assert screen.game.session.cue is not None, "she is still typing"
 
         live, sent_when_stopped = screen.query_one(LiveLine), []
@@ -111,11 +116,7 @@ async def test_quitting_while_she_is_typing_closes_her_request(app_factory,  # n
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         await send(pilot, SORRY)
-        for _ in range(200):  # until her words are coming in
-            if len(llm_server.completions) == 2 and screen.query_one("#live").text:
-                break
-            await pilot.pause(0.01)
-        her_request = llm_server.completions[1]
+        her_request = await typing(pilot, screen, llm_server)
         await pilot.press("ctrl+q", "y")
     assert await asyncio.to_thread(her_request.closed.wait, 10), "her request outlived the game"
     assert her_request.sent < 300, "closed when the game quit, not when she was done"

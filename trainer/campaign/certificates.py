@@ -7,13 +7,14 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 from trainer.campaign.models import Curriculum
 from trainer.campaign.progress import Progress, iso, parse_time, progress
 from trainer.errors import TrainerError
 from trainer.scenario.kinds import TRADES
+from trainer.templates import render
 from trainer.texts import tr
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -96,16 +97,6 @@ def trainee_progress(store: Any, curriculum: Curriculum, trainee: str, now: date
     return progress(curriculum, rows, cards, now, trainee=trainee)
 
 
-@cache
-def _environment() -> Any:
-    import jinja2  # here, not at the top: only printing a certificate needs it (start-up speed)
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("trainer.campaign", "templates"),
-        autoescape=True,  # always: the names end in .j2, which select_autoescape would not match
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
 def certificate_html(progress: Progress, coach: str, issued_at: str, code: str) -> str:
     """A self-contained, print-ready page (A4 landscape, templates/certificate.html.j2): every text escaped,
     no outside files."""
@@ -115,10 +106,10 @@ def certificate_html(progress: Progress, coach: str, issued_at: str, code: str) 
         scores = m.passed_with or m.best
         modules.append({"title": m.module.title, "focus": m.module.focus,
                         "cells": [(_score(scores.get(t)), m.module.pass_mark.get(t)) for t in TRADES]})
-    page = _environment().get_template("certificate.html.j2").render(
-        lang=c.language, t=partial(tr, c.language), curriculum=c.title, trainee=progress.trainee, trades=TRADES,
-        modules=modules, coach=coach, date=parse_time(issued_at).strftime("%Y-%m-%d"), code=code)
-    return str(page)
+    return render(
+        "trainer.campaign", "certificate.html.j2", lang=c.language, t=partial(tr, c.language), curriculum=c.title,
+        trainee=progress.trainee, trades=TRADES, modules=modules, coach=coach,
+        date=parse_time(issued_at).strftime("%Y-%m-%d"), code=code)
 
 
 def _score(value: int | None) -> str:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-
-@cache
-def _environment() -> Any:
-    import jinja2  # here, not at the top: a command that writes no page never loads it (start-up speed)
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("trainer.review", "templates"),
-        autoescape=True,  # always: the names end in .j2, which select_autoescape would not match
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+from trainer import templates
 
 
 def render(name: str, **context: Any) -> str:
     """The template `name` (in trainer/review/templates) filled in; text in `context` is data, never markup."""
-    return str(_environment().get_template(name).render(**context))
+    return templates.render("trainer.review", name, **context)
 
 
 def markup(text: str) -> Any:
