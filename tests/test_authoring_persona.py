@@ -103,6 +103,11 @@ def test_a_reply_that_names_his_mother_and_her_harm_acknowledges(tmp_path):
     assert acknowledges["evidence"][0]["good"] is True
 
 
+def test_naming_his_mother_and_the_harm_only_to_refuse_to_talk_about_them_acknowledges_nothing(tmp_path):
+    found = criteria(case(tmp_path), "I won't discuss your mother or the wheelchair here.")
+    assert found["acknowledges"]["score"] == 0
+
+
 def test_a_reply_that_only_thanks_the_son_does_not_acknowledge_when_the_rubric_asks_for_her(tmp_path):
     found = criteria(case(tmp_path), "Thank you for letting us know, Kees, I'm so sorry about the wheelchair.")
     acknowledges = found["acknowledges"]

@@ -106,9 +106,19 @@ def _her_harm(m: Turn, s: Scenario) -> str | None:
         return None
     for sentence in split_sentences(m.text):
         found = words(sentence)
-        if not sentence.rstrip().endswith("?") and names_harmed(s, found) and matches_any(s.rubric.harm, found):
+        named = names_harmed(s, found)
+        if not sentence.rstrip().endswith("?") and named and matches_any(s.rubric.harm, found) \
+                and _said_of_her(m, named.split()[0]):
             return sentence
     return None
+
+
+def _said_of_her(m: Turn, name: str) -> bool:
+    """Where the message names her, it says so: not in the scope of a negation ("I won't discuss your mother"),
+    nor reported, hypothetical or sarcastic."""
+    message = m.message
+    places = [i for i, w in enumerate(message.words) if w == name]
+    return any(not message.clause_at(i).negated_at(i) and message.clause_at(i).asserted for i in places)
 
 
 def _heard(t: Transcript, turn: int, values: dict[int, float]) -> float:
