@@ -44,9 +44,11 @@ play: $(PLAYING)
 # much of their time waiting on Textual's event loop, so a third process keeps both cores busy. Work
 # stealing: a process that runs dry takes tests queued on another, so one slow story does not hold the end.
 # Full-size robustness (a hundred kill -9 runs, thousands of mutants and random games) is `make soak`'s.
+# TEXTUAL_FPS: the headless screen stories repaint 15 times a second, not 60; nobody watches those frames,
+# and painting fewer of them saves a seventh of a story's time (tests/conftest.py tunes the collector).
 test: $(STAMP)
 	@$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest -n 3 --dist worksteal
+	TEXTUAL_FPS=15 $(BIN)/python -m pytest -n 3 --dist worksteal
 
 # Each tool's report only when it finds something: ruff (rules in pyproject's [tool.ruff]), mypy (the
 # packages and strictness in [tool.mypy]), import-linter (the contracts in [tool.importlinter]).

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from textual.widgets import DataTable
 
 from tests.ui.campaign_steps import COURSE, NOW, PATHS, seed
-from tests.ui.conftest import SIZE, type_line
+from tests.ui.conftest import SIZE, settled, type_line
 from tests.ui.score_steps import WELL, finish_badly, play
 from trainer.store import open_store
 from trainer.ui.review_app import ReviewApp
@@ -257,8 +257,7 @@ async def test_from_the_command_line_the_home_screen_is_up_at_once_and_filled_af
     app = app_factory(curriculum=COURSE, scenario_paths=PATHS, read_later=True, trainee="nina", now=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)  # the library and the campaign are read by a worker started after the first frame
         assert text(app.screen, "#home-title") == "Your training · Legroom course"
         assert "Practise" in text(app.screen, "#home-next")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import SIZE, type_line
+from tests.ui.conftest import SIZE, settled, type_line
 
 
 async def test_a_trainee_plays_the_legroom_case_by_keys_and_reads_the_scorecard(app_factory):
@@ -42,8 +42,7 @@ async def test_started_from_the_command_line_the_picker_shows_first_and_fills_wh
     app = app_factory(read_later=True)
     async with app.run_test(size=SIZE) as pilot:
         assert type(app.screen).__name__ == "PickerScreen"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)  # the library is read by a worker started after the first frame
         assert not app.screen.loading  # no spinner over the table
         assert [s.id for s in app.screen.shown] == ["legroom-en", "legroom-nl"]
         await pilot.press("enter")
