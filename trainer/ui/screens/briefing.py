@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Markdown, RadioButton, RadioSet, Static
+from textual.widgets import Button, Label, Markdown, RadioButton, RadioSet, Static
 
 from trainer.scenario.models import Scenario
 from trainer.scenario.text import fill
@@ -20,6 +20,7 @@ from trainer.ui.messages import StartSession
 from trainer.ui.screens.picker import PickerScreen
 from trainer.ui.verbatim import markdown_verbatim, verbatim
 from trainer.ui.widgets.briefing_card import BriefingCard
+from trainer.ui.widgets.key_footer import KeyFooter
 
 MODES = ("practice", "test")
 
@@ -70,7 +71,7 @@ class BriefingScreen(KeysInLanguage, Screen):
                 for mode in MODES:
                     yield RadioButton(tr(language, f"briefing.{mode}"), value=self.mode == mode, id=mode)
             yield Button(tr(language, "briefing.start"), variant="primary", id="start")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # The game learns the scenario's intents (stems, stances, example vectors) while the trainee reads.

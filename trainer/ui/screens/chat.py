@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from trainer.engine.channels import CHANNELS
 from trainer.engine.moves import Act, End, Help, Hint, Lookup, Move, Say, parse_move
@@ -28,6 +28,7 @@ from trainer.ui.widgets.chat_composer import ChatComposer
 from trainer.ui.widgets.chat_timer import ResponseTimer
 from trainer.ui.widgets.chat_view import ChatView
 from trainer.ui.widgets.confirm_dialog import ConfirmDialog
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.live_line import LiveLine
 from trainer.ui.widgets.mode_badge import ModeBadge
 from trainer.ui.widgets.mood import MoodMeter
@@ -80,7 +81,7 @@ class ChatScreen(KeysInLanguage, Screen):
                 yield LiveLine(id="live")
                 yield ChatComposer(s, t, where.channel, id="composer-box")
             yield BackOffice(s, t, id="back-office")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         session = self.game.session

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from scoring import TRADES, Scorecard
 from trainer.engine.events import Event
@@ -17,6 +17,7 @@ from trainer.play import Round, moves_of
 from trainer.texts import tr
 from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.score_comparison import ScoreComparison, signed
 
 
@@ -55,7 +56,7 @@ class CompareScreen(KeysInLanguage, Screen):
             yield ScoreComparison(self.before, self.after, language, id="comparison")
         total = sum(self.after.trades[t].score - self.before.trades[t].score for t in TRADES)
         yield Static(tr(language, "compare.total", delta=signed(total).markup), id="compare-total")
-        yield Footer()
+        yield KeyFooter()
 
     def action_scorecard(self) -> None:
         webcare_app(self.app).show_scorecard(self.after_game, self.after)

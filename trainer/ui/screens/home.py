@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from trainer.scenario.kinds import TRADES
 from trainer.texts import tr
@@ -21,6 +21,7 @@ from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
 from trainer.ui.widgets.home_modules import ModuleList
 from trainer.ui.widgets.home_trades import TradeTrend
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.score_bar import trade_name
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class HomeScreen(KeysInLanguage, Screen):
                 yield Static("", id="home-attempts")
                 yield Static("", id="home-leaderboard")
         yield Static("", id="home-next")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show(self.progress, self.now)

@@ -11,12 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from trainer.texts import tr
 from trainer.ui.app_host import webcare_app
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.picker_best import Best, best_line
 from trainer.ui.widgets.picker_filters import FIELDS, FilterChip, Filters, choices
 
@@ -87,7 +88,7 @@ class PickerScreen(KeysInLanguage, Screen):
         yield Static("", id="picker-teaser")
         yield Static("", id="picker-best")
         yield Static("", id="picker-problems")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from trainer.campaign.cohort import Cohort, read_cohort
 from trainer.campaign.models import Curriculum
@@ -21,6 +21,7 @@ from trainer.texts import tr
 from trainer.ui.colours import BAD, follow_theme, themed
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.score_bar import score_style, trade_name
 
 SHOWN_CRITERIA = 8
@@ -61,7 +62,7 @@ class CohortScreen(KeysInLanguage, Screen):
             yield Label("", id="cohort-board-title", classes="side-title")
             yield DataTable(id="cohort-board", cursor_type="none")
             yield Static("", id="cohort-board-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         t = self.language

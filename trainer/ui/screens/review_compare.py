@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from trainer.review.annotate import annotate
 from trainer.store import StoredSession
@@ -17,6 +17,7 @@ from trainer.ui.colours import content
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.review_session import scores_text
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.review_turns import render_line
 
 
@@ -42,7 +43,7 @@ class AttemptsScreen(KeysInLanguage, Screen):
                     with VerticalScroll(classes="attempt-turns"):
                         for line in annotate(s.events, s.scorecard, s.notes).lines:
                             yield Static(content(render_line(line, self.language)), classes="attempt-line")
-        yield Footer()
+        yield KeyFooter()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ListView, Static
+from textual.widgets import Label, ListView, Static
 
 from trainer.review.annotate import TRADES, annotate
 from trainer.store import Store, StoredSession
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.review_dialogs import (
     ExportDialog,
     NoteDialog,
@@ -93,7 +94,7 @@ class SessionScreen(KeysInLanguage, Screen):
                 yield Static("", id="review-notes")
                 yield Label(tr(self.language, "review.changes"), classes="side-title")
                 yield Static("", id="review-changes")
-        yield Footer()
+        yield KeyFooter()
 
     def _meta(self) -> str:
         r = self.session.row

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 
 from trainer.scenario.kinds import TRADES
 from trainer.store import SessionRow, Store, StoreError
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.review_dialogs import ExportDialog, export_stem, open_dialog
 from trainer.ui.widgets.review_table import COLUMNS, SORT_BY, SessionTable
 
@@ -100,7 +101,7 @@ class SessionsScreen(KeysInLanguage, Screen):
         yield SessionTable(self.language, id="sessions")
         yield Static("", id="review-status")
         yield ProgressBar(id="review-progress", show_eta=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review-progress").display = False

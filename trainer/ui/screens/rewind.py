@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from trainer.engine.events import Event
@@ -22,6 +22,7 @@ from trainer.scenario.models import Scenario
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 
 SHORT = 90
 
@@ -78,7 +79,7 @@ class RewindScreen(KeysInLanguage, Screen):
             for turn, move in rewind_points(self.game.session.events)
         ]
         yield OptionList(*options, id="rewind-turns")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#rewind-turns", OptionList).focus()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from scoring import TRADES, Criterion, Scorecard
 from trainer.play import Round
@@ -22,6 +22,7 @@ from trainer.ui.keys import KeysInLanguage
 from trainer.ui.screens.rewind import RewindScreen, rewind_points
 from trainer.ui.screens.transcript_view import TranscriptViewScreen
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.score_bar import TradeBar, outcome_name, score_style, trade_name
 from trainer.ui.widgets.score_evidence import EvidenceItem
 from trainer.ui.widgets.score_judge import JudgeLine, JudgeSummary
@@ -101,7 +102,7 @@ class ScorecardScreen(KeysInLanguage, Screen):
                 yield Label(tr(language, "score.evidence"), classes="score-hint")
                 for trade in TRADES:
                     yield from self._trade(trade)
-        yield Footer()
+        yield KeyFooter()
 
     def _trade(self, trade: Trade) -> ComposeResult:
         t = self.card.trades[trade]

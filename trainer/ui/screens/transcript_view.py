@@ -7,12 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from trainer.play import Round
 from trainer.texts import tr
 from trainer.ui.keys import KeysInLanguage
 from trainer.ui.verbatim import verbatim
+from trainer.ui.widgets.key_footer import KeyFooter
 from trainer.ui.widgets.score_evidence import turn_label
 from trainer.ui.widgets.score_transcript import ScoreTranscript
 
@@ -39,7 +40,7 @@ class TranscriptViewScreen(KeysInLanguage, Screen):
         yield Label(verbatim(f"{title} · {scenario.title}"), classes="screen-title")
         yield ScoreTranscript(scenario, self.language, self.game.session.events, mark=self.turn, note=self.note,
                               id="score-transcript")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(ScoreTranscript).focus()
