@@ -55,16 +55,29 @@ def test_in_ci_a_missing_server_fails_the_postgres_tests(tmp_path):
     assert "CI is set" in run.stdout
 
 
-def test_marks_pick_the_screen_llm_and_postgres_tests():
-    files = ["tests/ui/test_palette.py", "tests/llm/test_llm_config.py", "tests/store/test_store.py"]
+FILES = ["tests/ui/test_palette.py", "tests/llm/test_llm_config.py", "tests/store/test_store.py"]
+
+
+def marked_items(request, marks: set[str]) -> tuple[list[str], list[str]]:
+    """The tests of FILES that `-m` with any of `marks` picks, and those it leaves: read off this run's own
+    collection (marks set by tests/conftest.py), or collected in a process of its own when run alone."""
+    items = [i for i in request.session.items if i.nodeid.split("::")[0] in FILES]
+    if {i.nodeid.split("::")[0] for i in items} == set(FILES):
+        picked = [i.nodeid for i in items if marks & {m.name for m in i.iter_markers()}]
+        return picked, [i.nodeid for i in items if i.nodeid not in picked]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
-    def collected(marks: str) -> list[str]:
+    def collected(expression: str) -> list[str]:
         run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-p", "no:cacheprovider",
-                              "-m", marks, *files], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+                              "-m", expression, *FILES], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
         return [line for line in run.stdout.splitlines() if "::" in line]
 
-    picked, left = collected("ui or llm or pg"), collected("not (ui or llm or pg)")
-    assert {line.split("::")[0] for line in picked} == set(files)
+    either = " or ".join(sorted(marks))
+    return collected(either), collected(f"not ({either})")
+
+
+def test_marks_pick_the_screen_llm_and_postgres_tests(request):
+    picked, left = marked_items(request, {"ui", "llm", "pg"})
+    assert {line.split("::")[0] for line in picked} == set(FILES)
     assert all(line.endswith("[postgres]") for line in picked if "tests/store/" in line)
     assert left and all(line.startswith("tests/store/") and "[postgres]" not in line for line in left)

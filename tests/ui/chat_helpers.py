@@ -46,6 +46,13 @@ async def answered(pilot) -> None:
     await pilot.pause()
 
 
+async def say(pilot, text: str) -> None:
+    """Paste a message, send it, and wait until she has answered (`type_line` types it key by key: for the
+    stories about typing)."""
+    await send(pilot, text)
+    await answered(pilot)
+
+
 def paste(pilot, text: str) -> None:
     """Paste into the focused field, as a trainee pastes a draft (typing every key is slow in Pilot)."""
     pilot.app.post_message(events.Paste(text))  # as the terminal sends it: the app hands it to the focus

@@ -8,7 +8,8 @@ from textual.command import CommandPalette
 from textual.fuzzy import Matcher
 from textual.widgets import OptionList
 
-from tests.ui.conftest import SIZE, type_line
+from tests.ui.chat_helpers import say
+from tests.ui.conftest import SIZE
 from tests.ui.score_steps import finish_badly
 from tests.ui.test_dutch_footers import footer
 from trainer.engine.events import HintShown
@@ -163,7 +164,7 @@ async def test_the_stopped_session_resumes_from_the_palette(palette_app):
     first = palette_app(trainee="anna")
     async with first.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")  # the legroom case, then Start
-        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+        await say(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
         before = list(first.screen.game.session.events)
     again = palette_app(trainee="anna")
     async with again.run_test(size=SIZE) as pilot:
@@ -206,7 +207,7 @@ async def test_ones_own_sessions_are_reviewed_from_the_palette(palette_app):
     first = palette_app(trainee="anna")
     async with first.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")  # the legroom case, then Start
-        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+        await say(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
     again = palette_app(trainee="anna")
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()

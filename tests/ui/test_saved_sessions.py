@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.chat_helpers import notices
+from tests.ui.chat_helpers import notices, say
 from tests.ui.conftest import SIZE, type_line
 from trainer.store import open_store
 from trainer.texts import tr
@@ -17,7 +17,7 @@ async def test_each_turn_is_committed_as_it_is_played(app_factory, own_session_s
     app = app_factory(trainee="anna")
     async with app.run_test(size=SIZE) as pilot:
         await _start_legroom(pilot)
-        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+        await say(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
         shown = list(app.screen.game.session.events)
         store = open_store(str(own_session_store))  # another reader, as a second process would be
         assert store.unfinished("anna") == []  # being played: not offered for resuming elsewhere
@@ -30,7 +30,7 @@ async def test_a_stopped_session_is_offered_on_the_picker_and_resumes_where_it_w
     first = app_factory(trainee="anna")
     async with first.run_test(size=SIZE) as pilot:
         await _start_legroom(pilot)
-        await type_line(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
+        await say(pilot, "Hi Daniela, so sorry about the legroom you paid for. What happened?")
         before = list(first.screen.game.session.events)
     # the terminal closed mid-conversation: the next start offers it
     again = app_factory(trainee="anna")
@@ -73,7 +73,7 @@ async def test_a_broken_store_is_said_once_and_the_game_still_plays(app_factory,
     app = app_factory(db=str(broken))
     async with app.run_test(size=SIZE) as pilot:
         await _start_legroom(pilot)
-        await type_line(pilot, "Hi Daniela, what happened?")
+        await say(pilot, "Hi Daniela, what happened?")
         assert type(app.screen).__name__ == "ChatScreen"
         assert app.store is None
     assert broken.read_bytes() == b"not a database" * 100

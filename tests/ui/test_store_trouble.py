@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import LEGROOM, SIZE, type_line
+from tests.ui.chat_helpers import say
+from tests.ui.conftest import LEGROOM, SIZE
 from trainer.engine.clock import FakeClock
 from trainer.play import Round
 from trainer.scenario.library import find_scenario
@@ -103,6 +104,6 @@ async def test_the_picker_does_not_offer_a_session_being_played_in_another_windo
         await pilot.press("r")
         await pilot.pause()
         assert type(again.screen).__name__ == "ChatScreen"
-        await type_line(pilot, "Hi Daniela, so sorry. What happened?")
+        await say(pilot, "Hi Daniela, so sorry. What happened?")
     [row] = open_store(str(own_session_store)).unfinished("anna")
     assert row.turns == 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from rich.color import Color
 
-from tests.ui.conftest import SIZE, type_line
+from tests.ui.chat_helpers import say
+from tests.ui.conftest import SIZE
 from tests.ui.score_steps import finish_badly
 from trainer.ui.widgets.back_office import BackOffice
 from trainer.ui.widgets.transcript import Transcript
@@ -25,7 +26,7 @@ async def test_a_light_theme_picked_mid_conversation_repaints_her_messages_and_t
     app = app_factory(scenario="legroom-en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Start
-        await type_line(pilot, "Hi Daniela, so sorry about the legroom. What happened?")
+        await say(pilot, "Hi Daniela, so sorry about the legroom. What happened?")
         await pilot.press("ctrl+b", "enter")  # look up the booking: ⌕ in the timeline and the back office
         await app.workers.wait_for_complete()
         await pilot.pause()

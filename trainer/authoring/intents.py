@@ -7,6 +7,8 @@ pair, and each example is recognised once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from trainer.authoring.phrase_index import alike_pairs
 from trainer.authoring.places import read_marks
 from trainer.engine.intents import Recogniser
@@ -15,14 +17,18 @@ from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
 
 
-def collisions(s: Scenario) -> list[Problem]:
-    """Warnings, with file:line:col, about intents a trainee can hardly show one without the other."""
-    recogniser = Recogniser(s.intents, s.language)
+def collisions(s: Scenario, readings: Callable[[Scenario, str], Iterable[str]] | None = None) -> list[Problem]:
+    """Warnings, with file:line:col, about intents a trainee can hardly show one without the other.
+
+    `readings` is what `webcare check` already read for the lint (the same examples and phrases)."""
+    if readings is None:
+        recogniser = Recogniser(s.intents, s.language)
+        readings = lambda _s, text: recogniser.recognise(text)  # noqa: E731
     read: dict[str, frozenset[str]] = {}
 
     def recognise(_s: Scenario, text: str) -> frozenset[str]:
         if text not in read:
-            read[text] = frozenset(recogniser.recognise(text))
+            read[text] = frozenset(readings(s, text))
         return read[text]
 
     marked = read_marks(s)
