@@ -21,15 +21,7 @@ def collisions(s: Scenario, readings: Callable[[Scenario, str], Iterable[str]] |
     """Warnings, with file:line:col, about intents a trainee can hardly show one without the other.
 
     `readings` is what `webcare check` already read for the lint (the same examples and phrases)."""
-    if readings is None:
-        recogniser = Recogniser(s.intents, s.language)
-        readings = lambda _s, text: recogniser.recognise(text)  # noqa: E731
-    read: dict[str, frozenset[str]] = {}
-
-    def recognise(_s: Scenario, text: str) -> frozenset[str]:
-        if text not in read:
-            read[text] = frozenset(readings(s, text))
-        return read[text]
+    recognise = _remembered(s, readings)
 
     marked = read_marks(s)
     problems = Problems(s.path or s.id, marked.text if marked else "")
@@ -94,3 +86,18 @@ def _hint(how: str, b: str) -> str:
     if how == "typo":
         return "if they mean the same, keep the phrase in one intent; if they differ on purpose, reword one"
     return f"keep the phrase in one intent, or make it more specific in '{b}'"
+
+
+def _remembered(s: Scenario, readings: Callable[[Scenario, str], Iterable[str]] | None):
+    """What the intents read in a text, asked of the matcher once per text."""
+    if readings is None:
+        recogniser = Recogniser(s.intents, s.language)
+        readings = lambda _s, text: recogniser.recognise(text)  # noqa: E731
+    read: dict[str, frozenset[str]] = {}
+
+    def recognise(_s: Scenario, text: str) -> frozenset[str]:
+        if text not in read:
+            read[text] = frozenset(readings(s, text))
+        return read[text]
+
+    return recognise
