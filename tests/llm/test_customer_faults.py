@@ -3,9 +3,6 @@ in, the trainee is told in one line, and the next turn tries the model again."""
 
 from __future__ import annotations
 
-import time
-
-import openai  # noqa: F401 - imported up front, so the time bounds measure retries, not the first import
 import pytest
 from llm_server import Cut, Delay, Empty, Hangup, Malformed, Reply, Status
 
@@ -47,10 +44,9 @@ def opening_with(server, settings, *items):
 @pytest.mark.parametrize("fault, kind, told", FAULTS, ids=[f"{type(f).__name__}-{k}" for f, k, _ in FAULTS])
 def test_each_fault_falls_back_to_her_scripted_line_tells_once_and_the_next_turn_is_live_again(
         llm_server, llm_settings, fault, kind, told):
-    started = time.monotonic()
     tries = 1 if isinstance(fault, Cut) else 3  # a stream cut after some words is not asked again
     game, customer, cue = opening_with(llm_server, llm_settings, *[fault] * tries)
-    assert time.monotonic() - started < 3.0  # bounded: three tries with a 0.5 s time-out and tiny back-off
+    assert len(llm_server.completions) == tries  # bounded: asked no more than that, then the script
     said = game.session.events[-1].text
     assert said in scripted_options(cue, game.session.scenario)
     assert customer.last.by == "script" and customer.last.problem == kind
@@ -91,14 +87,12 @@ def test_with_the_server_killed_mid_session_the_game_goes_on_scripted_to_its_out
         llm_server.stop()  # the model goes away mid-session
         yield from moves[2:]
 
-    started = time.monotonic()
     card, out, customer = play(scenario, llm_settings, trainee())
     assert card.outcome == "resolved"
     by = [line.by for line in customer.record.lines]
     assert by[:2] == ["model", "model"] and set(by[2:]) == {"script"}
     assert out.count("from the script this time: the model could not be reached") == 1
     assert " · 1 line from" not in out and f" · {len(by) - 2} lines from the script" in out
-    assert time.monotonic() - started < 5.0
 
 
 def test_after_the_endpoint_refuses_she_stays_scripted_a_few_lines_then_tries_again(llm_server, llm_settings):
