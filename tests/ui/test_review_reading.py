@@ -112,12 +112,15 @@ async def test_enter_opens_a_turn_with_each_criterions_whole_text_tip_and_eviden
         assert isinstance(app.screen, SessionScreen)
 
 
-async def help_opens(pilot, app, key: str, heading: str) -> None:
+async def help_opens(pilot, app, key: str, heading: str, *also: str) -> None:
+    """`key` opens the help over the screen, with `heading` (and each of `also`) in it; Esc goes back."""
     below = app.screen
     await pilot.press(key)
     await pilot.pause()
     assert isinstance(app.screen, HelpScreen), f"{key} did nothing over {type(below).__name__}"
     assert heading in app.screen.text()
+    for text in also:
+        assert text in app.screen.text(), f"no {text} in the help over {type(below).__name__}"
     await pilot.press("escape")
     await pilot.pause()
     assert app.screen is below
@@ -143,12 +146,8 @@ async def test_help_opens_on_every_review_screen_and_dialog(store, language, hea
         for dialog in ("n", "N", "o", "e", "enter"):
             await pilot.press(dialog)
             await pilot.pause()
-            await help_opens(pilot, app, "f1", heading)  # its dialogs, and a turn opened in full
-            if keys_heading:
-                await pilot.press("f1")
-                await pilot.pause()
-                assert "**Esc**" in app.screen.text()
-                await pilot.press("escape")
+            keys = ("**Esc**",) if keys_heading else ()  # a dialog's own keys, in English
+            await help_opens(pilot, app, "f1", heading, *keys)  # its dialogs, and a turn opened in full
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, SessionScreen)
