@@ -46,8 +46,11 @@ play: $(PLAYING)
 # Full-size robustness (a hundred kill -9 runs, thousands of mutants and random games) is `make soak`'s.
 # TEXTUAL_FPS: the headless screen stories repaint 15 times a second, not 60; nobody watches those frames,
 # and painting fewer of them saves a seventh of a story's time (tests/conftest.py tunes the collector).
+# compileall: the suite starts about 140 processes of the game; where PYTHONDONTWRITEBYTECODE is set, each
+# would compile the modules it imports again.
 test: $(STAMP)
 	@$(MAKE) --no-print-directory lint
+	@$(BIN)/python -m compileall -q trainer scoring tests bench
 	TEXTUAL_FPS=15 $(BIN)/python -m pytest -n 3 --dist worksteal
 
 # Each tool's report only when it finds something: ruff (rules in pyproject's [tool.ruff]), mypy (the
