@@ -14,10 +14,13 @@ class Bar:
     `total` None: a job whose size is not known ahead (a spinner and the time so far)."""
 
     def __init__(self, total: int | None, *, stream: TextIO | None = None, after: float = 1.0,
-                 plain_every: float = 10.0, clock: Callable[[], float] | None = None) -> None:
+                 plain_every: float = 10.0, clock: Callable[[], float] | None = None,
+                 plain: Callable[[int, float], str] | None = None) -> None:
         self.total = total
         self.stream = stream or sys.stderr
         self.after, self.plain_every, self.clock = after, plain_every, clock or _now
+        self.plain = plain
+        """The plain line from the steps done and the seconds so far (the description, when not given)."""
         self.started = self.last = self.clock()
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.bar: Any = None
@@ -41,7 +44,17 @@ class Bar:
             from trainer.terminal import shown
 
             self.last = now
-            print(shown(description), file=self.stream, flush=True)
+            line = self.plain(completed, now - self.started) if self.plain else description
+            print(shown(line), file=self.stream, flush=True)
+
+    def tell(self, message: str) -> None:
+        """A message printed above the bar (or as a line of its own when there is none), shown as text."""
+        from trainer.terminal import shown
+
+        if self.bar is not None:
+            self.bar.console.print(shown(message), markup=False, highlight=False)
+        else:
+            print(shown(message), file=self.stream)
 
     def _start(self, completed: int, description: str) -> None:
         from rich.console import Console

@@ -237,50 +237,31 @@ PLAIN_EVERY = 10.0
 
 
 class _Progress:
-    """How far a batch is, on standard error: a bar when someone is watching; when standard error is a log,
-    a plain line every PLAIN_EVERY seconds once the batch takes that long."""
+    """How far a batch is, on standard error (trainer.commands.progressbar): a bar at once when someone is
+    watching; when standard error is a log, a plain line every PLAIN_EVERY seconds once the batch takes that
+    long, none after the last conversation. A single conversation shows none."""
 
     def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar = None
-        self.done = 0
-        self.clock = _now
-        self.started = self.last = self.clock()
-        self.plain = total > 1 and not sys.stderr.isatty()
-        if total > 1 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from trainer.commands.progressbar import Bar
 
-            self.bar = Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task("scoring", total=total)
+        self.total, self.done = total, 0
+        self.bar = Bar(total, after=0.0, plain_every=PLAIN_EVERY, clock=_now,
+                       plain=lambda done, seconds: plain_line(done, total, seconds))
 
     def __enter__(self) -> Self:
-        if self.bar is not None:
-            self.bar.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        self.bar.close()
 
     def __call__(self) -> None:
         self.done += 1
-        if self.bar is not None:
-            self.bar.advance(self.task)
-        elif self.plain and self.done < self.total and (now := self.clock()) - self.last >= PLAIN_EVERY:
-            self.last = now
-            print(plain_line(self.done, self.total, now - self.started), file=sys.stderr, flush=True)
+        if self.total > 1 and (self.done < self.total or self.bar.bar is not None):
+            self.bar.update(self.done, "scoring")
 
     def tell(self, message: str) -> None:
         """A problem, printed above the bar (or plainly when there is none)."""
-        from trainer.terminal import shown
-
-        message = shown(message)
-        if self.bar is not None:
-            self.bar.console.print(message, markup=False, highlight=False)
-        else:
-            print(message, file=sys.stderr)
+        self.bar.tell(message)
 
 
 def plain_line(done: int, total: int, seconds: float) -> str:
