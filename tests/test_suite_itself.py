@@ -33,6 +33,7 @@ def run_pytest(folder: Path, ci: bool) -> subprocess.CompletedProcess[str]:
     (folder / "test_pg.py").write_text(WITHOUT_A_SERVER, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     env["PYTHONPATH"] = os.pathsep.join([str(TESTS), str(ROOT)])
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # db_fixtures alone: the screenshots', Hypothesis's and xdist's plugins start slowly
     if ci:
         env["CI"] = "true"
     return subprocess.run([sys.executable, "-m", "pytest", "-p", "db_fixtures", "-p", "no:cacheprovider",
