@@ -7,21 +7,22 @@ pair, and each example is recognised once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 from trainer.authoring.phrase_index import alike_pairs
 from trainer.authoring.places import read_marks
 from trainer.engine.intents import Recogniser
-from trainer.scenario.lint import implied
+from trainer.scenario.lint import Recognise, implied
 from trainer.scenario.models import Scenario
 from trainer.scenario.problems import Problem, Problems
 
 
-def collisions(s: Scenario, readings: Callable[[Scenario, str], Iterable[str]] | None = None) -> list[Problem]:
+def collisions(s: Scenario, readings: Recognise | None = None) -> list[Problem]:
     """Warnings, with file:line:col, about intents a trainee can hardly show one without the other.
 
     `readings` is what `webcare check` already read for the lint (the same examples and phrases)."""
-    recognise = _remembered(s, readings)
+    read = readings or Readings()
+
+    def recognise(_s: Scenario, text: str) -> frozenset[str]:
+        return frozenset(read(s, text))
 
     marked = read_marks(s)
     problems = Problems(s.path or s.id, marked.text if marked else "")
@@ -88,16 +89,19 @@ def _hint(how: str, b: str) -> str:
     return f"keep the phrase in one intent, or make it more specific in '{b}'"
 
 
-def _remembered(s: Scenario, readings: Callable[[Scenario, str], Iterable[str]] | None):
-    """What the intents read in a text, asked of the matcher once per text."""
-    if readings is None:
-        recogniser = Recogniser(s.intents, s.language)
-        readings = lambda _s, text: recogniser.recognise(text)  # noqa: E731
-    read: dict[str, frozenset[str]] = {}
 
-    def recognise(_s: Scenario, text: str) -> frozenset[str]:
+class Readings:
+    """What each scenario's intents read in a text, worked out once: the lint and the collision check ask
+    about the same examples and phrases, and each reading costs in proportion to the intents."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, tuple[Scenario, Recogniser, dict[str, tuple[str, ...]]]] = {}
+
+    def __call__(self, scenario: Scenario, text: str) -> tuple[str, ...]:
+        entry = self._read.get(id(scenario))
+        if entry is None or entry[0] is not scenario:
+            entry = self._read[id(scenario)] = (scenario, Recogniser(scenario.intents, scenario.language), {})
+        _, recogniser, read = entry
         if text not in read:
-            read[text] = frozenset(readings(s, text))
+            read[text] = tuple(recogniser.recognise(text))
         return read[text]
-
-    return recognise

@@ -21,25 +21,6 @@ def add_parser(sub) -> None:
     check.set_defaults(run=run)
 
 
-class _Readings:
-    """What each scenario's intents read in a text, worked out once: the lint and the collision check
-    ask about the same examples and phrases, and each reading costs in proportion to the intents."""
-
-    def __init__(self) -> None:
-        self._read: dict[int, tuple[object, object, dict[str, tuple[str, ...]]]] = {}
-
-    def __call__(self, scenario, text: str) -> tuple[str, ...]:
-        from trainer.engine.intents import Recogniser
-
-        entry = self._read.get(id(scenario))
-        if entry is None or entry[0] is not scenario:
-            entry = self._read[id(scenario)] = (scenario, Recogniser(scenario.intents, scenario.language), {})
-        _, recogniser, read = entry
-        if text not in read:
-            read[text] = tuple(recogniser.recognise(text))  # type: ignore[attr-defined]
-        return read[text]
-
-
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "watch", False) and wants_json(args):
         raise TrainerError("--watch checks again on every save, for people; --format json checks once, for scripts")
@@ -61,10 +42,11 @@ def run(args: argparse.Namespace) -> int:
     from trainer.campaign.check import check_campaign, split_paths
 
     paths, campaign = split_paths(args.paths)  # curricula and badge files (modules:, badges:) are not scenarios
-    readings = _Readings()
+    from trainer.authoring.intents import Readings, collisions
+
+    readings = Readings()
     library = load_library(paths, recognise=readings) if paths != [] else Library()
     problems = list(library.problems)
-    from trainer.authoring.intents import collisions
     from trainer.authoring.playthrough_moves import move_problems
     from trainer.authoring.quotes import unearned_quotes
 

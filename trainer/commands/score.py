@@ -256,7 +256,7 @@ class _Progress:
 
     def __call__(self) -> None:
         self.done += 1
-        if self.total > 1 and (self.done < self.total or self.bar.bar is not None):
+        if self.total > 1 and (self.done < self.total or self.bar.tty):  # in a log, no line after the last
             self.bar.update(self.done, "scoring")
 
     def tell(self, message: str) -> None:
